@@ -1,0 +1,2 @@
+//! gwlint.toml (being built).
+pub type RuleParams = toml::Table;

@@ -1,0 +1,190 @@
+//! What a rule reports: a diagnostic with its span, message, help and an optional fix made of
+//! byte-range edits. Nothing here knows about any particular rule.
+
+use crate::span::Span;
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" | "提示" => Some(Severity::Info),
+            "warning" | "warn" | "警告" => Some(Severity::Warning),
+            "error" | "错误" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How safe it is to apply a fix without a human looking (ruff's three classes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Only shown; never applied.
+    DisplayOnly,
+    /// Applied with `--unsafe-fixes`.
+    Unsafe,
+    /// Applied by `--fix`.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Edit {
+        Edit { byte_start: span.start, byte_end: span.end, replacement: replacement.into() }
+    }
+
+    pub fn delete(span: Span) -> Edit {
+        Edit::replace(span, "")
+    }
+
+    pub fn insert(at: usize, text: impl Into<String>) -> Edit {
+        Edit::replace(Span::empty(at), text)
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.byte_start, self.byte_end)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix { applicability: Applicability::Safe, message: message.into(), edits }
+    }
+
+    pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix { applicability: Applicability::Unsafe, message: message.into(), edits }
+    }
+
+    pub fn display_only(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix { applicability: Applicability::DisplayOnly, message: message.into(), edits }
+    }
+
+    /// The smallest span covering every edit.
+    pub fn span(&self) -> Option<Span> {
+        self.edits.iter().map(Edit::span).reduce(|a, b| a.cover(b))
+    }
+}
+
+/// A finding, before it is placed in a file for output. `code`, `rule`, `category` and
+/// `source` come from the rule's metadata and are filled in by the engine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: String,
+    pub rule: String,
+    pub category: String,
+    pub severity: Severity,
+    pub message: String,
+    /// English rendering of `message`, shown with `--lang en` when present.
+    pub message_en: Option<String>,
+    pub source: String,
+    pub span: Span,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+/// What a rule hands the engine: everything else comes from its metadata.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub span: Span,
+    pub message: String,
+    pub message_en: Option<String>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+    /// Overrides the rule's default severity (e.g. a heuristic match reported lower).
+    pub severity: Option<Severity>,
+    /// Overrides the rule's cited source when one finding rests on a different article.
+    pub source: Option<String>,
+}
+
+impl Finding {
+    pub fn new(span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            span,
+            message: message.into(),
+            message_en: None,
+            help: None,
+            fix: None,
+            severity: None,
+            source: None,
+        }
+    }
+
+    pub fn en(mut self, message: impl Into<String>) -> Finding {
+        self.message_en = Some(message.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Finding {
+        self.severity = Some(severity);
+        self
+    }
+
+    pub fn source(mut self, source: impl Into<String>) -> Finding {
+        self.source = Some(source.into());
+        self
+    }
+}

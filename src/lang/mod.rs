@@ -1,0 +1,1 @@
+//! Chinese language helpers (being built).

@@ -1,0 +1,17 @@
+//! gwlint — a linter for draft Chinese party and government official documents (公文).
+//!
+//! The flow: source bytes → decoded text (`source`) → document model (`document`) + organisation
+//! view (`org`) → rules (`rules`, driven by `engine`) → diagnostics → fixes (`fix`) / output
+//! (`output`).
+
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod engine;
+pub mod lang;
+pub mod org;
+pub mod output;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod suppress;

@@ -1,0 +1,147 @@
+//! The rule interface. Each rule lives in its own file under a category folder, with its
+//! metadata and documentation beside its check; `registry.rs` is the one table of rules.
+
+pub mod registry;
+
+use crate::config::RuleParams;
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+use crate::org::OrgView;
+use crate::source::Source;
+use serde::Serialize;
+
+pub use registry::{all_rules, find_rule};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Category {
+    /// GW0xx: about gwlint itself (suppressions, front matter).
+    Meta,
+    /// GW1xx
+    DocKind,
+    /// GW2xx
+    Routing,
+    /// GW3xx
+    Format,
+    /// GW4xx
+    Punctuation,
+    /// GW5xx
+    Numbers,
+    /// GW6xx
+    Wording,
+    /// GW7xx
+    Deadlines,
+    /// GW8xx
+    Discipline,
+    /// U0xx: rules a user defined in gwlint.toml.
+    User,
+}
+
+impl Category {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Category::Meta => "元规则",
+            Category::DocKind => "文种",
+            Category::Routing => "行文规则",
+            Category::Format => "格式",
+            Category::Punctuation => "标点",
+            Category::Numbers => "数字",
+            Category::Wording => "用词",
+            Category::Deadlines => "会议与时限",
+            Category::Discipline => "廉洁纪律",
+            Category::User => "自定义",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Category::Meta => "meta",
+            Category::DocKind => "document kind",
+            Category::Routing => "routing",
+            Category::Format => "format",
+            Category::Punctuation => "punctuation",
+            Category::Numbers => "numbers",
+            Category::Wording => "wording",
+            Category::Deadlines => "meetings and deadlines",
+            Category::Discipline => "discipline",
+            Category::User => "user",
+        }
+    }
+}
+
+/// Whether a rule can offer a fix (ruff's FixAvailability).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+/// Which jurisdiction pack a rule belongs to; `national` is on by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pack {
+    National,
+    Guangdong,
+    Jiangmen,
+}
+
+impl Pack {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pack::National => "national",
+            Pack::Guangdong => "guangdong",
+            Pack::Jiangmen => "jiangmen",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Pack> {
+        match s {
+            "national" => Some(Pack::National),
+            "guangdong" => Some(Pack::Guangdong),
+            "jiangmen" => Some(Pack::Jiangmen),
+            _ => None,
+        }
+    }
+}
+
+/// Everything about a rule except its check: what `gwlint rules` lists and `explain` prints.
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    /// kebab-case name, usable wherever a code is.
+    pub name: &'static str,
+    /// One line in Chinese: what the rule requires.
+    pub summary: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// Off unless selected (rules whose false-positive risk the catalogue calls high).
+    pub default_enabled: bool,
+    pub pack: Pack,
+    /// The article it rests on, with a short quotation.
+    pub source: &'static str,
+    pub fix: FixAvailability,
+    /// What it checks and why, in Chinese (Markdown).
+    pub docs: &'static str,
+    pub bad: &'static str,
+    pub good: &'static str,
+}
+
+/// What a rule's check reads: the shared, already-built models, and its own parameters.
+pub struct Context<'a> {
+    pub source: &'a Source,
+    pub doc: &'a Document,
+    pub orgs: &'a OrgView,
+    pub params: &'a RuleParams,
+}
+
+impl<'a> Context<'a> {
+    pub fn text(&self) -> &'a str {
+        &self.source.text
+    }
+}
+
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>);
+}

@@ -1,0 +1,208 @@
+use std::fmt;
+
+/// Encodings gwlint reads and writes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Encoding {
+    Utf8,
+    /// GBK text; decoded and written with GB18030 so that no character is lost.
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Binary,
+    Undecodable(&'static str),
+    Unencodable { encoding: &'static str, ch: char },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Binary => write!(f, "不是文本文件（含 NUL 字节或控制字符）"),
+            DecodeError::Undecodable(enc) => write!(f, "无法按 {enc} 解码：文件含非法字节序列"),
+            DecodeError::Unencodable { encoding, ch } => {
+                write!(f, "字符“{ch}”无法用 {encoding} 编码写回")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Encoding,
+    pub bom: bool,
+}
+
+/// How many bytes chardetng looks at: it is slow (≈9 MB/s) and 64 KiB decide any draft.
+const SNIFF_LIMIT: usize = 64 * 1024;
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let encoding = if enc == encoding_rs::UTF_8 {
+            Encoding::Utf8
+        } else if enc == encoding_rs::UTF_16LE {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(DecodeError::Undecodable(encoding.name()));
+        }
+        let text = text.into_owned();
+        reject_binary(&text)?;
+        return Ok(Decoded { text, encoding, bom: true });
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        reject_binary(text)?;
+        return Ok(Decoded { text: text.to_string(), encoding: Encoding::Utf8, bom: false });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let sniff = &bytes[..bytes.len().min(SNIFF_LIMIT)];
+    detector.feed(sniff, sniff.len() == bytes.len());
+    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    // 公文 drafts that are not UTF-8 are GBK/GB18030; other guesses on short files are noise.
+    if guess != encoding_rs::GBK && guess != encoding_rs::GB18030 && guess != encoding_rs::BIG5 {
+        let (_, _, gb_errors) = encoding_rs::GB18030.decode(bytes);
+        if gb_errors {
+            return Err(DecodeError::Undecodable("UTF-8 或 GB18030"));
+        }
+    }
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    if had_errors {
+        return Err(DecodeError::Undecodable("GB18030"));
+    }
+    let text = text.into_owned();
+    reject_binary(&text)?;
+    Ok(Decoded { text, encoding: Encoding::Gb18030, bom: false })
+}
+
+/// Binary files that happen to decode: too many C0 control characters for a text draft.
+fn reject_binary(text: &str) -> Result<(), DecodeError> {
+    let mut controls = 0usize;
+    let mut total = 0usize;
+    for c in text.chars().take(SNIFF_LIMIT) {
+        total += 1;
+        if c == '\0' {
+            return Err(DecodeError::Binary);
+        }
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+        }
+    }
+    if total > 0 && controls * 10 > total {
+        return Err(DecodeError::Binary);
+    }
+    Ok(())
+}
+
+pub fn encode(text: &str, encoding: Encoding, bom: bool) -> Result<Vec<u8>, DecodeError> {
+    let mut out = Vec::with_capacity(text.len() + 4);
+    match encoding {
+        Encoding::Utf8 => {
+            if bom {
+                out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+            }
+            out.extend_from_slice(text.as_bytes());
+        }
+        Encoding::Gb18030 => {
+            let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+            if unmappable {
+                // GB18030 covers all of Unicode; this only guards against a future encoder change.
+                let ch = text.chars().find(|c| encoding_rs::GB18030.encode(&c.to_string()).2).unwrap_or('?');
+                return Err(DecodeError::Unencodable { encoding: "GB18030", ch });
+            }
+            out.extend_from_slice(&bytes);
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let le = encoding == Encoding::Utf16Le;
+            let push = |out: &mut Vec<u8>, u: u16| {
+                out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            };
+            if bom {
+                push(&mut out, 0xFEFF);
+            }
+            for u in text.encode_utf16() {
+                push(&mut out, u);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("江府〔2023〕20号".as_bytes()).unwrap();
+        assert_eq!((d.encoding, d.bom), (Encoding::Utf8, false));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("通知".as_bytes());
+        let d = decode(&b).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.bom), ("通知", Encoding::Utf8, true));
+        assert_eq!(encode(&d.text, d.encoding, d.bom).unwrap(), b);
+    }
+
+    #[test]
+    fn gbk_round_trip() {
+        let text = "江门市人民政府关于印发《江门市人民政府工作规则》的通知\r\n各县（市、区）人民政府：\r\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.encoding, Encoding::Gb18030);
+        assert_eq!(d.text, text);
+        assert_eq!(encode(&d.text, d.encoding, false).unwrap(), gbk.into_owned());
+    }
+
+    #[test]
+    fn gb18030_keeps_astral_characters() {
+        let text = "𠮷野家关于开业的函";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(encode(&d.text, Encoding::Gb18030, false).unwrap(), bytes.into_owned());
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let text = "请示\n";
+        for le in [true, false] {
+            let enc = if le { Encoding::Utf16Le } else { Encoding::Utf16Be };
+            let bytes = encode(text, enc, true).unwrap();
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding, d.bom), (text, enc, true));
+        }
+    }
+
+    #[test]
+    fn binary_is_rejected() {
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").err(), Some(DecodeError::Binary));
+        assert_eq!(decode(&[1, 2, 3, 4, 5, 6, 7, 8, b'a']).err(), Some(DecodeError::Binary));
+    }
+
+    #[test]
+    fn truncated_gbk_is_an_error_not_a_panic() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("通知");
+        let cut = &gbk[..gbk.len() - 1];
+        assert!(decode(cut).is_err());
+    }
+}

@@ -1,0 +1,153 @@
+//! Byte offset ↔ (line, character column, UTF-16 column). Lines end at `\n`, `\r\n` or a lone
+//! `\r`; columns count Unicode scalar values from 1 (characters) or UTF-16 code units from 0.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters (Unicode scalar values).
+    pub column: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; always begins with 0.
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    line_starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { line_starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line containing `byte` (clamped to the text).
+    pub fn line_of(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    pub fn line_start(&self, line0: usize) -> usize {
+        self.line_starts[line0.min(self.line_starts.len() - 1)]
+    }
+
+    /// Clamp `byte` into the text and back onto a character boundary.
+    fn clamp(text: &str, byte: usize) -> usize {
+        let mut b = byte.min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    }
+
+    pub fn line_col(&self, text: &str, byte: usize) -> LineCol {
+        let byte = Self::clamp(text, byte);
+        let line0 = self.line_of(byte);
+        let start = self.line_starts[line0];
+        LineCol { line: line0 + 1, column: text[start..byte].chars().count() + 1 }
+    }
+
+    /// (0-based line, 0-based UTF-16 code-unit column), as LSP and UTF-16 consumers want.
+    pub fn utf16_position(&self, text: &str, byte: usize) -> (usize, usize) {
+        let byte = Self::clamp(text, byte);
+        let line0 = self.line_of(byte);
+        let start = self.line_starts[line0];
+        (line0, text[start..byte].encode_utf16().count())
+    }
+
+    /// The byte offset of a (0-based line, 0-based UTF-16 column) position; columns past the
+    /// end of the line clamp to its end (before the line break), as LSP requires.
+    pub fn offset_of_utf16(&self, text: &str, line0: usize, col16: usize) -> usize {
+        if line0 >= self.line_starts.len() {
+            return text.len();
+        }
+        let start = self.line_starts[line0];
+        let end = self.line_end(text, line0);
+        let mut units = 0;
+        for (i, c) in text[start..end].char_indices() {
+            if units >= col16 {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        end
+    }
+
+    /// The byte offset of a (0-based line, 0-based UTF-8 byte column) position, clamped.
+    pub fn offset_of_utf8(&self, text: &str, line0: usize, col8: usize) -> usize {
+        if line0 >= self.line_starts.len() {
+            return text.len();
+        }
+        let start = self.line_starts[line0];
+        Self::clamp(text, (start + col8).min(self.line_end(text, line0)))
+    }
+
+    /// End of a line's content, before its line break.
+    pub fn line_end(&self, text: &str, line0: usize) -> usize {
+        let next = self.line_starts.get(line0 + 1).copied().unwrap_or(text.len());
+        let line = &text[self.line_starts[line0]..next];
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        self.line_starts[line0] + trimmed.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_columns_are_characters() {
+        let text = "江门市人民政府文件\n江府[2023]20号\n";
+        let idx = LineIndex::new(text);
+        let at = text.find('[').unwrap();
+        assert_eq!(idx.line_col(text, at), LineCol { line: 2, column: 3 });
+        assert_eq!(idx.utf16_position(text, at), (1, 2));
+    }
+
+    #[test]
+    fn astral_characters_take_two_utf16_units() {
+        let text = "𠮷野家,开业";
+        let idx = LineIndex::new(text);
+        let comma = text.find(',').unwrap();
+        assert_eq!(idx.line_col(text, comma).column, 4);
+        assert_eq!(idx.utf16_position(text, comma), (0, 4));
+        assert_eq!(idx.offset_of_utf16(text, 0, 4), comma);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let text = "一、总则\r\n二、职责\r三、附则";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(idx.line_col(text, text.find('三').unwrap()), LineCol { line: 3, column: 1 });
+        assert_eq!(&text[idx.line_start(0)..idx.line_end(text, 0)], "一、总则");
+    }
+
+    #[test]
+    fn offsets_inside_a_character_clamp_back() {
+        let text = "通知";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 1), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_col(text, 99), LineCol { line: 1, column: 3 });
+    }
+}

@@ -1,0 +1,121 @@
+//! Reading a draft: bytes → decoded text (UTF-8 ± BOM, GBK/GB18030, UTF-16 with BOM), the
+//! facts needed to write it back unchanged (encoding, BOM, line endings), and the line index.
+
+mod decode;
+mod line_index;
+
+pub use decode::{DecodeError, Encoding, decode, encode};
+pub use line_index::{LineCol, LineIndex};
+
+use std::path::{Path, PathBuf};
+
+/// The dominant line ending of a file, kept so fixes write back what they read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum LineEnding {
+    Lf,
+    CrLf,
+    Cr,
+}
+
+impl LineEnding {
+    pub fn detect(text: &str) -> LineEnding {
+        let bytes = text.as_bytes();
+        let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    crlf += 1;
+                    i += 1;
+                }
+                b'\r' => cr += 1,
+                b'\n' => lf += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        if crlf >= lf && crlf >= cr && crlf > 0 {
+            LineEnding::CrLf
+        } else if cr > lf {
+            LineEnding::Cr
+        } else {
+            LineEnding::Lf
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEnding::Lf => "\n",
+            LineEnding::CrLf => "\r\n",
+            LineEnding::Cr => "\r",
+        }
+    }
+}
+
+/// What kind of draft this is, from its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum SourceKind {
+    Markdown,
+    Text,
+}
+
+impl SourceKind {
+    pub fn from_path(path: &Path) -> SourceKind {
+        match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()) {
+            Some(e) if e == "md" || e == "markdown" => SourceKind::Markdown,
+            _ => SourceKind::Text,
+        }
+    }
+}
+
+/// A decoded draft. `text` is exactly what was read (line endings included); every span in
+/// gwlint indexes into it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub kind: SourceKind,
+    pub text: String,
+    pub encoding: Encoding,
+    pub bom: bool,
+    pub line_ending: LineEnding,
+    pub index: LineIndex,
+}
+
+impl Source {
+    /// Build from already-decoded text (the LSP, tests, stdin after decoding).
+    pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
+        let path = path.into();
+        let text = text.into();
+        Source {
+            kind: SourceKind::from_path(&path),
+            index: LineIndex::new(&text),
+            line_ending: LineEnding::detect(&text),
+            path,
+            text,
+            encoding: Encoding::Utf8,
+            bom: false,
+        }
+    }
+
+    /// Decode raw bytes; fails on binary or undecodable input.
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Source, DecodeError> {
+        let decoded = decode(bytes)?;
+        let mut source = Source::from_text(path, decoded.text);
+        source.encoding = decoded.encoding;
+        source.bom = decoded.bom;
+        Ok(source)
+    }
+
+    /// The bytes to write for `text` in this source's own encoding and BOM.
+    pub fn encode_like(&self, text: &str) -> Result<Vec<u8>, DecodeError> {
+        encode(text, self.encoding, self.bom)
+    }
+
+    pub fn line_col(&self, byte: usize) -> LineCol {
+        self.index.line_col(&self.text, byte)
+    }
+
+    pub fn display_path(&self) -> String {
+        self.path.to_string_lossy().replace('\\', "/")
+    }
+}
