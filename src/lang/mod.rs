@@ -1,1 +1,25 @@
-//! Chinese language helpers (being built).
+//! Chinese-language helpers shared by the document model and the rules.
+
+pub mod numerals;
+pub mod segment;
+
+/// Han ideographs (CJK Unified, extensions, compatibility) — what "汉字" means to the rules.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
+        || c == '〇'
+}
+
+/// Full-width CJK punctuation that ends or separates Chinese clauses.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》' | '〔' | '〕' | '【' | '】' | '…' | '—' | '·' | '～')
+}
+
+/// Whitespace as drafts use it, including the ideographic space U+3000 used for indentation.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}'
+}
+
+pub fn trim_blank(s: &str) -> &str {
+    s.trim_matches(is_blank)
+}

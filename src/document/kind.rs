@@ -1,0 +1,192 @@
+//! 文种: the fifteen legal kinds of TL第八条, recognised from a title's ending or stated in
+//! front matter, and the 行文方向 each implies by default.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum DocKind {
+    决议,
+    决定,
+    命令,
+    公报,
+    公告,
+    通告,
+    意见,
+    通知,
+    通报,
+    报告,
+    请示,
+    批复,
+    议案,
+    函,
+    纪要,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 15] = [
+        DocKind::决议,
+        DocKind::决定,
+        DocKind::命令,
+        DocKind::公报,
+        DocKind::公告,
+        DocKind::通告,
+        DocKind::意见,
+        DocKind::通知,
+        DocKind::通报,
+        DocKind::报告,
+        DocKind::请示,
+        DocKind::批复,
+        DocKind::议案,
+        DocKind::函,
+        DocKind::纪要,
+    ];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            DocKind::决议 => "决议",
+            DocKind::决定 => "决定",
+            DocKind::命令 => "命令",
+            DocKind::公报 => "公报",
+            DocKind::公告 => "公告",
+            DocKind::通告 => "通告",
+            DocKind::意见 => "意见",
+            DocKind::通知 => "通知",
+            DocKind::通报 => "通报",
+            DocKind::报告 => "报告",
+            DocKind::请示 => "请示",
+            DocKind::批复 => "批复",
+            DocKind::议案 => "议案",
+            DocKind::函 => "函",
+            DocKind::纪要 => "纪要",
+        }
+    }
+
+    /// A 文种 word as written in front matter or config (accepts 令, 会议纪要, 复函).
+    pub fn parse(word: &str) -> Option<DocKind> {
+        let word = word.trim();
+        match word {
+            "令" | "命令（令）" | "命令(令)" => return Some(DocKind::命令),
+            "会议纪要" => return Some(DocKind::纪要),
+            "复函" => return Some(DocKind::函),
+            _ => {}
+        }
+        DocKind::ALL.into_iter().find(|k| k.zh() == word)
+    }
+
+    /// The direction a kind implies when nothing else says: 请示/报告/议案 go up, 函 goes
+    /// across, the directive kinds go down; 意见 and 纪要 can go any way.
+    pub fn default_direction(self) -> Option<Direction> {
+        match self {
+            DocKind::请示 | DocKind::报告 | DocKind::议案 => Some(Direction::Up),
+            DocKind::函 => Some(Direction::Across),
+            DocKind::命令
+            | DocKind::决定
+            | DocKind::决议
+            | DocKind::通知
+            | DocKind::通报
+            | DocKind::批复
+            | DocKind::公告
+            | DocKind::通告
+            | DocKind::公报 => Some(Direction::Down),
+            DocKind::意见 | DocKind::纪要 => None,
+        }
+    }
+}
+
+/// Title endings, longest first so that 会议纪要 beats 纪要 and 复函 beats 函.
+const TITLE_ENDINGS: &[(&str, DocKind)] = &[
+    ("会议纪要", DocKind::纪要),
+    ("实施意见", DocKind::意见),
+    ("指导意见", DocKind::意见),
+    ("决议", DocKind::决议),
+    ("决定", DocKind::决定),
+    ("命令", DocKind::命令),
+    ("公报", DocKind::公报),
+    ("公告", DocKind::公告),
+    ("通告", DocKind::通告),
+    ("意见", DocKind::意见),
+    ("通知", DocKind::通知),
+    ("通报", DocKind::通报),
+    ("报告", DocKind::报告),
+    ("请示", DocKind::请示),
+    ("批复", DocKind::批复),
+    ("议案", DocKind::议案),
+    ("复函", DocKind::函),
+    ("纪要", DocKind::纪要),
+    ("函", DocKind::函),
+    ("令", DocKind::命令),
+];
+
+/// The 文种 a title ends with, and the byte length of that ending. Trailing punctuation is
+/// ignored (GW308 reports it); text inside 《》 never counts, because only the last word outside
+/// the book-title marks names the kind.
+pub fn kind_from_title(title: &str) -> Option<(DocKind, usize)> {
+    let trimmed = title.trim_end_matches(|c: char| {
+        crate::lang::is_blank(c) || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?')
+    });
+    if trimmed.ends_with('》') {
+        return None;
+    }
+    for &(ending, kind) in TITLE_ENDINGS {
+        if trimmed.ends_with(ending) {
+            // 令 alone must be the order form "…人民政府令", not a word like 口令 or 指令.
+            if ending == "令" && !(trimmed.ends_with("政府令") || trimmed.ends_with("部令") || trimmed.ends_with("院令")) {
+                return None;
+            }
+            // 函 must not be part of 公函/便函 used as nouns? Those are still 函. Accept.
+            return Some((kind, ending.len()));
+        }
+    }
+    None
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Direction {
+    /// 上行文
+    Up,
+    /// 下行文
+    Down,
+    /// 平行文
+    Across,
+}
+
+impl Direction {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Direction::Up => "上行文",
+            Direction::Down => "下行文",
+            Direction::Across => "平行文",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Direction> {
+        match s.trim() {
+            "上行" | "上行文" | "up" => Some(Direction::Up),
+            "下行" | "下行文" | "down" => Some(Direction::Down),
+            "平行" | "平行文" | "across" | "parallel" => Some(Direction::Across),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_ending_wins() {
+        assert_eq!(kind_from_title("关于2024年上半年工作情况的通报").map(|k| k.0), Some(DocKind::通报));
+        assert_eq!(kind_from_title("市政府第5次常务会议纪要").map(|k| k.0), Some(DocKind::纪要));
+        assert_eq!(kind_from_title("关于同意设立示例公园的复函").map(|k| k.0), Some(DocKind::函));
+        assert_eq!(kind_from_title("江门市人民政府令").map(|k| k.0), Some(DocKind::命令));
+        assert_eq!(kind_from_title("关于申请建设资金的请示。").map(|k| k.0), Some(DocKind::请示));
+    }
+
+    #[test]
+    fn book_title_content_is_not_the_kind() {
+        assert_eq!(kind_from_title("江门市人民政府关于印发《江门市人民政府工作规则》的通知").map(|k| k.0), Some(DocKind::通知));
+        assert_eq!(kind_from_title("《江门市人民政府工作规则》"), None);
+        assert_eq!(kind_from_title("示例市2024年工作要点"), None);
+        assert_eq!(kind_from_title("关于加强口令管理"), None);
+    }
+}

@@ -1,0 +1,567 @@
+//! The recogniser: classifies a draft's lines into the parts of GB/T 9704 — 版头 from the top,
+//! 版记 from the bottom, then 成文日期, 署名, 附件说明 and 正文 in between, then attachments.
+//! A line is given a part only on positive evidence; a body-only draft stays body-only.
+
+use super::front_matter;
+use super::kind::{DocKind, Direction, kind_from_title};
+use super::lines::{self, Line};
+use super::masks::{MaskKind, Masks};
+use super::structure::parse_ordinal;
+use super::*;
+use crate::lang::numerals::parse_chinese_number;
+use crate::source::Source;
+use crate::span::{Field, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in pattern compiles")
+}
+
+/// 发文字号 anywhere in a line, with any bracket drafters type: 代字, year, 第, number, 号.
+pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?P<code>\p{Han}{1,12}?)[ \t\u{3000}]*(?P<open>[〔\[［【（(〈⌈{｛])[ \t\u{3000}]*(?P<year>[0-9０-９]{2,4})[ \t\u{3000}]*(?P<close>[〕\]］】）)〉⌋}｝])[ \t\u{3000}]*(?P<di>第)?[ \t\u{3000}]*(?P<num>[0-9０-９]{1,6})(?P<hao>号)?")
+});
+
+static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<docnum>\p{Han}{1,12}[ \t\u{3000}]*[〔\[［【（(〈⌈{｛][ \t\u{3000}]*[0-9０-９]{2,4}[ \t\u{3000}]*[〕\]］】）)〉⌋}｝][ \t\u{3000}]*第?[ \t\u{3000}]*[0-9０-９]{1,6}号?)(?:[ \t\u{3000}]+(?P<signer>签发人.*))?$")
+});
+
+/// A line that is only a date, in any of the ways drafts write one (checked by GW303).
+pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<y>[0-9０-９〇零一二三四五六七八九○OoXx×Ｘ]{2,4})?[ \u{3000}]*年[ \u{3000}]*(?P<m>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*月[ \u{3000}]*(?P<d>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*[日号]$")
+});
+
+static PRINT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<org>\p{Han}[^，。；：,;:]{1,40}?)[ \t\u{3000}]+(?P<date>[0-9０-９]{4}[ \u{3000}]*年[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*月[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日(?:印发|发)?)$")
+});
+static PRINT_DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[0-9０-９]{4}[ \u{3000}]*年[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*月[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日(?:印发|发)?$"));
+static COPY_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9０-９]{1,8}$"));
+static SECRECY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:绝密|机密|秘密)(?:[ \u{3000}]*[★☆*＊][ \u{3000}]*\S{0,12})?$"));
+static URGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:特急|加急|特提|平急|急件|紧急)$"));
+static SIGNER: LazyLock<Regex> = LazyLock::new(|| re(r"^签发人[ \u{3000}]*[:：]?[ \u{3000}]*(?P<names>.*)$"));
+static ISSUER_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Han}[\p{Han}（）()、 \u{3000}]{1,60}文件$"));
+static CC_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<label>抄送|主送)[ \u{3000}]*(?P<colon>[:：])?"));
+static PUBLIC_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:公开方式|公开属性|信息公开选项)[ \u{3000}]*[:：]|^此件(?:公开发布|依申请公开|不予公开)"));
+static NOTE_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^附件[ \u{3000}]*(?P<colon>[:：])[ \u{3000}]*"));
+static NOTE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<marker>(?P<n1>[0-9]{1,2})[ \u{3000}]*[.．、，,:：]|[（(](?P<n2>[0-9]{1,2})[）)]|(?P<n3>[①-⑳]))[ \u{3000}]*")
+});
+static ATTACHMENT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^附件[ \u{3000}]*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \u{3000}]*[:：]?$"));
+static ANNOTATION: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(].*[）)]$|^(?:此件|本件|联系人|联系电话)"));
+static FORWARDING_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:印发|转发|批转|发布|颁布|公布)"));
+/// Words that end an organisation's name: a line ending in one may be a 主送 or 署名 line.
+static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$")
+});
+/// Words no 标题 contains and a sentence does: keeps the first body sentence out of the title.
+static TITLE_PUNCT: LazyLock<Regex> = LazyLock::new(|| re(r"[。；]."));
+/// A title's trailing word that names a kind, legal or not: 通知, 方案, 汇报, 请示报告 …
+static TITLE_ENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:请示报告|申请报告|报告请示|请示函|实施方案|工作方案|实施细则|实施办法|会议纪要|工作要点|决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要|令|方案|办法|规定|细则|规划|计划|要点|总结|汇报|说明|申请|建议|安排|规则|制度|须知|简报|讲话|发言)$")
+});
+
+/// Build the document model of `source`.
+pub fn recognise(source: &Source) -> Document {
+    let text = source.text.as_str();
+    let mut masks = Masks::default();
+    let (front_matter, body_start) = front_matter::parse(text);
+    if let Some(fm) = &front_matter {
+        masks.add(MaskKind::FrontMatter, fm.span);
+    }
+    let extracted = lines::extract(text, source.kind, body_start, &mut masks);
+    for c in &extracted.comments {
+        masks.add(MaskKind::Comment, c.span);
+    }
+    for line in &extracted.lines {
+        masks.scan_line(text, line.span);
+    }
+    let mut r = Recogniser { text, lines: extracted.lines, parts: Vec::new(), doc: Document::default() };
+    r.parts = vec![None; r.lines.len()];
+    r.doc.front_matter = front_matter;
+    r.doc.comments = extracted.comments;
+    r.run();
+    let Recogniser { mut doc, lines, parts, .. } = r;
+    for (i, a) in doc.attachments.iter().enumerate() {
+        masks.add(MaskKind::Attachment, a.span);
+        if a.forwarded {
+            masks.add(MaskKind::Forwarded, a.span);
+        }
+        let _ = i;
+    }
+    masks.finish();
+    doc.masks = masks;
+    doc.lines = lines.into_iter().zip(parts).map(|(l, p)| (l, p.unwrap_or(Part::Body))).collect();
+    doc
+}
+
+struct Recogniser<'t> {
+    text: &'t str,
+    lines: Vec<Line>,
+    parts: Vec<Option<Part>>,
+    doc: Document,
+}
+
+impl<'t> Recogniser<'t> {
+    fn s(&self, i: usize) -> &'t str {
+        self.lines[i].span.text(self.text)
+    }
+
+    fn field(&self, i: usize) -> Field {
+        Field::new(self.s(i), self.lines[i].span)
+    }
+
+    fn chars(&self, i: usize) -> usize {
+        self.s(i).chars().count()
+    }
+
+    fn mark(&mut self, range: std::ops::Range<usize>, part: Part) {
+        for p in &mut self.parts[range] {
+            *p = Some(part);
+        }
+    }
+
+    fn run(&mut self) {
+        let n = self.lines.len();
+        let mut i = self.header(0);
+        i = self.title(i);
+        i = self.main_recipients(i);
+        let colophon_start = self.colophon(i);
+        self.main_and_attachments(i, colophon_start);
+        let _ = n;
+        self.kind_issuer_direction();
+    }
+
+    // ── 版头 ────────────────────────────────────────────────────────────────────────────
+    fn header(&mut self, mut i: usize) -> usize {
+        let start = i;
+        while i < self.lines.len() && i < start + 8 {
+            let s = self.s(i);
+            let line = self.lines[i].span;
+            let h = &mut self.doc.header;
+            if self.lines[i].md_heading.is_some() {
+                break;
+            }
+            if h.copy_number.is_none() && h.issuer_mark.is_none() && h.secrecy.is_none() && COPY_NUMBER.is_match(s) {
+                h.copy_number = Some(Field::new(s, line));
+            } else if h.secrecy.is_none() && SECRECY.is_match(s) {
+                h.secrecy = Some(Field::new(s, line));
+            } else if h.urgency.is_none() && URGENCY.is_match(s) {
+                h.urgency = Some(Field::new(s, line));
+            } else if h.issuer_mark.is_none() && h.doc_number.is_none() && ISSUER_MARK.is_match(s) {
+                h.issuer_mark = Some(Field::new(s, line));
+            } else if let Some(c) = DOC_NUMBER_LINE.captures(s).filter(|_| h.doc_number.is_none()) {
+                let m = c.name("docnum").expect("group exists");
+                h.doc_number = Some(Field::new(m.as_str().trim_end(), line.sub(m.start(), m.start() + m.as_str().trim_end().len())));
+                if let Some(signer) = c.name("signer") {
+                    push_signer(h, signer.as_str(), line.sub(signer.start(), signer.end()));
+                }
+            } else if SIGNER.is_match(s) {
+                push_signer(h, s, line);
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        self.mark(start..i, Part::Header);
+        i
+    }
+
+    // ── 标题 ────────────────────────────────────────────────────────────────────────────
+    fn title(&mut self, i: usize) -> usize {
+        if i >= self.lines.len() {
+            return i;
+        }
+        let is_candidate = |r: &Self, j: usize| -> bool {
+            let s = r.s(j);
+            j < r.lines.len()
+                && !ends_with_colon(s)
+                && parse_ordinal(r.text, r.lines[j].span).is_none()
+                && !s.starts_with("附件")
+                && !DATE_LINE.is_match(s)
+                && r.chars(j) <= 100
+                && !TITLE_PUNCT.is_match(s)
+        };
+        // A Markdown draft names its title with a heading.
+        if let Some(level) = self.lines[i].md_heading {
+            if level <= 2 && !ends_with_colon(self.s(i)) {
+                return self.take_title(i, i + 1);
+            }
+            return i;
+        }
+        if !is_candidate(self, i) {
+            return i;
+        }
+        let ends_in_kind = |r: &Self, j: usize| TITLE_ENDING_WORD.is_match(trim_title_tail(r.s(j)));
+        if ends_in_kind(self, i) || self.s(i).contains("关于") && !self.s(i).ends_with('。') {
+            // A title may wrap onto a second line (GB/T 9704 7.3.1 回行).
+            if !ends_in_kind(self, i) && i + 1 < self.lines.len() && is_candidate(self, i + 1) && ends_in_kind(self, i + 1) {
+                return self.take_title(i, i + 2);
+            }
+            return self.take_title(i, i + 1);
+        }
+        // A first line followed directly by a 主送 line is the title, whatever it ends with.
+        if i + 1 < self.lines.len() && self.looks_like_recipients(i + 1) {
+            return self.take_title(i, i + 1);
+        }
+        i
+    }
+
+    fn take_title(&mut self, from: usize, to: usize) -> usize {
+        let span = self.lines[from].span.cover(self.lines[to - 1].span);
+        let title = Field::new(span.text(self.text), span);
+        let tail = trim_title_tail(&title.text);
+        if let Some(m) = TITLE_ENDING_WORD.find(tail) {
+            self.doc.title_ending = Some(Field::new(m.as_str(), title.span.sub(m.start(), m.end())));
+        }
+        self.doc.title = Some(title);
+        self.mark(from..to, Part::Title);
+        to
+    }
+
+    // ── 主送机关 ──────────────────────────────────────────────────────────────────────
+    fn looks_like_recipients(&self, i: usize) -> bool {
+        let s = self.s(i);
+        let body = s.trim_end_matches([':', '：']);
+        ends_with_colon(s)
+            && !s.contains('。')
+            && parse_ordinal(self.text, self.lines[i].span).is_none()
+            && self.chars(i) <= 150
+            && !s.starts_with("附件")
+            && !CC_LINE.is_match(s)
+            && !body.is_empty()
+            // "现将有关事项通知如下：" is a sentence, not a recipient list.
+            && !body.ends_with("如下")
+            && !body.contains("如下")
+    }
+
+    fn main_recipients(&mut self, i: usize) -> usize {
+        if i >= self.lines.len() {
+            return i;
+        }
+        // Wrapped 主送 lines end in 、 or ，, the last one in a colon.
+        let mut j = i;
+        while j < self.lines.len() && j < i + 4 && self.s(j).ends_with(['、', '，', ',']) && !self.s(j).contains('。') {
+            j += 1;
+        }
+        if j < self.lines.len() && self.looks_like_recipients(j) {
+            return self.take_recipients(i, j + 1);
+        }
+        // A 主送 line that forgot its colon: right after a title, short, ending in an organ name.
+        if self.doc.title.is_some()
+            && i + 1 < self.lines.len()
+            && j == i
+            && !self.s(i).contains(['。', '；', '：', ':'])
+            && self.chars(i) <= 60
+            && ORG_ENDING.is_match(self.s(i))
+            && parse_ordinal(self.text, self.lines[i].span).is_none()
+            && !DATE_LINE.is_match(self.s(i))
+        {
+            return self.take_recipients(i, i + 1);
+        }
+        i
+    }
+
+    fn take_recipients(&mut self, from: usize, to: usize) -> usize {
+        let span = self.lines[from].span.cover(self.lines[to - 1].span);
+        self.doc.main_recipients = Some(recipient_list(self.text, span));
+        self.mark(from..to, Part::MainRecipients);
+        to
+    }
+
+    // ── 版记 (from the bottom) ────────────────────────────────────────────────────────
+    /// Returns the index of the first line of the 版记 (or `lines.len()` when there is none).
+    fn colophon(&mut self, floor: usize) -> usize {
+        let n = self.lines.len();
+        if n == 0 || floor >= n {
+            return n;
+        }
+        let mut k = n; // exclusive: lines[k..] are colophon
+        let last = n - 1;
+        let has_cc_above = |r: &Self, upto: usize| {
+            (floor..upto).rev().take(6).any(|j| CC_LINE.is_match(r.s(j)) || PUBLIC_ATTRIBUTE.is_match(r.s(j)))
+        };
+        // 印发机关和印发日期: "机关  2023年9月22日印发" on one line, or the two on consecutive lines.
+        if let Some(c) = PRINT_LINE.captures(self.s(last)) {
+            let line = self.lines[last].span;
+            let org = c.name("org").expect("group");
+            let date = c.name("date").expect("group");
+            if date.as_str().ends_with('发') || has_cc_above(self, last) {
+                self.doc.colophon.printer = Some(Field::new(org.as_str().trim_end(), line.sub(org.start(), org.start() + org.as_str().trim_end().len())));
+                self.doc.colophon.print_date = Some(Field::new(date.as_str(), line.sub(date.start(), date.end())));
+                k = last;
+            }
+        } else if PRINT_DATE_LINE.is_match(self.s(last)) && last > floor {
+            let s = self.s(last);
+            let org_line = last - 1;
+            let org_like = self.is_org_like(org_line);
+            if (s.ends_with('发') && org_like) || (org_like && has_cc_above(self, org_line)) {
+                self.doc.colophon.printer = Some(self.field(org_line));
+                self.doc.colophon.print_date = Some(self.field(last));
+                k = org_line;
+            } else if s.ends_with('发') {
+                self.doc.colophon.print_date = Some(self.field(last));
+                k = last;
+            }
+        }
+        // 抄送 / 主送 lines, possibly wrapped, and 公开方式 above them.
+        let mut j = k;
+        while j > floor {
+            let s = self.s(j - 1);
+            if let Some(c) = CC_LINE.captures(s) {
+                let span = self.lines[j - 1].span.cover(self.lines[k.max(j) - 1].span);
+                let span = if k > j { span } else { self.lines[j - 1].span };
+                let label_len = c.get(0).expect("match").end();
+                let list = recipient_list(self.text, Span::new(span.start + label_len, span.end));
+                let list = RecipientList { field: Field::new(span.text(self.text), span), items: list.items };
+                if &c["label"] == "抄送" {
+                    self.doc.colophon.cc = Some(list);
+                } else {
+                    self.doc.colophon.main = Some(list);
+                }
+                j -= 1;
+                k = j;
+                continue;
+            }
+            if PUBLIC_ATTRIBUTE.is_match(s) {
+                self.doc.public_attribute = Some(self.field(j - 1));
+                self.mark(j - 1..j, Part::PublicAttribute);
+                j -= 1;
+                k = j;
+                continue;
+            }
+            // A wrapped 抄送 continues on lines without a label, directly below it.
+            if j - 1 > floor && self.s(j - 1).ends_with(['。', '，', '、']) && !self.s(j - 1).contains('：') && self.chars(j - 1) <= 80 {
+                let above = (floor..j - 1).rev().take(2).find(|&a| CC_LINE.is_match(self.s(a)));
+                if above.is_some() {
+                    j -= 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        for idx in k..n {
+            if self.parts[idx].is_none() {
+                self.parts[idx] = Some(Part::Colophon);
+            }
+        }
+        k
+    }
+
+    fn is_org_like(&self, i: usize) -> bool {
+        let s = self.s(i);
+        self.chars(i) <= 40
+            && !s.contains(['。', '，', '；', '：', ':', ',', '“', '、'])
+            && !DATE_LINE.is_match(s)
+            && parse_ordinal(self.text, self.lines[i].span).is_none()
+            && !s.starts_with("附件")
+            && !CC_LINE.is_match(s)
+            && s.chars().next().is_some_and(crate::lang::is_han)
+    }
+
+    // ── 正文, 附件说明, 署名, 成文日期, 附注, 附件 ──────────────────────────────────────
+    fn main_and_attachments(&mut self, start: usize, end: usize) {
+        let date_idx = (start..end).find(|&j| DATE_LINE.is_match(self.s(j)) && j > start.saturating_sub(1));
+        let (main_end, tail_start) = match date_idx {
+            Some(d) => {
+                self.doc.date = Some(self.field(d));
+                self.parts[d] = Some(Part::Date);
+                // 署名: organ-like lines directly above the date (several for joint issuance).
+                let mut sig = d;
+                while sig > start && d - sig < 4 && self.is_org_like(sig - 1) && !self.is_body_heading(sig - 1) {
+                    sig -= 1;
+                }
+                self.doc.signature = (sig..d).map(|j| self.field(j)).collect();
+                self.mark(sig..d, Part::Signature);
+                let mut after = d + 1;
+                if after < end && ANNOTATION.is_match(self.s(after)) && !ATTACHMENT_LABEL.is_match(self.s(after)) {
+                    self.doc.annotation = Some(self.field(after));
+                    self.parts[after] = Some(Part::Annotation);
+                    after += 1;
+                }
+                (sig, after)
+            }
+            None => {
+                // No date: attachments can still be recognised by their labels.
+                let label = (start..end).find(|&j| ATTACHMENT_LABEL.is_match(self.s(j)) && j + 1 < end);
+                (label.unwrap_or(end), label.unwrap_or(end))
+            }
+        };
+        let body_end = self.attachment_note(start, main_end);
+        for j in start..body_end {
+            self.parts[j].get_or_insert(Part::Body);
+        }
+        self.attachments(tail_start, end);
+        // Paragraphs with their ordinals, for the 正文 and every attachment.
+        for j in 0..self.lines.len() {
+            let part = match self.parts[j] {
+                Some(p @ (Part::Body | Part::Attachment(_))) => p,
+                None if j >= start && j < end => Part::Body,
+                _ => continue,
+            };
+            self.parts[j] = Some(part);
+            let line = &self.lines[j];
+            self.doc.body.push(Paragraph { span: line.span, part, ordinal: parse_ordinal(self.text, line.span), md_heading: line.md_heading });
+        }
+    }
+
+    fn is_body_heading(&self, i: usize) -> bool {
+        parse_ordinal(self.text, self.lines[i].span).is_some() || self.lines[i].md_heading.is_some()
+    }
+
+    /// Finds `附件：…` directly above the signature; returns where the 正文 ends.
+    fn attachment_note(&mut self, start: usize, end: usize) -> usize {
+        let Some(label_idx) = (start..end).rev().take(12).find(|&j| NOTE_LABEL.is_match(self.s(j))) else {
+            return end;
+        };
+        // Every line from the label down must read as an item, not as a sentence.
+        if (label_idx + 1..end).any(|j| self.chars(j) > 80 || self.s(j).contains("。") && !self.s(j).ends_with('。')) {
+            return end;
+        }
+        let label_line = self.lines[label_idx].span;
+        let m = NOTE_LABEL.captures(self.s(label_idx)).expect("matched above");
+        let label_len = m.get(0).expect("match").end();
+        let colon = m.name("colon").expect("group");
+        let label = Field::new(&self.s(label_idx)[..colon.end()], label_line.sub(0, colon.end()));
+        let mut items = Vec::new();
+        let first_rest = Span::new(label_line.start + label_len, label_line.end);
+        let mut item_spans = Vec::new();
+        if !first_rest.is_empty() {
+            item_spans.push(first_rest);
+        }
+        item_spans.extend((label_idx + 1..end).map(|j| self.lines[j].span));
+        for span in item_spans {
+            let s = span.text(self.text);
+            let (number, marker, name_start) = match NOTE_ITEM.captures(s) {
+                Some(c) => {
+                    let marker = c.name("marker").expect("group");
+                    let n = c.name("n1").or(c.name("n2")).map(|m| m.as_str().parse().unwrap_or(0)).or_else(|| {
+                        c.name("n3").and_then(|m| m.as_str().chars().next()).map(|ch| ch as u32 - '①' as u32 + 1)
+                    });
+                    (n, Some(Field::new(marker.as_str(), span.sub(marker.start(), marker.end()))), c.get(0).expect("match").end())
+                }
+                None => (None, None, 0),
+            };
+            let name = Span::new(span.start + name_start, span.end);
+            items.push(AttachmentNoteItem { number, marker, name: Field::new(name.text(self.text), name) });
+        }
+        let span = label_line.cover(self.lines[end - 1].span);
+        self.doc.attachment_note = Some(AttachmentNote { span, label, items });
+        self.mark(label_idx..end, Part::AttachmentNote);
+        label_idx
+    }
+
+    fn attachments(&mut self, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        let forwarding = self.doc.title.as_ref().is_some_and(|t| FORWARDING_TITLE.is_match(&t.text));
+        let mut j = start;
+        while j < end {
+            let idx = self.doc.attachments.len();
+            let (label, number, title_idx) = match ATTACHMENT_LABEL.captures(self.s(j)) {
+                Some(c) => {
+                    let number = c.name("n").and_then(|m| m.as_str().parse().ok().or_else(|| parse_chinese_number(m.as_str())));
+                    (Some(self.field(j)), number, j + 1)
+                }
+                None => (None, None, j),
+            };
+            let next_label = (title_idx..end).find(|&k| k > j && ATTACHMENT_LABEL.is_match(self.s(k))).unwrap_or(end);
+            let title = (title_idx < next_label).then(|| self.field(title_idx));
+            let span = self.lines[j].span.cover(self.lines[next_label - 1].span);
+            // An unlabelled attachment of a 印发/转发 notice is the document being issued.
+            let forwarded = forwarding;
+            self.doc.attachments.push(Attachment { label, number, title, span, forwarded });
+            self.mark(j..next_label, Part::Attachment(idx));
+            j = next_label;
+        }
+    }
+
+    // ── 文种, 发文机关, 行文方向 ──────────────────────────────────────────────────────
+    fn kind_issuer_direction(&mut self) {
+        let doc = &mut self.doc;
+        if let Some(kind) = doc.stated("文种").and_then(|k| DocKind::parse(&k)) {
+            doc.kind = Some(KindInfo { kind, evidence: Evidence::FrontMatter });
+        } else if let Some((kind, _)) = doc.title.as_ref().and_then(|t| kind_from_title(&t.text)) {
+            doc.kind = Some(KindInfo { kind, evidence: Evidence::Title });
+        }
+        doc.issuer = if let Some(name) = doc.stated("发文机关") {
+            Some(Issuer { name, evidence: Evidence::FrontMatter, span: None })
+        } else if let Some(first) = doc.signature.first() {
+            let name = first.text.split([' ', '\u{3000}']).find(|s| !s.is_empty()).unwrap_or(&first.text).to_string();
+            Some(Issuer { span: Some(first.span.sub(0, name.len())), name, evidence: Evidence::Signature })
+        } else if let Some(mark) = &doc.header.issuer_mark {
+            let name = mark.text.trim_end_matches("文件").trim().to_string();
+            Some(Issuer { span: Some(mark.span.sub(0, name.len())), name, evidence: Evidence::IssuerMark })
+        } else if let Some(title) = &doc.title {
+            title.text.find("关于").filter(|&at| at > 0).map(|at| Issuer {
+                name: title.text[..at].to_string(),
+                evidence: Evidence::Title,
+                span: Some(title.span.sub(0, at)),
+            })
+        } else {
+            None
+        };
+        doc.direction = if let Some(d) = doc.stated("行文方向").and_then(|d| Direction::parse(&d)) {
+            Some((d, Evidence::FrontMatter))
+        } else {
+            doc.kind().and_then(DocKind::default_direction).map(|d| (d, Evidence::KindDefault))
+        };
+    }
+}
+
+fn push_signer(h: &mut Header, s: &str, span: Span) {
+    h.signer_lines.push(Field::new(s, span));
+    let Some(names) = SIGNER.captures(s).and_then(|c| c.name("names")) else { return };
+    let (list, base) = (names.as_str(), names.start());
+    let mut word_start = None;
+    for (i, c) in list.char_indices().chain(std::iter::once((list.len(), ' '))) {
+        if matches!(c, ' ' | '\u{3000}' | '、' | '，' | ',') {
+            if let Some(from) = word_start.take() {
+                h.signers.push(Field::new(&list[from..i], span.sub(base + from, base + i)));
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+    }
+}
+
+fn ends_with_colon(s: &str) -> bool {
+    s.ends_with(['：', ':'])
+}
+
+fn trim_title_tail(s: &str) -> &str {
+    s.trim_end_matches(|c: char| crate::lang::is_blank(c) || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?'))
+}
+
+/// Split a recipient list at 、，, ; outside brackets, dropping the final colon or full stop.
+pub(crate) fn recipient_list(text: &str, span: Span) -> RecipientList {
+    let s = span.text(text);
+    let body_len = s.trim_end_matches(['：', ':', '。', '.', ' ', '\u{3000}']).len();
+    let mut items = Vec::new();
+    let mut depth = 0i32;
+    let mut item_start = 0;
+    let push = |from: usize, to: usize, items: &mut Vec<Field>| {
+        let raw = &s[from..to];
+        let lead = raw.len() - raw.trim_start_matches(crate::lang::is_blank).len();
+        let t = raw.trim_matches(crate::lang::is_blank);
+        if !t.is_empty() {
+            items.push(Field::new(t, span.sub(from + lead, from + lead + t.len())));
+        }
+    };
+    for (i, c) in s[..body_len].char_indices() {
+        match c {
+            '（' | '(' | '〔' | '[' | '【' => depth += 1,
+            '）' | ')' | '〕' | ']' | '】' => depth -= 1,
+            '、' | '，' | ',' | '；' | ';' | '\n' | '\r' if depth <= 0 => {
+                push(item_start, i, &mut items);
+                item_start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    push(item_start, body_len, &mut items);
+    RecipientList { field: Field::new(s, span), items }
+}
