@@ -1,2 +1,303 @@
-//! gwlint.toml (being built).
+//! `gwlint.toml`: discovery upward from each file, strict validation with file:line errors, and
+//! the resolved `Settings` the engine runs with (rule selection, severities, parameters, rule
+//! packs, document defaults and the organisation graph).
+
+use crate::diagnostic::Severity;
+use crate::rules::{Pack, Rule, RuleMeta, all_rules};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+pub const CONFIG_FILE: &str = "gwlint.toml";
+
+/// A rule's parameters, from its own `[rules.GWnnn]` table.
 pub type RuleParams = toml::Table;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: Option<PathBuf>,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, self.line) {
+            (Some(p), Some(l)) => write!(f, "{}:{}: {}", p.display(), l, self.message),
+            (Some(p), None) => write!(f, "{}: {}", p.display(), self.message),
+            (None, _) => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// How rules are picked: a code (GW302), a code prefix (GW3, GW), a name, or ALL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selector {
+    All,
+    Prefix(String),
+    Code(String),
+}
+
+impl Selector {
+    pub fn parse(s: &str) -> Result<Selector, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("ALL") {
+            return Ok(Selector::All);
+        }
+        if let Some(rule) = all_rules().iter().find(|r| r.meta().name == s || r.meta().code.eq_ignore_ascii_case(s)) {
+            return Ok(Selector::Code(rule.meta().code.to_string()));
+        }
+        let upper = s.to_ascii_uppercase();
+        // A category prefix (GW1 … GW8, GW10 …) is valid even before its rules exist.
+        let category_prefix = upper.len() <= 4 && upper.len() > 2 && upper.starts_with("GW") && upper[2..].chars().all(|c| c.is_ascii_digit()) && !upper[2..].starts_with('9');
+        if upper == "GW" || category_prefix || all_rules().iter().any(|r| r.meta().code.starts_with(&upper)) {
+            return Ok(Selector::Prefix(upper));
+        }
+        if upper.starts_with('U') && upper.len() == 4 {
+            return Ok(Selector::Code(upper));
+        }
+        Err(format!("未知的规则代码或名称“{s}”（用 gwlint rules 查看全部规则）"))
+    }
+
+    pub fn matches(&self, code: &str) -> bool {
+        match self {
+            Selector::All => true,
+            Selector::Prefix(p) => code.starts_with(p.as_str()),
+            Selector::Code(c) => c == code,
+        }
+    }
+
+    /// More specific selectors win over less specific ones (ruff's rule).
+    fn specificity(&self) -> usize {
+        match self {
+            Selector::All => 0,
+            Selector::Prefix(p) => p.len(),
+            Selector::Code(c) => c.len() + 10,
+        }
+    }
+}
+
+pub fn parse_selectors(list: &[String]) -> Result<Vec<Selector>, String> {
+    list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()).map(Selector::parse).collect()
+}
+
+/// Defaults for drafts that do not say themselves (`[document]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DocumentDefaults {
+    /// 发文机关
+    pub sender: Option<String>,
+    /// 文种
+    pub doc_type: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    rule_packs: Option<Spanned<Vec<String>>>,
+    rules: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    document: Option<DocumentDefaults>,
+    #[serde(default)]
+    org: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    group: Vec<Spanned<toml::Value>>,
+}
+
+/// What the engine runs with, resolved from config and command line.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub path: Option<PathBuf>,
+    pub packs: Vec<Pack>,
+    pub select: Vec<Selector>,
+    pub extend_select: Vec<Selector>,
+    pub ignore: Vec<Selector>,
+    /// Per-rule severity; `None` means the rule is off.
+    pub severities: HashMap<String, Option<Severity>>,
+    pub params: HashMap<String, RuleParams>,
+    pub document: DocumentDefaults,
+    /// `[[org]]` and `[[group]]` tables, handed to the organisation model.
+    pub orgs: Vec<(toml::Value, usize)>,
+    pub groups: Vec<(toml::Value, usize)>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            path: None,
+            packs: vec![Pack::National],
+            select: Vec::new(),
+            extend_select: Vec::new(),
+            ignore: Vec::new(),
+            severities: HashMap::new(),
+            params: HashMap::new(),
+            document: DocumentDefaults::default(),
+            orgs: Vec::new(),
+            groups: Vec::new(),
+        }
+    }
+}
+
+static EMPTY_PARAMS: std::sync::LazyLock<RuleParams> = std::sync::LazyLock::new(RuleParams::new);
+
+impl Settings {
+    /// Whether `rule` runs, and at what severity.
+    pub fn effective_severity(&self, meta: &RuleMeta) -> Option<Severity> {
+        let configured = self.severities.get(meta.code);
+        if let Some(None) = configured {
+            return None;
+        }
+        let best = |list: &[Selector]| list.iter().filter(|s| s.matches(meta.code)).map(Selector::specificity).max();
+        let selected = if self.select.is_empty() {
+            (meta.default_enabled && self.packs.contains(&meta.pack)) || configured.is_some()
+        } else {
+            best(&self.select).is_some()
+        };
+        let selected = selected || best(&self.extend_select).is_some();
+        let ignored = match (best(&self.ignore), best(&self.select).max(best(&self.extend_select))) {
+            (Some(i), Some(s)) => i >= s,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if !selected || ignored {
+            return None;
+        }
+        Some(configured.copied().flatten().unwrap_or(meta.default_severity))
+    }
+
+    pub fn params(&self, code: &str) -> &RuleParams {
+        self.params.get(code).unwrap_or(&EMPTY_PARAMS)
+    }
+
+    pub fn enabled_rules(&self) -> Vec<(&'static dyn Rule, Severity)> {
+        all_rules().iter().filter_map(|r| self.effective_severity(r.meta()).map(|s| (*r, s))).collect()
+    }
+
+    /// Read and validate a config file.
+    pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: Some(path.to_path_buf()),
+            line: None,
+            message: format!("无法读取配置文件：{e}"),
+        })?;
+        Settings::parse(&text, Some(path))
+    }
+
+    pub fn parse(text: &str, path: Option<&Path>) -> Result<Settings, ConfigError> {
+        let err = |offset: Option<usize>, message: String| ConfigError {
+            path: path.map(Path::to_path_buf),
+            line: offset.map(|o| line_of(text, o)),
+            message,
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map(|s| s.start);
+            err(offset, e.message().trim().to_string())
+        })?;
+        let mut settings = Settings { path: path.map(Path::to_path_buf), ..Settings::default() };
+        if let Some(packs) = raw.rule_packs {
+            let span = packs.span();
+            settings.packs = packs
+                .into_inner()
+                .iter()
+                .map(|p| Pack::parse(p).ok_or_else(|| err(Some(span.start), format!("未知的规则包“{p}”（可用：national、guangdong、jiangmen）"))))
+                .collect::<Result<_, _>>()?;
+        }
+        for (key, value) in raw.rules.unwrap_or_default() {
+            let (key_span, key) = (key.span(), key.into_inner());
+            let value_span = value.span();
+            let value = value.into_inner();
+            match key.as_str() {
+                "select" | "ignore" | "extend-select" => {
+                    let list = string_list(&value).ok_or_else(|| err(Some(value_span.start), format!("rules.{key} 应为字符串数组")))?;
+                    let selectors = parse_selectors(&list).map_err(|m| err(Some(value_span.start), m))?;
+                    match key.as_str() {
+                        "select" => settings.select = selectors,
+                        "ignore" => settings.ignore = selectors,
+                        _ => settings.extend_select = selectors,
+                    }
+                }
+                _ => {
+                    let code = match Selector::parse(&key) {
+                        Ok(Selector::Code(code)) => code,
+                        _ => return Err(err(Some(key_span.start), format!("未知的规则代码“{key}”（用 gwlint rules 查看全部规则）"))),
+                    };
+                    match value {
+                        toml::Value::String(s) => {
+                            let sev = parse_level(&s).map_err(|m| err(Some(value_span.start), m))?;
+                            settings.severities.insert(code, sev);
+                        }
+                        toml::Value::Table(mut table) => {
+                            if let Some(level) = table.remove("severity") {
+                                let s = level.as_str().ok_or_else(|| err(Some(value_span.start), "severity 应为字符串".into()))?;
+                                let sev = parse_level(s).map_err(|m| err(Some(value_span.start), m))?;
+                                settings.severities.insert(code.clone(), sev);
+                            }
+                            settings.params.insert(code, table);
+                        }
+                        _ => {
+                            return Err(err(
+                                Some(value_span.start),
+                                format!("rules.{key} 应为级别字符串（error/warning/info/off）或参数表"),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        settings.document = raw.document.unwrap_or_default();
+        settings.orgs = raw.org.into_iter().map(|v| (v.span().start, v.into_inner())).map(|(o, v)| (v, line_of(text, o))).collect();
+        settings.groups = raw.group.into_iter().map(|v| (v.span().start, v.into_inner())).map(|(o, v)| (v, line_of(text, o))).collect();
+        Ok(settings)
+    }
+}
+
+fn parse_level(s: &str) -> Result<Option<Severity>, String> {
+    match s {
+        "off" | "关闭" => Ok(None),
+        _ => Severity::parse(s).map(Some).ok_or_else(|| format!("未知的级别“{s}”（可用：error、warning、info、off）")),
+    }
+}
+
+fn string_list(v: &toml::Value) -> Option<Vec<String>> {
+    v.as_array()?.iter().map(|x| x.as_str().map(str::to_string)).collect()
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Finds the `gwlint.toml` that governs `path`: the nearest one in it or its ancestors.
+pub fn discover(path: &Path) -> Option<PathBuf> {
+    let start = if path.is_dir() { path.to_path_buf() } else { path.parent()?.to_path_buf() };
+    let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
+    let abs = std::fs::canonicalize(&start).unwrap_or(start);
+    abs.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
+}
+
+/// The commented starter file `gwlint init` writes.
+pub const STARTER: &str = include_str!("../lints/gwlint.starter.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_config_is_valid() {
+        Settings::parse(STARTER, None).unwrap();
+    }
+
+    #[test]
+    fn unknown_keys_and_codes_are_errors_with_lines() {
+        let e = Settings::parse("rule-packs = [\"national\"]\n[rules]\nGW999 = \"error\"\n", None).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        let e = Settings::parse("[document]\nsender = \"甲\"\nkind = \"请示\"\n", None).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        let e = Settings::parse("[rules]\nselect = [\"GW1\", \"nonsense\"]\n", None).unwrap_err();
+        assert!(e.message.contains("nonsense"), "{e}");
+        let e = Settings::parse("rule-packs = [\"shanghai\"]\n", None).unwrap_err();
+        assert_eq!(e.line, Some(1));
+    }
+}

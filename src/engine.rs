@@ -1,1 +1,102 @@
-//! (being built)
+//! The engine: recognise the document once, run every enabled rule over it, stamp findings with
+//! their rule's metadata and configured severity, apply inline suppressions, and sort. It knows
+//! no particular rule; the meta rules about suppressions are looked up by their role.
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::document::{self, Document, DocKind, Evidence, Issuer, KindInfo};
+use crate::org::OrgView;
+use crate::rules::{Context, RuleMeta, all_rules};
+use crate::source::Source;
+use crate::suppress::{DirectiveProblem, Suppressions};
+
+/// Codes of the meta rules through which the engine reports problems with suppressions.
+pub const UNUSED_SUPPRESSION: &str = "GW001";
+pub const INVALID_SUPPRESSION: &str = "GW002";
+
+/// Build the document model, with the config's `[document]` defaults for what the draft does
+/// not state.
+pub fn build_document(source: &Source, settings: &Settings) -> Document {
+    let mut doc = document::recognise(source);
+    if doc.kind.is_none() {
+        if let Some(kind) = settings.document.doc_type.as_deref().and_then(DocKind::parse) {
+            doc.kind = Some(KindInfo { kind, evidence: Evidence::Config });
+            if doc.direction.is_none() {
+                doc.direction = kind.default_direction().map(|d| (d, Evidence::KindDefault));
+            }
+        }
+    }
+    if doc.issuer.is_none() {
+        if let Some(sender) = &settings.document.sender {
+            doc.issuer = Some(Issuer { name: sender.clone(), evidence: Evidence::Config, span: None });
+        }
+    }
+    doc
+}
+
+/// Lint one decoded source.
+pub fn lint(source: &Source, settings: &Settings, orgs: &OrgView) -> Vec<Diagnostic> {
+    let doc = build_document(source, settings);
+    lint_document(source, &doc, settings, orgs)
+}
+
+pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs: &OrgView) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut findings = Vec::new();
+    for (rule, severity) in settings.enabled_rules() {
+        let meta = rule.meta();
+        let cx = Context { source, doc, orgs, params: settings.params(meta.code) };
+        findings.clear();
+        rule.check(&cx, &mut findings);
+        let configured = settings.severities.get(meta.code).copied().flatten();
+        for f in findings.drain(..) {
+            // A finding may lower itself (a heuristic match); an explicit config level wins.
+            let sev = configured.unwrap_or_else(|| f.severity.map_or(severity, |s| s.min(severity)));
+            diagnostics.push(stamp(meta, sev, f, source.text.len()));
+        }
+    }
+
+    let mut suppressions = Suppressions::parse(doc, &source.text);
+    diagnostics.retain(|d| !suppressions.suppresses(d));
+    for problem in suppressions.unused() {
+        let (code, finding) = match problem {
+            DirectiveProblem::Unused { span, what } => {
+                (UNUSED_SUPPRESSION, Finding::new(span, format!("抑制指令未抑制任何问题：{what}")).help("删除这条指令，或核对规则代码"))
+            }
+            DirectiveProblem::UnknownRule { span, name } => (
+                INVALID_SUPPRESSION,
+                Finding::new(span, format!("抑制指令中的规则“{name}”不存在")).help("用 gwlint rules 查看规则代码和名称"),
+            ),
+            DirectiveProblem::UnmatchedEnable { span } => (
+                INVALID_SUPPRESSION,
+                Finding::new(span, "gwlint-enable 没有与之对应的 gwlint-disable").help("删除这条指令，或在前面补上 gwlint-disable"),
+            ),
+        };
+        let Some(rule) = all_rules().iter().find(|r| r.meta().code == code) else { continue };
+        if let Some(sev) = settings.effective_severity(rule.meta()) {
+            diagnostics.push(stamp(rule.meta(), sev, finding, source.text.len()));
+        }
+    }
+    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.code).cmp(&(b.span.start, b.span.end, &b.code)));
+    diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+    diagnostics
+}
+
+fn stamp(meta: &RuleMeta, severity: Severity, f: Finding, text_len: usize) -> Diagnostic {
+    let clamp = |b: usize| b.min(text_len);
+    let mut span = f.span;
+    span.start = clamp(span.start);
+    span.end = clamp(span.end.max(span.start));
+    Diagnostic {
+        code: meta.code.to_string(),
+        rule: meta.name.to_string(),
+        category: meta.category.zh().to_string(),
+        severity,
+        message: f.message,
+        message_en: f.message_en,
+        source: f.source.unwrap_or_else(|| meta.source.to_string()),
+        span,
+        help: f.help,
+        fix: f.fix,
+    }
+}

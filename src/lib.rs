@@ -8,6 +8,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod fix;
 pub mod lang;
 pub mod org;
 pub mod output;
@@ -15,3 +16,5 @@ pub mod rules;
 pub mod source;
 pub mod span;
 pub mod suppress;
+#[cfg(test)]
+mod test_support;

@@ -1,13 +1,54 @@
 //! Rendering diagnostics: human (miette), json, sarif, github, concise. Spans arrive as byte
 //! ranges; this is the edge where they become lines and character columns.
+//!
+//! ## Position convention (every format)
+//! Lines and columns are 1-based and columns count characters (Unicode scalar values), never
+//! bytes. `start` is the position of the first character of the span; `end` is the position
+//! *just after* its last character (exclusive end). So a 2-character span on line 1 starting at
+//! column 3 has end column 5, and an empty span has `start == end`. SARIF's `endColumn` follows
+//! the same (exclusive) convention, as SARIF itself specifies; so do the GitHub annotations.
+//!
+//! Spans past the end of the text, or inside a multi-byte character, are clamped back onto the
+//! text and a character boundary: rendering never panics on a bad span.
+//!
+//! ## Order
+//! Every format writes files sorted by their display path and, within a file, diagnostics by
+//! position (start, end, code), so output is deterministic whatever order linting finished in.
 
-use crate::diagnostic::Diagnostic;
-use crate::source::Source;
+mod concise;
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::rules::RuleMeta;
+use crate::source::{LineCol, Source};
+use crate::span::Span;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 /// One file's outcome: its diagnostics, or why it could not be read.
 pub enum FileOutcome {
-    Linted { source: Source, diagnostics: Vec<Diagnostic> },
-    Failed { path: String, code: FailureCode, message: String },
+    Linted {
+        source: Source,
+        diagnostics: Vec<Diagnostic>,
+    },
+    Failed {
+        path: String,
+        code: FailureCode,
+        message: String,
+    },
+}
+
+impl FileOutcome {
+    /// The path as shown in every output format (forward slashes).
+    pub fn display_path(&self) -> String {
+        match self {
+            FileOutcome::Linted { source, .. } => source.display_path(),
+            FileOutcome::Failed { path, .. } => path.replace('\\', "/"),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,4 +84,446 @@ pub enum Lang {
 pub struct OutputOptions {
     pub lang: Lang,
     pub color: bool,
+}
+
+/// Render every outcome in `format` to `out`. `rules` is the rule table (for SARIF's
+/// `tool.driver.rules`); diagnostics whose code is not in it are still rendered.
+pub fn render(
+    outcomes: &[FileOutcome],
+    format: Format,
+    opts: &OutputOptions,
+    rules: &[&'static RuleMeta],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::render(outcomes, opts, out),
+        Format::Json => json::render(outcomes, opts, out),
+        Format::Sarif => sarif::render(outcomes, opts, rules, out),
+        Format::Github => github::render(outcomes, opts, out),
+        Format::Concise => concise::render(outcomes, opts, out),
+    }
+}
+
+/// `--statistics`: one row per code (code, rule name, count, fixable count), most frequent
+/// first, ties by code. "Fixable" means a fix `--fix` applies (safe applicability).
+pub fn render_statistics(outcomes: &[FileOutcome], out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Default)]
+    struct Row {
+        name: String,
+        count: usize,
+        fixable: usize,
+    }
+    let mut rows: BTreeMap<&str, Row> = BTreeMap::new();
+    for outcome in outcomes {
+        if let FileOutcome::Linted { diagnostics, .. } = outcome {
+            for d in diagnostics {
+                let row = rows.entry(d.code.as_str()).or_default();
+                if row.name.is_empty() {
+                    row.name = d.rule.clone();
+                }
+                row.count += 1;
+                if is_safe_fix(d) {
+                    row.fixable += 1;
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(&str, Row)> = rows.into_iter().collect();
+    rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+
+    let headers = ["数量", "可修复", "代码", "规则"];
+    let body: Vec<[String; 4]> = rows
+        .iter()
+        .map(|(code, r)| {
+            [
+                r.count.to_string(),
+                r.fixable.to_string(),
+                code.to_string(),
+                r.name.clone(),
+            ]
+        })
+        .collect();
+    let mut widths = headers.map(display_width);
+    for row in &body {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(display_width(cell));
+        }
+    }
+    let write_row = |out: &mut dyn Write, cells: [&str; 4]| -> io::Result<()> {
+        let mut line = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[i] - display_width(cell));
+            if i < 2 {
+                // Counts right-aligned.
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                if i + 1 < cells.len() {
+                    line.push_str(&pad);
+                }
+            }
+            if i + 1 < cells.len() {
+                line.push_str("  ");
+            }
+        }
+        writeln!(out, "{}", line.trim_end())
+    };
+    write_row(out, headers)?;
+    for row in &body {
+        write_row(out, [&row[0], &row[1], &row[2], &row[3]])?;
+    }
+    Ok(())
+}
+
+/// Totals over all outcomes, for summaries and exit codes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Diagnostics with a safe fix (`--fix` applies them).
+    pub fixable: usize,
+    /// Diagnostics with an unsafe fix (`--unsafe-fixes`).
+    pub unsafe_fixable: usize,
+    /// Files that could not be read or decoded.
+    pub failed_files: usize,
+}
+
+impl Totals {
+    pub fn of(outcomes: &[FileOutcome]) -> Totals {
+        let mut t = Totals::default();
+        for outcome in outcomes {
+            match outcome {
+                FileOutcome::Linted { diagnostics, .. } => {
+                    for d in diagnostics {
+                        match d.severity {
+                            Severity::Error => t.errors += 1,
+                            Severity::Warning => t.warnings += 1,
+                            Severity::Info => t.infos += 1,
+                        }
+                        match d.fix.as_ref().map(|f| f.applicability) {
+                            Some(Applicability::Safe) => t.fixable += 1,
+                            Some(Applicability::Unsafe) => t.unsafe_fixable += 1,
+                            _ => {}
+                        }
+                    }
+                }
+                FileOutcome::Failed { .. } => t.failed_files += 1,
+            }
+        }
+        t
+    }
+
+    pub fn diagnostics(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
+/// Where a span is, in every unit the formats need. See the module docs for the convention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub start: LineCol,
+    /// Just after the last character (exclusive end).
+    pub end: LineCol,
+    /// The span clamped into the text and onto character boundaries.
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// Locate `span` in `source`, clamping it into the text (never panics).
+pub fn position(source: &Source, span: Span) -> Position {
+    let (byte_start, byte_end) = clamp_span(&source.text, span);
+    Position {
+        start: source.line_col(byte_start),
+        end: source.line_col(byte_end),
+        byte_start,
+        byte_end,
+    }
+}
+
+/// Clamp a byte span into `text` with `start <= end`: a start inside a character moves back to
+/// that character's start, an end inside one moves forward past it (the span covers every
+/// character it touches).
+pub(crate) fn clamp_span(text: &str, span: Span) -> (usize, usize) {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.max(span.start).min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// The message in the requested language (Chinese unless `en` is asked for and available).
+pub(crate) fn message(d: &Diagnostic, lang: Lang) -> &str {
+    match (lang, &d.message_en) {
+        (Lang::En, Some(en)) => en,
+        _ => &d.message,
+    }
+}
+
+pub(crate) fn severity_name(s: Severity, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => s.zh(),
+        Lang::En => s.as_str(),
+    }
+}
+
+pub(crate) fn is_safe_fix(d: &Diagnostic) -> bool {
+    d.fix
+        .as_ref()
+        .is_some_and(|f| f.applicability == Applicability::Safe)
+}
+
+/// Outcomes sorted by display path (stable), each linted file's diagnostics by position.
+pub(crate) enum Item<'a> {
+    Linted {
+        path: String,
+        source: &'a Source,
+        diagnostics: Vec<&'a Diagnostic>,
+    },
+    Failed {
+        path: String,
+        code: FailureCode,
+        message: &'a str,
+    },
+}
+
+pub(crate) fn ordered(outcomes: &[FileOutcome]) -> Vec<Item<'_>> {
+    let mut items: Vec<Item<'_>> = outcomes
+        .iter()
+        .map(|o| match o {
+            FileOutcome::Linted {
+                source,
+                diagnostics,
+            } => {
+                let mut diagnostics: Vec<&Diagnostic> = diagnostics.iter().collect();
+                diagnostics.sort_by(|a, b| {
+                    (a.span.start, a.span.end, &a.code, &a.message).cmp(&(
+                        b.span.start,
+                        b.span.end,
+                        &b.code,
+                        &b.message,
+                    ))
+                });
+                Item::Linted {
+                    path: o.display_path(),
+                    source,
+                    diagnostics,
+                }
+            }
+            FileOutcome::Failed { code, message, .. } => Item::Failed {
+                path: o.display_path(),
+                code: *code,
+                message,
+            },
+        })
+        .collect();
+    items.sort_by(|a, b| a.path().cmp(b.path()));
+    items
+}
+
+impl Item<'_> {
+    pub(crate) fn path(&self) -> &str {
+        match self {
+            Item::Linted { path, .. } | Item::Failed { path, .. } => path,
+        }
+    }
+}
+
+fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use crate::diagnostic::{Edit, Fix};
+
+    pub const TEXT: &str = "江门市人民政府文件\n江府[2023]20号\n";
+
+    /// The `[2023]` span on line 2 (bytes 34..40; character columns 3..9).
+    pub fn bracket_span() -> Span {
+        let start = TEXT.find('[').unwrap();
+        let end = TEXT.find(']').unwrap() + 1;
+        Span::new(start, end)
+    }
+
+    pub fn diagnostic() -> Diagnostic {
+        let span = bracket_span();
+        Diagnostic {
+            code: "GW302".into(),
+            rule: "doc-number-format".into(),
+            category: "格式".into(),
+            severity: Severity::Error,
+            message: "发文字号的年份应使用六角括号〔〕".into(),
+            message_en: Some("The year in a document number takes 〔〕 brackets".into()),
+            source: "GB/T 9704—2012 7.2.4".into(),
+            span,
+            help: Some("改为：江府〔2023〕20号".into()),
+            fix: Some(Fix::safe(
+                "将方括号改为六角括号",
+                vec![
+                    Edit::replace(Span::new(span.start, span.start + 1), "〔"),
+                    Edit::replace(Span::new(span.end - 1, span.end), "〕"),
+                ],
+            )),
+        }
+    }
+
+    pub fn outcomes() -> Vec<FileOutcome> {
+        vec![
+            FileOutcome::Linted {
+                source: Source::from_text("草稿/请示.md", TEXT),
+                diagnostics: vec![diagnostic()],
+            },
+            FileOutcome::Failed {
+                path: "草稿/损坏 文件.txt".into(),
+                code: FailureCode::DecodeError,
+                message: "不是文本文件（含 NUL 字节或控制字符）".into(),
+            },
+        ]
+    }
+
+    pub fn zh() -> OutputOptions {
+        OutputOptions {
+            lang: Lang::Zh,
+            color: false,
+        }
+    }
+
+    pub fn render_to_string(format: Format, opts: &OutputOptions) -> String {
+        let rules: Vec<&'static RuleMeta> = vec![&DOC_NUMBER_RULE];
+        let mut out = Vec::new();
+        render(&outcomes(), format, opts, &rules, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    pub static OTHER_RULE: RuleMeta = RuleMeta {
+        code: "GW101",
+        name: "one-issue-per-request",
+        summary: "请示应当一文一事",
+        category: crate::rules::Category::Routing,
+        default_severity: Severity::Error,
+        default_enabled: true,
+        pack: crate::rules::Pack::National,
+        source: "《党政机关公文处理工作条例》第十五条（三）",
+        fix: crate::rules::FixAvailability::None,
+        docs: "请示应当一文一事。",
+        bad: "",
+        good: "",
+    };
+
+    pub static DOC_NUMBER_RULE: RuleMeta = RuleMeta {
+        code: "GW302",
+        name: "doc-number-format",
+        summary: "发文字号的年份用六角括号〔〕括入",
+        category: crate::rules::Category::Format,
+        default_severity: Severity::Error,
+        default_enabled: true,
+        pack: crate::rules::Pack::National,
+        source: "GB/T 9704—2012 7.2.4",
+        fix: crate::rules::FixAvailability::Always,
+        docs: "发文字号由发文机关代字、年份、发文顺序号组成。年份用六角括号“〔〕”括入。",
+        bad: "江府[2023]20号",
+        good: "江府〔2023〕20号",
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn position_uses_character_columns_and_exclusive_end() {
+        let source = Source::from_text("草稿/请示.md", TEXT);
+        let p = position(&source, bracket_span());
+        assert_eq!(p.start, LineCol { line: 2, column: 3 });
+        assert_eq!(p.end, LineCol { line: 2, column: 9 });
+        assert_eq!((p.byte_start, p.byte_end), (34, 40));
+    }
+
+    #[test]
+    fn spans_past_the_end_are_clamped() {
+        let source = Source::from_text("a.txt", "通知");
+        let p = position(&source, Span::new(4, 99));
+        assert_eq!((p.byte_start, p.byte_end), (3, 6));
+        assert_eq!(p.start, LineCol { line: 1, column: 2 });
+        assert_eq!(p.end, LineCol { line: 1, column: 3 });
+        let p = position(&source, Span::new(50, 10));
+        assert_eq!((p.byte_start, p.byte_end), (6, 6));
+        let p = position(&source, Span::new(1, 2));
+        assert_eq!((p.byte_start, p.byte_end), (0, 3));
+        assert_eq!((p.start.column, p.end.column), (1, 2));
+    }
+
+    #[test]
+    fn files_sorted_by_path_and_diagnostics_by_position() {
+        let mut late = diagnostic();
+        late.span = Span::new(43, 44);
+        let early = diagnostic();
+        let outcomes = vec![
+            FileOutcome::Linted {
+                source: Source::from_text("b.md", TEXT),
+                diagnostics: vec![late, early],
+            },
+            FileOutcome::Failed {
+                path: "a.md".into(),
+                code: FailureCode::IoError,
+                message: "x".into(),
+            },
+        ];
+        let items = ordered(&outcomes);
+        assert_eq!(items[0].path(), "a.md");
+        match &items[1] {
+            Item::Linted { diagnostics, .. } => {
+                assert_eq!(diagnostics[0].span.start, 34);
+                assert_eq!(diagnostics[1].span.start, 43);
+            }
+            Item::Failed { .. } => panic!("expected linted"),
+        }
+    }
+
+    #[test]
+    fn statistics_table() {
+        let mut second = diagnostic();
+        second.fix = None;
+        let mut other = diagnostic();
+        other.code = "GW101".into();
+        other.rule = "one-issue-per-request".into();
+        other.fix = None;
+        let outcomes = vec![FileOutcome::Linted {
+            source: Source::from_text("a.md", TEXT),
+            diagnostics: vec![other, diagnostic(), second],
+        }];
+        let mut out = Vec::new();
+        render_statistics(&outcomes, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("数量"));
+        assert_eq!(lines[1], "   2       1  GW302  doc-number-format");
+        assert_eq!(lines[2], "   1       0  GW101  one-issue-per-request");
+    }
+
+    #[test]
+    fn totals_count_severities_and_fixes() {
+        let t = Totals::of(&outcomes());
+        assert_eq!(
+            t,
+            Totals {
+                errors: 1,
+                warnings: 0,
+                infos: 0,
+                fixable: 1,
+                unsafe_fixable: 0,
+                failed_files: 1
+            }
+        );
+        assert_eq!(t.diagnostics(), 1);
+    }
 }

@@ -1,7 +1,11 @@
 //! The rule interface. Each rule lives in its own file under a category folder, with its
 //! metadata and documentation beside its check; `registry.rs` is the one table of rules.
 
+pub mod format;
+pub mod meta;
+pub mod punct;
 pub mod registry;
+pub mod wording;
 
 use crate::config::RuleParams;
 use crate::diagnostic::{Finding, Severity};

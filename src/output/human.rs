@@ -1,0 +1,421 @@
+//! `--format human` (the default): one miette report per diagnostic, then a summary line.
+//!
+//! Each report starts with **our own header line**, `path:line:col: CODE rule [严重程度]`, whose
+//! line and column are computed with `Source::line_col` (characters, 1-based); it is the
+//! authoritative location and the one terminals and editors can jump to.
+//!
+//! miette's own snippet box would print `[path:line:col]` with a UTF-8 *byte* column
+//! (`江府[2023]` → `2:7` where the character column is 3). Two things prevent that:
+//! - the handler is built `without_primary_span_start()`, so miette's box shows only `[path]`;
+//! - the snippet text is given through [`NamedText`], a `SourceCode` that reports the
+//!   *character* column of a span, so whatever miette prints about columns is in characters too.
+//!
+//! The label under the span says what the fix does when there is one, otherwise a short phrase
+//! (此处); `help:` shows the diagnostic's help. The code appears as `GW302(doc-number-format)`.
+//! Width is fixed at [`WIDTH`] columns; the theme is `unicode_nocolor` unless `opts.color`.
+
+use super::{
+    FileOutcome, Item, Lang, OutputOptions, Totals, clamp_span, message, ordered, position,
+    severity_name,
+};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::source::Source;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+use std::fmt;
+use std::io::{self, Write};
+
+/// Width of the rendered reports.
+pub const WIDTH: usize = 100;
+
+/// A file's text under a name, reporting character (not byte) columns to miette.
+struct NamedText<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for NamedText<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let (offset, _) = clamp_span(self.text, crate::span::Span::empty(span.offset()));
+        let line_start = self.text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let column = self.text[line_start..offset].chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+/// One diagnostic as miette sees it.
+struct Report<'a> {
+    message: &'a str,
+    code: String,
+    severity: miette::Severity,
+    help: Option<&'a str>,
+    label: LabeledSpan,
+    text: NamedText<'a>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .finish()
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help.map(|h| Box::new(h) as Box<dyn fmt::Display + 'b>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.text)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+fn label_text(d: &Diagnostic, lang: Lang) -> String {
+    match (&d.fix, lang) {
+        (Some(fix), Lang::Zh) => match fix.applicability {
+            Applicability::Safe => fix.message.clone(),
+            Applicability::Unsafe => format!("{}（需 --unsafe-fixes）", fix.message),
+            Applicability::DisplayOnly => format!("{}（仅供参考）", fix.message),
+        },
+        (Some(fix), Lang::En) => match fix.applicability {
+            Applicability::Safe => fix.message.clone(),
+            Applicability::Unsafe => format!("{} (needs --unsafe-fixes)", fix.message),
+            Applicability::DisplayOnly => format!("{} (suggestion only)", fix.message),
+        },
+        (None, Lang::Zh) => "此处".to_string(),
+        (None, Lang::En) => "here".to_string(),
+    }
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn severity(&self, s: Severity, text: &str) -> String {
+        let code = match s {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        };
+        self.paint(code, text)
+    }
+}
+
+fn write_report(
+    out: &mut dyn Write,
+    handler: &GraphicalReportHandler,
+    style: &Style,
+    path: &str,
+    source: &Source,
+    d: &Diagnostic,
+    lang: Lang,
+) -> io::Result<()> {
+    let pos = position(source, d.span);
+    let sev = severity_name(d.severity, lang);
+    // An empty span at the very end, after the final line break, sits on a line miette does not
+    // draw; show its marker at the end of the last line instead (the header keeps the truth).
+    let (mut label_start, mut label_end) = (pos.byte_start, pos.byte_end);
+    if label_start == label_end && label_start == source.text.len() {
+        let last = source.text.trim_end_matches(['\n', '\r']).len();
+        (label_start, label_end) = (last, last);
+    }
+    writeln!(
+        out,
+        "{}: {} {} [{}]",
+        style.paint(
+            "1",
+            &format!("{}:{}:{}", path, pos.start.line, pos.start.column)
+        ),
+        style.paint("1", &d.code),
+        d.rule,
+        style.severity(d.severity, sev),
+    )?;
+    let report = Report {
+        message: message(d, lang),
+        code: format!("{}({})", d.code, d.rule),
+        severity: miette_severity(d.severity),
+        help: d.help.as_deref(),
+        label: LabeledSpan::new_primary_with_span(
+            Some(label_text(d, lang)),
+            (label_start, label_end - label_start),
+        ),
+        text: NamedText {
+            name: path,
+            text: &source.text,
+        },
+    };
+    let mut rendered = String::new();
+    if handler.render_report(&mut rendered, &report).is_err() {
+        // miette could not read the snippet: fall back to the message and help alone.
+        rendered.clear();
+        rendered.push_str(&format!("{}\n\n  × {}\n", report.code, report.message));
+        if let Some(help) = report.help {
+            rendered.push_str(&format!("  help: {help}\n"));
+        }
+    }
+    let rendered = rendered.trim_end_matches('\n');
+    writeln!(out, "{rendered}")?;
+    writeln!(out)
+}
+
+fn summary(t: &Totals, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    match lang {
+        Lang::Zh => {
+            if t.diagnostics() == 0 {
+                lines.push("未发现问题。".to_string());
+            } else {
+                lines.push(format!(
+                    "共发现 {} 个问题（错误 {}，警告 {}，提示 {}），其中 {} 个可自动修复（--fix）。",
+                    t.diagnostics(),
+                    t.errors,
+                    t.warnings,
+                    t.infos,
+                    t.fixable
+                ));
+            }
+            if t.failed_files > 0 {
+                lines.push(format!("另有 {} 个文件无法读取。", t.failed_files));
+            }
+        }
+        Lang::En => {
+            if t.diagnostics() == 0 {
+                lines.push("No problems found.".to_string());
+            } else {
+                lines.push(format!(
+                    "Found {} problems ({} errors, {} warnings, {} info); {} fixable with --fix.",
+                    t.diagnostics(),
+                    t.errors,
+                    t.warnings,
+                    t.infos,
+                    t.fixable
+                ));
+            }
+            if t.failed_files > 0 {
+                lines.push(format!("{} files could not be read.", t.failed_files));
+            }
+        }
+    }
+    lines
+}
+
+pub(super) fn render(
+    outcomes: &[FileOutcome],
+    opts: &OutputOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(WIDTH)
+        .with_links(false)
+        .without_primary_span_start();
+    let style = Style { color: opts.color };
+    for item in ordered(outcomes) {
+        match item {
+            Item::Linted {
+                path,
+                source,
+                diagnostics,
+            } => {
+                for d in diagnostics {
+                    write_report(out, &handler, &style, &path, source, d, opts.lang)?;
+                }
+            }
+            Item::Failed { path, message, .. } => {
+                let what = match opts.lang {
+                    Lang::Zh => "无法读取：",
+                    Lang::En => "cannot read: ",
+                };
+                writeln!(
+                    out,
+                    "{}: {}{}",
+                    style.paint("1", &path),
+                    style.paint("1;31", what),
+                    message
+                )?;
+                writeln!(out)?;
+            }
+        }
+    }
+    for line in summary(&Totals::of(outcomes), opts.lang) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::super::{FileOutcome, Format, Lang, OutputOptions};
+    use super::*;
+    use crate::span::Span;
+
+    fn render_one(text: &str, d: Diagnostic) -> String {
+        let outcomes = vec![FileOutcome::Linted {
+            source: Source::from_text("a.md", text),
+            diagnostics: vec![d],
+        }];
+        let mut out = Vec::new();
+        super::render(&outcomes, &zh(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn character_column_header_and_chinese_message() {
+        let text = render_to_string(Format::Human, &zh());
+        assert!(
+            text.contains("草稿/请示.md:2:3: GW302 doc-number-format [错误]\n"),
+            "{text}"
+        );
+        assert!(!text.contains(":2:7"), "no byte column anywhere: {text}");
+        assert!(text.contains("GW302(doc-number-format)"), "{text}");
+        assert!(
+            text.contains("× 发文字号的年份应使用六角括号〔〕"),
+            "{text}"
+        );
+        assert!(text.contains("╭─[草稿/请示.md]"), "{text}");
+        assert!(text.contains("2 │ 江府[2023]20号"), "{text}");
+        assert!(text.contains("将方括号改为六角括号"), "label: {text}");
+        assert!(text.contains("help: 改为：江府〔2023〕20号"), "{text}");
+        assert!(
+            text.contains("草稿/损坏 文件.txt: 无法读取：不是文本文件"),
+            "{text}"
+        );
+        assert!(!text.contains('\x1b'), "no colour: {text:?}");
+        assert!(
+            text.ends_with(
+                "共发现 1 个问题（错误 1，警告 0，提示 0），其中 1 个可自动修复（--fix）。\n\
+                 另有 1 个文件无法读取。\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn no_problems() {
+        let mut out = Vec::new();
+        super::render(&[], &zh(), &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "未发现问题。\n");
+    }
+
+    #[test]
+    fn english_and_colour() {
+        let opts = OutputOptions {
+            lang: Lang::En,
+            color: true,
+        };
+        let text = render_to_string(Format::Human, &opts);
+        assert!(text.contains('\x1b'));
+        assert!(text.contains("The year in a document number takes"));
+        assert!(
+            text.contains("Found 1 problems (1 errors, 0 warnings, 0 info); 1 fixable with --fix.")
+        );
+    }
+
+    #[test]
+    fn odd_spans_do_not_panic() {
+        for span in [
+            Span::new(0, 0),
+            Span::new(1, 2),
+            Span::new(TEXT.len(), TEXT.len()),
+            Span::new(TEXT.len() - 1, TEXT.len()),
+            Span::new(TEXT.len() + 5, TEXT.len() + 50),
+            Span::new(0, TEXT.len()),
+            Span::new(30, 10),
+        ] {
+            let mut d = diagnostic();
+            d.span = span;
+            let text = render_one(TEXT, d);
+            assert!(text.contains("× 发文字号"), "{span:?}: {text}");
+        }
+        // An empty span after the final newline is marked at the end of the last line.
+        let mut d = diagnostic();
+        d.span = Span::new(TEXT.len(), TEXT.len());
+        let eof = render_one(TEXT, d);
+        assert!(eof.contains("a.md:3:1: GW302"), "{eof}");
+        assert!(
+            eof.contains("2 │ 江府[2023]20号\n   ·               ▲"),
+            "{eof}"
+        );
+        // Empty file, CRLF file.
+        let mut d = diagnostic();
+        d.span = Span::new(0, 5);
+        assert!(render_one("", d.clone()).contains("a.md:1:1: GW302"));
+        d.span = Span::new(6, 12);
+        let crlf = render_one("通知\r\n江府[2023]\r\n", d);
+        assert!(crlf.contains("a.md:1:3: GW302"), "{crlf}");
+    }
+
+    #[test]
+    fn named_text_reports_character_columns() {
+        let src = NamedText {
+            name: "a.md",
+            text: TEXT,
+        };
+        let span: SourceSpan = (34, 6).into();
+        let contents = src.read_span(&span, 0, 0).unwrap();
+        assert_eq!(contents.line(), 1);
+        assert_eq!(contents.column(), 2);
+        assert_eq!(contents.name(), Some("a.md"));
+    }
+}

@@ -1,0 +1,185 @@
+use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::document::{DATE_LINE, DocKind, Evidence};
+use crate::lang::numerals::parse_chinese_number;
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+
+pub struct IssueDateFormat;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW303",
+    name: "issue-date-format",
+    summary: "成文日期用阿拉伯数字将年、月、日标全；有发文机关署名",
+    category: Category::Format,
+    default_severity: Severity::Error,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "GB/T 9704-2012 7.3.5.4：成文日期“用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（即1不编为01）”；《党政机关公文处理工作条例》第九条（十一）发文机关署名“署发文机关全称或者规范化简称”",
+    fix: FixAvailability::Sometimes,
+    docs: "检查成文日期行：\n\n\
+- 用阿拉伯数字，不用汉字（“二〇二四年三月五日”是 1999 年旧标准的写法）；\n\
+- 年份标全称，月、日不编虚位（“2024年03月05日”）；\n\
+- 不用全角数字，日期中不留空格，用“日”不用“号”；\n\
+- 日期真实存在（没有“2月30日”）；\n\
+- 尚未填写的占位日期（“X年X月X日”）提示补全；\n\
+- 成文日期之上应有发文机关署名（纪要、命令除外）；草稿声明了发文机关时，署名应与之一致。\n\n\
+汉字转阿拉伯数字、去虚位、去空格、全角转半角都是确定的修改，`--fix` 直接完成；两位年份的补全需要人工确认。",
+    bad: "示例市人民政府\n二〇二四年三月五日",
+    good: "示例市人民政府\n2024年3月5日",
+};
+
+impl Rule for IssueDateFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(date) = &cx.doc.date else { return };
+        let Some(c) = DATE_LINE.captures(&date.text) else { return };
+        let part = |name: &str| c.name(name).map_or("", |m| m.as_str());
+        let (y, m, d) = (part("y"), part("m"), part("d"));
+        if [y, m, d].iter().any(|p| p.is_empty() || p.contains(['X', 'x', '×', 'Ｘ'])) {
+            out.push(Finding::new(date.span, format!("成文日期“{}”尚未填写完整", date.text)).help("签发后填写签发日期（联合行文署最后签发机关负责人签发的日期）").severity(Severity::Info));
+            return;
+        }
+        let Some(((year, year_certain), month, day)) = value(y, true).zip(value(m, false)).zip(value(d, false)).map(|((a, b), c)| (a, b.0, c.0)) else {
+            return;
+        };
+        let mut problems = Vec::new();
+        if [y, m, d].iter().any(|p| p.chars().any(|c| !c.is_ascii_digit() && !('０'..='９').contains(&c))) {
+            problems.push("应使用阿拉伯数字");
+        }
+        if [y, m, d].iter().any(|p| p.chars().any(|c| ('０'..='９').contains(&c))) {
+            problems.push("不用全角数字");
+        }
+        if (m.len() > 1 && m.starts_with('0')) || (d.len() > 1 && d.starts_with('0')) {
+            problems.push("月、日不编虚位");
+        }
+        if !year_certain {
+            problems.push("年份应标全称");
+        }
+        if date.text.contains([' ', '\u{3000}']) {
+            problems.push("日期中不留空格");
+        }
+        if date.text.ends_with('号') {
+            problems.push("用“日”不用“号”");
+        }
+        if !is_real_date(year, month, day) {
+            out.push(Finding::new(date.span, format!("成文日期“{}”不是真实存在的日期", date.text)).help("核对年、月、日"));
+            return;
+        }
+        if !problems.is_empty() {
+            let expected = format!("{year}年{month}月{day}日");
+            let edit = vec![Edit::replace(date.span, expected.clone())];
+            let fix_msg = format!("改为“{expected}”");
+            let fix = if year_certain { Fix::safe(fix_msg, edit) } else { Fix::unsafe_(fix_msg, edit) };
+            out.push(
+                Finding::new(date.span, format!("成文日期“{}”格式不规范：{}", date.text, problems.join("；")))
+                    .help(format!("写作“{expected}”"))
+                    .fix(fix)
+                    .en(format!("Issue date “{}” should be written “{expected}”", date.text)),
+            );
+        }
+        self.check_signature(cx, out);
+    }
+}
+
+impl IssueDateFormat {
+    fn check_signature(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let Some(date) = &doc.date else { return };
+        // GB/T 9704 10.2, 10.3: 命令（令）and 纪要 have their own signing forms.
+        if matches!(doc.kind(), Some(DocKind::纪要 | DocKind::命令)) {
+            return;
+        }
+        if doc.signature.is_empty() {
+            // Only a full draft (with title and 主送) is expected to carry a signature.
+            if doc.title.is_some() && doc.main_recipients.is_some() {
+                out.push(
+                    Finding::new(date.span, "成文日期之上缺少发文机关署名")
+                        .help("在成文日期上一行署发文机关全称或者规范化简称")
+                        .severity(Severity::Warning)
+                        .source("《党政机关公文处理工作条例》第九条（十一）“发文机关署名。署发文机关全称或者规范化简称。”"),
+                );
+            }
+            return;
+        }
+        let Some(issuer) = &doc.issuer else { return };
+        if !matches!(issuer.evidence, Evidence::FrontMatter | Evidence::Config) {
+            return;
+        }
+        let signed: Vec<&str> = doc.signature.iter().flat_map(|f| f.text.split([' ', '\u{3000}'])).filter(|s| !s.is_empty()).collect();
+        if !signed.iter().any(|s| *s == issuer.name || issuer.name.ends_with(s) || s.ends_with(issuer.name.as_str())) {
+            let first = &doc.signature[0];
+            out.push(
+                Finding::new(first.span, format!("发文机关署名“{}”与声明的发文机关“{}”不一致", first.text, issuer.name))
+                    .help("署名应为发文机关全称或者规范化简称")
+                    .severity(Severity::Warning)
+                    .source("《党政机关公文处理工作条例》第九条（十一）"),
+            );
+        }
+    }
+}
+
+/// Numeric value of a date part; for years also whether the century is written.
+fn value(s: &str, is_year: bool) -> Option<(u32, bool)> {
+    let ascii: String = s.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c) } else { c }).collect();
+    let v = if ascii.chars().all(|c| c.is_ascii_digit()) {
+        ascii.parse().ok()?
+    } else {
+        // 二〇二四, 二0二四, 二零二四: each character a digit; 十二 and 二十五 as numbers.
+        let digits: String = ascii.chars().map(|c| if c == '0' { '〇' } else { c }).collect();
+        parse_chinese_number(&digits)?
+    };
+    if is_year {
+        let full = s.chars().count() == 4;
+        Some(if full { (v, true) } else { (2000 + v, false) })
+    } else {
+        Some((v, true))
+    }
+}
+
+fn is_real_date(y: u32, m: u32, d: u32) -> bool {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{assert_fixed, codes_in, lint_text};
+
+    const HEAD: &str = "关于开展检查的通知\n各区人民政府：\n正文。\n示例市人民政府\n";
+
+    #[test]
+    fn chinese_numerals_and_padding_are_fixed() {
+        assert_fixed(&format!("{HEAD}二〇二四年三月五日\n"), "GW303", &format!("{HEAD}2024年3月5日\n"));
+        assert_fixed(&format!("{HEAD}2024年03月05日\n"), "GW303", &format!("{HEAD}2024年3月5日\n"));
+        assert_fixed(&format!("{HEAD}２０２４年３月５号\n"), "GW303", &format!("{HEAD}2024年3月5日\n"));
+    }
+
+    #[test]
+    fn impossible_and_placeholder_dates() {
+        let d = lint_text("t.txt", &format!("{HEAD}2023年2月29日\n"), "GW303");
+        assert!(d[0].message.contains("不是真实存在"), "{}", d[0].message);
+        let d = lint_text("t.txt", &format!("{HEAD}2024年X月X日\n"), "GW303");
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+    }
+
+    #[test]
+    fn correct_date_is_silent() {
+        assert!(codes_in("t.txt", &format!("{HEAD}2024年2月29日\n"), "GW303").is_empty());
+    }
+
+    #[test]
+    fn missing_signature() {
+        let d = lint_text("t.txt", "关于开展检查的通知\n各区人民政府：\n正文。\n2024年3月5日\n", "GW303");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("署名"));
+    }
+}

@@ -1,0 +1,172 @@
+use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::document::{DOC_NUMBER, MaskSet};
+use crate::lang::is_han;
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::span::Span;
+
+pub struct FullwidthPunct;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW401",
+    name: "fullwidth-punct",
+    summary: "中文语境用全角标点",
+    category: Category::Punctuation,
+    default_severity: Severity::Error,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "《党政机关公文处理工作条例》第十一条：“公文使用的汉字、数字、外文字符、计量单位和标点符号等，按照有关国家标准和规定执行。”；GB/T 15834-2011 标点符号的中文形式",
+    fix: FixAvailability::Always,
+    docs: "紧挨汉字的半角逗号、分号、冒号、问号、叹号、句号，以及括住中文的半角圆括号，应改为全角的“，；：？！。（）”。\n\n\
+不报告：时间“9:30”和比例“1:500”、小数和版本号、行首的序次语“1.”（见 GW402）、发文字号（见 GW302）、\
+网址、电子邮箱、代码、Markdown 标记，以及连续三个以上英文单词组成的外文片段。每处都可由 `--fix` 安全修改。\n\n\
+本规则负责所有半角标点到全角的转换，包括主送机关、附件说明、抄送等处的半角冒号；各部分的专门规则只检查标点的有无和位置。",
+    bad: "各单位要高度重视,认真落实(详见附件).",
+    good: "各单位要高度重视，认真落实（详见附件）。",
+};
+
+fn fullwidth(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '.' => '。',
+        _ => return None,
+    })
+}
+
+/// Characters that make the context Chinese on either side of a mark.
+fn chinese_side(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_han(c) || matches!(c, '”' | '’' | '）' | '》' | '〕' | '“' | '‘' | '（' | '《' | '〔'))
+}
+
+impl Rule for FullwidthPunct {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let text = cx.text();
+        for (line, _) in &cx.doc.lines {
+            let s = line.span.text(text);
+            if !s.is_ascii() && s.contains([',', ';', ':', '?', '!', '.', '(', ')']) {
+                check_line(cx, s, line.span, out);
+            }
+        }
+    }
+}
+
+fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
+    let skip: Vec<Span> = DOC_NUMBER.find_iter(s).map(|m| Span::new(m.start(), m.end())).chain(latin_runs(s)).collect();
+    let ordinal_end = crate::document::structure::parse_ordinal(s, Span::new(0, s.len())).map_or(0, |o| o.span.end);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let mut paren_pairs_done: Vec<usize> = Vec::new();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let rel = Span::new(i, i + 1);
+        let abs = Span::new(line.start + i, line.start + i + 1);
+        if i < ordinal_end || skip.iter().any(|sp| sp.overlaps(rel)) || cx.doc.masks.hits(MaskSet::NON_TEXT, abs) {
+            continue;
+        }
+        let (prev, next) = (if k > 0 { at(k - 1) } else { None }, at(k + 1));
+        match c {
+            '(' => {
+                if let Some(close) = matching_paren(&chars, k) {
+                    let inner = &s[i + 1..chars[close].0];
+                    if inner.chars().any(is_han) || chinese_side(prev) {
+                        paren_pairs_done.push(close);
+                        let close_abs = Span::new(line.start + chars[close].0, line.start + chars[close].0 + 1);
+                        let shown: String = s[i..chars[close].0 + 1].chars().take(20).collect();
+                        out.push(
+                            Finding::new(abs.cover(close_abs), format!("中文语境中的括号应使用全角“（）”：{shown}"))
+                                .fix(Fix::safe("改为全角括号“（）”", vec![Edit::replace(abs, "（"), Edit::replace(close_abs, "）")]))
+                                .en("Use full-width parentheses （） in Chinese text"),
+                        );
+                    }
+                }
+            }
+            ')' => {}
+            ',' | ';' | ':' | '?' | '!' => {
+                if !(chinese_side(prev) || chinese_side(next)) {
+                    continue;
+                }
+                // 9:30, 1:500 — digits on both sides of a colon are a time or a ratio.
+                if c == ':' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+                    continue;
+                }
+                // 1,000 — a thousands separator.
+                if c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+                    continue;
+                }
+                let full = fullwidth(c).expect("listed");
+                push_mark(out, abs, c, full);
+            }
+            '.' => {
+                // Only a full stop after Chinese that ends a sentence: not 1.5, v1.2, a.b, "..." or "…".
+                let runs = prev == Some('.') || next == Some('.');
+                let ends_sentence = next.is_none() || next.is_some_and(|n| is_han(n) || n.is_whitespace() || matches!(n, '”' | '’' | '）' | ')'));
+                if chinese_side(prev) && !runs && ends_sentence {
+                    push_mark(out, abs, c, '。');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_mark(out: &mut Vec<Finding>, span: Span, half: char, full: char) {
+    out.push(
+        Finding::new(span, format!("中文语境中应使用全角标点“{full}”，不用半角“{half}”"))
+            .fix(Fix::safe(format!("改为“{full}”"), vec![Edit::replace(span, full.to_string())]))
+            .en(format!("Use the full-width “{full}” instead of “{half}” in Chinese text")),
+    );
+}
+
+fn matching_paren(chars: &[(usize, char)], open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (k, &(_, c)) in chars.iter().enumerate().skip(open) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Runs of three or more Latin words: an English phrase keeps its own punctuation.
+fn latin_runs(s: &str) -> impl Iterator<Item = Span> + '_ {
+    static RUN: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[A-Za-z][A-Za-z'-]*(?:[ ,.;:?!()]+[A-Za-z0-9][A-Za-z0-9'-]*){2,}[.,;:?!)]*").expect("valid"));
+    RUN.find_iter(s).map(|m| Span::new(m.start(), m.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{assert_fixed, codes_in};
+
+    #[test]
+    fn converts_marks_next_to_chinese() {
+        assert_fixed("各单位要高度重视,认真落实(详见附件).\n", "GW401", "各单位要高度重视，认真落实（详见附件）。\n");
+        assert_fixed("请问是否可行?请回复!\n", "GW401", "请问是否可行？请回复！\n");
+        assert_fixed("要求如下:一是加强;二是落实\n", "GW401", "要求如下：一是加强；二是落实\n");
+    }
+
+    #[test]
+    fn leaves_times_numbers_links_and_english_alone() {
+        let text = "会议于9:30召开，比例尺1:500，投资1.5亿元，共1,000人。\n详见https://www.gov.cn/a,b.html。\n引用原文：Made in China, for the world.\n江府[2023]20号\n1.明确责任\n";
+        assert!(codes_in("t.txt", text, "GW401").is_empty(), "{:?}", codes_in("t.txt", text, "GW401"));
+    }
+
+    #[test]
+    fn markdown_markup_is_not_punctuation() {
+        let text = "正文见[附件](https://example.org/a.md)。代码`a,b`不检查。\n";
+        assert!(codes_in("t.md", text, "GW401").is_empty());
+    }
+}

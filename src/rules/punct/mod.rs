@@ -1,0 +1,2 @@
+//! GW4xx: 标点符号 (GB/T 15834-2011).
+pub mod fullwidth_punct;
