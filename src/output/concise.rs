@@ -68,6 +68,7 @@ mod tests {
             &OutputOptions {
                 lang: Lang::En,
                 color: false,
+                summary: true,
             },
         );
         assert!(text.contains(

@@ -297,7 +297,7 @@ pub(super) fn render(
             }
         }
     }
-    for line in summary(&Totals::of(outcomes), opts.lang) {
+    for line in summary(&Totals::of(outcomes), opts.lang).into_iter().filter(|_| opts.summary) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -363,6 +363,7 @@ mod tests {
         let opts = OutputOptions {
             lang: Lang::En,
             color: true,
+            summary: true,
         };
         let text = render_to_string(Format::Human, &opts);
         assert!(text.contains('\x1b'));

@@ -219,6 +219,7 @@ mod tests {
         let opts = OutputOptions {
             lang: Lang::En,
             color: false,
+            summary: true,
         };
         super::render(&outcomes, &opts, &mut out).unwrap();
         let v: Value = serde_json::from_slice(&out).unwrap();

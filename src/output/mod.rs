@@ -84,6 +84,8 @@ pub enum Lang {
 pub struct OutputOptions {
     pub lang: Lang,
     pub color: bool,
+    /// Whether the human format ends with a summary line (`--quiet` turns it off).
+    pub summary: bool,
 }
 
 /// Render every outcome in `format` to `out`. `rules` is the rule table (for SARIF's
@@ -392,6 +394,7 @@ pub(crate) mod test_support {
         OutputOptions {
             lang: Lang::Zh,
             color: false,
+            summary: true,
         }
     }
 

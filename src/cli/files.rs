@@ -1,0 +1,150 @@
+//! Finding the drafts to lint, reading them, and the settings that govern each.
+
+use gwlint::config::{Selector, Settings, discover, parse_selectors};
+use gwlint::org::OrgView;
+use gwlint::source::{DecodeError, Source};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub const STDIN: &str = "-";
+
+/// Extensions linted when walking a folder; files named explicitly are always linted.
+const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// Files under `paths`, honouring .gitignore and .gwlintignore, sorted and de-duplicated.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let defaults = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &defaults[..] } else { paths };
+    let mut files = Vec::new();
+    for path in paths {
+        if path.as_os_str() == STDIN {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            // Reported per file (io-error), so the rest is still linted.
+            files.push(path.clone());
+            continue;
+        }
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .add_custom_ignore_filename(".gwlintignore")
+            .require_git(false)
+            .hidden(true)
+            .build();
+        for entry in walker {
+            let entry = entry.map_err(|e| format!("遍历目录出错：{e}"))?;
+            let p = entry.path();
+            let is_draft = p.extension().and_then(|e| e.to_str()).is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_draft {
+                files.push(p.strip_prefix("./").unwrap_or(p).to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+pub enum ReadError {
+    Io(String),
+    Decode(DecodeError),
+}
+
+pub fn read(path: &Path, stdin_name: Option<&Path>) -> Result<(Source, Vec<u8>), ReadError> {
+    let (name, bytes) = if path.as_os_str() == STDIN {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| ReadError::Io(format!("无法读取标准输入：{e}")))?;
+        (stdin_name.map_or_else(|| PathBuf::from(STDIN), Path::to_path_buf), buf)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_message(&e)))?;
+        (path.to_path_buf(), bytes)
+    };
+    let source = Source::from_bytes(name, &bytes).map_err(ReadError::Decode)?;
+    Ok((source, bytes))
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        std::io::ErrorKind::IsADirectory => "这是目录而不是文件".to_string(),
+        _ => format!("无法读取：{e}"),
+    }
+}
+
+/// Command-line rule selection, applied over whatever a config file says.
+#[derive(Default, Clone)]
+pub struct Overrides {
+    pub select: Vec<Selector>,
+    pub extend_select: Vec<Selector>,
+    pub ignore: Vec<Selector>,
+}
+
+impl Overrides {
+    pub fn parse(select: &[String], extend: &[String], ignore: &[String]) -> Result<Overrides, String> {
+        Ok(Overrides { select: parse_selectors(select)?, extend_select: parse_selectors(extend)?, ignore: parse_selectors(ignore)? })
+    }
+
+    fn apply(&self, mut s: Settings) -> Settings {
+        if !self.select.is_empty() {
+            s.select = self.select.clone();
+        }
+        s.extend_select.extend(self.extend_select.iter().cloned());
+        s.ignore.extend(self.ignore.iter().cloned());
+        s
+    }
+}
+
+/// Settings and organisation view for one config file, built once and shared.
+pub struct Resolved {
+    pub settings: Settings,
+    pub orgs: OrgView,
+}
+
+/// Finds and caches the settings for each file's folder.
+pub struct SettingsCache {
+    explicit: Option<Arc<Resolved>>,
+    overrides: Overrides,
+    by_config: Mutex<HashMap<Option<PathBuf>, Arc<Resolved>>>,
+}
+
+impl SettingsCache {
+    pub fn new(config: Option<&Path>, overrides: Overrides) -> Result<SettingsCache, String> {
+        let explicit = match config {
+            Some(p) => Some(Arc::new(resolve(Some(p), &overrides)?)),
+            None => None,
+        };
+        Ok(SettingsCache { explicit, overrides, by_config: Mutex::new(HashMap::new()) })
+    }
+
+    pub fn for_file(&self, file: &Path) -> Result<Arc<Resolved>, String> {
+        if let Some(r) = &self.explicit {
+            return Ok(r.clone());
+        }
+        let anchor = if file.as_os_str() == STDIN { Path::new(".") } else { file };
+        let config = discover(anchor);
+        let mut cache = self.by_config.lock().map_err(|_| "内部错误：配置缓存不可用".to_string())?;
+        if let Some(r) = cache.get(&config) {
+            return Ok(r.clone());
+        }
+        let r = Arc::new(resolve(config.as_deref(), &self.overrides)?);
+        cache.insert(config, r.clone());
+        Ok(r)
+    }
+}
+
+fn resolve(config: Option<&Path>, overrides: &Overrides) -> Result<Resolved, String> {
+    let settings = match config {
+        Some(p) => Settings::load(p).map_err(|e| format!("配置错误：{e}"))?,
+        None => Settings::default(),
+    };
+    let settings = overrides.apply(settings);
+    let orgs = gwlint::config::org_view(&settings).map_err(|e| format!("配置错误：{e}"))?;
+    Ok(Resolved { settings, orgs })
+}

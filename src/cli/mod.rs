@@ -1,0 +1,147 @@
+//! Command-line interface: `check`, `parse`, `rules`, `explain`, `init`.
+
+mod check;
+mod files;
+mod parse;
+mod rules;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use gwlint::output::{Format, Lang};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "gwlint", version, about = "公文草稿检查工具：行文规则、GB/T 9704 格式、标点与数字、常见用词", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 检查文件或目录（默认当前目录）；`-` 读标准输入
+    Check(CheckArgs),
+    /// 显示识别出的公文结构（文种、版头、标题、主送、正文层次、附件、版记……）
+    Parse(ParseArgs),
+    /// 列出全部规则
+    Rules(RulesArgs),
+    /// 显示一条规则的说明、依据和示例
+    Explain(ExplainArgs),
+    /// 在当前目录写一个带注释的 gwlint.toml
+    Init(InitArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// 要检查的文件或目录；`-` 表示标准输入
+    pub paths: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// 使用指定的配置文件（不再向上查找 gwlint.toml）
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// 只运行这些规则（代码、代码前缀或规则名，逗号分隔）
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// 在默认规则之外再运行这些规则
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    /// 不运行这些规则
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// 有此级别及以上的问题时退出码为 1
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+    /// 无论发现什么问题，退出码都为 0（读取或配置错误仍为 2）
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// 按规则统计问题数
+    #[arg(long)]
+    pub statistics: bool,
+    /// 提示信息的语言
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: Lang,
+    /// 不使用颜色
+    #[arg(long)]
+    pub no_color: bool,
+    /// 只输出问题，不输出汇总
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// 就地应用安全的自动修复
+    #[arg(long)]
+    pub fix: bool,
+    /// 以统一 diff 格式显示修复，不写文件
+    #[arg(long)]
+    pub diff: bool,
+    /// 同时应用不安全的修复（需人工复核）
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// 标准输入的文件名（决定按 Markdown 还是纯文本读取）
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ParseArgs {
+    /// 草稿文件；`-` 表示标准输入
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ModelFormat,
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModelFormat {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ModelFormat,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// 规则代码或名称，如 GW302 或 doc-number-format
+    pub rule: String,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// 覆盖已有的 gwlint.toml
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Exit code, or a message for exit code 2.
+pub fn run(cli: Cli) -> Result<u8, String> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Parse(args) => parse::run(args),
+        Command::Rules(args) => rules::list(args),
+        Command::Explain(args) => rules::explain(args),
+        Command::Init(args) => init(args),
+    }
+}
+
+fn init(args: InitArgs) -> Result<u8, String> {
+    let path = PathBuf::from(gwlint::config::CONFIG_FILE);
+    if path.exists() && !args.force {
+        return Err(format!("{} 已存在；用 --force 覆盖", path.display()));
+    }
+    std::fs::write(&path, gwlint::config::STARTER).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    println!("已写入 {}", path.display());
+    Ok(0)
+}

@@ -1,0 +1,53 @@
+//! `gwlint rules` and `gwlint explain`.
+
+use super::{ExplainArgs, ModelFormat, RulesArgs};
+use gwlint::rules::{FixAvailability, all_rules, find_rule};
+
+pub fn list(args: RulesArgs) -> Result<u8, String> {
+    let metas: Vec<_> = all_rules().iter().map(|r| r.meta()).collect();
+    match args.format {
+        ModelFormat::Json => {
+            let rows: Vec<serde_json::Value> = metas
+                .iter()
+                .map(|m| {
+                    serde_json::json!({
+                        "code": m.code, "name": m.name, "summary": m.summary, "category": m.category.zh(),
+                        "default_severity": m.default_severity, "default_enabled": m.default_enabled,
+                        "pack": m.pack, "fixable": m.fix, "source": m.source,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        }
+        ModelFormat::Human => {
+            println!("{:<6} {:<32} {:<6} {:<8} {:<6} 说明", "代码", "名称", "类别", "默认级别", "修复");
+            for m in metas {
+                let fix = match m.fix {
+                    FixAvailability::Always => "可修复",
+                    FixAvailability::Sometimes => "部分",
+                    FixAvailability::None => "—",
+                };
+                let level = if m.default_enabled { m.default_severity.zh() } else { "关闭" };
+                println!("{:<7} {:<33} {:<7} {:<8} {:<6} {}", m.code, m.name, m.category.zh(), level, fix, m.summary);
+            }
+        }
+    }
+    Ok(0)
+}
+
+pub fn explain(args: ExplainArgs) -> Result<u8, String> {
+    let rule = find_rule(&args.rule).ok_or_else(|| format!("没有规则“{}”；用 gwlint rules 查看全部规则", args.rule))?;
+    let m = rule.meta();
+    let fix = match m.fix {
+        FixAvailability::Always => "总能自动修复（`--fix`）",
+        FixAvailability::Sometimes => "部分情形可自动修复；其余只给建议",
+        FixAvailability::None => "不自动修复",
+    };
+    println!("# {} {}：{}\n", m.code, m.name, m.summary);
+    println!("类别：{}　默认级别：{}{}　规则包：{}　修复：{}\n", m.category.zh(), m.default_severity.zh(), if m.default_enabled { "" } else { "（默认关闭）" }, m.pack.as_str(), fix);
+    println!("## 依据\n\n{}\n", m.source);
+    println!("## 说明\n\n{}\n", m.docs);
+    println!("## 反例\n\n```\n{}\n```\n", m.bad);
+    println!("## 正例\n\n```\n{}\n```", m.good);
+    Ok(0)
+}
