@@ -53,7 +53,11 @@ impl Selector {
         }
         let upper = s.to_ascii_uppercase();
         // A category prefix (GW1 … GW8, GW10 …) is valid even before its rules exist.
-        let category_prefix = upper.len() <= 4 && upper.len() > 2 && upper.starts_with("GW") && upper[2..].chars().all(|c| c.is_ascii_digit()) && !upper[2..].starts_with('9');
+        let category_prefix = upper.len() <= 4
+            && upper.len() > 2
+            && upper.starts_with("GW")
+            && upper[2..].chars().all(|c| c.is_ascii_digit())
+            && !upper[2..].starts_with('9');
         if upper == "GW" || category_prefix || all_rules().iter().any(|r| r.meta().code.starts_with(&upper)) {
             return Ok(Selector::Prefix(upper));
         }
@@ -202,7 +206,11 @@ impl Settings {
             settings.packs = packs
                 .into_inner()
                 .iter()
-                .map(|p| Pack::parse(p).ok_or_else(|| err(Some(span.start), format!("未知的规则包“{p}”（可用：national、guangdong、jiangmen）"))))
+                .map(|p| {
+                    Pack::parse(p).ok_or_else(|| {
+                        err(Some(span.start), format!("未知的规则包“{p}”（可用：national、guangdong、jiangmen）"))
+                    })
+                })
                 .collect::<Result<_, _>>()?;
         }
         for (key, value) in raw.rules.unwrap_or_default() {
@@ -211,7 +219,8 @@ impl Settings {
             let value = value.into_inner();
             match key.as_str() {
                 "select" | "ignore" | "extend-select" => {
-                    let list = string_list(&value).ok_or_else(|| err(Some(value_span.start), format!("rules.{key} 应为字符串数组")))?;
+                    let list = string_list(&value)
+                        .ok_or_else(|| err(Some(value_span.start), format!("rules.{key} 应为字符串数组")))?;
                     let selectors = parse_selectors(&list).map_err(|m| err(Some(value_span.start), m))?;
                     match key.as_str() {
                         "select" => settings.select = selectors,
@@ -222,7 +231,12 @@ impl Settings {
                 _ => {
                     let code = match Selector::parse(&key) {
                         Ok(Selector::Code(code)) => code,
-                        _ => return Err(err(Some(key_span.start), format!("未知的规则代码“{key}”（用 gwlint rules 查看全部规则）"))),
+                        _ => {
+                            return Err(err(
+                                Some(key_span.start),
+                                format!("未知的规则代码“{key}”（用 gwlint rules 查看全部规则）"),
+                            ));
+                        }
                     };
                     match value {
                         toml::Value::String(s) => {
@@ -231,7 +245,9 @@ impl Settings {
                         }
                         toml::Value::Table(mut table) => {
                             if let Some(level) = table.remove("severity") {
-                                let s = level.as_str().ok_or_else(|| err(Some(value_span.start), "severity 应为字符串".into()))?;
+                                let s = level
+                                    .as_str()
+                                    .ok_or_else(|| err(Some(value_span.start), "severity 应为字符串".into()))?;
                                 let sev = parse_level(s).map_err(|m| err(Some(value_span.start), m))?;
                                 settings.severities.insert(code.clone(), sev);
                             }
@@ -248,8 +264,14 @@ impl Settings {
             }
         }
         settings.document = raw.document.unwrap_or_default();
-        settings.orgs = raw.org.into_iter().map(|v| (v.span().start, v.into_inner())).map(|(o, v)| (v, line_of(text, o))).collect();
-        settings.groups = raw.group.into_iter().map(|v| (v.span().start, v.into_inner())).map(|(o, v)| (v, line_of(text, o))).collect();
+        settings.orgs =
+            raw.org.into_iter().map(|v| (v.span().start, v.into_inner())).map(|(o, v)| (v, line_of(text, o))).collect();
+        settings.groups = raw
+            .group
+            .into_iter()
+            .map(|v| (v.span().start, v.into_inner()))
+            .map(|(o, v)| (v, line_of(text, o)))
+            .collect();
         Ok(settings)
     }
 }

@@ -152,15 +152,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(span: Span, message: impl Into<String>) -> Finding {
-        Finding {
-            span,
-            message: message.into(),
-            message_en: None,
-            help: None,
-            fix: None,
-            severity: None,
-            source: None,
-        }
+        Finding { span, message: message.into(), message_en: None, help: None, fix: None, severity: None, source: None }
     }
 
     pub fn en(mut self, message: impl Into<String>) -> Finding {

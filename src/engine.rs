@@ -4,7 +4,7 @@
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
-use crate::document::{self, Document, DocKind, Evidence, Issuer, KindInfo};
+use crate::document::{self, DocKind, Document, Evidence, Issuer, KindInfo};
 use crate::org::OrgView;
 use crate::rules::{Context, RuleMeta, all_rules};
 use crate::source::Source;
@@ -60,16 +60,19 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     diagnostics.retain(|d| !suppressions.suppresses(d));
     for problem in suppressions.unused() {
         let (code, finding) = match problem {
-            DirectiveProblem::Unused { span, what } => {
-                (UNUSED_SUPPRESSION, Finding::new(span, format!("抑制指令未抑制任何问题：{what}")).help("删除这条指令，或核对规则代码"))
-            }
+            DirectiveProblem::Unused { span, what } => (
+                UNUSED_SUPPRESSION,
+                Finding::new(span, format!("抑制指令未抑制任何问题：{what}")).help("删除这条指令，或核对规则代码"),
+            ),
             DirectiveProblem::UnknownRule { span, name } => (
                 INVALID_SUPPRESSION,
-                Finding::new(span, format!("抑制指令中的规则“{name}”不存在")).help("用 gwlint rules 查看规则代码和名称"),
+                Finding::new(span, format!("抑制指令中的规则“{name}”不存在"))
+                    .help("用 gwlint rules 查看规则代码和名称"),
             ),
             DirectiveProblem::UnmatchedEnable { span } => (
                 INVALID_SUPPRESSION,
-                Finding::new(span, "gwlint-enable 没有与之对应的 gwlint-disable").help("删除这条指令，或在前面补上 gwlint-disable"),
+                Finding::new(span, "gwlint-enable 没有与之对应的 gwlint-disable")
+                    .help("删除这条指令，或在前面补上 gwlint-disable"),
             ),
         };
         let Some(rule) = all_rules().iter().find(|r| r.meta().code == code) else { continue };

@@ -70,11 +70,19 @@ impl Suppressions {
                 _ => continue,
             };
             let mut selectors = Vec::new();
+            let mut named = 0;
             for name in words.flat_map(|w| w.split(',')).filter(|w| !w.is_empty()) {
+                named += 1;
                 match Selector::parse(name) {
                     Ok(sel) => selectors.push((name.to_string(), sel)),
-                    Err(_) => problems.push(DirectiveProblem::UnknownRule { span: comment.span, name: name.to_string() }),
+                    Err(_) => {
+                        problems.push(DirectiveProblem::UnknownRule { span: comment.span, name: name.to_string() })
+                    }
                 }
+            }
+            // Naming only unknown rules must not turn into "disable everything".
+            if named > 0 && selectors.is_empty() {
+                continue;
             }
             let region = match scope {
                 Scope::File => Span::new(0, text.len()),
@@ -123,7 +131,8 @@ impl Suppressions {
                 }
                 continue;
             }
-            let unused: Vec<&str> = d.selectors.iter().zip(&d.used).filter(|(_, u)| !**u).map(|((n, _), _)| n.as_str()).collect();
+            let unused: Vec<&str> =
+                d.selectors.iter().zip(&d.used).filter(|(_, u)| !**u).map(|((n, _), _)| n.as_str()).collect();
             if !unused.is_empty() {
                 out.push(DirectiveProblem::Unused { span: d.comment, what: unused.join("、") });
             }

@@ -26,7 +26,8 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let fixing = args.fix || args.diff;
 
-    let runs: Vec<Result<FileRun, String>> = files.par_iter().map(|path| lint_file(path, &args, &cache, fixing.then_some(level))).collect();
+    let runs: Vec<Result<FileRun, String>> =
+        files.par_iter().map(|path| lint_file(path, &args, &cache, fixing.then_some(level))).collect();
     let mut results = Vec::with_capacity(runs.len());
     for r in runs {
         results.push(r?);
@@ -48,8 +49,20 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         }
     }
 
-    let outcomes: Vec<FileOutcome> = results.iter_mut().map(|r| std::mem::replace(&mut r.outcome, FileOutcome::Failed { path: String::new(), code: FailureCode::IoError, message: String::new() })).collect();
-    let opts = OutputOptions { lang: args.lang, color: !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), summary: !args.quiet };
+    let outcomes: Vec<FileOutcome> = results
+        .iter_mut()
+        .map(|r| {
+            std::mem::replace(
+                &mut r.outcome,
+                FileOutcome::Failed { path: String::new(), code: FailureCode::IoError, message: String::new() },
+            )
+        })
+        .collect();
+    let opts = OutputOptions {
+        lang: args.lang,
+        color: !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        summary: !args.quiet,
+    };
     if !args.diff && !stdin_fix {
         let metas: Vec<_> = gwlint::rules::all_rules().iter().map(|r| r.meta()).collect();
         output::render(&outcomes, args.format, &opts, &metas, &mut out).map_err(|e| e.to_string())?;
@@ -65,8 +78,13 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             }
             let detail: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}×{n}")).collect();
             let verb = if args.diff { "可修复" } else { "已修复" };
-            let line = format!("{verb} {fixed} 处（{files_changed} 个文件）{}", if detail.is_empty() { String::new() } else { format!("：{}", detail.join("，")) });
-            if args.statistics || human { eprintln!("{line}") }
+            let line = format!(
+                "{verb} {fixed} 处（{files_changed} 个文件）{}",
+                if detail.is_empty() { String::new() } else { format!("：{}", detail.join("，")) }
+            );
+            if args.statistics || human {
+                eprintln!("{line}")
+            }
         }
         let refused: usize = results.iter().map(|r| r.refused).sum();
         if refused > 0 {
@@ -82,7 +100,8 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         }
     }
 
-    let failed = outcomes.iter().any(|o| matches!(o, FileOutcome::Failed { .. })) || results.iter().any(|r| r.write_error.is_some());
+    let failed = outcomes.iter().any(|o| matches!(o, FileOutcome::Failed { .. }))
+        || results.iter().any(|r| r.write_error.is_some());
     if failed {
         return Ok(2);
     }
@@ -97,13 +116,26 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    let failing = outcomes.iter().any(|o| matches!(o, FileOutcome::Linted { diagnostics, .. } if diagnostics.iter().any(|d| d.severity >= threshold)));
+    let failing = outcomes.iter().any(
+        |o| matches!(o, FileOutcome::Linted { diagnostics, .. } if diagnostics.iter().any(|d| d.severity >= threshold)),
+    );
     Ok(u8::from(failing))
 }
 
-fn lint_file(path: &Path, args: &CheckArgs, cache: &SettingsCache, fix_level: Option<Applicability>) -> Result<FileRun, String> {
+fn lint_file(
+    path: &Path,
+    args: &CheckArgs,
+    cache: &SettingsCache,
+    fix_level: Option<Applicability>,
+) -> Result<FileRun, String> {
     let display = path.to_string_lossy().replace('\\', "/");
-    let failed = |code, message: String| FileRun { outcome: FileOutcome::Failed { path: display.clone(), code, message }, fixed: Vec::new(), diff: None, refused: 0, write_error: None };
+    let failed = |code, message: String| FileRun {
+        outcome: FileOutcome::Failed { path: display.clone(), code, message },
+        fixed: Vec::new(),
+        diff: None,
+        refused: 0,
+        write_error: None,
+    };
     let (source, original_bytes) = match files::read(path, args.stdin_filename.as_deref()) {
         Ok(r) => r,
         Err(ReadError::Io(m)) => return Ok(failed(FailureCode::IoError, m)),
@@ -113,13 +145,26 @@ fn lint_file(path: &Path, args: &CheckArgs, cache: &SettingsCache, fix_level: Op
     let (settings, orgs) = (&resolved.settings, &resolved.orgs);
     let Some(level) = fix_level else {
         let diagnostics = gwlint::engine::lint(&source, settings, orgs);
-        return Ok(FileRun { outcome: FileOutcome::Linted { source, diagnostics }, fixed: Vec::new(), diff: None, refused: 0, write_error: None });
+        return Ok(FileRun {
+            outcome: FileOutcome::Linted { source, diagnostics },
+            fixed: Vec::new(),
+            diff: None,
+            refused: 0,
+            write_error: None,
+        });
     };
 
     let report = gwlint::fix::fix_source(&source, settings, orgs, level);
-    let mut run = FileRun { outcome: FileOutcome::Failed { path: display.clone(), code: FailureCode::IoError, message: String::new() }, fixed: report.applied.clone(), diff: None, refused: report.refused.len(), write_error: None };
+    let mut run = FileRun {
+        outcome: FileOutcome::Failed { path: display.clone(), code: FailureCode::IoError, message: String::new() },
+        fixed: report.applied.clone(),
+        diff: None,
+        refused: report.refused.len(),
+        write_error: None,
+    };
     let changed = report.changed(&source.text);
-    let fixed_source = Source { text: report.text.clone(), index: gwlint::source::LineIndex::new(&report.text), ..source.clone() };
+    let fixed_source =
+        Source { text: report.text.clone(), index: gwlint::source::LineIndex::new(&report.text), ..source.clone() };
     if changed && args.diff {
         run.diff = Some(unified_diff(&display, &source.text, &report.text));
     }
@@ -160,5 +205,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(2).header(&format!("a/{path}"), &format!("b/{path}")).to_string()
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }

@@ -40,7 +40,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         for entry in walker {
             let entry = entry.map_err(|e| format!("遍历目录出错：{e}"))?;
             let p = entry.path();
-            let is_draft = p.extension().and_then(|e| e.to_str()).is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            let is_draft = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
             if entry.file_type().is_some_and(|t| t.is_file()) && is_draft {
                 files.push(p.strip_prefix("./").unwrap_or(p).to_path_buf());
             }
@@ -88,7 +91,11 @@ pub struct Overrides {
 
 impl Overrides {
     pub fn parse(select: &[String], extend: &[String], ignore: &[String]) -> Result<Overrides, String> {
-        Ok(Overrides { select: parse_selectors(select)?, extend_select: parse_selectors(extend)?, ignore: parse_selectors(ignore)? })
+        Ok(Overrides {
+            select: parse_selectors(select)?,
+            extend_select: parse_selectors(extend)?,
+            ignore: parse_selectors(ignore)?,
+        })
     }
 
     fn apply(&self, mut s: Settings) -> Settings {

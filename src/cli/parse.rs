@@ -39,7 +39,9 @@ pub fn run(args: ParseArgs) -> Result<u8, String> {
 fn locate(value: &mut Value, source: &Source) {
     match value {
         Value::Object(map) => {
-            let is_span = map.len() == 2 && map.get("start").is_some_and(Value::is_u64) && map.get("end").is_some_and(Value::is_u64);
+            let is_span = map.len() == 2
+                && map.get("start").is_some_and(Value::is_u64)
+                && map.get("end").is_some_and(Value::is_u64);
             if is_span {
                 let start = map["start"].as_u64().unwrap_or(0) as usize;
                 let end = map["end"].as_u64().unwrap_or(0) as usize;
@@ -78,11 +80,16 @@ fn show(source: &Source, label: &str, field: Option<&Field>) {
 }
 
 fn print_human(source: &Source, doc: &Document) {
-    println!("文件：{}（{}，{}换行）", source.display_path(), source.encoding.name(), match source.line_ending {
-        gwlint::source::LineEnding::Lf => "LF",
-        gwlint::source::LineEnding::CrLf => "CRLF",
-        gwlint::source::LineEnding::Cr => "CR",
-    });
+    println!(
+        "文件：{}（{}，{}换行）",
+        source.display_path(),
+        source.encoding.name(),
+        match source.line_ending {
+            gwlint::source::LineEnding::Lf => "LF",
+            gwlint::source::LineEnding::CrLf => "CRLF",
+            gwlint::source::LineEnding::Cr => "CR",
+        }
+    );
     match &doc.kind {
         Some(k) => println!("文种：{}（依据：{}）", k.kind.zh(), k.evidence.zh()),
         None => println!("文种：未识别（标题未以法定文种结尾，也未在前置元数据中声明）"),
@@ -101,7 +108,13 @@ fn print_human(source: &Source, doc: &Document) {
         None => println!("行文方向：未确定"),
     }
     let h = &doc.header;
-    if h.copy_number.is_some() || h.secrecy.is_some() || h.urgency.is_some() || h.issuer_mark.is_some() || h.doc_number.is_some() || !h.signers.is_empty() {
+    if h.copy_number.is_some()
+        || h.secrecy.is_some()
+        || h.urgency.is_some()
+        || h.issuer_mark.is_some()
+        || h.doc_number.is_some()
+        || !h.signers.is_empty()
+    {
         println!("版头");
         show(source, "份号", h.copy_number.as_ref());
         show(source, "密级", h.secrecy.as_ref());
@@ -139,7 +152,13 @@ fn print_human(source: &Source, doc: &Document) {
     for (i, a) in doc.attachments.iter().enumerate() {
         let label = a.label.as_ref().map_or_else(|| "附件（未标注）".to_string(), |l| l.text.clone());
         let kind = if a.forwarded { "，印发/转发的文件" } else { "" };
-        println!("  {} {:<8} {}{}", pad(&label, 12), at(source, a.span), a.title.as_ref().map_or("", |t| t.text.as_str()), kind);
+        println!(
+            "  {} {:<8} {}{}",
+            pad(&label, 12),
+            at(source, a.span),
+            a.title.as_ref().map_or("", |t| t.text.as_str()),
+            kind
+        );
         print_levels(source, doc, Part::Attachment(i));
     }
     show(source, "公开方式", doc.public_attribute.as_ref());
@@ -162,7 +181,8 @@ fn print_human(source: &Source, doc: &Document) {
 
 /// The 层次 of a part: how many paragraphs start with each style, and the first few headings.
 fn print_levels(source: &Source, doc: &Document, part: Part) {
-    let headed: Vec<_> = doc.body.iter().filter(|p| p.part == part).filter_map(|p| p.ordinal.as_ref().map(|o| (p, o))).collect();
+    let headed: Vec<_> =
+        doc.body.iter().filter(|p| p.part == part).filter_map(|p| p.ordinal.as_ref().map(|o| (p, o))).collect();
     if headed.is_empty() {
         return;
     }

@@ -44,7 +44,14 @@ pub fn explain(args: ExplainArgs) -> Result<u8, String> {
         FixAvailability::None => "不自动修复",
     };
     println!("# {} {}：{}\n", m.code, m.name, m.summary);
-    println!("类别：{}　默认级别：{}{}　规则包：{}　修复：{}\n", m.category.zh(), m.default_severity.zh(), if m.default_enabled { "" } else { "（默认关闭）" }, m.pack.as_str(), fix);
+    println!(
+        "类别：{}　默认级别：{}{}　规则包：{}　修复：{}\n",
+        m.category.zh(),
+        m.default_severity.zh(),
+        if m.default_enabled { "" } else { "（默认关闭）" },
+        m.pack.as_str(),
+        fix
+    );
     println!("## 依据\n\n{}\n", m.source);
     println!("## 说明\n\n{}\n", m.docs);
     println!("## 反例\n\n```\n{}\n```\n", m.bad);

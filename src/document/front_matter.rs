@@ -7,9 +7,26 @@ use serde::Serialize;
 
 /// Keys a draft may state (contract.md "Front matter"), and the further facts rules consult.
 pub const KNOWN_KEYS: &[&str] = &[
-    "文种", "发文机关", "主送", "抄送", "签发人", "成文日期", "密级", "紧急程度", "行文方向",
-    "经政府同意", "越级批准", "领导交办", "报批依据", "会议日期", "来函日期", "规范性文件",
-    "专门文件", "重要公文", "公开方式", "草稿",
+    "文种",
+    "发文机关",
+    "主送",
+    "抄送",
+    "签发人",
+    "成文日期",
+    "密级",
+    "紧急程度",
+    "行文方向",
+    "经政府同意",
+    "越级批准",
+    "领导交办",
+    "报批依据",
+    "会议日期",
+    "来函日期",
+    "规范性文件",
+    "专门文件",
+    "重要公文",
+    "公开方式",
+    "草稿",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -177,7 +194,8 @@ mod tests {
 
     #[test]
     fn reads_scalars_and_lists() {
-        let text = "---\n文种: 请示\n主送: [江门市人民政府]\n抄送:\n  - 市财政局\n  - 市审计局\n签发人：\"张某\"\n---\n正文";
+        let text =
+            "---\n文种: 请示\n主送: [江门市人民政府]\n抄送:\n  - 市财政局\n  - 市审计局\n签发人：\"张某\"\n---\n正文";
         let (fm, body) = parse(text);
         let fm = fm.unwrap();
         assert_eq!(&text[body..], "正文");

@@ -122,7 +122,8 @@ const TITLE_ENDINGS: &[(&str, DocKind)] = &[
 /// the book-title marks names the kind.
 pub fn kind_from_title(title: &str) -> Option<(DocKind, usize)> {
     let trimmed = title.trim_end_matches(|c: char| {
-        crate::lang::is_blank(c) || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?')
+        crate::lang::is_blank(c)
+            || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?')
     });
     if trimmed.ends_with('》') {
         return None;
@@ -130,7 +131,9 @@ pub fn kind_from_title(title: &str) -> Option<(DocKind, usize)> {
     for &(ending, kind) in TITLE_ENDINGS {
         if trimmed.ends_with(ending) {
             // 令 alone must be the order form "…人民政府令", not a word like 口令 or 指令.
-            if ending == "令" && !(trimmed.ends_with("政府令") || trimmed.ends_with("部令") || trimmed.ends_with("院令")) {
+            if ending == "令"
+                && !(trimmed.ends_with("政府令") || trimmed.ends_with("部令") || trimmed.ends_with("院令"))
+            {
                 return None;
             }
             // 函 must not be part of 公函/便函 used as nouns? Those are still 函. Accept.
@@ -184,7 +187,10 @@ mod tests {
 
     #[test]
     fn book_title_content_is_not_the_kind() {
-        assert_eq!(kind_from_title("江门市人民政府关于印发《江门市人民政府工作规则》的通知").map(|k| k.0), Some(DocKind::通知));
+        assert_eq!(
+            kind_from_title("江门市人民政府关于印发《江门市人民政府工作规则》的通知").map(|k| k.0),
+            Some(DocKind::通知)
+        );
         assert_eq!(kind_from_title("《江门市人民政府工作规则》"), None);
         assert_eq!(kind_from_title("示例市2024年工作要点"), None);
         assert_eq!(kind_from_title("关于加强口令管理"), None);

@@ -196,7 +196,10 @@ mod tests {
     #[test]
     fn markdown_markup_is_not_content() {
         let text = "# 关于开展检查的通知\n\n> 引用的**原话**\n\n正文第一行\n正文第二行\n\n```\n代码\n```\n<!-- gwlint-disable-next-line GW301 -->\n";
-        assert_eq!(lines_of(text, SourceKind::Markdown), ["关于开展检查的通知", "引用的**原话", "正文第一行", "正文第二行"]);
+        assert_eq!(
+            lines_of(text, SourceKind::Markdown),
+            ["关于开展检查的通知", "引用的**原话", "正文第一行", "正文第二行"]
+        );
         let mut masks = Masks::default();
         let ex = extract(text, SourceKind::Markdown, 0, &mut masks);
         assert_eq!(ex.comments.len(), 1);

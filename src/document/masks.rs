@@ -78,9 +78,8 @@ pub struct Masks {
     spans: Vec<(MaskKind, Span)>,
 }
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?|ftp)://[!-~]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[!-~]*").unwrap()
-});
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:https?|ftp)://[!-~]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[!-~]*").unwrap());
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+").unwrap());
 

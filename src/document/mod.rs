@@ -11,7 +11,7 @@ mod recognise;
 pub mod structure;
 
 pub use front_matter::FrontMatter;
-pub use kind::{DocKind, Direction};
+pub use kind::{Direction, DocKind};
 pub use lines::{Comment, Line};
 pub use masks::{MaskKind, MaskSet, Masks};
 pub use recognise::{DATE_LINE, DOC_NUMBER, recognise};

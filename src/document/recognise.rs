@@ -3,7 +3,7 @@
 //! A line is given a part only on positive evidence; a body-only draft stays body-only.
 
 use super::front_matter;
-use super::kind::{DocKind, Direction, kind_from_title};
+use super::kind::{Direction, DocKind, kind_from_title};
 use super::lines::{self, Line};
 use super::masks::{MaskKind, Masks};
 use super::structure::parse_ordinal;
@@ -20,33 +20,48 @@ fn re(pattern: &str) -> Regex {
 
 /// 发文字号 anywhere in a line, with any bracket drafters type: 代字, year, 第, number, 号.
 pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?P<code>\p{Han}{1,12}?)[ \t\u{3000}]*(?P<open>[〔\[［【（(〈⌈{｛])[ \t\u{3000}]*(?P<year>[0-9０-９]{2,4})[ \t\u{3000}]*(?P<close>[〕\]］】）)〉⌋}｝])[ \t\u{3000}]*(?P<di>第)?[ \t\u{3000}]*(?P<num>[0-9０-９]{1,6})(?P<hao>号)?")
+    re(
+        r"(?P<code>\p{Han}{1,12}?)[ \t\u{3000}]*(?P<open>[〔\[［【（(〈⌈{｛])[ \t\u{3000}]*(?P<year>[0-9０-９]{2,4})[ \t\u{3000}]*(?P<close>[〕\]］】）)〉⌋}｝])[ \t\u{3000}]*(?P<di>第)?[ \t\u{3000}]*(?P<num>[0-9０-９]{1,6})(?P<hao>号)?",
+    )
 });
 
 static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<docnum>\p{Han}{1,12}[ \t\u{3000}]*[〔\[［【（(〈⌈{｛][ \t\u{3000}]*[0-9０-９]{2,4}[ \t\u{3000}]*[〕\]］】）)〉⌋}｝][ \t\u{3000}]*第?[ \t\u{3000}]*[0-9０-９]{1,6}号?)(?:[ \t\u{3000}]+(?P<signer>签发人.*))?$")
+    re(
+        r"^(?P<docnum>\p{Han}{1,12}[ \t\u{3000}]*[〔\[［【（(〈⌈{｛][ \t\u{3000}]*[0-9０-９]{2,4}[ \t\u{3000}]*[〕\]］】）)〉⌋}｝][ \t\u{3000}]*第?[ \t\u{3000}]*[0-9０-９]{1,6}号?)(?:[ \t\u{3000}]+(?P<signer>签发人.*))?$",
+    )
 });
 
 /// A line that is only a date, in any of the ways drafts write one (checked by GW303).
 pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<y>[0-9０-９〇零一二三四五六七八九○OoXx×Ｘ]{2,4})?[ \u{3000}]*年[ \u{3000}]*(?P<m>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*月[ \u{3000}]*(?P<d>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*[日号]$")
+    re(
+        r"^(?P<y>[0-9０-９〇零一二三四五六七八九○OoXx×Ｘ]{2,4})?[ \u{3000}]*年[ \u{3000}]*(?P<m>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*月[ \u{3000}]*(?P<d>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*[日号]$",
+    )
 });
 
 static PRINT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<org>\p{Han}[^，。；：,;:]{1,40}?)[ \t\u{3000}]+(?P<date>[0-9０-９]{4}[ \u{3000}]*年[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*月[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日(?:印发|发)?)$")
+    re(
+        r"^(?P<org>\p{Han}[^，。；：,;:]{1,40}?)[ \t\u{3000}]+(?P<date>[0-9０-９]{4}[ \u{3000}]*年[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*月[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日(?:印发|发)?)$",
+    )
 });
-static PRINT_DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[0-9０-９]{4}[ \u{3000}]*年[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*月[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日(?:印发|发)?$"));
+static PRINT_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[0-9０-９]{4}[ \u{3000}]*年[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*月[ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日(?:印发|发)?$",
+    )
+});
 static COPY_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9０-９]{1,8}$"));
-static SECRECY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:绝密|机密|秘密)(?:[ \u{3000}]*[★☆*＊][ \u{3000}]*\S{0,12})?$"));
+static SECRECY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:绝密|机密|秘密)(?:[ \u{3000}]*[★☆*＊][ \u{3000}]*\S{0,12})?$"));
 static URGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:特急|加急|特提|平急|急件|紧急)$"));
 static SIGNER: LazyLock<Regex> = LazyLock::new(|| re(r"^签发人[ \u{3000}]*[:：]?[ \u{3000}]*(?P<names>.*)$"));
 static ISSUER_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Han}[\p{Han}（）()、 \u{3000}]{1,60}文件$"));
 static CC_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<label>抄送|主送)[ \u{3000}]*(?P<colon>[:：])?"));
-static PUBLIC_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:公开方式|公开属性|信息公开选项)[ \u{3000}]*[:：]|^此件(?:公开发布|依申请公开|不予公开)"));
+static PUBLIC_ATTRIBUTE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:公开方式|公开属性|信息公开选项)[ \u{3000}]*[:：]|^此件(?:公开发布|依申请公开|不予公开)"));
 static NOTE_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^附件[ \u{3000}]*(?P<colon>[:：])[ \u{3000}]*"));
 static NOTE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<marker>(?P<n1>[0-9]{1,2})[ \u{3000}]*[.．、，,:：]|[（(](?P<n2>[0-9]{1,2})[）)]|(?P<n3>[①-⑳]))[ \u{3000}]*")
+    re(
+        r"^(?P<marker>(?P<n1>[0-9]{1,2})[ \u{3000}]*[.．、，,:：]|[（(](?P<n2>[0-9]{1,2})[）)]|(?P<n3>[①-⑳]))[ \u{3000}]*",
+    )
 });
 static ATTACHMENT_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^附件[ \u{3000}]*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \u{3000}]*[:：]?$"));
@@ -54,13 +69,17 @@ static ANNOTATION: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(].*[）)]$|^(?:
 static FORWARDING_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:印发|转发|批转|发布|颁布|公布)"));
 /// Words that end an organisation's name: a line ending in one may be a 主送 or 署名 line.
 static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$")
+    re(
+        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$",
+    )
 });
 /// Words no 标题 contains and a sentence does: keeps the first body sentence out of the title.
 static TITLE_PUNCT: LazyLock<Regex> = LazyLock::new(|| re(r"[。；]."));
 /// A title's trailing word that names a kind, legal or not: 通知, 方案, 汇报, 请示报告 …
 static TITLE_ENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:请示报告|申请报告|报告请示|请示函|实施方案|工作方案|实施细则|实施办法|会议纪要|工作要点|决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要|令|方案|办法|规定|细则|规划|计划|要点|总结|汇报|说明|申请|建议|安排|规则|制度|须知|简报|讲话|发言)$")
+    re(
+        r"(?:请示报告|申请报告|报告请示|请示函|实施方案|工作方案|实施细则|实施办法|会议纪要|工作要点|决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要|令|方案|办法|规定|细则|规划|计划|要点|总结|汇报|说明|申请|建议|安排|规则|制度|须知|简报|讲话|发言)$",
+    )
 });
 
 /// Build the document model of `source`.
@@ -154,7 +173,10 @@ impl<'t> Recogniser<'t> {
                 h.issuer_mark = Some(Field::new(s, line));
             } else if let Some(c) = DOC_NUMBER_LINE.captures(s).filter(|_| h.doc_number.is_none()) {
                 let m = c.name("docnum").expect("group exists");
-                h.doc_number = Some(Field::new(m.as_str().trim_end(), line.sub(m.start(), m.start() + m.as_str().trim_end().len())));
+                h.doc_number = Some(Field::new(
+                    m.as_str().trim_end(),
+                    line.sub(m.start(), m.start() + m.as_str().trim_end().len()),
+                ));
                 if let Some(signer) = c.name("signer") {
                     push_signer(h, signer.as_str(), line.sub(signer.start(), signer.end()));
                 }
@@ -197,7 +219,11 @@ impl<'t> Recogniser<'t> {
         let ends_in_kind = |r: &Self, j: usize| TITLE_ENDING_WORD.is_match(trim_title_tail(r.s(j)));
         if ends_in_kind(self, i) || self.s(i).contains("关于") && !self.s(i).ends_with('。') {
             // A title may wrap onto a second line (GB/T 9704 7.3.1 回行).
-            if !ends_in_kind(self, i) && i + 1 < self.lines.len() && is_candidate(self, i + 1) && ends_in_kind(self, i + 1) {
+            if !ends_in_kind(self, i)
+                && i + 1 < self.lines.len()
+                && is_candidate(self, i + 1)
+                && ends_in_kind(self, i + 1)
+            {
                 return self.take_title(i, i + 2);
             }
             return self.take_title(i, i + 1);
@@ -243,7 +269,8 @@ impl<'t> Recogniser<'t> {
         }
         // Wrapped 主送 lines end in 、 or ，, the last one in a colon.
         let mut j = i;
-        while j < self.lines.len() && j < i + 4 && self.s(j).ends_with(['、', '，', ',']) && !self.s(j).contains('。') {
+        while j < self.lines.len() && j < i + 4 && self.s(j).ends_with(['、', '，', ',']) && !self.s(j).contains('。')
+        {
             j += 1;
         }
         if j < self.lines.len() && self.looks_like_recipients(j) {
@@ -289,7 +316,10 @@ impl<'t> Recogniser<'t> {
             let org = c.name("org").expect("group");
             let date = c.name("date").expect("group");
             if date.as_str().ends_with('发') || has_cc_above(self, last) {
-                self.doc.colophon.printer = Some(Field::new(org.as_str().trim_end(), line.sub(org.start(), org.start() + org.as_str().trim_end().len())));
+                self.doc.colophon.printer = Some(Field::new(
+                    org.as_str().trim_end(),
+                    line.sub(org.start(), org.start() + org.as_str().trim_end().len()),
+                ));
                 self.doc.colophon.print_date = Some(Field::new(date.as_str(), line.sub(date.start(), date.end())));
                 k = last;
             }
@@ -333,7 +363,11 @@ impl<'t> Recogniser<'t> {
                 continue;
             }
             // A wrapped 抄送 continues on lines without a label, directly below it.
-            if j - 1 > floor && self.s(j - 1).ends_with(['。', '，', '、']) && !self.s(j - 1).contains('：') && self.chars(j - 1) <= 80 {
+            if j - 1 > floor
+                && self.s(j - 1).ends_with(['。', '，', '、'])
+                && !self.s(j - 1).contains('：')
+                && self.chars(j - 1) <= 80
+            {
                 let above = (floor..j - 1).rev().take(2).find(|&a| CC_LINE.is_match(self.s(a)));
                 if above.is_some() {
                     j -= 1;
@@ -403,7 +437,12 @@ impl<'t> Recogniser<'t> {
             };
             self.parts[j] = Some(part);
             let line = &self.lines[j];
-            self.doc.body.push(Paragraph { span: line.span, part, ordinal: parse_ordinal(self.text, line.span), md_heading: line.md_heading });
+            self.doc.body.push(Paragraph {
+                span: line.span,
+                part,
+                ordinal: parse_ordinal(self.text, line.span),
+                md_heading: line.md_heading,
+            });
         }
     }
 
@@ -417,7 +456,8 @@ impl<'t> Recogniser<'t> {
             return end;
         };
         // Every line from the label down must read as an item, not as a sentence.
-        if (label_idx + 1..end).any(|j| self.chars(j) > 80 || self.s(j).contains("。") && !self.s(j).ends_with('。')) {
+        if (label_idx + 1..end).any(|j| self.chars(j) > 80 || self.s(j).contains("。") && !self.s(j).ends_with('。'))
+        {
             return end;
         }
         let label_line = self.lines[label_idx].span;
@@ -440,7 +480,11 @@ impl<'t> Recogniser<'t> {
                     let n = c.name("n1").or(c.name("n2")).map(|m| m.as_str().parse().unwrap_or(0)).or_else(|| {
                         c.name("n3").and_then(|m| m.as_str().chars().next()).map(|ch| ch as u32 - '①' as u32 + 1)
                     });
-                    (n, Some(Field::new(marker.as_str(), span.sub(marker.start(), marker.end()))), c.get(0).expect("match").end())
+                    (
+                        n,
+                        Some(Field::new(marker.as_str(), span.sub(marker.start(), marker.end()))),
+                        c.get(0).expect("match").end(),
+                    )
                 }
                 None => (None, None, 0),
             };
@@ -463,7 +507,8 @@ impl<'t> Recogniser<'t> {
             let idx = self.doc.attachments.len();
             let (label, number, title_idx) = match ATTACHMENT_LABEL.captures(self.s(j)) {
                 Some(c) => {
-                    let number = c.name("n").and_then(|m| m.as_str().parse().ok().or_else(|| parse_chinese_number(m.as_str())));
+                    let number =
+                        c.name("n").and_then(|m| m.as_str().parse().ok().or_else(|| parse_chinese_number(m.as_str())));
                     (Some(self.field(j)), number, j + 1)
                 }
                 None => (None, None, j),
@@ -533,7 +578,10 @@ fn ends_with_colon(s: &str) -> bool {
 }
 
 fn trim_title_tail(s: &str) -> &str {
-    s.trim_end_matches(|c: char| crate::lang::is_blank(c) || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?'))
+    s.trim_end_matches(|c: char| {
+        crate::lang::is_blank(c)
+            || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?')
+    })
 }
 
 /// Split a recipient list at 、，, ; outside brackets, dropping the final colon or full stop.

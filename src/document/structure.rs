@@ -74,11 +74,8 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
 
     if first == '第' {
         let rest = &s['第'.len_utf8()..];
-        let num_len: usize = rest
-            .chars()
-            .take_while(|c| is_chinese_numeral_char(*c) || c.is_ascii_digit())
-            .map(char::len_utf8)
-            .sum();
+        let num_len: usize =
+            rest.chars().take_while(|c| is_chinese_numeral_char(*c) || c.is_ascii_digit()).map(char::len_utf8).sum();
         let unit = rest[num_len..].chars().next()?;
         let style = match unit {
             '章' => OrdinalStyle::Chapter,
@@ -94,7 +91,16 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
 
     if let Some(c) = ('①'..='⑳').find(|c| *c == first) {
         let number = c as u32 - '①' as u32 + 1;
-        return Some(Ordinal { style: OrdinalStyle::Circled, number, span: line.sub(0, c.len_utf8()), punct: punct_after(s, c.len_utf8(), line), halfwidth_parens: false }.with_punct_span());
+        return Some(
+            Ordinal {
+                style: OrdinalStyle::Circled,
+                number,
+                span: line.sub(0, c.len_utf8()),
+                punct: punct_after(s, c.len_utf8(), line),
+                halfwidth_parens: false,
+            }
+            .with_punct_span(),
+        );
     }
 
     if first == '（' || first == '(' {
@@ -114,7 +120,16 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
         };
         let end = close_at + close_char.len_utf8();
         let halfwidth = first == '(' || close_char == ')';
-        return Some(Ordinal { style, number, span: line.sub(0, end), punct: punct_after(s, end, line), halfwidth_parens: halfwidth }.with_punct_span());
+        return Some(
+            Ordinal {
+                style,
+                number,
+                span: line.sub(0, end),
+                punct: punct_after(s, end, line),
+                halfwidth_parens: halfwidth,
+            }
+            .with_punct_span(),
+        );
     }
 
     if is_chinese_numeral_char(first) {
@@ -128,7 +143,16 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
         if number == 0 {
             return None;
         }
-        return Some(Ordinal { style: OrdinalStyle::Chinese, number, span: line.sub(0, num_len), punct: Some(punct), halfwidth_parens: false }.with_punct_span());
+        return Some(
+            Ordinal {
+                style: OrdinalStyle::Chinese,
+                number,
+                span: line.sub(0, num_len),
+                punct: Some(punct),
+                halfwidth_parens: false,
+            }
+            .with_punct_span(),
+        );
     }
 
     if first.is_ascii_digit() {
@@ -143,11 +167,20 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
             return None;
         }
         // 9:30 is a time.
-        if matches!(punct.0, ':' | '：' ) && s[after..].starts_with(|c: char| c.is_ascii_digit()) {
+        if matches!(punct.0, ':' | '：') && s[after..].starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         let number = s[..num_len].parse().ok()?;
-        return Some(Ordinal { style: OrdinalStyle::Arabic, number, span: line.sub(0, num_len), punct: Some(punct), halfwidth_parens: false }.with_punct_span());
+        return Some(
+            Ordinal {
+                style: OrdinalStyle::Arabic,
+                number,
+                span: line.sub(0, num_len),
+                punct: Some(punct),
+                halfwidth_parens: false,
+            }
+            .with_punct_span(),
+        );
     }
     None
 }
@@ -172,13 +205,17 @@ mod tests {
     use super::*;
 
     fn ord(s: &str) -> Option<(OrdinalStyle, u32, Option<char>, String)> {
-        parse_ordinal(s, Span::new(0, s.len())).map(|o| (o.style, o.number, o.punct.map(|p| p.0), o.span.text(s).to_string()))
+        parse_ordinal(s, Span::new(0, s.len()))
+            .map(|o| (o.style, o.number, o.punct.map(|p| p.0), o.span.text(s).to_string()))
     }
 
     #[test]
     fn the_four_levels() {
         assert_eq!(ord("一、总体要求"), Some((OrdinalStyle::Chinese, 1, Some('、'), "一、".into())));
-        assert_eq!(ord("四十五、本规则自发布之日起施行。"), Some((OrdinalStyle::Chinese, 45, Some('、'), "四十五、".into())));
+        assert_eq!(
+            ord("四十五、本规则自发布之日起施行。"),
+            Some((OrdinalStyle::Chinese, 45, Some('、'), "四十五、".into()))
+        );
         assert_eq!(ord("（一）指导思想"), Some((OrdinalStyle::ParenChinese, 1, None, "（一）".into())));
         assert_eq!(ord("（一）、加强领导"), Some((OrdinalStyle::ParenChinese, 1, Some('、'), "（一）、".into())));
         assert_eq!(ord("1.明确责任"), Some((OrdinalStyle::Arabic, 1, Some('.'), "1.".into())));

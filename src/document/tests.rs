@@ -43,9 +43,16 @@ fn seed_parts_are_recognised_with_exact_spans() {
 fn seed_structure_levels() {
     let src = seed();
     let doc = recognise(&src);
-    let chapters = doc.body.iter().filter(|p| p.ordinal.as_ref().is_some_and(|o| o.style == OrdinalStyle::Chapter)).count();
+    let chapters =
+        doc.body.iter().filter(|p| p.ordinal.as_ref().is_some_and(|o| o.style == OrdinalStyle::Chapter)).count();
     assert!(chapters >= 5, "{chapters}");
-    let last_article = doc.body.iter().filter_map(|p| p.ordinal.as_ref()).filter(|o| o.style == OrdinalStyle::Chinese).map(|o| o.number).max();
+    let last_article = doc
+        .body
+        .iter()
+        .filter_map(|p| p.ordinal.as_ref())
+        .filter(|o| o.style == OrdinalStyle::Chinese)
+        .map(|o| o.number)
+        .max();
     assert_eq!(last_article, Some(45));
     // The attachment body is the forwarded regulation: masked for content rules.
     let and_at = src.text.find(" and 党中央").unwrap();
@@ -96,7 +103,10 @@ fn markdown_draft_with_front_matter() {
     let src = Source::from_text("r.md", text);
     let doc = recognise(&src);
     assert_eq!(doc.kind.as_ref().map(|k| (k.kind, k.evidence)), Some((DocKind::报告, Evidence::FrontMatter)));
-    assert_eq!(doc.issuer.as_ref().map(|i| (i.name.as_str(), i.evidence)), Some(("示例市交通运输局", Evidence::FrontMatter)));
+    assert_eq!(
+        doc.issuer.as_ref().map(|i| (i.name.as_str(), i.evidence)),
+        Some(("示例市交通运输局", Evidence::FrontMatter))
+    );
     assert_eq!(text_of(&src, &doc.title), "关于2024年道路养护工作情况的报告");
     assert!(doc.main_recipients.is_some());
     assert_eq!(doc.body_paragraphs().count(), 3);

@@ -12,7 +12,31 @@ pub fn is_han(c: char) -> bool {
 
 /// Full-width CJK punctuation that ends or separates Chinese clauses.
 pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》' | '〔' | '〕' | '【' | '】' | '…' | '—' | '·' | '～')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〔'
+            | '〕'
+            | '【'
+            | '】'
+            | '…'
+            | '—'
+            | '·'
+            | '～'
+    )
 }
 
 /// Whitespace as drafts use it, including the ideographic space U+3000 used for indentation.

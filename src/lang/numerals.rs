@@ -96,7 +96,16 @@ mod tests {
 
     #[test]
     fn parses_ordinals_and_years() {
-        for (s, v) in [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("四十五", 45), ("一百零五", 105), ("二〇二三", 2023), ("二零二四", 2024)] {
+        for (s, v) in [
+            ("一", 1),
+            ("十", 10),
+            ("十二", 12),
+            ("二十", 20),
+            ("四十五", 45),
+            ("一百零五", 105),
+            ("二〇二三", 2023),
+            ("二零二四", 2024),
+        ] {
             assert_eq!(parse_chinese_number(s), Some(v), "{s}");
         }
         assert_eq!(parse_chinese_number("十一二"), None);

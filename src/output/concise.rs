@@ -10,18 +10,10 @@ fn one_line(s: &str) -> String {
     s.replace("\r\n", " ").replace(['\r', '\n'], " ")
 }
 
-pub(super) fn render(
-    outcomes: &[FileOutcome],
-    opts: &OutputOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
     for item in ordered(outcomes) {
         match item {
-            Item::Linted {
-                path,
-                source,
-                diagnostics,
-            } => {
+            Item::Linted { path, source, diagnostics } => {
                 for d in diagnostics {
                     let pos = position(source, d.span);
                     writeln!(
@@ -36,11 +28,7 @@ pub(super) fn render(
                     )?;
                 }
             }
-            Item::Failed {
-                path,
-                code,
-                message,
-            } => writeln!(out, "{}: {} {}", path, code.as_str(), one_line(message))?,
+            Item::Failed { path, code, message } => writeln!(out, "{}: {} {}", path, code.as_str(), one_line(message))?,
         }
     }
     Ok(())
@@ -63,16 +51,7 @@ mod tests {
 
     #[test]
     fn english_lines() {
-        let text = render_to_string(
-            Format::Concise,
-            &OutputOptions {
-                lang: Lang::En,
-                color: false,
-                summary: true,
-            },
-        );
-        assert!(text.contains(
-            "草稿/请示.md:2:3: GW302 [error] The year in a document number takes 〔〕 brackets\n"
-        ));
+        let text = render_to_string(Format::Concise, &OutputOptions { lang: Lang::En, color: false, summary: true });
+        assert!(text.contains("草稿/请示.md:2:3: GW302 [error] The year in a document number takes 〔〕 brackets\n"));
     }
 }

@@ -35,18 +35,10 @@ pub(super) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub(super) fn render(
-    outcomes: &[FileOutcome],
-    opts: &OutputOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
     for item in ordered(outcomes) {
         match item {
-            Item::Linted {
-                path,
-                source,
-                diagnostics,
-            } => {
+            Item::Linted { path, source, diagnostics } => {
                 let file = escape_property(&path);
                 for d in diagnostics {
                     let pos = position(source, d.span);
@@ -64,11 +56,7 @@ pub(super) fn render(
                     )?;
                 }
             }
-            Item::Failed {
-                path,
-                code,
-                message,
-            } => writeln!(
+            Item::Failed { path, code, message } => writeln!(
                 out,
                 "::error file={},title={}::{}",
                 escape_property(&path),
@@ -108,10 +96,8 @@ mod tests {
         d.message = "100% 完成, 见: 附件\r\n第二行".into();
         let mut info = diagnostic();
         info.severity = Severity::Info;
-        let outcomes = vec![FileOutcome::Linted {
-            source: Source::from_text("dir,1/a:b%.md", TEXT),
-            diagnostics: vec![d, info],
-        }];
+        let outcomes =
+            vec![FileOutcome::Linted { source: Source::from_text("dir,1/a:b%.md", TEXT), diagnostics: vec![d, info] }];
         let mut out = Vec::new();
         super::render(&outcomes, &zh(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();

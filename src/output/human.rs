@@ -14,15 +14,12 @@
 //! (此处); `help:` shows the diagnostic's help. The code appears as `GW302(doc-number-format)`.
 //! Width is fixed at [`WIDTH`] columns; the theme is `unicode_nocolor` unless `opts.color`.
 
-use super::{
-    FileOutcome, Item, Lang, OutputOptions, Totals, clamp_span, message, ordered, position,
-    severity_name,
-};
+use super::{FileOutcome, Item, Lang, OutputOptions, Totals, clamp_span, message, ordered, position, severity_name};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::Source;
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
 };
 use std::fmt;
 use std::io::{self, Write};
@@ -43,9 +40,7 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
         let (offset, _) = clamp_span(self.text, crate::span::Span::empty(span.offset()));
         let line_start = self.text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let column = self.text[line_start..offset].chars().count();
@@ -72,10 +67,7 @@ struct Report<'a> {
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Report")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .finish()
+        f.debug_struct("Report").field("code", &self.code).field("message", &self.message).finish()
     }
 }
 
@@ -140,11 +132,7 @@ struct Style {
 
 impl Style {
     fn paint(&self, code: &str, s: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
 
     fn severity(&self, s: Severity, text: &str) -> String {
@@ -178,10 +166,7 @@ fn write_report(
     writeln!(
         out,
         "{}: {} {} [{}]",
-        style.paint(
-            "1",
-            &format!("{}:{}:{}", path, pos.start.line, pos.start.column)
-        ),
+        style.paint("1", &format!("{}:{}:{}", path, pos.start.line, pos.start.column)),
         style.paint("1", &d.code),
         d.rule,
         style.severity(d.severity, sev),
@@ -191,14 +176,8 @@ fn write_report(
         code: format!("{}({})", d.code, d.rule),
         severity: miette_severity(d.severity),
         help: d.help.as_deref(),
-        label: LabeledSpan::new_primary_with_span(
-            Some(label_text(d, lang)),
-            (label_start, label_end - label_start),
-        ),
-        text: NamedText {
-            name: path,
-            text: &source.text,
-        },
+        label: LabeledSpan::new_primary_with_span(Some(label_text(d, lang)), (label_start, label_end - label_start)),
+        text: NamedText { name: path, text: &source.text },
     };
     let mut rendered = String::new();
     if handler.render_report(&mut rendered, &report).is_err() {
@@ -255,28 +234,14 @@ fn summary(t: &Totals, lang: Lang) -> Vec<String> {
     lines
 }
 
-pub(super) fn render(
-    outcomes: &[FileOutcome],
-    opts: &OutputOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let theme = if opts.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(WIDTH)
-        .with_links(false)
-        .without_primary_span_start();
+pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler =
+        GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false).without_primary_span_start();
     let style = Style { color: opts.color };
     for item in ordered(outcomes) {
         match item {
-            Item::Linted {
-                path,
-                source,
-                diagnostics,
-            } => {
+            Item::Linted { path, source, diagnostics } => {
                 for d in diagnostics {
                     write_report(out, &handler, &style, &path, source, d, opts.lang)?;
                 }
@@ -286,13 +251,7 @@ pub(super) fn render(
                     Lang::Zh => "无法读取：",
                     Lang::En => "cannot read: ",
                 };
-                writeln!(
-                    out,
-                    "{}: {}{}",
-                    style.paint("1", &path),
-                    style.paint("1;31", what),
-                    message
-                )?;
+                writeln!(out, "{}: {}{}", style.paint("1", &path), style.paint("1;31", what), message)?;
                 writeln!(out)?;
             }
         }
@@ -311,10 +270,7 @@ mod tests {
     use crate::span::Span;
 
     fn render_one(text: &str, d: Diagnostic) -> String {
-        let outcomes = vec![FileOutcome::Linted {
-            source: Source::from_text("a.md", text),
-            diagnostics: vec![d],
-        }];
+        let outcomes = vec![FileOutcome::Linted { source: Source::from_text("a.md", text), diagnostics: vec![d] }];
         let mut out = Vec::new();
         super::render(&outcomes, &zh(), &mut out).unwrap();
         String::from_utf8(out).unwrap()
@@ -323,24 +279,15 @@ mod tests {
     #[test]
     fn character_column_header_and_chinese_message() {
         let text = render_to_string(Format::Human, &zh());
-        assert!(
-            text.contains("草稿/请示.md:2:3: GW302 doc-number-format [错误]\n"),
-            "{text}"
-        );
+        assert!(text.contains("草稿/请示.md:2:3: GW302 doc-number-format [错误]\n"), "{text}");
         assert!(!text.contains(":2:7"), "no byte column anywhere: {text}");
         assert!(text.contains("GW302(doc-number-format)"), "{text}");
-        assert!(
-            text.contains("× 发文字号的年份应使用六角括号〔〕"),
-            "{text}"
-        );
+        assert!(text.contains("× 发文字号的年份应使用六角括号〔〕"), "{text}");
         assert!(text.contains("╭─[草稿/请示.md]"), "{text}");
         assert!(text.contains("2 │ 江府[2023]20号"), "{text}");
         assert!(text.contains("将方括号改为六角括号"), "label: {text}");
         assert!(text.contains("help: 改为：江府〔2023〕20号"), "{text}");
-        assert!(
-            text.contains("草稿/损坏 文件.txt: 无法读取：不是文本文件"),
-            "{text}"
-        );
+        assert!(text.contains("草稿/损坏 文件.txt: 无法读取：不是文本文件"), "{text}");
         assert!(!text.contains('\x1b'), "no colour: {text:?}");
         assert!(
             text.ends_with(
@@ -360,17 +307,11 @@ mod tests {
 
     #[test]
     fn english_and_colour() {
-        let opts = OutputOptions {
-            lang: Lang::En,
-            color: true,
-            summary: true,
-        };
+        let opts = OutputOptions { lang: Lang::En, color: true, summary: true };
         let text = render_to_string(Format::Human, &opts);
         assert!(text.contains('\x1b'));
         assert!(text.contains("The year in a document number takes"));
-        assert!(
-            text.contains("Found 1 problems (1 errors, 0 warnings, 0 info); 1 fixable with --fix.")
-        );
+        assert!(text.contains("Found 1 problems (1 errors, 0 warnings, 0 info); 1 fixable with --fix."));
     }
 
     #[test]
@@ -394,10 +335,7 @@ mod tests {
         d.span = Span::new(TEXT.len(), TEXT.len());
         let eof = render_one(TEXT, d);
         assert!(eof.contains("a.md:3:1: GW302"), "{eof}");
-        assert!(
-            eof.contains("2 │ 江府[2023]20号\n   ·               ▲"),
-            "{eof}"
-        );
+        assert!(eof.contains("2 │ 江府[2023]20号\n   ·               ▲"), "{eof}");
         // Empty file, CRLF file.
         let mut d = diagnostic();
         d.span = Span::new(0, 5);
@@ -409,10 +347,7 @@ mod tests {
 
     #[test]
     fn named_text_reports_character_columns() {
-        let src = NamedText {
-            name: "a.md",
-            text: TEXT,
-        };
+        let src = NamedText { name: "a.md", text: TEXT };
         let span: SourceSpan = (34, 6).into();
         let contents = src.read_span(&span, 0, 0).unwrap();
         assert_eq!(contents.line(), 1);

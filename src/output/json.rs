@@ -39,10 +39,7 @@ struct Location {
 
 impl From<LineCol> for Location {
     fn from(lc: LineCol) -> Self {
-        Location {
-            line: lc.line,
-            column: lc.column,
-        }
+        Location { line: lc.line, column: lc.column }
     }
 }
 
@@ -68,12 +65,7 @@ struct FailedJson<'a> {
     message: &'a str,
 }
 
-fn diagnostic_json<'a>(
-    path: &'a str,
-    source: &Source,
-    d: &'a Diagnostic,
-    lang: Lang,
-) -> DiagnosticJson<'a> {
+fn diagnostic_json<'a>(path: &'a str, source: &Source, d: &'a Diagnostic, lang: Lang) -> DiagnosticJson<'a> {
     let pos = position(source, d.span);
     DiagnosticJson {
         path,
@@ -94,46 +86,25 @@ fn diagnostic_json<'a>(
             edits: f
                 .edits
                 .iter()
-                .map(|e| EditJson {
-                    byte_start: e.byte_start,
-                    byte_end: e.byte_end,
-                    replacement: &e.replacement,
-                })
+                .map(|e| EditJson { byte_start: e.byte_start, byte_end: e.byte_end, replacement: &e.replacement })
                 .collect(),
         }),
     }
 }
 
-pub(super) fn render(
-    outcomes: &[FileOutcome],
-    opts: &OutputOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
     let items = ordered(outcomes);
     let mut entries = Vec::new();
     for item in &items {
         match item {
-            Item::Linted {
-                path,
-                source,
-                diagnostics,
-            } => {
+            Item::Linted { path, source, diagnostics } => {
                 for d in diagnostics {
-                    entries.push(Entry::Diagnostic(diagnostic_json(
-                        path, source, d, opts.lang,
-                    )));
+                    entries.push(Entry::Diagnostic(diagnostic_json(path, source, d, opts.lang)));
                 }
             }
-            Item::Failed {
-                path,
-                code,
-                message,
-            } => entries.push(Entry::Failed(FailedJson {
-                path,
-                code: code.as_str(),
-                severity: "error",
-                message,
-            })),
+            Item::Failed { path, code, message } => {
+                entries.push(Entry::Failed(FailedJson { path, code: code.as_str(), severity: "error", message }))
+            }
         }
     }
     serde_json::to_writer_pretty(&mut *out, &entries)?;
@@ -149,10 +120,7 @@ mod tests {
     fn parse(opts: &OutputOptions) -> Vec<Value> {
         let text = render_to_string(Format::Json, opts);
         assert!(text.ends_with("]\n"));
-        assert!(
-            text.contains("\n  {\n    \"path\""),
-            "2-space pretty print: {text}"
-        );
+        assert!(text.contains("\n  {\n    \"path\""), "2-space pretty print: {text}");
         match serde_json::from_str(&text).unwrap() {
             Value::Array(items) => items,
             other => panic!("not an array: {other}"),
@@ -216,17 +184,10 @@ mod tests {
             diagnostics: vec![d],
         }];
         let mut out = Vec::new();
-        let opts = OutputOptions {
-            lang: Lang::En,
-            color: false,
-            summary: true,
-        };
+        let opts = OutputOptions { lang: Lang::En, color: false, summary: true };
         super::render(&outcomes, &opts, &mut out).unwrap();
         let v: Value = serde_json::from_slice(&out).unwrap();
-        assert_eq!(
-            v[0]["message"],
-            "The year in a document number takes 〔〕 brackets"
-        );
+        assert_eq!(v[0]["message"], "The year in a document number takes 〔〕 brackets");
         assert_eq!(v[0]["help"], Value::Null);
         assert_eq!(v[0]["fix"], Value::Null);
     }

@@ -30,15 +30,8 @@ use std::io::{self, Write};
 
 /// One file's outcome: its diagnostics, or why it could not be read.
 pub enum FileOutcome {
-    Linted {
-        source: Source,
-        diagnostics: Vec<Diagnostic>,
-    },
-    Failed {
-        path: String,
-        code: FailureCode,
-        message: String,
-    },
+    Linted { source: Source, diagnostics: Vec<Diagnostic> },
+    Failed { path: String, code: FailureCode, message: String },
 }
 
 impl FileOutcome {
@@ -136,14 +129,7 @@ pub fn render_statistics(outcomes: &[FileOutcome], out: &mut dyn Write) -> io::R
     let headers = ["数量", "可修复", "代码", "规则"];
     let body: Vec<[String; 4]> = rows
         .iter()
-        .map(|(code, r)| {
-            [
-                r.count.to_string(),
-                r.fixable.to_string(),
-                code.to_string(),
-                r.name.clone(),
-            ]
-        })
+        .map(|(code, r)| [r.count.to_string(), r.fixable.to_string(), code.to_string(), r.name.clone()])
         .collect();
     let mut widths = headers.map(display_width);
     for row in &body {
@@ -236,12 +222,7 @@ pub struct Position {
 /// Locate `span` in `source`, clamping it into the text (never panics).
 pub fn position(source: &Source, span: Span) -> Position {
     let (byte_start, byte_end) = clamp_span(&source.text, span);
-    Position {
-        start: source.line_col(byte_start),
-        end: source.line_col(byte_end),
-        byte_start,
-        byte_end,
-    }
+    Position { start: source.line_col(byte_start), end: source.line_col(byte_end), byte_start, byte_end }
 }
 
 /// Clamp a byte span into `text` with `start <= end`: a start inside a character moves back to
@@ -275,33 +256,20 @@ pub(crate) fn severity_name(s: Severity, lang: Lang) -> &'static str {
 }
 
 pub(crate) fn is_safe_fix(d: &Diagnostic) -> bool {
-    d.fix
-        .as_ref()
-        .is_some_and(|f| f.applicability == Applicability::Safe)
+    d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)
 }
 
 /// Outcomes sorted by display path (stable), each linted file's diagnostics by position.
 pub(crate) enum Item<'a> {
-    Linted {
-        path: String,
-        source: &'a Source,
-        diagnostics: Vec<&'a Diagnostic>,
-    },
-    Failed {
-        path: String,
-        code: FailureCode,
-        message: &'a str,
-    },
+    Linted { path: String, source: &'a Source, diagnostics: Vec<&'a Diagnostic> },
+    Failed { path: String, code: FailureCode, message: &'a str },
 }
 
 pub(crate) fn ordered(outcomes: &[FileOutcome]) -> Vec<Item<'_>> {
     let mut items: Vec<Item<'_>> = outcomes
         .iter()
         .map(|o| match o {
-            FileOutcome::Linted {
-                source,
-                diagnostics,
-            } => {
+            FileOutcome::Linted { source, diagnostics } => {
                 let mut diagnostics: Vec<&Diagnostic> = diagnostics.iter().collect();
                 diagnostics.sort_by(|a, b| {
                     (a.span.start, a.span.end, &a.code, &a.message).cmp(&(
@@ -311,17 +279,9 @@ pub(crate) fn ordered(outcomes: &[FileOutcome]) -> Vec<Item<'_>> {
                         &b.message,
                     ))
                 });
-                Item::Linted {
-                    path: o.display_path(),
-                    source,
-                    diagnostics,
-                }
+                Item::Linted { path: o.display_path(), source, diagnostics }
             }
-            FileOutcome::Failed { code, message, .. } => Item::Failed {
-                path: o.display_path(),
-                code: *code,
-                message,
-            },
+            FileOutcome::Failed { code, message, .. } => Item::Failed { path: o.display_path(), code: *code, message },
         })
         .collect();
     items.sort_by(|a, b| a.path().cmp(b.path()));
@@ -379,8 +339,7 @@ pub(crate) mod test_support {
     pub fn outcomes() -> Vec<FileOutcome> {
         vec![
             FileOutcome::Linted {
-                source: Source::from_text("草稿/请示.md", TEXT),
-                diagnostics: vec![diagnostic()],
+                source: Source::from_text("草稿/请示.md", TEXT), diagnostics: vec![diagnostic()]
             },
             FileOutcome::Failed {
                 path: "草稿/损坏 文件.txt".into(),
@@ -391,11 +350,7 @@ pub(crate) mod test_support {
     }
 
     pub fn zh() -> OutputOptions {
-        OutputOptions {
-            lang: Lang::Zh,
-            color: false,
-            summary: true,
-        }
+        OutputOptions { lang: Lang::Zh, color: false, summary: true }
     }
 
     pub fn render_to_string(format: Format, opts: &OutputOptions) -> String {
@@ -470,15 +425,8 @@ mod tests {
         late.span = Span::new(43, 44);
         let early = diagnostic();
         let outcomes = vec![
-            FileOutcome::Linted {
-                source: Source::from_text("b.md", TEXT),
-                diagnostics: vec![late, early],
-            },
-            FileOutcome::Failed {
-                path: "a.md".into(),
-                code: FailureCode::IoError,
-                message: "x".into(),
-            },
+            FileOutcome::Linted { source: Source::from_text("b.md", TEXT), diagnostics: vec![late, early] },
+            FileOutcome::Failed { path: "a.md".into(), code: FailureCode::IoError, message: "x".into() },
         ];
         let items = ordered(&outcomes);
         assert_eq!(items[0].path(), "a.md");
@@ -516,17 +464,7 @@ mod tests {
     #[test]
     fn totals_count_severities_and_fixes() {
         let t = Totals::of(&outcomes());
-        assert_eq!(
-            t,
-            Totals {
-                errors: 1,
-                warnings: 0,
-                infos: 0,
-                fixable: 1,
-                unsafe_fixable: 0,
-                failed_files: 1
-            }
-        );
+        assert_eq!(t, Totals { errors: 1, warnings: 0, infos: 0, fixable: 1, unsafe_fixable: 0, failed_files: 1 });
         assert_eq!(t.diagnostics(), 1);
     }
 }

@@ -45,11 +45,9 @@ pub(super) fn render(
     for item in &items {
         if let Item::Linted { diagnostics, .. } = item {
             for d in diagnostics {
-                used.entry(d.code.as_str()).or_insert_with(|| {
-                    match rules.iter().find(|r| r.code == d.code) {
-                        Some(meta) => rule_descriptor(meta),
-                        None => fallback_descriptor(d),
-                    }
+                used.entry(d.code.as_str()).or_insert_with(|| match rules.iter().find(|r| r.code == d.code) {
+                    Some(meta) => rule_descriptor(meta),
+                    None => fallback_descriptor(d),
                 });
             }
         }
@@ -60,21 +58,13 @@ pub(super) fn render(
     let mut notifications = Vec::new();
     for item in &items {
         match item {
-            Item::Linted {
-                path,
-                source,
-                diagnostics,
-            } => {
+            Item::Linted { path, source, diagnostics } => {
                 let uri = artifact_uri(path);
                 for d in diagnostics {
                     results.push(result(d, source, &uri, index[d.code.as_str()], opts));
                 }
             }
-            Item::Failed {
-                path,
-                code,
-                message,
-            } => notifications.push(json!({
+            Item::Failed { path, code, message } => notifications.push(json!({
                 "level": "error",
                 "message": { "text": format!("{path}: {message}") },
                 "descriptor": { "id": code.as_str() },
@@ -86,15 +76,9 @@ pub(super) fn render(
     }
 
     let mut invocation = Map::new();
-    invocation.insert(
-        "executionSuccessful".into(),
-        Value::Bool(notifications.is_empty()),
-    );
+    invocation.insert("executionSuccessful".into(), Value::Bool(notifications.is_empty()));
     if !notifications.is_empty() {
-        invocation.insert(
-            "toolExecutionNotifications".into(),
-            Value::Array(notifications),
-        );
+        invocation.insert("toolExecutionNotifications".into(), Value::Array(notifications));
     }
 
     let log = json!({
@@ -126,19 +110,10 @@ fn rule_descriptor(meta: &RuleMeta) -> Value {
         rule.insert("fullDescription".into(), json!({ "text": meta.source }));
     }
     if !meta.docs.is_empty() {
-        rule.insert(
-            "help".into(),
-            json!({ "text": meta.docs, "markdown": meta.docs }),
-        );
+        rule.insert("help".into(), json!({ "text": meta.docs, "markdown": meta.docs }));
     }
-    rule.insert(
-        "defaultConfiguration".into(),
-        json!({ "level": level(meta.default_severity) }),
-    );
-    rule.insert(
-        "properties".into(),
-        json!({ "category": meta.category.zh(), "tags": [meta.category.zh()] }),
-    );
+    rule.insert("defaultConfiguration".into(), json!({ "level": level(meta.default_severity) }));
+    rule.insert("properties".into(), json!({ "category": meta.category.zh(), "tags": [meta.category.zh()] }));
     Value::Object(rule)
 }
 
@@ -150,20 +125,11 @@ fn fallback_descriptor(d: &Diagnostic) -> Value {
     if !d.source.is_empty() {
         rule.insert("fullDescription".into(), json!({ "text": d.source }));
     }
-    rule.insert(
-        "properties".into(),
-        json!({ "category": d.category, "tags": [d.category] }),
-    );
+    rule.insert("properties".into(), json!({ "category": d.category, "tags": [d.category] }));
     Value::Object(rule)
 }
 
-fn result(
-    d: &Diagnostic,
-    source: &Source,
-    uri: &str,
-    rule_index: usize,
-    opts: &OutputOptions,
-) -> Value {
+fn result(d: &Diagnostic, source: &Source, uri: &str, rule_index: usize, opts: &OutputOptions) -> Value {
     let pos = position(source, d.span);
     let mut r = Map::new();
     r.insert("ruleId".into(), d.code.as_str().into());
@@ -236,8 +202,7 @@ pub(super) fn artifact_uri(path: &str) -> String {
         rest = r;
     }
     let bytes = rest.as_bytes();
-    let is_drive =
-        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    let is_drive = bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
     let (prefix, body) = if rest.starts_with('/') {
         ("file://", rest)
     } else if is_drive {
@@ -250,8 +215,9 @@ pub(super) fn artifact_uri(path: &str) -> String {
         let keep_colon = is_drive && i == 1;
         match c {
             ':' if keep_colon => uri.push(c),
-            ' ' | '%' | '#' | '?' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^' | '[' | ']'
-            | ':' => uri.push_str(&format!("%{:02X}", c as u32)),
+            ' ' | '%' | '#' | '?' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^' | '[' | ']' | ':' => {
+                uri.push_str(&format!("%{:02X}", c as u32))
+            }
             c if c.is_ascii_control() => uri.push_str(&format!("%{:02X}", c as u32)),
             c => uri.push(c),
         }
@@ -286,10 +252,7 @@ mod tests {
         let rule = &driver["rules"][0];
         assert_eq!(rule["id"], "GW302");
         assert_eq!(rule["name"], "doc-number-format");
-        assert_eq!(
-            rule["shortDescription"]["text"],
-            "发文字号的年份用六角括号〔〕括入"
-        );
+        assert_eq!(rule["shortDescription"]["text"], "发文字号的年份用六角括号〔〕括入");
         assert_eq!(rule["fullDescription"]["text"], "GB/T 9704—2012 7.2.4");
         assert!(rule["help"]["text"].as_str().unwrap().contains("六角括号"));
         assert_eq!(rule["defaultConfiguration"]["level"], "error");
@@ -299,16 +262,10 @@ mod tests {
         assert_eq!(result["ruleId"], "GW302");
         assert_eq!(result["ruleIndex"], 0);
         assert_eq!(result["level"], "error");
-        assert_eq!(
-            result["message"]["text"],
-            "发文字号的年份应使用六角括号〔〕"
-        );
+        assert_eq!(result["message"]["text"], "发文字号的年份应使用六角括号〔〕");
         let loc = &result["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uri"], "草稿/请示.md");
-        assert_eq!(
-            loc["region"],
-            json!({ "startLine": 2, "startColumn": 3, "endLine": 2, "endColumn": 9 })
-        );
+        assert_eq!(loc["region"], json!({ "startLine": 2, "startColumn": 3, "endLine": 2, "endColumn": 9 }));
         let fix = &result["fixes"][0];
         assert_eq!(fix["description"]["text"], "将方括号改为六角括号");
         let change = &fix["artifactChanges"][0];
@@ -324,10 +281,7 @@ mod tests {
         let note = &inv["toolExecutionNotifications"][0];
         assert_eq!(note["level"], "error");
         assert_eq!(note["descriptor"]["id"], "decode-error");
-        assert_eq!(
-            note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-            "草稿/损坏%20文件.txt"
-        );
+        assert_eq!(note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "草稿/损坏%20文件.txt");
     }
 
     #[test]
@@ -358,36 +312,22 @@ mod tests {
             for key in ["startLine", "startColumn", "endLine", "endColumn"] {
                 assert!(region[key].as_u64().unwrap() >= 1, "{key} is 1-based");
             }
-            assert_eq!(
-                result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-                "a%20b.md"
-            );
+            assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "a%20b.md");
         }
         assert_eq!(run["results"][0]["ruleId"], "GW101");
         assert_eq!(rules[2]["name"], "no-foo");
         assert_eq!(run["invocations"][0]["executionSuccessful"], true);
-        assert!(
-            run["invocations"][0]
-                .get("toolExecutionNotifications")
-                .is_none()
-        );
+        assert!(run["invocations"][0].get("toolExecutionNotifications").is_none());
     }
 
     #[test]
     fn non_utf8_files_get_line_column_deleted_regions() {
         let mut source = Source::from_text("a.txt", TEXT);
         source.encoding = Encoding::Gb18030;
-        let outcomes = vec![FileOutcome::Linted {
-            source,
-            diagnostics: vec![diagnostic()],
-        }];
+        let outcomes = vec![FileOutcome::Linted { source, diagnostics: vec![diagnostic()] }];
         let v = sarif(&outcomes, &[&DOC_NUMBER_RULE]);
-        let region = &v["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"]
-            [1]["deletedRegion"];
-        assert_eq!(
-            region,
-            &json!({ "startLine": 2, "startColumn": 8, "endLine": 2, "endColumn": 9 })
-        );
+        let region = &v["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][1]["deletedRegion"];
+        assert_eq!(region, &json!({ "startLine": 2, "startColumn": 8, "endLine": 2, "endColumn": 9 }));
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! metadata and documentation beside its check; `registry.rs` is the one table of rules.
 
 pub mod format;
+pub mod kind;
 pub mod meta;
+pub mod numbers;
 pub mod punct;
 pub mod registry;
+pub mod routing;
 pub mod wording;
 
 use crate::config::RuleParams;

@@ -35,7 +35,12 @@ impl Rule for DocNumberFormat {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
         let header = cx.doc.header.doc_number.as_ref().map(|f| f.span);
-        let issue_year = cx.doc.date.as_ref().and_then(|d| DATE_LINE.captures(&d.text)).and_then(|c| c.name("y").map(|y| y.as_str().to_string()));
+        let issue_year = cx
+            .doc
+            .date
+            .as_ref()
+            .and_then(|d| DATE_LINE.captures(&d.text))
+            .and_then(|c| c.name("y").map(|y| y.as_str().to_string()));
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
             for c in DOC_NUMBER.captures_iter(s) {
@@ -62,10 +67,25 @@ impl Rule for DocNumberFormat {
 }
 
 fn halfwidth_digits(s: &str) -> String {
-    s.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c) } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if ('０'..='９').contains(&c) {
+                char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
-fn check_one(cx: &Context, c: &regex::Captures, base: usize, in_header: bool, issue_year: Option<&str>, out: &mut Vec<Finding>) {
+fn check_one(
+    cx: &Context,
+    c: &regex::Captures,
+    base: usize,
+    in_header: bool,
+    issue_year: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
     let open = c.name("open").expect("group");
     let close = c.name("close").expect("group");
     let year_raw = c.name("year").expect("group").as_str();
@@ -117,13 +137,21 @@ fn check_one(cx: &Context, c: &regex::Captures, base: usize, in_header: bool, is
         let fix_message = format!("改为“{expected}”");
         let edit = vec![Edit::replace(span, expected.clone())];
         let fix = if certain { Fix::safe(fix_message, edit) } else { Fix::unsafe_(fix_message, edit) };
-        out.push(Finding::new(span, message).help(format!("按 GB/T 9704 写作“代字{expected}”")).fix(fix).en(format!("Malformed document number “{original}”; write “{expected}”")));
+        out.push(
+            Finding::new(span, message)
+                .help(format!("按 GB/T 9704 写作“代字{expected}”"))
+                .fix(fix)
+                .en(format!("Malformed document number “{original}”; write “{expected}”")),
+        );
     }
     // The 文号's year and the 成文日期's year name the same year.
     if in_header && year.len() == 4 {
         if let Some(issued) = issue_year.filter(|y| y.len() == 4 && y.is_ascii()) {
             if issued != year {
-                let year_span = Span::new(base + c.name("year").expect("group").start(), base + c.name("year").expect("group").end());
+                let year_span = Span::new(
+                    base + c.name("year").expect("group").start(),
+                    base + c.name("year").expect("group").end(),
+                );
                 out.push(
                     Finding::new(year_span, format!("发文字号的年份 {year} 与成文日期的年份 {issued} 不一致"))
                         .help("核对发文字号或成文日期")
@@ -143,7 +171,11 @@ mod tests {
     fn flags_and_fixes_bad_numbers() {
         let d = lint_text("t.txt", "示例市生态环境局文件\n示环发[2024]第009号\n关于开展检查的通知\n", "GW302");
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("六角括号") && d[0].message.contains("第") && d[0].message.contains("虚位"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("六角括号") && d[0].message.contains("第") && d[0].message.contains("虚位"),
+            "{}",
+            d[0].message
+        );
         assert_fixed("示环发[2024]第009号\n", "GW302", "示环发〔2024〕9号\n");
         assert_fixed("示府（2024）5号\n", "GW302", "示府〔2024〕5号\n");
     }
@@ -161,7 +193,11 @@ mod tests {
 
     #[test]
     fn year_mismatch_with_issue_date() {
-        let d = lint_text("t.txt", "示例市人民政府文件\n示府〔2023〕5号\n关于开展检查的通知\n各区人民政府：\n正文。\n示例市人民政府\n2024年1月5日\n", "GW302");
+        let d = lint_text(
+            "t.txt",
+            "示例市人民政府文件\n示府〔2023〕5号\n关于开展检查的通知\n各区人民政府：\n正文。\n示例市人民政府\n2024年1月5日\n",
+            "GW302",
+        );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("不一致"));
     }

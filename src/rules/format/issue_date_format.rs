@@ -38,10 +38,16 @@ impl Rule for IssueDateFormat {
         let part = |name: &str| c.name(name).map_or("", |m| m.as_str());
         let (y, m, d) = (part("y"), part("m"), part("d"));
         if [y, m, d].iter().any(|p| p.is_empty() || p.contains(['X', 'x', '×', 'Ｘ'])) {
-            out.push(Finding::new(date.span, format!("成文日期“{}”尚未填写完整", date.text)).help("签发后填写签发日期（联合行文署最后签发机关负责人签发的日期）").severity(Severity::Info));
+            out.push(
+                Finding::new(date.span, format!("成文日期“{}”尚未填写完整", date.text))
+                    .help("签发后填写签发日期（联合行文署最后签发机关负责人签发的日期）")
+                    .severity(Severity::Info),
+            );
             return;
         }
-        let Some(((year, year_certain), month, day)) = value(y, true).zip(value(m, false)).zip(value(d, false)).map(|((a, b), c)| (a, b.0, c.0)) else {
+        let Some(((year, year_certain), month, day)) =
+            value(y, true).zip(value(m, false)).zip(value(d, false)).map(|((a, b), c)| (a, b.0, c.0))
+        else {
             return;
         };
         let mut problems = Vec::new();
@@ -64,7 +70,9 @@ impl Rule for IssueDateFormat {
             problems.push("用“日”不用“号”");
         }
         if !is_real_date(year, month, day) {
-            out.push(Finding::new(date.span, format!("成文日期“{}”不是真实存在的日期", date.text)).help("核对年、月、日"));
+            out.push(
+                Finding::new(date.span, format!("成文日期“{}”不是真实存在的日期", date.text)).help("核对年、月、日"),
+            );
             return;
         }
         if !problems.is_empty() {
@@ -98,7 +106,9 @@ impl IssueDateFormat {
                     Finding::new(date.span, "成文日期之上缺少发文机关署名")
                         .help("在成文日期上一行署发文机关全称或者规范化简称")
                         .severity(Severity::Warning)
-                        .source("《党政机关公文处理工作条例》第九条（十一）“发文机关署名。署发文机关全称或者规范化简称。”"),
+                        .source(
+                            "《党政机关公文处理工作条例》第九条（十一）“发文机关署名。署发文机关全称或者规范化简称。”",
+                        ),
                 );
             }
             return;
@@ -107,14 +117,18 @@ impl IssueDateFormat {
         if !matches!(issuer.evidence, Evidence::FrontMatter | Evidence::Config) {
             return;
         }
-        let signed: Vec<&str> = doc.signature.iter().flat_map(|f| f.text.split([' ', '\u{3000}'])).filter(|s| !s.is_empty()).collect();
+        let signed: Vec<&str> =
+            doc.signature.iter().flat_map(|f| f.text.split([' ', '\u{3000}'])).filter(|s| !s.is_empty()).collect();
         if !signed.iter().any(|s| *s == issuer.name || issuer.name.ends_with(s) || s.ends_with(issuer.name.as_str())) {
             let first = &doc.signature[0];
             out.push(
-                Finding::new(first.span, format!("发文机关署名“{}”与声明的发文机关“{}”不一致", first.text, issuer.name))
-                    .help("署名应为发文机关全称或者规范化简称")
-                    .severity(Severity::Warning)
-                    .source("《党政机关公文处理工作条例》第九条（十一）"),
+                Finding::new(
+                    first.span,
+                    format!("发文机关署名“{}”与声明的发文机关“{}”不一致", first.text, issuer.name),
+                )
+                .help("署名应为发文机关全称或者规范化简称")
+                .severity(Severity::Warning)
+                .source("《党政机关公文处理工作条例》第九条（十一）"),
             );
         }
     }
@@ -122,7 +136,10 @@ impl IssueDateFormat {
 
 /// Numeric value of a date part; for years also whether the century is written.
 fn value(s: &str, is_year: bool) -> Option<(u32, bool)> {
-    let ascii: String = s.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c) } else { c }).collect();
+    let ascii: String = s
+        .chars()
+        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c) } else { c })
+        .collect();
     let v = if ascii.chars().all(|c| c.is_ascii_digit()) {
         ascii.parse().ok()?
     } else {

@@ -27,7 +27,9 @@ impl Rule for InvalidFrontMatter {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(fm) = &cx.doc.front_matter else { return };
         for (span, problem) in &fm.problems {
-            out.push(Finding::new(*span, format!("前置元数据：{problem}")).help("按“键: 值”书写，键用 gwlint 认识的中文键"));
+            out.push(
+                Finding::new(*span, format!("前置元数据：{problem}")).help("按“键: 值”书写，键用 gwlint 认识的中文键"),
+            );
         }
     }
 }

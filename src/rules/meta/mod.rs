@@ -2,3 +2,11 @@
 pub mod invalid_front_matter;
 pub mod invalid_suppression;
 pub mod unused_suppression;
+
+use super::Rule;
+
+pub static RULES: &[&dyn Rule] = &[
+    &unused_suppression::UnusedSuppression,
+    &invalid_suppression::InvalidSuppression,
+    &invalid_front_matter::InvalidFrontMatter,
+];

@@ -80,7 +80,10 @@ fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
                         let shown: String = s[i..chars[close].0 + 1].chars().take(20).collect();
                         out.push(
                             Finding::new(abs.cover(close_abs), format!("中文语境中的括号应使用全角“（）”：{shown}"))
-                                .fix(Fix::safe("改为全角括号“（）”", vec![Edit::replace(abs, "（"), Edit::replace(close_abs, "）")]))
+                                .fix(Fix::safe(
+                                    "改为全角括号“（）”",
+                                    vec![Edit::replace(abs, "（"), Edit::replace(close_abs, "）")],
+                                ))
                                 .en("Use full-width parentheses （） in Chinese text"),
                         );
                     }
@@ -105,8 +108,11 @@ fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
             '.' => {
                 // Only a full stop after Chinese that ends a sentence: not 1.5, v1.2, a.b, "..." or "…".
                 let runs = prev == Some('.') || next == Some('.');
-                let ends_sentence = next.is_none() || next.is_some_and(|n| is_han(n) || n.is_whitespace() || matches!(n, '”' | '’' | '）' | ')'));
-                if chinese_side(prev) && !runs && ends_sentence {
+                let ends_sentence = next.is_none()
+                    || next.is_some_and(|n| is_han(n) || n.is_whitespace() || matches!(n, '”' | '’' | '）' | ')'));
+                // After a bracket pair this rule converts, the context is Chinese too.
+                let after_converted = prev == Some(')') && k > 0 && paren_pairs_done.contains(&(k - 1));
+                if (chinese_side(prev) || after_converted) && !runs && ends_sentence {
                     push_mark(out, abs, c, '。');
                 }
             }
@@ -142,8 +148,9 @@ fn matching_paren(chars: &[(usize, char)], open: usize) -> Option<usize> {
 
 /// Runs of three or more Latin words: an English phrase keeps its own punctuation.
 fn latin_runs(s: &str) -> impl Iterator<Item = Span> + '_ {
-    static RUN: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"[A-Za-z][A-Za-z'-]*(?:[ ,.;:?!()]+[A-Za-z0-9][A-Za-z0-9'-]*){2,}[.,;:?!)]*").expect("valid"));
+    static RUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[A-Za-z][A-Za-z'-]*(?:[ ,.;:?!()]+[A-Za-z0-9][A-Za-z0-9'-]*){2,}[.,;:?!)]*").expect("valid")
+    });
     RUN.find_iter(s).map(|m| Span::new(m.start(), m.end()))
 }
 

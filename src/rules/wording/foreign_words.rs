@@ -36,8 +36,9 @@ struct Terms {
     stray_words: Vec<String>,
 }
 
-static TERMS: LazyLock<Terms> =
-    LazyLock::new(|| toml::from_str(include_str!("../../../lints/foreign-terms.toml")).expect("lints/foreign-terms.toml is valid"));
+static TERMS: LazyLock<Terms> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../../lints/foreign-terms.toml")).expect("lints/foreign-terms.toml is valid")
+});
 
 /// A Latin word standing between two Han characters, with optional spaces.
 static STRAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +47,8 @@ static STRAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Upper-case abbreviations and mixed tokens such as PM2.5, BRT, Wi-Fi.
-static ABBREV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z0-9][A-Za-z0-9.\-/]*[A-Za-z0-9]|[A-Z]").expect("valid"));
+static ABBREV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z0-9][A-Za-z0-9.\-/]*[A-Za-z0-9]|[A-Z]").expect("valid"));
 
 impl Rule for ForeignWords {
     fn meta(&self) -> &'static RuleMeta {
@@ -56,7 +58,12 @@ impl Rule for ForeignWords {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle);
-        let extra: Vec<String> = cx.params.get("allow").and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default();
+        let extra: Vec<String> = cx
+            .params
+            .get("allow")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .unwrap_or_default();
         let allowed: HashSet<&str> = TERMS.allow.iter().chain(&extra).map(String::as_str).collect();
         let mut seen: HashSet<String> = HashSet::new();
         for (line, _) in &cx.doc.lines {
@@ -87,13 +94,19 @@ impl Rule for ForeignWords {
             for m in ABBREV.find_iter(s) {
                 let token = m.as_str();
                 let span = line.span.sub(m.start(), m.end());
-                if !is_abbreviation(token) || allowed.contains(token) || seen.contains(token) || cx.doc.masks.hits(skip, span) {
+                if !is_abbreviation(token)
+                    || allowed.contains(token)
+                    || seen.contains(token)
+                    || cx.doc.masks.hits(skip, span)
+                {
                     continue;
                 }
                 // Part of a 发文字号, a standard number or a longer Latin phrase: not an abbreviation in Chinese prose.
                 let before = s[..m.start()].chars().next_back();
                 let after = s[m.end()..].chars().next();
-                if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/') || after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
+                    || after.is_some_and(|c| c.is_ascii_alphanumeric())
+                {
                     continue;
                 }
                 seen.insert(token.to_string());
@@ -121,7 +134,8 @@ fn translation(word: &str) -> Option<&'static str> {
 
 /// Two or more capitals (BRT, PPP), possibly with digits — the kind of token that needs a gloss.
 fn is_abbreviation(token: &str) -> bool {
-    token.chars().filter(char::is_ascii_uppercase).count() >= 2 && token.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/'))
+    token.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && token.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/'))
 }
 
 /// Whether a Chinese gloss stands right next to the token: 快速公交（BRT） or BRT（快速公交）.

@@ -1,0 +1,323 @@
+//! The command line as users and CI meet it: exit codes, every output format, encodings,
+//! unreadable files among good ones, standard input, fixing and configuration errors.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn gwlint() -> Command {
+    let mut cmd = Command::cargo_bin("gwlint").expect("binary built");
+    cmd.env_remove("NO_COLOR").env("RUST_BACKTRACE", "0");
+    cmd
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+}
+
+const SEED: &str = "seed/jiangmen-work-rules-2023.txt";
+const BAD: &str = "各单位要高度重视,认真落实(详见附件).\n";
+const CLEAN: &str = "各单位要高度重视，认真落实。\n";
+
+fn temp_dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    dir
+}
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+#[test]
+fn exit_0_when_clean_1_on_findings_2_on_unreadable() {
+    let dir = temp_dir_with(&[("clean.txt", CLEAN.as_bytes()), ("bad.txt", BAD.as_bytes())]);
+    gwlint().args(["check", "clean.txt"]).current_dir(dir.path()).assert().code(0);
+    gwlint().args(["check", "bad.txt"]).current_dir(dir.path()).assert().code(1);
+    gwlint().args(["check", "bad.txt", "--exit-zero"]).current_dir(dir.path()).assert().code(0);
+    gwlint().args(["check", "missing.txt"]).current_dir(dir.path()).assert().code(2);
+    gwlint().args(["check", "--select", "nonsense", "clean.txt"]).current_dir(dir.path()).assert().code(2);
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let dir = temp_dir_with(&[("info.txt", "推进BRT建设。\n".as_bytes())]);
+    gwlint().args(["check", "info.txt"]).current_dir(dir.path()).assert().code(0);
+    gwlint().args(["check", "info.txt", "--fail-on", "info"]).current_dir(dir.path()).assert().code(1);
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let dir = temp_dir_with(&[("草稿.txt", "江府[2023]20号\n".as_bytes())]);
+    let out = gwlint()
+        .args(["check", "--format", "json", "草稿.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let d = &v[0];
+    assert_eq!(d["path"], "草稿.txt");
+    assert_eq!(d["code"], "GW302");
+    assert_eq!(d["rule"], "doc-number-format");
+    assert_eq!(d["category"], "格式");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["start"]["line"], 1);
+    assert_eq!(d["start"]["column"], 3, "columns count characters, not bytes");
+    assert_eq!(d["byte_start"], 6);
+    assert_eq!(d["fix"]["applicability"], "safe");
+    assert_eq!(d["fix"]["edits"][0]["replacement"], "〔2023〕20号");
+    assert!(d["source"].as_str().unwrap().contains("GB/T 9704"));
+}
+
+#[test]
+fn unreadable_and_binary_files_do_not_stop_the_others() {
+    let dir = temp_dir_with(&[
+        ("a.txt", BAD.as_bytes()),
+        ("b.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"),
+        ("c.md", CLEAN.as_bytes()),
+    ]);
+    let out = gwlint()
+        .args(["check", "--format", "json", "."])
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let items = v.as_array().unwrap();
+    assert!(items.iter().any(|d| d["path"] == "a.txt" && d["code"] == "GW401"));
+    let failed: Vec<_> = items.iter().filter(|d| d["code"] == "decode-error").collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["path"], "b.txt");
+    assert!(failed[0].get("start").is_none());
+}
+
+#[test]
+fn every_output_format_renders() {
+    let dir = temp_dir_with(&[("bad.txt", BAD.as_bytes())]);
+    let run = |fmt: &str| {
+        String::from_utf8(
+            gwlint()
+                .args(["check", "--format", fmt, "bad.txt"])
+                .current_dir(dir.path())
+                .assert()
+                .code(1)
+                .get_output()
+                .stdout
+                .clone(),
+        )
+        .unwrap()
+    };
+    let human = run("human");
+    assert!(human.contains("bad.txt:1:9: GW401 fullwidth-punct"), "{human}");
+    assert!(human.contains("共发现"), "{human}");
+    let concise = run("concise");
+    assert!(concise.starts_with("bad.txt:1:9: GW401 [错误]"), "{concise}");
+    let github = run("github");
+    assert!(github.starts_with("::error file=bad.txt,line=1,col=9,"), "{github}");
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(sarif["runs"][0]["tool"]["driver"]["rules"][0]["id"], "GW401");
+    assert_eq!(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"], 9);
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert!(json.as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn english_messages_on_request() {
+    let dir = temp_dir_with(&[("bad.txt", BAD.as_bytes())]);
+    let out = gwlint()
+        .args(["check", "--format", "concise", "--lang", "en", "bad.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(out).unwrap().contains("full-width"));
+}
+
+#[test]
+fn gbk_seed_gives_the_same_findings_as_utf8() {
+    let utf8 = std::fs::read_to_string(fixture(SEED)).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&utf8);
+    assert!(!unmappable);
+    let dir = temp_dir_with(&[("seed-utf8.txt", utf8.as_bytes()), ("seed-gbk.txt", &gbk)]);
+    let run = |name: &str| {
+        let out = gwlint()
+            .args(["check", "--format", "json", name])
+            .current_dir(dir.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        json(&out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].clone(), d["start"].clone(), d["message"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (run("seed-utf8.txt"), run("seed-gbk.txt"));
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 2, "the seed's two stray “and”");
+}
+
+#[test]
+fn seed_correct_parts_raise_nothing() {
+    let out =
+        gwlint().args(["check", "--format", "json"]).arg(fixture(SEED)).assert().code(1).get_output().stdout.clone();
+    let v = json(&out);
+    for d in v.as_array().unwrap() {
+        let line = d["start"]["line"].as_u64().unwrap();
+        assert!(![5, 7, 9, 13, 15].contains(&line) || d["code"] != "GW302" && d["code"] != "GW303", "{d}");
+    }
+    let lines: Vec<u64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "GW607")
+        .map(|d| d["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [23, 153]);
+}
+
+#[test]
+fn standard_input_with_a_name() {
+    let out = gwlint()
+        .args(["check", "--format", "json", "--stdin-filename", "草稿.md", "-"])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    assert_eq!(v[0]["path"], "草稿.md");
+    gwlint().args(["check", "-"]).write_stdin(CLEAN).assert().code(0);
+}
+
+#[test]
+fn fix_writes_gbk_crlf_back_as_gbk_crlf_and_is_idempotent() {
+    let text = "关于做好冬季防火工作的通知\r\n各区人民政府：\r\n各单位要高度重视,认真落实(详见附件).\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let dir = temp_dir_with(&[("通知.txt", &gbk)]);
+    let path = dir.path().join("通知.txt");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    gwlint().args(["check", "--fix", "通知.txt"]).current_dir(dir.path()).assert().code(0);
+    let bytes = std::fs::read(&path).unwrap();
+    let (decoded, _, errors) = encoding_rs::GBK.decode(&bytes);
+    assert!(!errors, "still GBK");
+    assert_eq!(decoded, "关于做好冬季防火工作的通知\r\n各区人民政府：\r\n各单位要高度重视，认真落实（详见附件）。\r\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+    gwlint().args(["check", "--fix", "通知.txt"]).current_dir(dir.path()).assert().code(0);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "a second --fix changes no byte");
+}
+
+#[test]
+fn diff_prints_and_writes_nothing() {
+    let dir = temp_dir_with(&[("bad.txt", BAD.as_bytes())]);
+    let out = gwlint()
+        .args(["check", "--diff", "bad.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let diff = String::from_utf8(out).unwrap();
+    assert!(
+        diff.contains("-各单位要高度重视,认真落实(详见附件).")
+            && diff.contains("+各单位要高度重视，认真落实（详见附件）。"),
+        "{diff}"
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("bad.txt")).unwrap(), BAD);
+}
+
+#[test]
+fn config_errors_name_file_and_line() {
+    let dir = temp_dir_with(&[("gwlint.toml", b"[rules]\nGW999 = \"error\"\n"), ("a.txt", CLEAN.as_bytes())]);
+    let assert = gwlint().args(["check", "a.txt"]).current_dir(dir.path()).assert().code(2);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("gwlint.toml:2") && err.contains("GW999"), "{err}");
+}
+
+#[test]
+fn config_is_discovered_and_changes_severity() {
+    let dir = temp_dir_with(&[("gwlint.toml", b"[rules]\nGW401 = \"off\"\n")]);
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/a.txt"), BAD).unwrap();
+    gwlint().args(["check", "sub/a.txt"]).current_dir(dir.path()).assert().code(0);
+}
+
+#[test]
+fn gitignore_and_gwlintignore_are_honoured() {
+    let dir = temp_dir_with(&[
+        (".gitignore", b"ignored.txt\n"),
+        (".gwlintignore", b"drafts-old/\n"),
+        ("ignored.txt", BAD.as_bytes()),
+        ("ok.txt", CLEAN.as_bytes()),
+    ]);
+    std::fs::create_dir(dir.path().join("drafts-old")).unwrap();
+    std::fs::write(dir.path().join("drafts-old/x.md"), BAD).unwrap();
+    gwlint().args(["check", "."]).current_dir(dir.path()).assert().code(0);
+}
+
+#[test]
+fn inline_suppression_in_text_files() {
+    let text = "// gwlint-disable-next-line GW401\n各单位要高度重视,认真落实。\n";
+    let dir = temp_dir_with(&[("a.txt", text.as_bytes())]);
+    gwlint().args(["check", "a.txt"]).current_dir(dir.path()).assert().code(0);
+}
+
+#[test]
+fn parse_shows_the_model() {
+    let out = gwlint().arg("parse").arg(fixture(SEED)).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    for part in ["文种：通知", "江府〔2023〕20号", "各县（市、区）人民政府", "2023年9月22日", "抄送", "印发机关"]
+    {
+        assert!(text.contains(part), "missing {part} in\n{text}");
+    }
+    let out =
+        gwlint().args(["parse", "--format", "json"]).arg(fixture(SEED)).assert().code(0).get_output().stdout.clone();
+    let v = json(&out);
+    assert_eq!(v["kind"]["kind"], "通知");
+    assert_eq!(v["header"]["doc_number"]["text"], "江府〔2023〕20号");
+    assert_eq!(v["header"]["doc_number"]["span"]["start"]["line"], 5);
+    assert_eq!(v["date"]["span"]["start"], serde_json::json!({"line": 15, "column": 1}));
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = gwlint().args(["rules", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let v = json(&out);
+    assert!(v.as_array().unwrap().iter().any(|r| r["code"] == "GW302" && r["name"] == "doc-number-format"));
+    let out = gwlint().args(["explain", "doc-number-format"]).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("GW302") && text.contains("反例") && text.contains("正例") && text.contains("7.2.5"));
+    gwlint().args(["explain", "GW999"]).assert().code(2);
+}
+
+#[test]
+fn init_writes_a_valid_config_once() {
+    let dir = tempfile::tempdir().unwrap();
+    gwlint().arg("init").current_dir(dir.path()).assert().code(0);
+    assert!(dir.path().join("gwlint.toml").exists());
+    gwlint().arg("init").current_dir(dir.path()).assert().code(2);
+    std::fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
+    gwlint().args(["check", "a.txt"]).current_dir(dir.path()).assert().code(0);
+}
