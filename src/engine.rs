@@ -18,19 +18,17 @@ pub const INVALID_SUPPRESSION: &str = "GW002";
 /// not state.
 pub fn build_document(source: &Source, settings: &Settings) -> Document {
     let mut doc = document::recognise(source);
-    if doc.kind.is_none() {
-        if let Some(kind) = settings.document.doc_type.as_deref().and_then(DocKind::parse) {
+    if doc.kind.is_none()
+        && let Some(kind) = settings.document.doc_type.as_deref().and_then(DocKind::parse) {
             doc.kind = Some(KindInfo { kind, evidence: Evidence::Config });
             if doc.direction.is_none() {
                 doc.direction = kind.default_direction().map(|d| (d, Evidence::KindDefault));
             }
         }
-    }
-    if doc.issuer.is_none() {
-        if let Some(sender) = &settings.document.sender {
+    if doc.issuer.is_none()
+        && let Some(sender) = &settings.document.sender {
             doc.issuer = Some(Issuer { name: sender.clone(), evidence: Evidence::Config, span: None });
         }
-    }
     doc
 }
 

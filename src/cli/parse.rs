@@ -94,11 +94,10 @@ fn print_human(source: &Source, doc: &Document) {
         Some(k) => println!("文种：{}（依据：{}）", k.kind.zh(), k.evidence.zh()),
         None => println!("文种：未识别（标题未以法定文种结尾，也未在前置元数据中声明）"),
     }
-    if let Some(ending) = &doc.title_ending {
-        if doc.kind.as_ref().is_none_or(|k| k.kind.zh() != ending.text) {
+    if let Some(ending) = &doc.title_ending
+        && doc.kind.as_ref().is_none_or(|k| k.kind.zh() != ending.text) {
             println!("标题末尾：{}", ending.text);
         }
-    }
     match &doc.issuer {
         Some(i) => println!("发文机关：{}（依据：{}）", i.name, i.evidence.zh()),
         None => println!("发文机关：未识别"),

@@ -327,7 +327,7 @@ impl<'t> Recogniser<'t> {
             let s = self.s(last);
             let org_line = last - 1;
             let org_like = self.is_org_like(org_line);
-            if (s.ends_with('发') && org_like) || (org_like && has_cc_above(self, org_line)) {
+            if org_like && (s.ends_with('发') || has_cc_above(self, org_line)) {
                 self.doc.colophon.printer = Some(self.field(org_line));
                 self.doc.colophon.print_date = Some(self.field(last));
                 k = org_line;

@@ -145,9 +145,9 @@ fn check_one(
         );
     }
     // The 文号's year and the 成文日期's year name the same year.
-    if in_header && year.len() == 4 {
-        if let Some(issued) = issue_year.filter(|y| y.len() == 4 && y.is_ascii()) {
-            if issued != year {
+    if in_header && year.len() == 4
+        && let Some(issued) = issue_year.filter(|y| y.len() == 4 && y.is_ascii())
+            && issued != year {
                 let year_span = Span::new(
                     base + c.name("year").expect("group").start(),
                     base + c.name("year").expect("group").end(),
@@ -158,8 +158,6 @@ fn check_one(
                         .severity(Severity::Warning),
                 );
             }
-        }
-    }
     let _ = cx;
 }
 
