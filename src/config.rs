@@ -301,8 +301,22 @@ pub fn discover(path: &Path) -> Option<PathBuf> {
 
 /// The organisation view for these settings: the built-in model extended by `[[org]]`.
 pub fn org_view(settings: &Settings) -> Result<crate::org::OrgView, ConfigError> {
-    let _ = settings;
-    Ok(crate::org::OrgView::default())
+    use crate::org::{GroupConfig, OrgConfig, OrgView};
+    let err = |line: Option<usize>, message: String| ConfigError { path: settings.path.clone(), line, message };
+    let orgs = settings
+        .orgs
+        .iter()
+        .map(|(v, line)| OrgConfig::deserialize(v.clone()).map_err(|e| err(Some(*line), format!("[[org]]：{}", e.message()))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let groups = settings
+        .groups
+        .iter()
+        .map(|(v, line)| GroupConfig::deserialize(v.clone()).map_err(|e| err(Some(*line), format!("[[group]]：{}", e.message()))))
+        .collect::<Result<Vec<_>, _>>()?;
+    if orgs.is_empty() && groups.is_empty() {
+        return Ok(OrgView::default());
+    }
+    OrgView::with_groups(&orgs, &groups).map_err(|m| err(None, m))
 }
 
 /// The commented starter file `gwlint init` writes.
@@ -311,6 +325,15 @@ pub const STARTER: &str = include_str!("../lints/gwlint.starter.toml");
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn org_graph_errors_are_config_errors() {
+        let s = Settings::parse("[[org]]\nname = \"江门市人民政府\"\nkind = \"政府\"\n\n[[org]]\nname = \"江门市教育局\"\nkind = \"局\"\n", None).unwrap();
+        let e = org_view(&s).unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        let s = Settings::parse("[[org]]\nname = \"江门市人民政府\"\nkind = \"政府\"\nlevel = \"市\"\n", None).unwrap();
+        assert!(org_view(&s).unwrap().get("江门市人民政府").is_some());
+    }
 
     #[test]
     fn starter_config_is_valid() {

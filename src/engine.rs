@@ -48,8 +48,9 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
         rule.check(&cx, &mut findings);
         let configured = settings.severities.get(meta.code).copied().flatten();
         for f in findings.drain(..) {
-            // A finding may lower itself (a heuristic match); an explicit config level wins.
-            let sev = configured.unwrap_or_else(|| f.severity.map_or(severity, |s| s.min(severity)));
+            // A finding may carry its own level (a heuristic match lower, a hard violation of a
+            // mostly-advisory rule higher); a level set in the config wins over both.
+            let sev = configured.unwrap_or_else(|| f.severity.unwrap_or(severity));
             diagnostics.push(stamp(meta, sev, f, source.text.len()));
         }
     }

@@ -31,6 +31,13 @@ pub struct Region {
     pub parent: Option<u32>,
 }
 
+fn autonomous_short_form(name: &str, short: &str) -> Option<String> {
+    if short.is_empty() {
+        return None;
+    }
+    ["州", "县", "旗"].iter().find(|unit| name.ends_with(&format!("自治{unit}"))).map(|unit| format!("{short}{unit}"))
+}
+
 /// A division name found at the start of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegionMatch {
@@ -67,7 +74,9 @@ impl RegionMatch {
 pub struct Gazetteer {
     regions: Vec<Region>,
     by_code: HashMap<u32, usize>,
-    by_name: HashMap<&'static str, Vec<usize>>,
+    /// Official names, plus the short forms of autonomous 州/县/旗 (延边州), which is why the
+    /// keys are owned.
+    by_name: HashMap<String, Vec<usize>>,
     by_short: HashMap<&'static str, Vec<usize>>,
     longest_name_bytes: usize,
 }
@@ -77,18 +86,15 @@ impl Gazetteer {
     /// since a damaged line must not stop the linter.
     pub fn parse(text: &'static str) -> Gazetteer {
         let mut gazetteer = Gazetteer::default();
+        let mut alternate_names = Vec::new();
         for line in text.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let mut fields = line.split('\t');
-            let (Some(code), Some(name), Some(short), Some(level), parent) = (
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next(),
-            ) else {
+            let (Some(code), Some(name), Some(short), Some(level), parent) =
+                (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
+            else {
                 continue;
             };
             let (Ok(code), Some(level)) = (code.parse::<u32>(), Level::parse(level)) else {
@@ -101,11 +107,21 @@ impl Gazetteer {
             let index = gazetteer.regions.len();
             gazetteer.regions.push(Region { code, name, short, level, parent });
             gazetteer.by_code.insert(code, index);
-            gazetteer.by_name.entry(name).or_default().push(index);
+            gazetteer.by_name.entry(name.to_string()).or_default().push(index);
+            // 延边州, 长阳县: the usual way to write an autonomous 州, 县 or 旗 in running text.
+            if let Some(alternate) = autonomous_short_form(name, short) {
+                alternate_names.push((alternate, index));
+            }
             if !short.is_empty() {
                 gazetteer.by_short.entry(short).or_default().push(index);
             }
             gazetteer.longest_name_bytes = gazetteer.longest_name_bytes.max(name.len());
+        }
+        for (alternate, index) in alternate_names {
+            if !gazetteer.by_name.contains_key(&alternate) {
+                gazetteer.longest_name_bytes = gazetteer.longest_name_bytes.max(alternate.len());
+                gazetteer.by_name.insert(alternate, vec![index]);
+            }
         }
         gazetteer
     }
@@ -154,9 +170,7 @@ impl Gazetteer {
 
     /// Whether `code` is `ancestor` or lies inside it.
     pub fn is_within(&self, code: u32, ancestor: u32) -> bool {
-        self.get(code).is_some_and(|region| {
-            self.self_and_ancestors(region).iter().any(|r| r.code == ancestor)
-        })
+        self.get(code).is_some_and(|region| self.self_and_ancestors(region).iter().any(|r| r.code == ancestor))
     }
 
     /// Every division with this official name.
@@ -207,10 +221,7 @@ impl Gazetteer {
                 return Some((RegionMatch::Unique(*region), end));
             }
             let first = self.regions.get(*indices.first()?)?;
-            return Some((
-                RegionMatch::Ambiguous { name: first.name, level: first.level },
-                end,
-            ));
+            return Some((RegionMatch::Ambiguous { name: first.name, level: first.level }, end));
         }
         None
     }
@@ -232,8 +243,11 @@ impl Gazetteer {
             [only] => Some(only),
             _ => {
                 let near = self.get(near?)?;
+                // Only the near region itself and its direct children, then its parent's: a
+                // 城区 named in a 江门市 document is not 汕尾市城区 just because that is the only
+                // one in the province.
                 for anchor in self.self_and_ancestors(near) {
-                    let mut inside = regions.iter().filter(|r| self.is_within(r.code, anchor.code));
+                    let mut inside = regions.iter().filter(|r| r.code == anchor.code || r.parent == Some(anchor.code));
                     match (inside.next(), inside.next()) {
                         (Some(only), None) => return Some(only),
                         (Some(_), Some(_)) => return None,
@@ -246,9 +260,7 @@ impl Gazetteer {
     }
 
     fn indices_to_regions(&self, indices: Option<&Vec<usize>>) -> Vec<&Region> {
-        indices
-            .map(|v| v.iter().filter_map(|&i| self.regions.get(i)).collect())
-            .unwrap_or_default()
+        indices.map(|v| v.iter().filter_map(|&i| self.regions.get(i)).collect()).unwrap_or_default()
     }
 }
 
@@ -305,6 +317,13 @@ mod tests {
         // A sibling district of the context region finds its namesake through the parent.
         let xuanwu = g().find("玄武区", None).unwrap();
         assert_eq!(g().find("鼓楼区", Some(xuanwu.code)), Some(gulou));
+        // …but not a namesake elsewhere in the province.
+        let jiangmen = g().find("江门市", None).unwrap();
+        assert_eq!(g().find("城区", Some(jiangmen.code)), None);
+        let yangquan = g().find("阳泉市", None).unwrap();
+        assert_eq!(g().parent(g().find("城区", Some(yangquan.code)).unwrap()), Some(yangquan));
+        let dongcheng = g().find("东城区", None).unwrap();
+        assert_eq!(g().parent(g().find("朝阳区", Some(dongcheng.code)).unwrap()).unwrap().name, "北京市");
     }
 
     #[test]

@@ -111,9 +111,7 @@ impl OrgKind {
                     "cppcc" => Some(OrgKind::Cppcc),
                     "court" => Some(OrgKind::Court),
                     "procuratorate" => Some(OrgKind::Procuratorate),
-                    "discipline" | "discipline_commission" => {
-                        Some(OrgKind::DisciplineCommission)
-                    }
+                    "discipline" | "discipline_commission" => Some(OrgKind::DisciplineCommission),
                     "enterprise" => Some(OrgKind::Enterprise),
                     "mass_org" | "mass_organization" => Some(OrgKind::MassOrganization),
                     "deliberative_body" | "coordination_body" => Some(OrgKind::CoordinationBody),
@@ -141,20 +139,14 @@ impl<'de> Deserialize<'de> for OrgKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
         OrgKind::parse(&value).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "未知的机关类型（kind）“{value}”，可选值：{}",
-                allowed_kinds()
-            ))
+            serde::de::Error::custom(format!("未知的机关类型（kind）“{value}”，可选值：{}", allowed_kinds()))
         })
     }
 }
 
 fn allowed_kinds() -> String {
-    let mut names: Vec<&str> = OrgKind::ALL
-        .iter()
-        .filter(|kind| **kind != OrgKind::Unknown)
-        .map(|kind| kind.zh())
-        .collect();
+    let mut names: Vec<&str> =
+        OrgKind::ALL.iter().filter(|kind| **kind != OrgKind::Unknown).map(|kind| kind.zh()).collect();
     // The contract spells the 办公厅（室） value “办公室”; offer the spelling users will type.
     if let Some(office) = names.iter_mut().find(|name| **name == "办公厅（室）") {
         *office = "办公室";
@@ -178,13 +170,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 5] = [
-        Level::Central,
-        Level::Province,
-        Level::Prefecture,
-        Level::County,
-        Level::Township,
-    ];
+    pub const ALL: [Level; 5] = [Level::Central, Level::Province, Level::Prefecture, Level::County, Level::Township];
 
     pub fn zh(self) -> &'static str {
         match self {
@@ -256,9 +242,7 @@ impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
         Level::parse(&value).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "未知的层级（level）“{value}”，可选值：中央、省、市、县、乡"
-            ))
+            serde::de::Error::custom(format!("未知的层级（level）“{value}”，可选值：中央、省、市、县、乡"))
         })
     }
 }
@@ -298,14 +282,10 @@ mod tests {
 
     #[test]
     fn bad_config_values_get_chinese_errors() {
-        let err = toml::from_str::<std::collections::HashMap<String, OrgKind>>("k = \"政付\"")
-            .unwrap_err()
-            .to_string();
+        let err = toml::from_str::<std::collections::HashMap<String, OrgKind>>("k = \"政付\"").unwrap_err().to_string();
         assert!(err.contains("未知的机关类型（kind）“政付”"), "{err}");
         assert!(err.contains("办公室"), "{err}");
-        let err = toml::from_str::<std::collections::HashMap<String, Level>>("l = \"地区级\"")
-            .unwrap_err()
-            .to_string();
+        let err = toml::from_str::<std::collections::HashMap<String, Level>>("l = \"地区级\"").unwrap_err().to_string();
         assert!(err.contains("未知的层级（level）“地区级”"), "{err}");
     }
 }

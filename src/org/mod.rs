@@ -1,4 +1,154 @@
-//! Organisations: who sends, who receives, and how they relate. (Being built.)
+//! Organisations: who sends, who receives, and how they relate.
+//!
+//! Two sources of knowledge, the first winning: the user's `[[org]]` / `[[group]]` configuration
+//! (the organisation graph of rules.md §5), and a built-in model that reads common names
+//! (江门市人民政府, 台山市教育局, 中共江门市委, 市府办 …) with the help of an embedded gazetteer of
+//! China's administrative divisions (`lints/regions.tsv`). Facts neither source gives stay unknown,
+//! and rules that need them stay silent.
 
-#[derive(Debug, Default)]
-pub struct OrgView {}
+mod config;
+pub mod gazetteer;
+mod group;
+mod kind;
+mod list;
+mod model;
+mod name;
+mod person;
+mod relation;
+
+pub use config::{GroupConfig, LeaderConfig, OrgConfig};
+pub use kind::{Level, OrgKind};
+pub use model::{Addressee, GroupScope, Leader, Org, OrgGroup, Relation};
+pub use name::normalize;
+
+use crate::span::Span;
+use config::Registry;
+
+/// The organisation model a lint run works with: the configured graph plus the built-in model.
+#[derive(Debug, Default, Clone)]
+pub struct OrgView {
+    registry: Registry,
+}
+
+impl OrgView {
+    /// The view of a configuration's `[[org]]` tables. Errors are Chinese messages naming the
+    /// offending entry (duplicate names, unknown `parent`, cycles …).
+    pub fn new(configs: &[OrgConfig]) -> Result<OrgView, String> {
+        OrgView::with_groups(configs, &[])
+    }
+
+    /// As [`OrgView::new`], with the `[[group]]` tables too.
+    pub fn with_groups(configs: &[OrgConfig], groups: &[GroupConfig]) -> Result<OrgView, String> {
+        Ok(OrgView { registry: config::build(configs, groups)? })
+    }
+
+    /// The configured organs, in configuration order.
+    pub fn orgs(&self) -> &[Org] {
+        &self.registry.orgs
+    }
+
+    /// The configured 统称.
+    pub fn groups(&self) -> &[OrgGroup] {
+        &self.registry.groups
+    }
+
+    /// A configured organ by name, alias or id.
+    pub fn get(&self, name: &str) -> Option<&Org> {
+        self.registry.get(name)
+    }
+
+    /// The configured organ a 发文机关代字 belongs to (“江府办函” → 江门市人民政府办公室).
+    pub fn by_doc_code(&self, code: &str) -> Option<&Org> {
+        let code = normalize(code);
+        self.registry.doc_codes.get(&code).and_then(|&i| self.registry.orgs.get(i))
+    }
+
+    /// The organ a name stands for, read by the built-in model, without a context region.
+    /// A name that turns out to be configured yields the configured organ.
+    pub fn parse_name(&self, name: &str) -> Org {
+        self.parse_name_in(name, None)
+    }
+
+    /// As [`OrgView::parse_name`], reading relative names (市政府, 市府办, 区教育局) and names that
+    /// several regions share against `context`'s region.
+    pub fn parse_name_in(&self, name: &str, context: Option<&Org>) -> Org {
+        if let Some(org) = self.get(name) {
+            return org.clone();
+        }
+        let org = name::parse(name, context_region(context)).org;
+        match self.get(&org.name) {
+            Some(configured) => configured.clone(),
+            None => org,
+        }
+    }
+
+    /// What a 主送 / 抄送 item refers to. Configured names and aliases first, then 统称, then
+    /// people (“王副市长”), then the built-in name model.
+    pub fn resolve(&self, text: &str, context: Option<&Org>) -> Addressee {
+        let norm = normalize(text);
+        if norm.is_empty() {
+            return Addressee::Unknown { text: text.trim().to_string() };
+        }
+        if let Some(org) = self.get(&norm) {
+            return Addressee::Org(org.clone());
+        }
+        if let Some(group) = self.registry.group_keys.get(&norm).and_then(|&i| self.registry.groups.get(i)) {
+            return Addressee::Group(group.clone());
+        }
+        let near = context_region(context);
+        if let Some(mut group) = group::recognise(&norm, context, near) {
+            if let Some(of) = group.of.as_deref().and_then(|of| self.get(of)) {
+                group.of = Some(of.name.clone());
+            }
+            return Addressee::Group(group);
+        }
+        if let Some(person) = person::recognise(&norm, &self.registry.leaders, near) {
+            let org = person.org.map(|o| self.get(&o).map_or(o, |c| c.name.clone()));
+            return Addressee::Person { text: norm, title: person.title, name: person.name, org };
+        }
+        let org = self.parse_name_in(&norm, context);
+        if org.is_recognised() { Addressee::Org(org) } else { Addressee::Unknown { text: norm } }
+    }
+
+    /// The items of a 主送 / 抄送 line with their byte ranges relative to `text`; see
+    /// [`list::split_list`].
+    pub fn split_list(text: &str) -> Vec<(String, Span)> {
+        list::split_list(text)
+    }
+
+    /// The organ that leads `org` (its `parent`), when known.
+    pub fn parent(&self, org: &Org) -> Option<Org> {
+        let parent = org.parent.as_deref()?;
+        Some(self.parse_name(parent))
+    }
+
+    /// The chain of leading organs above `org`, nearest first (台山市教育局 → 台山市人民政府,
+    /// 江门市人民政府, 广东省人民政府, 国务院). Stops where the next parent is unknown.
+    pub fn ancestors(&self, org: &Org) -> Vec<Org> {
+        let mut chain: Vec<Org> = Vec::new();
+        let mut current = org.parent.clone();
+        while let Some(parent) = current {
+            // A configured cycle is rejected at load time; this bound keeps odd input finite.
+            if chain.len() >= 12 || parent == org.name || chain.iter().any(|a| a.name == parent) {
+                break;
+            }
+            let parent = self.parse_name(&parent);
+            current = parent.parent.clone();
+            chain.push(parent);
+        }
+        chain
+    }
+}
+
+/// The region code to read names against: the context's, or its region's when only the name is
+/// known.
+fn context_region(context: Option<&Org>) -> Option<u32> {
+    let context = context?;
+    context.region_code.or_else(|| {
+        let region = context.region.as_deref()?;
+        gazetteer::gazetteer().find(region, None).map(|r| r.code)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -131,7 +131,9 @@ pub enum Addressee {
         /// The organ the person leads or serves, when known.
         org: Option<String>,
     },
-    Unknown { text: String },
+    Unknown {
+        text: String,
+    },
 }
 
 impl Addressee {
@@ -174,7 +176,9 @@ pub enum Relation {
     Guided,
     /// The same organ.
     Same,
-    /// Both are led by the same organ (市教育局 and 市财政局).
+    /// Both are led by the same organ and sit at the same tier (市教育局 and 市财政局; 台山市
+    /// and 开平市人民政府). A 市 department and a county government share a leader but are
+    /// `Unaffiliated`.
     Peer,
     /// Both sit in one known hierarchy with no line of leadership or guidance between them
     /// (不相隶属).

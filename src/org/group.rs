@@ -1,0 +1,338 @@
+//! Recognising 统称: 各县（市、区）人民政府, 市政府各部门, 各直属事业单位, 局属各单位, 各科室 …
+
+use super::gazetteer::gazetteer;
+use super::kind::{Level, OrgKind};
+use super::model::{GroupScope, Org, OrgGroup};
+use super::name::{self, region_organ};
+
+/// Area words as they appear in 统称, longest first.
+const AREA_TOKENS: &[&str] = &[
+    "地级以上市",
+    "计划单列市",
+    "副省级市",
+    "自治区",
+    "直辖市",
+    "自治州",
+    "自治县",
+    "街道",
+    "乡镇",
+    "镇街",
+    "省",
+    "市",
+    "州",
+    "盟",
+    "县",
+    "区",
+    "旗",
+    "镇",
+    "乡",
+    "街",
+];
+
+/// What may follow the area words: the organs of those areas.
+const AREA_BODIES: &[(&str, OrgKind)] = &[
+    ("人民政府", OrgKind::Government),
+    ("政府", OrgKind::Government),
+    ("办事处", OrgKind::Government),
+    ("党委和人民政府", OrgKind::Unknown),
+    ("党委、人民政府", OrgKind::Unknown),
+    ("党委和政府", OrgKind::Unknown),
+    ("党委", OrgKind::PartyCommittee),
+    ("党工委", OrgKind::PartyCommittee),
+    ("", OrgKind::Unknown),
+];
+
+/// The member words after 各 / 有关, and what they make the group.
+const MEMBER_WORDS: &[(&str, OrgKind, GroupScope)] = &[
+    ("部门", OrgKind::Department, GroupScope::Departments),
+    ("工作部门", OrgKind::Department, GroupScope::Departments),
+    ("部委", OrgKind::Department, GroupScope::Departments),
+    ("部委办", OrgKind::Department, GroupScope::Departments),
+    ("部委办局", OrgKind::Department, GroupScope::Departments),
+    ("委办局", OrgKind::Department, GroupScope::Departments),
+    ("直属机构", OrgKind::Department, GroupScope::Departments),
+    ("直属部门", OrgKind::Department, GroupScope::Departments),
+    ("直属事业单位", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("事业单位", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("所属事业单位", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("下属事业单位", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("直属单位", OrgKind::Unknown, GroupScope::Affiliated),
+    ("所属单位", OrgKind::Unknown, GroupScope::Affiliated),
+    ("下属单位", OrgKind::Unknown, GroupScope::Affiliated),
+    ("单位", OrgKind::Unknown, GroupScope::Affiliated),
+    ("科室", OrgKind::InternalUnit, GroupScope::InternalUnits),
+    ("处室", OrgKind::InternalUnit, GroupScope::InternalUnits),
+    ("股室", OrgKind::InternalUnit, GroupScope::InternalUnits),
+    ("内设机构", OrgKind::InternalUnit, GroupScope::InternalUnits),
+    ("人民团体", OrgKind::MassOrganization, GroupScope::Unspecified),
+    ("群团组织", OrgKind::MassOrganization, GroupScope::Unspecified),
+];
+
+/// Owner words that mean the sender itself: 局属各单位, 局机关各科室, 本局各科室.
+const SELF_OWNERS: &[&str] = &[
+    "局属",
+    "局机关",
+    "局",
+    "本局",
+    "委属",
+    "委机关",
+    "本委",
+    "厅属",
+    "厅机关",
+    "本厅",
+    "办属",
+    "本单位",
+    "院属",
+    "中心",
+];
+
+/// Reads `norm` (normalised) as a 统称, relative to the sender `context`.
+pub(crate) fn recognise(norm: &str, context: Option<&Org>, near: Option<u32>) -> Option<OrgGroup> {
+    lower_areas(norm, context).or_else(|| members_of_owner(norm, context, near))
+}
+
+fn group(text: &str, kind: OrgKind, level: Option<Level>, scope: GroupScope) -> OrgGroup {
+    OrgGroup { text: text.to_string(), kind, level, scope, of: None, members: Vec::new(), from_config: false }
+}
+
+/// 各县（市、区）人民政府, 各省、自治区、直辖市人民政府, 各镇人民政府, 街道办事处, 各地级以上市.
+fn lower_areas(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
+    let areas_and_body = norm.strip_prefix('各').unwrap_or(norm);
+    let (areas, kind, level) = AREA_BODIES.iter().find_map(|(body, kind)| {
+        let areas = areas_and_body.strip_suffix(body)?;
+        Some((areas, *kind, area_level(areas)?))
+    })?;
+    // Without 各 only the one form that is written so: “街道办事处” after “各镇人民政府、”.
+    if !norm.starts_with('各') && areas != "街道" {
+        return None;
+    }
+    let mut found = group(norm, kind, level, GroupScope::LowerAreas);
+    found.of = context.and_then(|sender| area_owner(sender, kind, level));
+    Some(found)
+}
+
+/// The tier the area words name, `Some(None)` for a mix of tiers, `None` when the words are not
+/// all area words. In “县（市、区）” the 市 inside the parentheses is a county-level city; in
+/// “市、县（区）” it is a prefecture-level one beside the counties.
+fn area_level(areas: &str) -> Option<Option<Level>> {
+    let mut rest = areas;
+    let mut depth = 0usize;
+    let mut levels = Vec::new();
+    let mut city = false;
+    let mut city_outside = false;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('（') {
+            depth += 1;
+            rest = r;
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix('）') {
+            depth = depth.saturating_sub(1);
+            rest = r;
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix(['、', '和']) {
+            rest = r;
+            continue;
+        }
+        let token = AREA_TOKENS.iter().find(|t| rest.starts_with(**t))?;
+        rest = rest.get(token.len()..)?;
+        match *token {
+            "市" => {
+                city = true;
+                city_outside |= depth == 0;
+            }
+            "省" | "自治区" | "直辖市" => levels.push(Level::Province),
+            "地级以上市" | "计划单列市" | "副省级市" | "自治州" | "州" | "盟" => {
+                levels.push(Level::Prefecture)
+            }
+            "县" | "区" | "旗" | "自治县" => levels.push(Level::County),
+            _ => levels.push(Level::Township),
+        }
+    }
+    levels.sort();
+    levels.dedup();
+    if city_outside && !levels.is_empty() {
+        return Some(None);
+    }
+    match levels.as_slice() {
+        [] if city => Some(None),
+        [] => None,
+        [only] => Some(Some(*only)),
+        _ => Some(None),
+    }
+}
+
+/// The organ whose lower areas these are: the sender's own government (or party committee).
+fn area_owner(sender: &Org, kind: OrgKind, level: Option<Level>) -> Option<String> {
+    let code = sender.region_code?;
+    let region = gazetteer().get(code)?;
+    if level.is_some_and(|level| !region.level.is_above(level)) {
+        return None;
+    }
+    let organ_kind = if kind == OrgKind::PartyCommittee { OrgKind::PartyCommittee } else { OrgKind::Government };
+    region_organ(code, organ_kind).map(|org| org.name)
+}
+
+/// 市政府各部门, 市直各单位, 局属各单位, 市委有关部委办, 各直属事业单位, 各有关单位, 各科室.
+fn members_of_owner(norm: &str, context: Option<&Org>, near: Option<u32>) -> Option<OrgGroup> {
+    let (owner, mut members, relevant) = split_owner(norm)?;
+    let mut relevant = relevant;
+    for prefix in ["有关", "各"] {
+        if let Some(rest) = members.strip_prefix(prefix) {
+            relevant |= prefix == "有关";
+            members = rest;
+        }
+    }
+    let (_, kind, scope) = MEMBER_WORDS.iter().find(|(word, ..)| *word == members)?;
+    let scope = if relevant && members == "单位" { GroupScope::Unspecified } else { *scope };
+    let mut found = group(norm, *kind, None, scope);
+    if let Some(owner) = owner_org(owner, scope, context, near) {
+        found.level = owner.level;
+        found.of = Some(owner.name);
+    }
+    if scope == GroupScope::Unspecified && owner.is_empty() {
+        found.of = None;
+        found.level = None;
+    }
+    Some(found)
+}
+
+/// Splits at the first 各 or 有关: (owner, members, whether 有关 was said).
+fn split_owner(norm: &str) -> Option<(&str, &str, bool)> {
+    let each = norm.find('各');
+    let relevant = norm.find("有关");
+    let (at, len, is_relevant) = match (each, relevant) {
+        (Some(e), Some(r)) if r < e => (r, "有关".len(), true),
+        (Some(e), _) => (e, '各'.len_utf8(), false),
+        (None, Some(r)) => (r, "有关".len(), true),
+        (None, None) => return None,
+    };
+    Some((norm.get(..at)?, norm.get(at + len..)?, is_relevant))
+}
+
+fn owner_org(owner: &str, scope: GroupScope, context: Option<&Org>, near: Option<u32>) -> Option<Org> {
+    if owner.is_empty() {
+        let sender = context?;
+        return match scope {
+            // “各部门” in a government's document: that government's departments.
+            GroupScope::Departments => match sender.kind {
+                OrgKind::Government | OrgKind::PartyCommittee => Some(sender.clone()),
+                OrgKind::GeneralOffice => Some(name::parse(sender.parent.as_deref()?, near).org),
+                _ => None,
+            },
+            GroupScope::Affiliated | GroupScope::InternalUnits => Some(sender.clone()),
+            _ => None,
+        };
+    }
+    if SELF_OWNERS.contains(&owner) {
+        // “局属各单位” is written by a 局, not by a government.
+        let not_a_bureau = [OrgKind::Unknown, OrgKind::Government, OrgKind::PartyCommittee];
+        return context.filter(|c| !not_a_bureau.contains(&c.kind)).cloned();
+    }
+    // 市直, 县直, 市直机关: the government of that area.
+    for suffix in ["直机关", "直"] {
+        if let Some(area) = owner.strip_suffix(suffix) {
+            let org = name::parse(&format!("{area}政府"), near).org;
+            return (org.kind == OrgKind::Government).then_some(org);
+        }
+    }
+    // A bare area word (“市各有关单位”) means its government.
+    let text = if matches!(owner, "市" | "县" | "区" | "省" | "镇" | "乡") {
+        format!("{owner}政府")
+    } else {
+        owner.to_string()
+    };
+    let org = name::parse(&text, near).org;
+    (org.kind != OrgKind::Unknown).then_some(org)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jiangmen_government() -> Org {
+        name::parse("江门市人民政府", None).org
+    }
+
+    fn recognise_for(text: &str, sender: &Org) -> Option<OrgGroup> {
+        recognise(&name::normalize(text), Some(sender), sender.region_code)
+    }
+
+    #[test]
+    fn the_seed_main_recipients() {
+        let sender = jiangmen_government();
+        let counties = recognise_for("各县（市、区）人民政府", &sender).unwrap();
+        assert_eq!(counties.kind, OrgKind::Government);
+        assert_eq!(counties.level, Some(Level::County));
+        assert_eq!(counties.scope, GroupScope::LowerAreas);
+        assert_eq!(counties.of.as_deref(), Some("江门市人民政府"));
+
+        let departments = recognise_for("市政府各部门", &sender).unwrap();
+        assert_eq!(departments.kind, OrgKind::Department);
+        assert_eq!(departments.level, Some(Level::Prefecture));
+        assert_eq!(departments.scope, GroupScope::Departments);
+        assert_eq!(departments.of.as_deref(), Some("江门市人民政府"));
+
+        let institutions = recognise_for("各直属事业单位", &sender).unwrap();
+        assert_eq!(institutions.kind, OrgKind::PublicInstitution);
+        assert_eq!(institutions.scope, GroupScope::Affiliated);
+        assert_eq!(institutions.of.as_deref(), Some("江门市人民政府"));
+    }
+
+    #[test]
+    fn area_groups() {
+        let province = name::parse("广东省人民政府", None).org;
+        let cities = recognise_for("各地级以上市人民政府", &province).unwrap();
+        assert_eq!((cities.level, cities.of.as_deref()), (Some(Level::Prefecture), Some("广东省人民政府")));
+        let mixed = recognise_for("各市、县（区）人民政府", &province).unwrap();
+        assert_eq!(mixed.level, None);
+        let state = name::parse("国务院", None).org;
+        let provinces = recognise_for("各省、自治区、直辖市人民政府", &state).unwrap();
+        assert_eq!(provinces.level, Some(Level::Province));
+
+        let county = name::parse("台山市人民政府", None).org;
+        let towns = recognise_for("各镇人民政府", &county).unwrap();
+        assert_eq!((towns.level, towns.of.as_deref()), (Some(Level::Township), Some("台山市人民政府")));
+        let streets = recognise_for("街道办事处", &county).unwrap();
+        assert_eq!((streets.kind, streets.level), (OrgKind::Government, Some(Level::Township)));
+        let bare = recognise_for("各县（市、区）", &jiangmen_government()).unwrap();
+        assert_eq!((bare.kind, bare.level), (OrgKind::Unknown, Some(Level::County)));
+        let party = recognise_for("各县（市、区）党委", &jiangmen_government()).unwrap();
+        assert_eq!(party.of.as_deref(), Some("中共江门市委"));
+        // A county's sender cannot have counties below it.
+        let upward = recognise_for("各县（市、区）人民政府", &county).unwrap();
+        assert_eq!(upward.of, None);
+    }
+
+    #[test]
+    fn owner_groups() {
+        let bureau = name::parse("江门市教育局", None).org;
+        let units = recognise_for("局属各单位", &bureau).unwrap();
+        assert_eq!((units.scope, units.of.as_deref()), (GroupScope::Affiliated, Some("江门市教育局")));
+        let sections = recognise_for("各科室", &bureau).unwrap();
+        assert_eq!(sections.kind, OrgKind::InternalUnit);
+        assert_eq!(sections.of.as_deref(), Some("江门市教育局"));
+        let city_units = recognise_for("市直各单位", &bureau).unwrap();
+        assert_eq!(city_units.of.as_deref(), Some("江门市人民政府"));
+        assert_eq!(city_units.level, Some(Level::Prefecture));
+        let party = recognise_for("市委有关部委办", &bureau).unwrap();
+        assert_eq!((party.kind, party.of.as_deref()), (OrgKind::Department, Some("中共江门市委")));
+        let relevant = recognise_for("各有关单位", &bureau).unwrap();
+        assert_eq!((relevant.scope, relevant.of.as_deref()), (GroupScope::Unspecified, None));
+        let not_a_bureau = recognise_for("局机关各科室", &jiangmen_government()).unwrap();
+        assert_eq!(not_a_bureau.of, None);
+        let ministries = recognise_for("国务院各部委", &bureau).unwrap();
+        assert_eq!(ministries.of.as_deref(), Some("国务院"));
+        assert_eq!(ministries.level, Some(Level::Central));
+    }
+
+    #[test]
+    fn ordinary_names_are_not_groups() {
+        let sender = jiangmen_government();
+        for text in ["江门市教育局", "市纪委监委", "市人大常委会办公室", "台山市人民政府", "各", "有关"]
+        {
+            assert_eq!(recognise_for(text, &sender), None, "{text}");
+        }
+    }
+}

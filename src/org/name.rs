@@ -1,0 +1,1072 @@
+//! Recognising organ names without configuration: the built-in model.
+//!
+//! A name is read as [central body] | [中共] place body, where the place is a gazetteer division
+//! (江门市, 江门市新会区), a town nested in one (台山市汶村镇), a relative word resolved against the
+//! context (市, 县, 区 …), or an unlisted division name (示例市) when the body is unmistakable.
+//! Whatever is not recognised stays `Unknown`: a wrong guess here would turn into a wrong error.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gazetteer::{Region, RegionMatch, gazetteer};
+use super::kind::{Level, OrgKind};
+use super::model::Org;
+
+/// The form names are compared in: no whitespace, full-width parentheses, no trailing
+/// punctuation (a 主送 item keeps its colon, a 抄送 item its full stop).
+pub fn normalize(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            _ => c,
+        })
+        .collect();
+    while out.ends_with(['：', ':', '。', '.', '，', ',', '；', ';', '、']) {
+        out.pop();
+    }
+    out
+}
+
+/// A parsed name: the organ, and for a department the function its name states (教育, 发展和改革),
+/// which is what a department shares with its counterparts above and below.
+#[derive(Debug, Clone)]
+pub(crate) struct Parsed {
+    pub org: Org,
+    pub function: Option<String>,
+}
+
+impl Parsed {
+    fn plain(org: Org) -> Parsed {
+        Parsed { org, function: None }
+    }
+}
+
+/// Reads `text` as an organ name. `near` is the GB/T 2260 code of the region the text is about
+/// (the sender's), used for relative words (市政府) and for names several regions share.
+pub(crate) fn parse(text: &str, near: Option<u32>) -> Parsed {
+    let norm = normalize(text);
+    if norm.is_empty() {
+        return Parsed::plain(Org::unknown(text.trim()));
+    }
+    if let Some(parsed) = central(&norm) {
+        return parsed;
+    }
+    if let Some(parsed) = prefixed_bodies(&norm, near) {
+        return parsed;
+    }
+    let (party, unprefixed) = strip_party_prefix(&norm);
+    let located = locate(unprefixed, near);
+    let (place, rest) = match &located {
+        Some((place, rest)) => (Some(place), *rest),
+        None => (None, unprefixed),
+    };
+    match body(party, place, rest) {
+        Some(parsed) => parsed,
+        // An unlisted place name is only trusted when the body after it was recognised.
+        None => match place.filter(|p| !p.guessed) {
+            Some(place) => Parsed::plain(place.attach(Org::new(norm, OrgKind::Unknown))),
+            None => Parsed::plain(Org::unknown(&norm)),
+        },
+    }
+}
+
+/// Where an organ is: the region part of its name.
+#[derive(Debug, Clone)]
+struct Place {
+    /// How the place is written in canonical names: “江门市”, “南京市鼓楼区”, “台山市汶村镇”, or the
+    /// bare relative word (“市”) when no context resolved it.
+    label: String,
+    region: Option<String>,
+    code: Option<u32>,
+    level: Option<Level>,
+    upper_government: Option<String>,
+    upper_party: Option<String>,
+    /// A relative word that no context resolved.
+    unresolved: bool,
+    /// An unlisted division name read from its unit word alone.
+    guessed: bool,
+}
+
+impl Place {
+    fn of_region(region: &Region) -> Place {
+        let g = gazetteer();
+        let (upper_government, upper_party) = match g.parent(region) {
+            Some(parent) => {
+                let label = g.qualified_name(parent);
+                (Some(government_name(&label)), Some(party_name(&label)))
+            }
+            None => (Some("国务院".to_string()), Some("中共中央".to_string())),
+        };
+        Place {
+            label: g.qualified_name(region),
+            region: Some(region.name.to_string()),
+            code: Some(region.code),
+            level: Some(region.level),
+            upper_government,
+            upper_party,
+            unresolved: false,
+            guessed: false,
+        }
+    }
+
+    fn named(name: &str, level: Option<Level>) -> Place {
+        Place {
+            label: name.to_string(),
+            region: Some(name.to_string()),
+            code: None,
+            level,
+            upper_government: None,
+            upper_party: None,
+            unresolved: false,
+            guessed: false,
+        }
+    }
+
+    /// A 镇, 乡 or 街道 inside a known county: the gazetteer stops at counties.
+    fn town(name: &str, county: &Place) -> Place {
+        Place {
+            label: format!("{}{}", county.label, name),
+            region: Some(name.to_string()),
+            code: None,
+            level: Some(Level::Township),
+            upper_government: Some(county.government()),
+            upper_party: Some(county.party()),
+            unresolved: false,
+            guessed: false,
+        }
+    }
+
+    fn government(&self) -> String {
+        government_name(&self.label)
+    }
+
+    fn party(&self) -> String {
+        if self.unresolved { format!("{}委", self.label) } else { party_name(&self.label) }
+    }
+
+    fn prefixed(&self, body: &str) -> String {
+        format!("{}{}", self.label, body)
+    }
+
+    fn attach(&self, mut org: Org) -> Org {
+        org.level = org.level.or(self.level);
+        org.region = self.region.clone();
+        org.region_code = self.code;
+        org
+    }
+}
+
+fn government_name(label: &str) -> String {
+    if label.ends_with("街道") { format!("{label}办事处") } else { format!("{label}人民政府") }
+}
+
+fn party_name(label: &str) -> String {
+    if label.ends_with("自治区") { format!("中共{label}委员会") } else { format!("中共{label}委") }
+}
+
+fn label_of(place: Option<&Place>) -> &str {
+    place.map_or("", |p| p.label.as_str())
+}
+
+fn make(name: String, kind: OrgKind, place: Option<&Place>, parent: Option<String>) -> Org {
+    let mut org = Org::new(name, kind);
+    org.parent = parent;
+    match place {
+        Some(place) => place.attach(org),
+        None => org,
+    }
+}
+
+fn strip_party_prefix(text: &str) -> (bool, &str) {
+    for prefix in ["中国共产党", "中共"] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            return (true, rest);
+        }
+    }
+    (false, text)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places
+
+/// Relative words and the divisions they can stand for, longest first.
+const RELATIVE_WORDS: [&str; 11] = ["自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟", "镇", "乡"];
+
+/// Characters that, right after a relative word, show it is part of an ordinary word instead
+/// (市场, 区域, 县域, 乡村, 市级, 市直, 市属, 市辖区, 市民, 市长).
+const NOT_AFTER_RELATIVE_WORD: [char; 10] = ['场', '域', '村', '级', '直', '属', '辖', '民', '长', '内'];
+
+static UNLISTED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{1,8}?)(特别行政区|自治区|自治州|自治县|地区|街道|省|市|盟|县|旗|区|镇|乡)")
+        .expect("valid regex")
+});
+
+static TOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\p{Han}{1,6}?)(镇|乡|街道)").expect("valid regex"));
+
+fn locate(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
+    let g = gazetteer();
+    if let Some((found, len)) = g.prefix(text, near) {
+        let mut place = match found {
+            RegionMatch::Unique(region) => Place::of_region(&region),
+            RegionMatch::Ambiguous { name, level } => Place::named(name, Some(level)),
+        };
+        let mut rest = text.get(len..).unwrap_or("");
+        // 广东省江门市, 江门市新会区: keep the innermost division.
+        while let Some(outer) = place.code {
+            match g.prefix(rest, Some(outer)) {
+                Some((RegionMatch::Unique(inner), len)) if inner.code != outer && g.is_within(inner.code, outer) => {
+                    place = Place::of_region(&inner);
+                    rest = rest.get(len..).unwrap_or("");
+                }
+                _ => break,
+            }
+        }
+        if let Some((town, len)) = town_prefix(rest) {
+            place = Place::town(town, &place);
+            rest = rest.get(len..).unwrap_or("");
+        }
+        return Some((place, rest));
+    }
+    if let Some(found) = relative_place(text, near) {
+        return Some(found);
+    }
+    unlisted_place(text)
+}
+
+fn town_prefix(text: &str) -> Option<(&str, usize)> {
+    let caps = TOWN.captures(text)?;
+    let stem = caps.get(1)?.as_str();
+    let whole = caps.get(0)?;
+    let unit = caps.get(2)?.as_str();
+    // 城乡 is a word, 会城街道 and 台城街道 are places.
+    if (unit == "乡" && stem.ends_with('城')) || stem.contains('各') {
+        return None;
+    }
+    Some((whole.as_str(), whole.end()))
+}
+
+fn relative_place(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
+    let word = RELATIVE_WORDS.iter().find(|w| text.starts_with(**w))?;
+    let rest = text.get(word.len()..)?;
+    if rest.is_empty() || rest.starts_with(NOT_AFTER_RELATIVE_WORD) {
+        return None;
+    }
+    let g = gazetteer();
+    let resolved = near.and_then(|code| g.get(code)).and_then(|near| {
+        g.self_and_ancestors(near).into_iter().find(|region| relative_word_fits(word, region)).copied()
+    });
+    let place = match resolved {
+        Some(region) => Place::of_region(&region),
+        None => Place {
+            label: word.to_string(),
+            region: None,
+            code: None,
+            level: relative_word_level(word),
+            upper_government: None,
+            upper_party: None,
+            unresolved: true,
+            guessed: false,
+        },
+    };
+    Some((place, rest))
+}
+
+fn relative_word_fits(word: &str, region: &Region) -> bool {
+    let ends = |suffix: &str| region.name.ends_with(suffix);
+    match word {
+        "省" => region.level == Level::Province && ends("省"),
+        "自治区" => region.level == Level::Province && ends("自治区"),
+        // 市 is whichever city the text is in: a county-level 台山市 calls itself 市 too.
+        "市" => ends("市"),
+        "州" | "自治州" => region.level == Level::Prefecture && ends("州"),
+        "盟" => ends("盟"),
+        "县" => region.level == Level::County && ends("县"),
+        "区" => region.level == Level::County && ends("区"),
+        "旗" => ends("旗"),
+        _ => false,
+    }
+}
+
+/// The tier a relative word implies on its own; 市 does not say (地级市 or 县级市).
+fn relative_word_level(word: &str) -> Option<Level> {
+    match word {
+        "省" | "自治区" => Some(Level::Province),
+        "州" | "自治州" | "盟" => Some(Level::Prefecture),
+        "县" | "区" | "旗" => Some(Level::County),
+        "镇" | "乡" => Some(Level::Township),
+        _ => None,
+    }
+}
+
+fn unlisted_place(text: &str) -> Option<(Place, &str)> {
+    let caps = UNLISTED_PLACE.captures(text)?;
+    let stem = caps.get(1)?.as_str();
+    let unit = caps.get(2)?.as_str();
+    let whole = caps.get(0)?;
+    let rest = text.get(whole.end()..)?;
+    let blocked_stem = stem.starts_with('各')
+        || stem.contains("有关")
+        || (matches!(unit, "乡" | "市" | "区") && stem.ends_with('城'))
+        || (unit == "区" && stem.ends_with(['园', '新', '发', '片', '景', '税', '验', '范', '社', '校', '矿']));
+    if blocked_stem || rest.starts_with(NOT_AFTER_RELATIVE_WORD) {
+        return None;
+    }
+    let level = match unit {
+        "省" | "自治区" | "特别行政区" => Some(Level::Province),
+        "自治州" | "地区" | "盟" => Some(Level::Prefecture),
+        "县" | "自治县" | "旗" | "区" => Some(Level::County),
+        "镇" | "乡" | "街道" => Some(Level::Township),
+        _ => None,
+    };
+    let mut place = Place::named(whole.as_str(), level);
+    place.guessed = true;
+    Some((place, rest))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+
+/// Central organs, which carry no place in their names.
+fn central(norm: &str) -> Option<Parsed> {
+    const EXACT: &[(&str, &str, OrgKind, Option<&str>)] = &[
+        ("国务院", "国务院", OrgKind::Government, None),
+        ("中华人民共和国国务院", "国务院", OrgKind::Government, None),
+        ("国务院办公厅", "国务院办公厅", OrgKind::GeneralOffice, Some("国务院")),
+        ("中共中央", "中共中央", OrgKind::PartyCommittee, None),
+        ("党中央", "中共中央", OrgKind::PartyCommittee, None),
+        ("中国共产党中央委员会", "中共中央", OrgKind::PartyCommittee, None),
+        ("中共中央办公厅", "中共中央办公厅", OrgKind::GeneralOffice, Some("中共中央")),
+        ("全国人大常委会", "全国人大常委会", OrgKind::PeoplesCongress, None),
+        ("全国人民代表大会常务委员会", "全国人大常委会", OrgKind::PeoplesCongress, None),
+        ("全国人大常委会办公厅", "全国人大常委会办公厅", OrgKind::GeneralOffice, Some("全国人大常委会")),
+        ("全国政协", "全国政协", OrgKind::Cppcc, None),
+        ("中国人民政治协商会议全国委员会", "全国政协", OrgKind::Cppcc, None),
+        ("全国政协办公厅", "全国政协办公厅", OrgKind::GeneralOffice, Some("全国政协")),
+        ("最高人民法院", "最高人民法院", OrgKind::Court, None),
+        ("最高人民检察院", "最高人民检察院", OrgKind::Procuratorate, None),
+        ("中央纪委国家监委", "中央纪委国家监委", OrgKind::DisciplineCommission, None),
+        ("中央纪委", "中央纪委国家监委", OrgKind::DisciplineCommission, None),
+        ("国家监委", "中央纪委国家监委", OrgKind::DisciplineCommission, None),
+    ];
+    if let Some((_, name, kind, parent)) = EXACT.iter().find(|(text, ..)| *text == norm) {
+        let mut org = Org::new(name.to_string(), *kind);
+        org.level = Some(Level::Central);
+        org.parent = parent.map(str::to_string);
+        return Some(Parsed::plain(org));
+    }
+    let central_department = |name: &str, parent: Option<&str>, function: &str| {
+        let mut org = Org::new(name.to_string(), OrgKind::Department);
+        org.level = Some(Level::Central);
+        org.parent = parent.map(str::to_string);
+        Some(Parsed { org, function: Some(function_of(function)) })
+    };
+    if MINISTRIES.contains(&norm) {
+        return central_department(norm, Some("国务院"), norm);
+    }
+    if let Some(tail) = norm.strip_prefix("国务院")
+        && ends_with_any(tail, &["委员会", "委", "部", "局", "署", "室"])
+    {
+        return central_department(norm, Some("国务院"), tail);
+    }
+    for prefix in ["中共中央", "中央"] {
+        if let Some(tail) = norm.strip_prefix(prefix)
+            && is_party_department(tail)
+        {
+            return central_department(&format!("中共中央{tail}"), Some("中共中央"), tail);
+        }
+    }
+    if let Some(caps) = NATIONAL_BUREAU.captures(norm) {
+        let tail = caps.get(1).map_or("", |m| m.as_str());
+        // 总局/总署 are directly under the 国务院; other 国家局 are run by a ministry.
+        let parent = ends_with_any(norm, &["总局", "总署"]).then_some("国务院");
+        return central_department(norm, parent, tail);
+    }
+    None
+}
+
+static NATIONAL_BUREAU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^国家([^省市县区镇乡，、]{1,14}?(?:总局|总署|委员会|局|署))$").expect("valid regex"));
+
+/// 国务院组成部门 and the 总署 whose names carry no 国家 or 国务院.
+const MINISTRIES: &[&str] = &[
+    "外交部",
+    "国防部",
+    "教育部",
+    "科学技术部",
+    "工业和信息化部",
+    "公安部",
+    "国家安全部",
+    "民政部",
+    "司法部",
+    "财政部",
+    "人力资源和社会保障部",
+    "自然资源部",
+    "生态环境部",
+    "住房和城乡建设部",
+    "交通运输部",
+    "水利部",
+    "农业农村部",
+    "商务部",
+    "文化和旅游部",
+    "退役军人事务部",
+    "应急管理部",
+    "审计署",
+    "海关总署",
+    "中国人民银行",
+    "国家发展和改革委员会",
+    "国家民族事务委员会",
+    "国家卫生健康委员会",
+];
+
+/// Names that a prefix puts before the place: 政协江门市委员会, 共青团江门市委, 团市委, and the
+/// vertically managed 国家税务总局江门市税务局.
+fn prefixed_bodies(norm: &str, near: Option<u32>) -> Option<Parsed> {
+    for prefix in ["中国人民政治协商会议", "政协"] {
+        let Some(rest) = norm.strip_prefix(prefix) else { continue };
+        let Some((place, body)) = locate(rest, near) else { continue };
+        let cppcc = place.prefixed("政协");
+        return match body {
+            "委员会" => Some(Parsed::plain(make(cppcc, OrgKind::Cppcc, Some(&place), None))),
+            "委员会办公室" | "委员会办公厅" => {
+                let office = format!("{cppcc}{}", body.trim_start_matches("委员会"));
+                Some(Parsed::plain(make(office, OrgKind::GeneralOffice, Some(&place), Some(cppcc))))
+            }
+            _ => None,
+        };
+    }
+    for prefix in ["共青团", "团"] {
+        let Some(rest) = norm.strip_prefix(prefix) else { continue };
+        let Some((place, "委" | "委员会")) = locate(rest, near) else { continue };
+        let name = format!("共青团{}委", place.label);
+        return Some(Parsed::plain(make(name, OrgKind::MassOrganization, Some(&place), None)));
+    }
+    let caps = VERTICAL_AGENCY.captures(norm)?;
+    let rest = caps.get(2)?.as_str();
+    let (place, body) = locate(rest, near)?;
+    if place.guessed || !ends_with_any(body, &["局", "分局"]) {
+        return None;
+    }
+    // Led from above within its own system, not by the local government: the parent is unknown.
+    Some(Parsed {
+        org: make(norm.to_string(), OrgKind::Department, Some(&place), None),
+        function: Some(function_of(body)),
+    })
+}
+
+static VERTICAL_AGENCY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(国家\p{Han}{1,12}?总局)(.+)$").expect("valid regex"));
+
+const DISCIPLINE_FORMS: &[&str] =
+    &["纪委监委", "纪委", "监委", "纪律检查委员会", "监察委员会", "纪委监察委员会", "纪律检查委员会监察委员会"];
+
+const GOVERNMENT_OFFICE_FORMS: &[&str] =
+    &["人民政府办公室", "人民政府办公厅", "人民政府办", "政府办公室", "政府办公厅", "政府办", "府办", "府办公室"];
+
+const CONGRESS_FORMS: &[&str] = &["人大常委会", "人民代表大会常务委员会", "人大常委", "人大"];
+
+const MASS_ORGANIZATIONS: &[&str] = &[
+    "总工会",
+    "工会",
+    "妇联",
+    "妇女联合会",
+    "科协",
+    "科学技术协会",
+    "文联",
+    "文学艺术界联合会",
+    "侨联",
+    "归国华侨联合会",
+    "残联",
+    "残疾人联合会",
+    "工商联",
+    "工商业联合会",
+    "红十字会",
+    "社科联",
+    "社会科学界联合会",
+    "作协",
+    "作家协会",
+    "团委",
+];
+
+/// Party departments named after “X委”: 市委组织部, 市委政法委, 市委编办 …
+const PARTY_DEPARTMENTS: &[&str] = &[
+    "组织部",
+    "宣传部",
+    "统战部",
+    "统一战线工作部",
+    "社会工作部",
+    "对外联络部",
+    "政法委员会",
+    "政法委",
+    "政策研究室",
+    "政研室",
+    "机构编制委员会办公室",
+    "编办",
+    "网络安全和信息化委员会办公室",
+    "网信办",
+    "外事工作委员会办公室",
+    "外办",
+    "台湾工作办公室",
+    "台办",
+    "老干部局",
+    "党校",
+    "党史研究室",
+    "机要局",
+    "保密委员会办公室",
+    "保密办",
+    "巡察工作领导小组办公室",
+    "巡察办",
+    "农村工作领导小组办公室",
+    "农办",
+    "直属机关工作委员会",
+    "直属机关工委",
+    "金融委员会办公室",
+    "全面深化改革委员会办公室",
+    "改革办",
+    "审计委员会办公室",
+];
+
+/// Standard abbreviations of department names, expanded so that both spellings compare equal.
+const DEPARTMENT_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("发改委", "发展和改革委员会"),
+    ("发改局", "发展和改革局"),
+    ("发展改革委", "发展和改革委员会"),
+    ("发展改革委员会", "发展和改革委员会"),
+    ("发展改革局", "发展和改革局"),
+    ("卫健委", "卫生健康委员会"),
+    ("卫健局", "卫生健康局"),
+    ("人社局", "人力资源和社会保障局"),
+    ("人社厅", "人力资源和社会保障厅"),
+    ("住建局", "住房和城乡建设局"),
+    ("住建厅", "住房和城乡建设厅"),
+    ("工信局", "工业和信息化局"),
+    ("工信厅", "工业和信息化厅"),
+    ("科技局", "科学技术局"),
+    ("科技厅", "科学技术厅"),
+    ("市监局", "市场监督管理局"),
+    ("交通局", "交通运输局"),
+    ("医保局", "医疗保障局"),
+    ("应急局", "应急管理局"),
+    ("退役军人局", "退役军人事务局"),
+    ("政数局", "政务服务数据管理局"),
+    ("国资委", "国有资产监督管理委员会"),
+    ("民宗局", "民族宗教事务局"),
+    ("文广旅体局", "文化广电旅游体育局"),
+];
+
+/// Functions run from above within their own system (垂直管理): a 江门市税务局 is led by the
+/// 国家税务总局广东省税务局, not by the 江门市人民政府.
+const VERTICAL_FUNCTIONS: &[&str] =
+    &["税务", "气象", "邮政管理", "烟草专卖", "海事", "国家安全", "统计调查", "金融监督管理", "外汇管理", "海关"];
+
+const DEPARTMENT_SUFFIXES: &[&str] = &["委员会", "局", "厅", "署", "委"];
+
+fn expand_department(name: &str) -> String {
+    DEPARTMENT_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == name)
+        .map_or_else(|| name.to_string(), |(_, full)| full.to_string())
+}
+
+/// The function a department name states: 教育局 → 教育, 发展和改革委员会 → 发展和改革.
+fn function_of(department: &str) -> String {
+    let expanded = expand_department(department);
+    let mut stem = expanded.trim_start_matches("人民政府").to_string();
+    for suffix in ["委员会", "总局", "总署", "局", "厅", "署", "委", "部"] {
+        if let Some(s) = stem.strip_suffix(suffix)
+            && !s.is_empty()
+        {
+            stem = s.to_string();
+            break;
+        }
+    }
+    stem
+}
+
+fn ends_with_any(text: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|s| text.ends_with(s) && text.len() > s.len())
+}
+
+fn is_party_department(tail: &str) -> bool {
+    PARTY_DEPARTMENTS.contains(&tail)
+        || (ends_with_any(tail, &["部", "工作委员会", "工委"]) && tail.chars().count() <= 8)
+}
+
+/// A department name followed by one of its units: 教育局办公室, 司法局法制科, 卫健委办公室.
+fn split_department_unit(text: &str) -> Option<(&str, &str)> {
+    for (start, _) in text.char_indices() {
+        let Some(tail) = text.get(start..) else { continue };
+        for suffix in DEPARTMENT_SUFFIXES {
+            if !tail.starts_with(suffix) {
+                continue;
+            }
+            let end = start + suffix.len();
+            let (Some(department), Some(unit)) = (text.get(..end), text.get(end..)) else {
+                continue;
+            };
+            if department.chars().count() >= 2 && is_unit_name(unit) {
+                return Some((department, unit));
+            }
+            if *suffix == "委员会" {
+                // Not also “委” + “员会…”.
+                break;
+            }
+        }
+    }
+    None
+}
+
+fn is_unit_name(unit: &str) -> bool {
+    let chars = unit.chars().count();
+    (1..=12).contains(&chars)
+        && (is_internal_unit_name(unit) || ends_with_any(unit, &["中心", "所", "站", "队", "分局", "院", "馆"]))
+}
+
+fn is_internal_unit_name(unit: &str) -> bool {
+    unit == "办公室" || ends_with_any(unit, &["科", "处", "股", "室"])
+}
+
+/// Everything after the place (and an optional 中共).
+fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
+    let label = label_of(place);
+    let plain = |org| Some(Parsed::plain(org));
+
+    if DISCIPLINE_FORMS.contains(&rest) {
+        return plain(make(format!("{label}纪委监委"), OrgKind::DisciplineCommission, place, None));
+    }
+
+    if let Some(place) = place
+        && let Some(parsed) = party_body(party, place, rest)
+    {
+        return Some(parsed);
+    }
+    if party {
+        return None;
+    }
+
+    if let Some(place) = place {
+        if matches!(rest, "人民政府" | "政府") || (rest == "办事处" && place.label.ends_with("街道")) {
+            let parent = place.upper_government.clone();
+            return plain(make(place.government(), OrgKind::Government, Some(place), parent));
+        }
+        if GOVERNMENT_OFFICE_FORMS.contains(&rest) {
+            let office = if rest.ends_with("办公厅")
+                || (!rest.ends_with("办公室") && place.level == Some(Level::Province))
+            {
+                "办公厅"
+            } else {
+                "办公室"
+            };
+            let government = place.government();
+            let name = format!("{government}{office}");
+            return plain(make(name, OrgKind::GeneralOffice, Some(place), Some(government)));
+        }
+        if let Some(tail) = rest.strip_prefix("人民政府").or_else(|| rest.strip_prefix("政府"))
+            && !tail.is_empty()
+        {
+            let government = place.government();
+            let name = format!("{government}{tail}");
+            // 人民政府办公室秘书科: a unit of the government's office.
+            if let Some((office, unit)) = ["办公室", "办公厅"]
+                .iter()
+                .find_map(|o| tail.strip_prefix(o).map(|unit| (*o, unit)))
+                .filter(|(_, unit)| is_internal_unit_name(unit))
+            {
+                let office = format!("{government}{office}");
+                return plain(make(format!("{office}{unit}"), OrgKind::InternalUnit, Some(place), Some(office)));
+            }
+            if tail == "研究室" || ends_with_any(tail, &["委员会", "局", "办公室", "研究室"]) {
+                let org = make(name, OrgKind::Department, Some(place), Some(government));
+                return Some(Parsed { org, function: Some(function_of(tail)) });
+            }
+            return plain(make(name, OrgKind::Unknown, Some(place), Some(government)));
+        }
+    }
+
+    if let Some(office) = CONGRESS_FORMS.iter().find_map(|f| rest.strip_prefix(f)) {
+        let congress = format!("{label}人大常委会");
+        return match office {
+            "" => plain(make(congress, OrgKind::PeoplesCongress, place, None)),
+            "办公室" | "办公厅" => {
+                let name = format!("{congress}{office}");
+                plain(make(name, OrgKind::GeneralOffice, place, Some(congress)))
+            }
+            _ => plain(make(format!("{congress}{office}"), OrgKind::Unknown, place, Some(congress))),
+        };
+    }
+    if let Some(office) = ["政协委员会", "政协"].iter().find_map(|f| rest.strip_prefix(f)) {
+        let cppcc = format!("{label}政协");
+        return match office {
+            "" => plain(make(cppcc, OrgKind::Cppcc, place, None)),
+            "办公室" | "办公厅" => {
+                let name = format!("{cppcc}{office}");
+                plain(make(name, OrgKind::GeneralOffice, place, Some(cppcc)))
+            }
+            _ => plain(make(format!("{cppcc}{office}"), OrgKind::Unknown, place, Some(cppcc))),
+        };
+    }
+
+    if matches!(rest, "中院" | "中级法院" | "高院" | "高级法院" | "法院") || ends_with_any(rest, &["法院"])
+    {
+        let court = match rest {
+            "中院" | "中级法院" => "中级人民法院",
+            "高院" | "高级法院" => "高级人民法院",
+            "法院" => "人民法院",
+            other => other,
+        };
+        let mut org = make(format!("{label}{court}"), OrgKind::Court, place, None);
+        if court.starts_with("中级") {
+            org.level = Some(Level::Prefecture);
+        } else if court.starts_with("高级") {
+            org.level = Some(Level::Province);
+        }
+        return plain(org);
+    }
+    if rest == "检察院" || ends_with_any(rest, &["检察院", "检察分院"]) {
+        let procuratorate = if rest == "检察院" { "人民检察院" } else { rest };
+        return plain(make(format!("{label}{procuratorate}"), OrgKind::Procuratorate, place, None));
+    }
+
+    if MASS_ORGANIZATIONS.contains(&rest) && place.is_some() {
+        return plain(make(format!("{label}{rest}"), OrgKind::MassOrganization, place, None));
+    }
+    if ends_with_any(rest, &["领导小组", "指挥部", "联席会议", "工作小组", "领导小组办公室", "指挥部办公室"])
+    {
+        return plain(make(format!("{label}{rest}"), OrgKind::CoordinationBody, place, None));
+    }
+
+    if let Some((department, unit)) = split_department_unit(rest) {
+        let department = format!("{label}{}", expand_department(department));
+        let kind = if is_internal_unit_name(unit) { OrgKind::InternalUnit } else { OrgKind::Unknown };
+        return plain(make(format!("{department}{unit}"), kind, place, Some(department)));
+    }
+    if rest != "委" && ends_with_any(rest, DEPARTMENT_SUFFIXES) {
+        let department = expand_department(rest);
+        let function = function_of(&department);
+        // Vertically managed bureaus answer to their own system, not to the local government.
+        let parent = place.map(Place::government).filter(|_| !VERTICAL_FUNCTIONS.contains(&function.as_str()));
+        let org = make(format!("{label}{department}"), OrgKind::Department, place, parent);
+        return Some(Parsed { org, function: Some(function) });
+    }
+    if ends_with_any(rest, &["公司", "集团", "银行"]) {
+        return plain(make(format!("{label}{rest}"), OrgKind::Enterprise, place, None));
+    }
+    if place.is_none() && ends_with_any(rest, &["科", "股", "处"]) && rest.chars().count() <= 8 {
+        return plain(Org::new(rest.to_string(), OrgKind::InternalUnit));
+    }
+    None
+}
+
+/// 中共江门市委, 江门市委, 市委办公室, 中共江门市委组织部, 市委组织部干部科.
+fn party_body(party: bool, place: &Place, rest: &str) -> Option<Parsed> {
+    let committee = place.party();
+    if rest == "委" || (party && rest == "委员会") {
+        let parent = place.upper_party.clone();
+        return Some(Parsed::plain(make(committee, OrgKind::PartyCommittee, Some(place), parent)));
+    }
+    let tail = if party {
+        rest.strip_prefix("委员会").or_else(|| rest.strip_prefix("委"))?
+    } else {
+        rest.strip_prefix("委")?
+    };
+    if matches!(tail, "办公室" | "办公厅" | "办") {
+        let office = if tail == "办公厅" { "办公厅" } else { "办公室" };
+        let name = format!("{committee}{office}");
+        return Some(Parsed::plain(make(name, OrgKind::GeneralOffice, Some(place), Some(committee))));
+    }
+    if is_party_department(tail) {
+        let name = format!("{committee}{tail}");
+        let org = make(name, OrgKind::Department, Some(place), Some(committee));
+        return Some(Parsed { org, function: Some(function_of(tail)) });
+    }
+    // 市委组织部干部科: a unit of a party department.
+    let (department, unit) = PARTY_DEPARTMENTS
+        .iter()
+        .filter_map(|d| tail.strip_prefix(d).map(|unit| (*d, unit)))
+        .find(|(_, unit)| is_internal_unit_name(unit))?;
+    let department = format!("{committee}{department}");
+    let name = format!("{department}{unit}");
+    Some(Parsed::plain(make(name, OrgKind::InternalUnit, Some(place), Some(department))))
+}
+
+/// The government (or party committee) of a gazetteer region, as parsing its name would give.
+pub(crate) fn region_organ(code: u32, kind: OrgKind) -> Option<Org> {
+    let region = gazetteer().get(code)?;
+    let place = Place::of_region(region);
+    let (name, parent) = match kind {
+        OrgKind::Government => (place.government(), place.upper_government.clone()),
+        OrgKind::PartyCommittee => (place.party(), place.upper_party.clone()),
+        _ => return None,
+    };
+    Some(make(name, kind, Some(&place), parent))
+}
+
+/// The function of a department name (教育局 → “教育”), `None` for anything else.
+pub(crate) fn department_function(name: &str) -> Option<String> {
+    let parsed = parse(name, None);
+    (parsed.org.kind == OrgKind::Department).then_some(parsed.function).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(text: &str) -> Org {
+        parse(text, None).org
+    }
+
+    fn org_near(text: &str, region: &str) -> Org {
+        let code = gazetteer().find(region, None).map(|r| r.code);
+        parse(text, code).org
+    }
+
+    #[track_caller]
+    fn check(org: &Org, name: &str, kind: OrgKind, level: Option<Level>, parent: Option<&str>) {
+        assert_eq!(org.name, name, "{org:?}");
+        assert_eq!(org.kind, kind, "{org:?}");
+        assert_eq!(org.level, level, "{org:?}");
+        assert_eq!(org.parent.as_deref(), parent, "{org:?}");
+    }
+
+    use Level::{Central, County, Prefecture, Province, Township};
+    use OrgKind::*;
+
+    #[test]
+    fn normalising_drops_spaces_and_trailing_marks() {
+        assert_eq!(normalize(" 江门市 人民政府："), "江门市人民政府");
+        assert_eq!(normalize("各县(市、区)人民政府，"), "各县（市、区）人民政府");
+        assert_eq!(normalize("市检察院。"), "市检察院");
+        assert_eq!(normalize("　"), "");
+    }
+
+    #[test]
+    fn central_organs() {
+        check(&org("国务院"), "国务院", Government, Some(Central), None);
+        check(&org("国务院办公厅"), "国务院办公厅", GeneralOffice, Some(Central), Some("国务院"));
+        check(&org("党中央"), "中共中央", PartyCommittee, Some(Central), None);
+        check(&org("教育部"), "教育部", Department, Some(Central), Some("国务院"));
+        check(&org("国家税务总局"), "国家税务总局", Department, Some(Central), Some("国务院"));
+        check(&org("中央组织部"), "中共中央组织部", Department, Some(Central), Some("中共中央"));
+        check(&org("最高人民法院"), "最高人民法院", Court, Some(Central), None);
+    }
+
+    #[test]
+    fn governments_take_their_level_and_parent_from_the_gazetteer() {
+        check(&org("广东省人民政府"), "广东省人民政府", Government, Some(Province), Some("国务院"));
+        check(
+            &org("广东省人民政府办公厅"),
+            "广东省人民政府办公厅",
+            GeneralOffice,
+            Some(Province),
+            Some("广东省人民政府"),
+        );
+        check(&org("江门市人民政府"), "江门市人民政府", Government, Some(Prefecture), Some("广东省人民政府"));
+        check(&org("台山市人民政府"), "台山市人民政府", Government, Some(County), Some("江门市人民政府"));
+        check(&org("蓬江区人民政府"), "蓬江区人民政府", Government, Some(County), Some("江门市人民政府"));
+        check(&org("江门市新会区人民政府"), "新会区人民政府", Government, Some(County), Some("江门市人民政府"));
+        check(
+            &org("江门市人民政府办公室"),
+            "江门市人民政府办公室",
+            GeneralOffice,
+            Some(Prefecture),
+            Some("江门市人民政府"),
+        );
+        let taishan = org("台山市人民政府");
+        assert_eq!(taishan.region.as_deref(), Some("台山市"));
+        assert_eq!(taishan.region_code, Some(440781));
+    }
+
+    #[test]
+    fn party_committees_and_their_offices() {
+        for text in ["中共江门市委", "江门市委", "中共江门市委员会", "中国共产党江门市委员会"]
+        {
+            check(&org(text), "中共江门市委", PartyCommittee, Some(Prefecture), Some("中共广东省委"));
+        }
+        check(&org("中共江门市委办公室"), "中共江门市委办公室", GeneralOffice, Some(Prefecture), Some("中共江门市委"));
+        check(&org("江门市委组织部"), "中共江门市委组织部", Department, Some(Prefecture), Some("中共江门市委"));
+        check(&org("中共台山市委"), "中共台山市委", PartyCommittee, Some(County), Some("中共江门市委"));
+        check(&org("中共广东省委"), "中共广东省委", PartyCommittee, Some(Province), Some("中共中央"));
+    }
+
+    #[test]
+    fn congress_cppcc_courts_procuratorates_and_discipline() {
+        check(&org("江门市人大常委会"), "江门市人大常委会", PeoplesCongress, Some(Prefecture), None);
+        check(&org("江门市人民代表大会常务委员会"), "江门市人大常委会", PeoplesCongress, Some(Prefecture), None);
+        check(&org("江门市政协"), "江门市政协", Cppcc, Some(Prefecture), None);
+        check(&org("政协江门市委员会"), "江门市政协", Cppcc, Some(Prefecture), None);
+        check(&org("江门市中级人民法院"), "江门市中级人民法院", Court, Some(Prefecture), None);
+        check(&org("台山市人民法院"), "台山市人民法院", Court, Some(County), None);
+        check(&org("江门市人民检察院"), "江门市人民检察院", Procuratorate, Some(Prefecture), None);
+        check(&org("江门市检察院"), "江门市人民检察院", Procuratorate, Some(Prefecture), None);
+        check(&org("江门市纪委监委"), "江门市纪委监委", DisciplineCommission, Some(Prefecture), None);
+        check(&org("中共江门市纪委"), "江门市纪委监委", DisciplineCommission, Some(Prefecture), None);
+        check(&org("江门市总工会"), "江门市总工会", MassOrganization, Some(Prefecture), None);
+        check(&org("共青团江门市委"), "共青团江门市委", MassOrganization, Some(Prefecture), None);
+    }
+
+    #[test]
+    fn departments_share_their_governments_level() {
+        check(&org("江门市教育局"), "江门市教育局", Department, Some(Prefecture), Some("江门市人民政府"));
+        check(&org("台山市教育局"), "台山市教育局", Department, Some(County), Some("台山市人民政府"));
+        check(&org("广东省教育厅"), "广东省教育厅", Department, Some(Province), Some("广东省人民政府"));
+        check(&org("江门市发展和改革局"), "江门市发展和改革局", Department, Some(Prefecture), Some("江门市人民政府"));
+        check(&org("江门市卫健委"), "江门市卫生健康委员会", Department, Some(Prefecture), Some("江门市人民政府"));
+        check(
+            &org("江门市人民政府国有资产监督管理委员会"),
+            "江门市人民政府国有资产监督管理委员会",
+            Department,
+            Some(Prefecture),
+            Some("江门市人民政府"),
+        );
+        assert_eq!(parse("台山市教育局", None).function.as_deref(), Some("教育"));
+        assert_eq!(department_function("广东省教育厅").as_deref(), Some("教育"));
+        assert_eq!(department_function("江门市发改局").as_deref(), Some("发展和改革"));
+        assert_eq!(department_function("江门市人民政府"), None);
+    }
+
+    #[test]
+    fn a_departments_office_is_an_internal_unit_not_a_general_office() {
+        check(&org("江门市教育局办公室"), "江门市教育局办公室", InternalUnit, Some(Prefecture), Some("江门市教育局"));
+        check(&org("江门市司法局法制科"), "江门市司法局法制科", InternalUnit, Some(Prefecture), Some("江门市司法局"));
+        check(
+            &org("江门市卫生健康委员会办公室"),
+            "江门市卫生健康委员会办公室",
+            InternalUnit,
+            Some(Prefecture),
+            Some("江门市卫生健康委员会"),
+        );
+        check(
+            &org("广东省教育厅基础教育处"),
+            "广东省教育厅基础教育处",
+            InternalUnit,
+            Some(Province),
+            Some("广东省教育厅"),
+        );
+        check(&org("台山市财政局预算股"), "台山市财政局预算股", InternalUnit, Some(County), Some("台山市财政局"));
+        check(&org("市委组织部干部科"), "市委组织部干部科", InternalUnit, None, Some("市委组织部"));
+    }
+
+    #[test]
+    fn abbreviations_resolve_against_the_context_region() {
+        check(&org_near("市政府", "江门市"), "江门市人民政府", Government, Some(Prefecture), Some("广东省人民政府"));
+        check(&org_near("市政府", "台山市"), "台山市人民政府", Government, Some(County), Some("江门市人民政府"));
+        check(&org_near("市政府", "蓬江区"), "江门市人民政府", Government, Some(Prefecture), Some("广东省人民政府"));
+        check(&org_near("区政府", "蓬江区"), "蓬江区人民政府", Government, Some(County), Some("江门市人民政府"));
+        check(&org_near("省政府", "台山市"), "广东省人民政府", Government, Some(Province), Some("国务院"));
+        check(&org_near("市委", "江门市"), "中共江门市委", PartyCommittee, Some(Prefecture), Some("中共广东省委"));
+        check(
+            &org_near("市府办", "江门市"),
+            "江门市人民政府办公室",
+            GeneralOffice,
+            Some(Prefecture),
+            Some("江门市人民政府"),
+        );
+        check(&org_near("市教育局", "台山市"), "台山市教育局", Department, Some(County), Some("台山市人民政府"));
+        check(
+            &org_near("市人大常委会办公室", "江门市"),
+            "江门市人大常委会办公室",
+            GeneralOffice,
+            Some(Prefecture),
+            Some("江门市人大常委会"),
+        );
+        check(&org_near("市中级人民法院", "江门市"), "江门市中级人民法院", Court, Some(Prefecture), None);
+        // A district shared by several cities resolves near the context.
+        check(
+            &org_near("鼓楼区人民政府", "玄武区"),
+            "南京市鼓楼区人民政府",
+            Government,
+            Some(County),
+            Some("南京市人民政府"),
+        );
+    }
+
+    #[test]
+    fn abbreviations_without_context_keep_only_what_the_word_says() {
+        check(&org("市政府"), "市人民政府", Government, None, None);
+        check(&org("县政府"), "县人民政府", Government, Some(County), None);
+        check(&org("区政府"), "区人民政府", Government, Some(County), None);
+        check(&org("省政府"), "省人民政府", Government, Some(Province), None);
+        check(&org("市委"), "市委", PartyCommittee, None, None);
+        check(&org("市府办"), "市人民政府办公室", GeneralOffice, None, Some("市人民政府"));
+        check(&org("市教育局"), "市教育局", Department, None, Some("市人民政府"));
+        check(&org("鼓楼区人民政府"), "鼓楼区人民政府", Government, Some(County), None);
+    }
+
+    #[test]
+    fn towns_and_unlisted_places() {
+        check(&org("台山市汶村镇人民政府"), "台山市汶村镇人民政府", Government, Some(Township), Some("台山市人民政府"));
+        check(&org("示例市教育局"), "示例市教育局", Department, None, Some("示例市人民政府"));
+        check(&org("某区人民政府"), "某区人民政府", Government, Some(County), None);
+        check(&org("示例市市场监督管理局"), "示例市市场监督管理局", Department, None, Some("示例市人民政府"));
+        // Ordinary words that contain a unit word are not places.
+        check(&org("住房和城乡建设局"), "住房和城乡建设局", Department, None, None);
+        check(&org("市场监督管理局"), "市场监督管理局", Department, None, None);
+        assert_eq!(org("示例市某某").region, None);
+    }
+
+    #[test]
+    fn ambiguous_suffixes_stay_unknown() {
+        for text in [
+            "江门市公共资源交易中心",
+            "江门市金融工作办",
+            "江门市疾病预防控制所",
+            "江门市水文站",
+            "江门市外事办公室",
+            "某某",
+        ] {
+            assert_eq!(org(text).kind, Unknown, "{text}");
+        }
+        let centre = org("江门市公共资源交易中心");
+        assert_eq!(centre.level, Some(Prefecture));
+        assert_eq!(centre.region.as_deref(), Some("江门市"));
+        let unit = org("江门市教育局考试中心");
+        assert_eq!((unit.kind, unit.parent.as_deref()), (Unknown, Some("江门市教育局")));
+        assert_eq!(org("").kind, Unknown);
+    }
+
+    #[test]
+    fn less_common_forms() {
+        check(&org("延边州人民政府"), "延边朝鲜族自治州人民政府", Government, Some(Prefecture), Some("吉林省人民政府"));
+        check(&org("新会区会城街道办事处"), "新会区会城街道办事处", Government, Some(Township), Some("新会区人民政府"));
+        check(&org("会城街道办事处"), "会城街道办事处", Government, Some(Township), None);
+        check(
+            &org("江门市人民政府研究室"),
+            "江门市人民政府研究室",
+            Department,
+            Some(Prefecture),
+            Some("江门市人民政府"),
+        );
+        check(
+            &org("江门市人民政府办公室秘书科"),
+            "江门市人民政府办公室秘书科",
+            InternalUnit,
+            Some(Prefecture),
+            Some("江门市人民政府办公室"),
+        );
+        check(&org("国务院国资委"), "国务院国资委", Department, Some(Central), Some("国务院"));
+        check(&org("国家发展和改革委员会"), "国家发展和改革委员会", Department, Some(Central), Some("国务院"));
+        check(&org("国家林业和草原局"), "国家林业和草原局", Department, Some(Central), None);
+        check(&org("北京市东城区人民政府"), "东城区人民政府", Government, Some(County), Some("北京市人民政府"));
+        check(&org("北京市人民政府"), "北京市人民政府", Government, Some(Province), Some("国务院"));
+        check(&org("江门市委政法委"), "中共江门市委政法委", Department, Some(Prefecture), Some("中共江门市委"));
+        check(&org("江门市人社局"), "江门市人力资源和社会保障局", Department, Some(Prefecture), Some("江门市人民政府"));
+        check(
+            &org_near("市市监局", "江门市"),
+            "江门市市场监督管理局",
+            Department,
+            Some(Prefecture),
+            Some("江门市人民政府"),
+        );
+    }
+
+    #[test]
+    fn vertical_agencies_have_no_inferred_parent() {
+        let tax = org("国家税务总局江门市税务局");
+        check(&tax, "国家税务总局江门市税务局", Department, Some(Prefecture), None);
+        check(&org("江门市税务局"), "江门市税务局", Department, Some(Prefecture), None);
+        check(&org("江门市气象局"), "江门市气象局", Department, Some(Prefecture), None);
+    }
+}

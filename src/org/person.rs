@@ -1,0 +1,195 @@
+//! Recognising a person where an organ is expected: “王副市长”, “尊敬的李书记”, “市委书记”.
+//! GW203 forbids 以本机关名义向上级机关负责人个人报送公文, so these must not pass as organs.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::kind::OrgKind;
+use super::name;
+
+/// A configured leader, flattened for matching.
+#[derive(Debug, Clone)]
+pub(crate) struct KnownLeader {
+    pub name: String,
+    pub role: String,
+    pub org: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PersonMatch {
+    pub title: Option<String>,
+    pub name: Option<String>,
+    pub org: Option<String>,
+}
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?:常务副|副|代)?(?:总理|省长|市长|县长|区长|州长|镇长|乡长|主席|书记|秘书长|主任|\
+         局长|厅长|部长|处长|科长|股长|院长|检察长|庭长|署长|总经理|董事长|理事长|会长|校长|领导)$",
+    )
+    .expect("valid regex")
+});
+
+/// Common single-character surnames and the compound ones, enough to tell “王副市长” from
+/// “中心主任”.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖\
+    田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛\
+    闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤区伍甄容麦关冼岑邝温甘欧骆翁蓝植阮钟";
+const COMPOUND_SURNAMES: &[&str] =
+    &["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟"];
+
+/// Words before a title that stand for “this organ” without naming it: 市领导, 局领导.
+const ORGAN_WORDS: &[&str] = &["市", "县", "区", "省", "镇", "乡", "局", "厅", "委", "院", "部", "办"];
+
+/// Endings that mark the words before a title as an organ's name (办公室主任, 某中心主任).
+const ORGAN_ENDINGS: &[&str] = &[
+    "办公室",
+    "办",
+    "局",
+    "委",
+    "部",
+    "厅",
+    "院",
+    "科",
+    "处",
+    "室",
+    "中心",
+    "政府",
+    "人大",
+    "政协",
+    "常委会",
+    "党委",
+    "党组",
+    "公司",
+];
+
+/// `norm` is normalised text; `near` the sender's region code.
+pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) -> Option<PersonMatch> {
+    let text = norm.strip_prefix("尊敬的").unwrap_or(norm);
+    let (text, comrade) = match text.strip_suffix("同志") {
+        Some(text) => (text, true),
+        None => (text, false),
+    };
+    if text.is_empty() {
+        return None;
+    }
+    if let Some(found) = configured(text, leaders) {
+        return Some(found);
+    }
+    if comrade && looks_like_personal_name(text) && text.chars().count() >= 2 {
+        return Some(PersonMatch { title: None, name: Some(text.to_string()), org: None });
+    }
+    let title = TITLE.find(text)?;
+    let before = text.get(..title.start())?;
+    let title = Some(title.as_str().to_string());
+    if before.is_empty() || ORGAN_WORDS.contains(&before) {
+        return Some(PersonMatch { title, name: None, org: None });
+    }
+    if looks_like_personal_name(before) {
+        let name = (before.chars().count() >= 2 && !COMPOUND_SURNAMES.contains(&before)).then(|| before.to_string());
+        return Some(PersonMatch { title, name, org: None });
+    }
+    let organ = name::parse(before, near).org;
+    if organ.kind != OrgKind::Unknown {
+        return Some(PersonMatch { title, name: None, org: Some(organ.name) });
+    }
+    if ORGAN_ENDINGS.iter().any(|e| before.ends_with(e)) {
+        return Some(PersonMatch { title, name: None, org: None });
+    }
+    None
+}
+
+fn looks_like_personal_name(text: &str) -> bool {
+    let chars = text.chars().count();
+    let starts_with_surname = COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s))
+        || text.chars().next().is_some_and(|c| SURNAMES.contains(c));
+    starts_with_surname && (1..=3).contains(&chars)
+}
+
+/// A configured leader by full name, name and role in either order, or surname and role.
+fn configured(text: &str, leaders: &[KnownLeader]) -> Option<PersonMatch> {
+    let found = |leader: &KnownLeader| PersonMatch {
+        title: (!leader.role.is_empty()).then(|| leader.role.clone()),
+        name: Some(leader.name.clone()),
+        org: Some(leader.org.clone()),
+    };
+    if let Some(leader) = leaders
+        .iter()
+        .find(|l| text == l.name || text == format!("{}{}", l.name, l.role) || text == format!("{}{}", l.role, l.name))
+    {
+        return Some(found(leader));
+    }
+    let by_surname: Vec<&KnownLeader> =
+        leaders.iter().filter(|l| !l.role.is_empty() && text == format!("{}{}", surname(&l.name), l.role)).collect();
+    match by_surname.as_slice() {
+        [only] => Some(found(only)),
+        // Two 王副市长: the role is certain, the person is not.
+        [first, ..] => Some(PersonMatch {
+            title: Some(first.role.clone()),
+            name: None,
+            org: Some(first.org.clone()).filter(|o| by_surname.iter().all(|l| &l.org == o)),
+        }),
+        [] => None,
+    }
+}
+
+fn surname(name: &str) -> &str {
+    if let Some(compound) = COMPOUND_SURNAMES.iter().find(|s| name.starts_with(**s)) {
+        return compound;
+    }
+    name.char_indices().nth(1).and_then(|(end, _)| name.get(..end)).unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaders() -> Vec<KnownLeader> {
+        vec![
+            KnownLeader { name: "王小明".into(), role: "副市长".into(), org: "江门市人民政府".into() },
+            KnownLeader { name: "张大伟".into(), role: "市长".into(), org: "江门市人民政府".into() },
+        ]
+    }
+
+    fn person(text: &str) -> Option<PersonMatch> {
+        recognise(&name::normalize(text), &leaders(), None)
+    }
+
+    #[test]
+    fn configured_leaders_by_name_title_or_surname() {
+        for text in ["王副市长", "王小明", "王小明副市长", "副市长王小明", "尊敬的王副市长："]
+        {
+            let found = person(text).unwrap();
+            assert_eq!(found.name.as_deref(), Some("王小明"), "{text}");
+            assert_eq!(found.title.as_deref(), Some("副市长"), "{text}");
+            assert_eq!(found.org.as_deref(), Some("江门市人民政府"), "{text}");
+        }
+        assert_eq!(person("张市长").unwrap().name.as_deref(), Some("张大伟"));
+    }
+
+    #[test]
+    fn titles_without_configuration() {
+        let li = person("尊敬的李书记").unwrap();
+        assert_eq!((li.title.as_deref(), li.name), (Some("书记"), None));
+        let comrade = person("陈志强同志").unwrap();
+        assert_eq!((comrade.title, comrade.name.as_deref()), (None, Some("陈志强")));
+        let full = person("陈志强副局长").unwrap();
+        assert_eq!(full.name.as_deref(), Some("陈志强"));
+        let secretary = recognise("市委书记", &[], Some(440700)).unwrap();
+        assert_eq!(secretary.org.as_deref(), Some("中共江门市委"));
+        assert_eq!(person("市领导").unwrap().title.as_deref(), Some("领导"));
+        assert_eq!(person("常务副市长").unwrap().title.as_deref(), Some("常务副市长"));
+        assert!(person("办公室主任").is_some());
+        assert_eq!(person("中心主任").unwrap().org, None);
+        assert_eq!(person("欧阳主任").unwrap().name, None);
+    }
+
+    #[test]
+    fn organs_are_not_people() {
+        for text in ["江门市人民政府", "市委", "江门市教育局", "领导小组", "主席团", "关于做好工作的书记", ""]
+        {
+            assert_eq!(person(text), None, "{text}");
+        }
+    }
+}

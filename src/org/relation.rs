@@ -1,0 +1,146 @@
+//! How two organs stand to each other: 领导 (and 越级), 业务指导, 同级, 不相隶属.
+
+use super::OrgView;
+use super::kind::OrgKind;
+use super::model::{Addressee, GroupScope, Org, OrgGroup, Relation};
+use super::name::department_function;
+
+impl OrgView {
+    /// How `to` stands to `from` (“to is from's …”). Configured facts first, then what names and
+    /// the gazetteer imply; `Unknown` where neither settles it.
+    pub fn relation(&self, from: &Org, to: &Org) -> Relation {
+        let from = self.configured_or(from);
+        let to = self.configured_or(to);
+        if from.name == to.name {
+            return Relation::Same;
+        }
+        let above_from = self.ancestors(&from);
+        if let Some(steps) = above_from.iter().position(|a| a.name == to.name) {
+            return match steps {
+                0 => Relation::Superior,
+                _ => Relation::SuperiorSkipping {
+                    skipped: above_from.iter().take(steps).map(|a| a.name.clone()).collect(),
+                },
+            };
+        }
+        if from.dual_parents.contains(&to.name) {
+            return Relation::Superior;
+        }
+        if let Some(guidance) = self.guidance(&from, &to) {
+            return guidance;
+        }
+        let above_to = self.ancestors(&to);
+        if above_to.iter().any(|a| a.name == from.name) || to.dual_parents.contains(&from.name) {
+            return Relation::Subordinate;
+        }
+        if self.guidance(&to, &from).is_some() {
+            return Relation::Guided;
+        }
+        // Same leader and same tier: 市教育局 and 市财政局. A 市 department and a county
+        // government share a leader too, but are not 同级.
+        let same_tier = from.level.is_none() || to.level.is_none() || from.level == to.level;
+        if from.parent.is_some() && from.parent == to.parent && same_tier {
+            return Relation::Peer;
+        }
+        let share_a_leader = above_from.iter().any(|a| above_to.iter().any(|b| a.name == b.name));
+        if share_a_leader && !may_be_unrecognised_counterparts(&from, &to) {
+            return Relation::Unaffiliated;
+        }
+        Relation::Unknown
+    }
+
+    /// How a 统称's members stand to `from`; `Unknown` unless they all stand alike.
+    pub fn group_relation(&self, from: &Org, group: &OrgGroup) -> Relation {
+        if !group.members.is_empty() {
+            let mut relations = group.members.iter().map(|member| self.relation(from, &self.parse_name(member)));
+            let Some(first) = relations.next() else { return Relation::Unknown };
+            return if relations.all(|r| r == first) { first } else { Relation::Unknown };
+        }
+        let Some(of) = group.of.as_deref() else { return Relation::Unknown };
+        if group.scope == GroupScope::Unspecified {
+            return Relation::Unknown;
+        }
+        let of = self.parse_name(of);
+        match self.relation(from, &of) {
+            // The members sit under `from` itself.
+            Relation::Same | Relation::Subordinate => Relation::Subordinate,
+            // The members sit under `from`'s own leader: its peers if they are organs like it
+            // (市教育局 → 市政府各部门; 台山市人民政府 → 各县（市、区）人民政府), otherwise organs
+            // it does not lead (市教育局 → 各县（市、区）人民政府, 各直属事业单位).
+            Relation::Superior => {
+                let alike = match group.scope {
+                    GroupScope::LowerAreas => {
+                        group.kind == from.kind && group.level.is_some() && group.level == from.level
+                    }
+                    _ => group.kind == from.kind || group.kind == OrgKind::Unknown,
+                };
+                if alike { Relation::Peer } else { Relation::Unaffiliated }
+            }
+            _ => Relation::Unknown,
+        }
+    }
+
+    /// How an addressee stands to `from`: organs and 统称 as above; people and unknown items are
+    /// `Unknown`.
+    pub fn addressee_relation(&self, from: &Org, to: &Addressee) -> Relation {
+        match to {
+            Addressee::Org(org) => self.relation(from, org),
+            Addressee::Group(group) => self.group_relation(from, group),
+            Addressee::Person { .. } | Addressee::Unknown { .. } => Relation::Unknown,
+        }
+    }
+
+    /// The configured organ of that name, else `org` as given.
+    fn configured_or(&self, org: &Org) -> Org {
+        self.get(&org.name).cloned().unwrap_or_else(|| org.clone())
+    }
+
+    /// Whether `to` gives `from` 业务指导: declared in `guided-by`, or a department of the same
+    /// function whose leader is above `from`'s leader (台山市教育局 → 江门市教育局, 广东省教育厅).
+    fn guidance(&self, from: &Org, to: &Org) -> Option<Relation> {
+        if from.guided_by.contains(&to.name) {
+            return Some(Relation::Guiding);
+        }
+        if from.kind != OrgKind::Department || to.kind != OrgKind::Department {
+            return None;
+        }
+        let function = department_function(&from.name)?;
+        if department_function(&to.name)? != function {
+            return None;
+        }
+        let (from_leader, to_leader) = (from.parent.as_deref()?, to.parent.as_deref()?);
+        let above = self.ancestors(&self.parse_name(from_leader));
+        let steps = above.iter().position(|a| a.name == to_leader)?;
+        if steps == 0 {
+            return Some(Relation::Guiding);
+        }
+        // The counterparts in between, named as `from` is named under its own leader.
+        let own_area = from_leader.trim_end_matches("人民政府");
+        let own_part = from.name.strip_prefix(own_area).filter(|p| !p.is_empty());
+        let skipped = above
+            .iter()
+            .take(steps)
+            .map(|leader| {
+                let area = leader.name.trim_end_matches("人民政府");
+                match own_part {
+                    Some(part) => format!("{area}{part}"),
+                    None => format!("{area}{function}主管部门"),
+                }
+            })
+            .collect();
+        Some(Relation::GuidingSkipping { skipped })
+    }
+}
+
+/// Two departments at different tiers whose functions overlap in wording (文化广电旅游体育局
+/// and 文化和旅游厅) may be counterparts that merged or split: not provably 不相隶属.
+fn may_be_unrecognised_counterparts(from: &Org, to: &Org) -> bool {
+    if from.kind != OrgKind::Department || to.kind != OrgKind::Department || from.level == to.level {
+        return false;
+    }
+    let (Some(a), Some(b)) = (department_function(&from.name), department_function(&to.name)) else {
+        return true;
+    };
+    let chars: Vec<char> = a.chars().collect();
+    chars.windows(2).any(|pair| b.contains(&pair.iter().collect::<String>()))
+}

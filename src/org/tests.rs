@@ -1,0 +1,439 @@
+//! Tests of the whole model: configuration, resolution of 主送/抄送 items, relations.
+
+use super::*;
+
+fn view() -> OrgView {
+    OrgView::default()
+}
+
+fn relation(view: &OrgView, from: &str, to: &str) -> Relation {
+    view.relation(&view.parse_name(from), &view.parse_name(to))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    org: Vec<OrgConfig>,
+    #[serde(default)]
+    group: Vec<GroupConfig>,
+}
+
+fn load(toml_text: &str) -> Result<OrgView, String> {
+    let file: ConfigFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    OrgView::with_groups(&file.org, &file.group)
+}
+
+const JIANGMEN: &str = r#"
+[[org]]
+name = "江门市人民政府"
+aliases = ["市政府", "江门市政府"]
+kind = "政府"
+level = "市"
+doc-codes = ["江府", "江府函"]
+can-issue-orders = true
+leaders = [
+  { name = "张大伟", role = "市长" },
+  { name = "王小明", role = "副市长" },
+]
+principal = "张大伟"
+
+[[org]]
+name = "江门市人民政府办公室"
+aliases = ["市政府办公室", "市府办"]
+kind = "办公室"
+parent = "市政府"
+authorized-to-address-lower-gov = true
+doc-codes = ["江府办", "江府办函"]
+
+[[org]]
+id = "jm-sfj"
+name = "江门市司法局"
+aliases = ["市司法局"]
+kind = "部门"
+guided-by = ["广东省司法厅"]
+doc-codes = ["江司"]
+
+[[org]]
+name = "江门市司法局法制科"
+kind = "内设机构"
+parent = "jm-sfj"
+
+[[org]]
+name = "江门市教育局"
+aliases = ["市教育局"]
+parent = "江门市人民政府"
+
+[[org]]
+name = "江门市教育局办公室"
+parent = "市教育局"
+
+[[org]]
+name = "江门市财政局"
+aliases = ["市财政局"]
+
+[[org]]
+name = "江门市财政局预算科"
+parent = "市财政局"
+
+[[org]]
+name = "江门市公共资源交易中心"
+kind = "事业单位"
+parent = "市政府"
+
+[[org]]
+name = "蓬江区人民政府"
+[[org]]
+name = "江海区人民政府"
+[[org]]
+name = "新会区人民政府"
+[[org]]
+name = "台山市人民政府"
+[[org]]
+name = "开平市人民政府"
+[[org]]
+name = "鹤山市人民政府"
+[[org]]
+name = "恩平市人民政府"
+
+[[org]]
+name = "某区人民政府"
+kind = "政府"
+parent = "江门市人民政府"
+
+[[group]]
+name = "各县（市、区）人民政府"
+members = ["蓬江区人民政府", "江海区人民政府", "新会区人民政府", "台山市人民政府",
+           "开平市人民政府", "鹤山市人民政府", "恩平市人民政府"]
+"#;
+
+#[test]
+fn the_key_case_works_without_configuration() {
+    let view = view();
+    assert_eq!(
+        relation(&view, "台山市教育局", "江门市人民政府"),
+        Relation::SuperiorSkipping { skipped: vec!["台山市人民政府".to_string()] }
+    );
+    assert_eq!(relation(&view, "台山市教育局", "江门市教育局"), Relation::Guiding);
+}
+
+#[test]
+fn relations_inferred_from_names() {
+    let view = view();
+    let r = |from, to| relation(&view, from, to);
+    assert_eq!(r("江门市教育局", "江门市人民政府"), Relation::Superior);
+    assert_eq!(r("台山市人民政府", "江门市人民政府"), Relation::Superior);
+    assert_eq!(r("江门市人民政府", "广东省人民政府"), Relation::Superior);
+    assert_eq!(r("广东省人民政府", "国务院"), Relation::Superior);
+    assert_eq!(r("江门市人民政府办公室", "江门市人民政府"), Relation::Superior);
+    assert_eq!(r("江门市教育局办公室", "江门市教育局"), Relation::Superior);
+    assert_eq!(
+        r("江门市教育局办公室", "江门市人民政府"),
+        Relation::SuperiorSkipping { skipped: vec!["江门市教育局".to_string()] }
+    );
+    assert_eq!(
+        r("台山市教育局", "广东省人民政府"),
+        Relation::SuperiorSkipping {
+            skipped: vec!["台山市人民政府".to_string(), "江门市人民政府".to_string()]
+        }
+    );
+    assert_eq!(
+        r("台山市教育局", "广东省教育厅"),
+        Relation::GuidingSkipping { skipped: vec!["江门市教育局".to_string()] }
+    );
+    assert_eq!(r("江门市教育局", "台山市教育局"), Relation::Guided);
+    assert_eq!(r("江门市人民政府", "台山市教育局"), Relation::Subordinate);
+    assert_eq!(r("江门市人民政府", "台山市人民政府"), Relation::Subordinate);
+    assert_eq!(r("江门市教育局", "江门市财政局"), Relation::Peer);
+    assert_eq!(r("台山市人民政府", "开平市人民政府"), Relation::Peer);
+    assert_eq!(r("江门市教育局", "江门市教育局"), Relation::Same);
+    assert_eq!(r("江门市政府", "江门市人民政府"), Relation::Same);
+    assert_eq!(r("台山市教育局", "江门市财政局"), Relation::Unaffiliated);
+    assert_eq!(r("江门市教育局", "佛山市人民政府"), Relation::Unaffiliated);
+    assert_eq!(r("江门市教育局", "台山市人民政府"), Relation::Unaffiliated);
+    assert_eq!(r("中共台山市委组织部", "中共江门市委组织部"), Relation::Guiding);
+    assert_eq!(r("中共台山市委", "中共江门市委"), Relation::Superior);
+}
+
+#[test]
+fn unknown_facts_stay_unknown() {
+    let view = view();
+    let r = |from, to| relation(&view, from, to);
+    // 党委 and 政府 are different hierarchies; their relation is not read from names.
+    assert_eq!(r("江门市人民政府", "中共江门市委"), Relation::Unknown);
+    assert_eq!(r("江门市教育局", "江门市中级人民法院"), Relation::Unknown);
+    assert_eq!(r("江门市教育局", "江门市公共资源交易中心"), Relation::Unknown);
+    assert_eq!(r("某某", "江门市人民政府"), Relation::Unknown);
+    assert_eq!(r("鼓楼区人民政府", "南京市人民政府"), Relation::Unknown);
+    // Counterparts whose names changed in a merger are not provably unaffiliated.
+    assert_eq!(r("台山市文化广电旅游体育局", "广东省文化和旅游厅"), Relation::Unknown);
+}
+
+#[test]
+fn resolving_the_seed_main_recipient_line() {
+    let view = view();
+    let sender = view.parse_name("江门市人民政府");
+    let line = "各县（市、区）人民政府，市政府各部门、各直属事业单位：";
+    let items = OrgView::split_list(line);
+    assert_eq!(items.len(), 3);
+    let resolved: Vec<Addressee> = items.iter().map(|(text, _)| view.resolve(text, Some(&sender))).collect();
+    let groups: Vec<&OrgGroup> = resolved.iter().filter_map(Addressee::group).collect();
+    assert_eq!(groups.len(), 3);
+    assert_eq!(groups[0].scope, GroupScope::LowerAreas);
+    assert_eq!(groups[0].level, Some(Level::County));
+    assert_eq!(groups[1].scope, GroupScope::Departments);
+    assert_eq!(groups[2].kind, OrgKind::PublicInstitution);
+    for group in groups {
+        assert_eq!(group.of.as_deref(), Some("江门市人民政府"));
+        assert_eq!(view.group_relation(&sender, group), Relation::Subordinate);
+    }
+    let bureau = view.parse_name("江门市教育局");
+    let departments = resolved[1].group().unwrap();
+    assert_eq!(view.group_relation(&bureau, departments), Relation::Peer);
+    let counties = resolved[0].group().unwrap();
+    assert_eq!(view.group_relation(&bureau, counties), Relation::Unaffiliated);
+    let taishan = view.parse_name("台山市人民政府");
+    assert_eq!(view.group_relation(&taishan, counties), Relation::Peer);
+}
+
+#[test]
+fn resolving_the_seed_copy_line() {
+    let view = view();
+    let sender = view.parse_name("江门市人民政府");
+    let line = "市纪委监委，市委有关部委办，市人大常委会办公室，市政协办公室，市中级人民法院，市检察院。";
+    let resolved: Vec<Addressee> =
+        OrgView::split_list(line).iter().map(|(text, _)| view.resolve(text, Some(&sender))).collect();
+    let org = |i: usize| resolved[i].org().map(|o| (o.name.as_str(), o.kind));
+    assert_eq!(org(0), Some(("江门市纪委监委", OrgKind::DisciplineCommission)));
+    let party_departments = resolved[1].group().unwrap();
+    assert_eq!(party_departments.of.as_deref(), Some("中共江门市委"));
+    assert_eq!(org(2), Some(("江门市人大常委会办公室", OrgKind::GeneralOffice)));
+    assert_eq!(org(3), Some(("江门市政协办公室", OrgKind::GeneralOffice)));
+    assert_eq!(org(4), Some(("江门市中级人民法院", OrgKind::Court)));
+    assert_eq!(org(5), Some(("江门市人民检察院", OrgKind::Procuratorate)));
+    assert!(resolved.iter().all(|a| a.org().is_none_or(|o| o.level == Some(Level::Prefecture))));
+}
+
+#[test]
+fn resolving_people_and_unknown_items() {
+    let view = view();
+    let sender = view.parse_name("江门市教育局");
+    assert!(view.resolve("尊敬的李书记", Some(&sender)).is_person());
+    assert!(view.resolve("张市长", Some(&sender)).is_person());
+    match view.resolve("市委书记", Some(&sender)) {
+        Addressee::Person { org, title, .. } => {
+            assert_eq!(org.as_deref(), Some("中共江门市委"));
+            assert_eq!(title.as_deref(), Some("书记"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(view.resolve("某某", None), Addressee::Unknown { text: "某某".to_string() });
+    assert_eq!(view.resolve("  ", None), Addressee::Unknown { text: String::new() });
+    let centre = view.resolve("江门市公共资源交易中心", None);
+    assert_eq!(centre.org().map(|o| o.kind), Some(OrgKind::Unknown));
+}
+
+#[test]
+fn configured_graph_of_jiangmen() {
+    let view = load(JIANGMEN).unwrap();
+    assert_eq!(view.orgs().len(), 17);
+
+    let government = view.resolve("市政府", None);
+    let government = government.org().unwrap();
+    assert!(government.from_config);
+    assert_eq!(government.name, "江门市人民政府");
+    assert_eq!(government.parent.as_deref(), Some("广东省人民政府"));
+    assert_eq!(government.can_issue_orders, Some(true));
+
+    let office = view.get("市府办").unwrap();
+    assert_eq!(office.kind, OrgKind::GeneralOffice);
+    assert_eq!(office.level, Some(Level::Prefecture));
+    assert_eq!(office.authorized_to_address_lower_gov, Some(true));
+    assert_eq!(view.by_doc_code("江府办函").map(|o| o.name.as_str()), Some("江门市人民政府办公室"));
+
+    // A parent given by id; the level comes from the parent.
+    let section = view.get("江门市司法局法制科").unwrap();
+    assert_eq!(section.parent.as_deref(), Some("江门市司法局"));
+    assert_eq!(section.kind, OrgKind::InternalUnit);
+    assert_eq!(section.level, Some(Level::Prefecture));
+    // No parent configured: the one the name implies, mapped onto the configured organ.
+    assert_eq!(view.get("市司法局").unwrap().parent.as_deref(), Some("江门市人民政府"));
+    assert_eq!(view.get("台山市人民政府").unwrap().parent.as_deref(), Some("江门市人民政府"));
+    // The configured 事业单位 is known; unconfigured, the name alone would leave it Unknown.
+    let centre = view.get("江门市公共资源交易中心").unwrap();
+    assert_eq!((centre.kind, centre.level), (OrgKind::PublicInstitution, Some(Level::Prefecture)));
+    // A government the gazetteer does not know takes its tier from its parent.
+    assert_eq!(view.get("某区人民政府").unwrap().level, Some(Level::County));
+
+    let r = |from: &str, to: &str| relation(&view, from, to);
+    assert_eq!(r("江门市司法局", "广东省司法厅"), Relation::Guiding);
+    assert_eq!(
+        r("江门市司法局法制科", "市政府"),
+        Relation::SuperiorSkipping { skipped: vec!["江门市司法局".to_string()] }
+    );
+    assert_eq!(r("江门市财政局预算科", "江门市财政局"), Relation::Superior);
+    assert_eq!(r("江门市教育局办公室", "江门市财政局预算科"), Relation::Unaffiliated);
+    assert_eq!(r("市府办", "市政府"), Relation::Superior);
+    assert_eq!(r("江门市公共资源交易中心", "市政府"), Relation::Superior);
+    assert_eq!(r("某区人民政府", "江门市人民政府"), Relation::Superior);
+    assert_eq!(r("台山市教育局", "市政府"), Relation::SuperiorSkipping { skipped: vec!["台山市人民政府".to_string()] });
+
+    let counties = view.resolve("各县（市、区）人民政府", None);
+    let counties = counties.group().unwrap();
+    assert!(counties.from_config);
+    assert_eq!(counties.members.len(), 7);
+    assert_eq!((counties.kind, counties.level), (OrgKind::Government, Some(Level::County)));
+    assert_eq!(counties.of.as_deref(), Some("江门市人民政府"));
+    let government = view.get("市政府").unwrap().clone();
+    assert_eq!(view.group_relation(&government, counties), Relation::Subordinate);
+    let bureau = view.get("市教育局").unwrap().clone();
+    assert_eq!(view.group_relation(&bureau, counties), Relation::Unaffiliated);
+
+    match view.resolve("王副市长", None) {
+        Addressee::Person { name, org, .. } => {
+            assert_eq!(name.as_deref(), Some("王小明"));
+            assert_eq!(org.as_deref(), Some("江门市人民政府"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The built-in reading of a configured organ's other full form finds the configured one.
+    assert!(view.parse_name("江门市人民政府").from_config);
+}
+
+#[test]
+fn english_and_snake_case_keys_are_accepted() {
+    let view = load(
+        r#"
+[[org]]
+name = "江门市人民政府"
+kind = "government"
+level = "prefecture"
+doc_codes = ["江府"]
+authorized_to_address_lower_gov = false
+"#,
+    )
+    .unwrap();
+    let org = view.get("江门市人民政府").unwrap();
+    assert_eq!((org.kind, org.level), (OrgKind::Government, Some(Level::Prefecture)));
+    assert_eq!(org.authorized_to_address_lower_gov, Some(false));
+}
+
+#[test]
+fn bad_configuration_is_reported_in_chinese() {
+    let err = |text: &str| load(text).unwrap_err();
+
+    let e = err("[[org]]\nname = \"江门市司法局\"\nparent = \"江门市人民正府\"\n");
+    assert!(e.contains("上级机关（parent）“江门市人民正府”未定义"), "{e}");
+    let e = err("[[org]]\nname = \"江门市司法局\"\nkind = \"局\"\n");
+    assert!(e.contains("未知的机关类型（kind）“局”"), "{e}");
+    let e = err("[[org]]\nname = \"江门市司法局\"\nlevel = \"地区级\"\n");
+    assert!(e.contains("未知的层级（level）“地区级”"), "{e}");
+    let e = err("[[org]]\nname = \"江门市司法局\"\nparnet = \"江门市人民政府\"\n");
+    assert!(e.contains("parnet"), "{e}");
+    let e = err("[[org]]\nname = \"  \"\n");
+    assert!(e.contains("缺少机关名称（name）"), "{e}");
+    let e = err("[[org]]\nname = \"江门市教育局\"\naliases = [\"市局\"]\n\
+         [[org]]\nname = \"江门市财政局\"\naliases = [\"市局\"]\n");
+    assert!(e.contains("“市局”重复"), "{e}");
+    let e = err("[[org]]\nname = \"A局\"\nparent = \"B局\"\n[[org]]\nname = \"B局\"\nparent = \"A局\"\n");
+    assert!(e.contains("形成循环"), "{e}");
+    let e = err("[[org]]\nname = \"江门市教育局\"\nparent = \"江门市教育局\"\n");
+    assert!(e.contains("不能是它自己"), "{e}");
+    let e = err("[[org]]\nname = \"江门市教育局\"\nguided-by = [\"某某\"]\n");
+    assert!(e.contains("业务指导机关（guided-by）“某某”未定义"), "{e}");
+    let e = err("[[org]]\nname = \"江门市教育局\"\nleaders = [{ name = \"王小明\" }]\n");
+    assert!(e.contains("role"), "{e}");
+    let e = err("[[org]]\nname = \"江门市教育局\"\ndoc-codes = [\"江教\"]\n\
+         [[org]]\nname = \"江门市财政局\"\ndoc-codes = [\"江教\"]\n");
+    assert!(e.contains("发文机关代字“江教”重复"), "{e}");
+    let e = err("[[group]]\nname = \"各县\"\nmembers = [\"某某\"]\n");
+    assert!(e.contains("成员（members）“某某”未定义"), "{e}");
+}
+
+#[test]
+fn parse_name_uses_context_only_when_given() {
+    let view = view();
+    assert_eq!(view.parse_name("市政府").level, None);
+    let taishan = view.parse_name("台山市教育局");
+    assert_eq!(view.parse_name_in("市政府", Some(&taishan)).name, "台山市人民政府");
+    let mut by_region = Org::unknown("某单位");
+    by_region.region = Some("江门市".to_string());
+    assert_eq!(view.parse_name_in("市政府", Some(&by_region)).name, "江门市人民政府");
+}
+
+#[test]
+fn no_panics_on_odd_input() {
+    let view = view();
+    for text in [
+        "",
+        "（",
+        "）",
+        "各",
+        "有关",
+        "中共",
+        "市",
+        "市委委委",
+        "人民政府",
+        "、、",
+        "\u{3000}",
+        "a局b科",
+        "各（市、",
+        "尊敬的",
+        "同志",
+    ] {
+        let _ = view.resolve(text, None);
+        let _ = view.parse_name(text);
+        let _ = OrgView::split_list(text);
+        let org = view.parse_name(text);
+        let _ = view.relation(&org, &view.parse_name("江门市人民政府"));
+    }
+}
+
+#[test]
+fn no_panics_on_combined_fragments() {
+    let view = view();
+    let sender = view.parse_name("台山市教育局");
+    let fragments = [
+        "",
+        "中共",
+        "各",
+        "有关",
+        "市",
+        "县",
+        "江门市",
+        "台山市",
+        "鼓楼区",
+        "人民政府",
+        "委",
+        "办公室",
+        "教育局",
+        "科",
+        "（市、区）",
+        "、",
+        "，",
+        "：",
+        "纪委",
+        "政协",
+        "街道",
+        "镇",
+        "尊敬的",
+        "副市长",
+        "同志",
+        "中心",
+        "a",
+        "（",
+        "）",
+    ];
+    for first in fragments {
+        for second in fragments {
+            for third in ["", "人民政府", "局办公室", "各部门", "）"] {
+                let text = format!("{first}{second}{third}");
+                let resolved = view.resolve(&text, Some(&sender));
+                let _ = view.addressee_relation(&sender, &resolved);
+                for (item, span) in OrgView::split_list(&text) {
+                    assert_eq!(span.text(&text), item);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{Direction, MaskSet};
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct AddressTermDirection;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW107",
+    name: "address-term-direction",
+    summary: "“你X”“贵X”称谓与行文方向一致",
+    category: Category::DocKind,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "实务：“你局”“你们”等称谓用于下行文，对上级不用；“贵局”等敬称用于平行文，对下级不用",
+    fix: FixAvailability::None,
+    docs: "称谓要与行文方向一致：上行文（请示、报告）称上级为“你局”“你府”“你们”是失礼的，应写机关名称；\
+下行文称下级为“贵局”“贵单位”不当（提示）。地名“贵州、贵阳、贵港”和“贵宾”等不算。引号内的转述不检查。",
+    bad: "（请示）恳请你府予以支持。",
+    good: "（请示）恳请市政府予以支持。",
+};
+
+static YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"你(部|局|委|厅|办|单位|院|校|省|市|区|县|府|们|司|中心)").expect("valid"));
+static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"贵(部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会)").expect("valid"));
+const PLACE_NAMES: &[&str] = &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵县"];
+
+impl Rule for AddressTermDirection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(direction) = cx.doc.direction() else { return };
+        let (re, severity) = match direction {
+            Direction::Up => (&*YOU, Severity::Warning),
+            Direction::Down => (&*HONORIFIC, Severity::Info),
+            Direction::Across => return,
+        };
+        let text = cx.text();
+        for p in cx.doc.body_paragraphs() {
+            let s = p.span.text(text);
+            for m in re.find_iter(s) {
+                let span = p.span.sub(m.start(), m.end());
+                if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) || PLACE_NAMES.iter().any(|n| s[m.start()..].starts_with(n)) {
+                    continue;
+                }
+                let (message, help) = match direction {
+                    Direction::Up => (format!("上行文不用“{}”称呼上级机关", m.as_str()), "直接写上级机关名称，如“市政府”"),
+                    _ => (format!("下行文不用敬称“{}”称呼下级机关", m.as_str()), "写机关名称或用“你X”"),
+                };
+                out.push(Finding::new(span, message).help(help).severity(severity));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{codes_in, lint_text};
+
+    #[test]
+    fn you_in_a_request() {
+        let d = lint_text("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n恳请你府予以支持。\n妥否，请批示。\n", "GW107");
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn place_names_and_downward_you_are_silent() {
+        assert!(codes_in("t.txt", "示例市人民政府关于开展检查的通知\n各区人民政府：\n现印发给你们。赴贵州学习。\n", "GW107").is_empty());
+        assert!(codes_in("t.txt", "示例市教育局关于赴贵阳考察的请示\n示例市人民政府：\n拟赴贵阳考察。妥否，请批示。\n", "GW107").is_empty());
+    }
+}

@@ -1,0 +1,116 @@
+use super::phrases::{PHRASES, own_hits};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{DocKind, MaskSet};
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct ClosingPhrase;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW104",
+    name: "closing-phrase",
+    summary: "结语与文种匹配；请示须有请示结语",
+    category: Category::DocKind,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "实务（条例和国标未规定结语）：请示常用“妥否，请批示。”，报告用“特此报告。”，函用“特此函告。”“请予函复。”，批复用“此复。”",
+    fix: FixAvailability::None,
+    docs: "结语应与文种相符。本规则检查正文最后一段（附件说明、署名之前）：\n\n\
+- 请示没有请求性结语（“妥否，请批示”“当否，请批复”“请予审批”等）；\n\
+- 结语与文种错配：请示用“特此报告”“特此通知”，函用“特此通知”，通知用“特此报告”，批复用“妥否，请批示”。\n\n\
+这是实务惯例而非条例条文，因此为警告，修改只作建议。报告中的请示性结语由 GW101 报告。",
+    bad: "（请示）……特此报告。",
+    good: "（请示）……妥否，请批示。",
+};
+
+static SPECIAL_CLOSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"特此(报告|通知|函告|函复|批复|通报)").expect("valid"));
+static REPLY_CLOSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(妥否|当否)[，,]?请(批示|批复|示复)").expect("valid"));
+
+impl Rule for ClosingPhrase {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(kind) = cx.doc.kind() else { return };
+        let Some(last) = cx.doc.last_body_paragraph() else { return };
+        let text = cx.text();
+        let last_text = last.span.text(text);
+        let suggestion = |k: DocKind| PHRASES.closing_for(k).map(|c| format!("改用“{c}”")).unwrap_or_else(|| "改用与文种相符的结语".into());
+        if let Some(m) = SPECIAL_CLOSING.find(last_text) {
+            let span = last.span.sub(m.start(), m.end());
+            if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) {
+                return;
+            }
+            let word = &m.as_str()["特此".len()..];
+            let mismatch = match kind {
+                DocKind::请示 => matches!(word, "报告" | "通知" | "通报"),
+                DocKind::函 => matches!(word, "通知" | "报告" | "通报"),
+                DocKind::通知 => matches!(word, "报告" | "函告"),
+                DocKind::报告 => matches!(word, "通知" | "函告"),
+                DocKind::批复 => matches!(word, "报告" | "通知"),
+                _ => false,
+            };
+            if mismatch {
+                out.push(
+                    Finding::new(span, format!("{}不用“{}”作结语", kind.zh(), m.as_str()))
+                        .help(suggestion(kind))
+                        .en(format!("“{}” does not close a {}", m.as_str(), kind.zh())),
+                );
+            }
+            return;
+        }
+        if kind == DocKind::批复 {
+            if let Some(m) = REPLY_CLOSING.find(last_text) {
+                out.push(Finding::new(last.span.sub(m.start(), m.end()), format!("批复不用“{}”作结语", m.as_str())).help(suggestion(kind)));
+            }
+            return;
+        }
+        if kind == DocKind::请示 {
+            // Any request closing among the last two paragraphs will do.
+            let tail: Vec<_> = cx.doc.body_paragraphs().collect();
+            let from = tail.len().saturating_sub(2);
+            let tail_spans: Vec<_> = tail[from..].iter().map(|p| p.span).collect();
+            let closes = own_hits(cx, &PHRASES.request_closings).iter().any(|h| tail_spans.iter().any(|s| s.contains(h.span)))
+                || tail[from..].iter().any(|p| {
+                    let s = p.span.text(text);
+                    s.contains("请批示") || s.contains("请批复") || s.contains("请审批") || s.contains("请予") || s.contains("请审定")
+                });
+            if !closes {
+                out.push(
+                    Finding::new(last.span, "请示缺少请求性结语")
+                        .help("以“妥否，请批示。”“当否，请批复。”“以上请示，请予审批。”等结语结束")
+                        .en("A request (请示) should end with a request closing such as “妥否，请批示。”"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{codes_in, lint_text};
+
+    #[test]
+    fn request_closed_like_a_report() {
+        let d = lint_text("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金1850万元。\n特此报告。\n", "GW104");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("特此报告"));
+    }
+
+    #[test]
+    fn request_without_closing() {
+        let d = lint_text("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金1850万元，用于校舍维修。\n", "GW104");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("缺少"));
+    }
+
+    #[test]
+    fn matching_closings_are_silent() {
+        assert!(codes_in("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金。\n当否，请批复。\n", "GW104").is_empty());
+        assert!(codes_in("t.txt", "示例市交通运输局关于养护工作的报告\n示例市人民政府：\n情况如下。\n特此报告。\n", "GW104").is_empty());
+        assert!(codes_in("t.txt", "示例市人民政府关于开展检查的通知\n各区人民政府：\n请认真落实。\n特此通知。\n", "GW104").is_empty());
+    }
+}

@@ -1,0 +1,92 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::document::DocKind;
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct IssuerEligibility;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW109",
+    name: "issuer-eligibility",
+    summary: "议案、命令（令）、决议的发文主体与用途",
+    category: Category::DocKind,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "《党政机关公文处理工作条例》第八条（十三）“议案。适用于各级人民政府按照法律程序向同级人民代表大会或者人民代表大会常务委员会提请审议事项。”（三）“命令（令）。适用于公布行政法规和规章、宣布施行重大强制性措施、批准授予和晋升衔级、嘉奖有关单位和人员。”（一）“决议。适用于会议讨论通过的重大决策事项。”",
+    fix: FixAvailability::None,
+    docs: "有三个文种只属于特定的发文主体或用途：\n\n\
+- **议案**只能由人民政府向同级人大或其常委会提出：部门发议案、议案不送人大都报告；\n\
+- **命令（令）**用于公布行政法规和规章等，由有规章制定权的政府（或国务院部门）发布：部门、县级以下机关发“令”报告；\n\
+- **决议**记载会议讨论通过的重大决策：正文没有会议通过的表述时提示。\n\n\
+发文机关的性质按名称判断（“……人民政府”“……局”）；判断不了时不报。",
+    bad: "《示例市教育局关于提请审议〈示例市学前教育条例（草案）〉的议案》",
+    good: "由示例市人民政府向市人大常委会提出议案，由市长签署。",
+};
+
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会议|大会|全会)[^。]{0,12}(通过|审议)").expect("valid"));
+static CONGRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"人民代表大会|人大常委会|人大").expect("valid"));
+
+fn is_government(name: &str) -> bool {
+    name.ends_with("人民政府") || name == "国务院"
+}
+
+/// Names that are plainly not a government: a department, office or unit.
+fn is_plainly_department(name: &str) -> bool {
+    ["局", "委员会", "办公室", "厅", "中心", "公司", "科", "处"].iter().any(|s| name.ends_with(s)) && !name.ends_with("人民政府办公室")
+}
+
+impl Rule for IssuerEligibility {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let Some(kind) = doc.kind() else { return };
+        let at = doc.title.as_ref().map(|t| t.span).unwrap_or_default();
+        let issuer = doc.issuer.as_ref().map(|i| i.name.as_str());
+        match kind {
+            DocKind::议案 => {
+                if let Some(name) = issuer.filter(|n| is_plainly_department(n)) {
+                    out.push(Finding::new(at, format!("议案只能由人民政府提出，“{name}”不能发议案")).help("由本级人民政府向同级人大或其常委会提出议案"));
+                }
+                if let Some(main) = &doc.main_recipients {
+                    if !CONGRESS.is_match(&main.field.text) {
+                        out.push(Finding::new(main.field.span, "议案应主送同级人民代表大会或其常务委员会").help("主送“X市人民代表大会常务委员会”"));
+                    }
+                }
+            }
+            DocKind::命令 => {
+                if let Some(name) = issuer.filter(|n| !is_government(n) && is_plainly_department(n) && !n.contains("部")) {
+                    out.push(Finding::new(at, format!("“{name}”不能以命令（令）行文")).help("命令（令）用于公布行政法规和规章等，由有权机关发布"));
+                }
+            }
+            DocKind::决议 => {
+                let text = cx.text();
+                if !doc.body_paragraphs().any(|p| ADOPTED.is_match(p.span.text(text))) {
+                    out.push(Finding::new(at, "决议应记载会议讨论通过的事项，正文未见会议通过的表述").help("写明“X会议审议通过”").severity(Severity::Info));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{codes_in, lint_text};
+
+    #[test]
+    fn department_motion() {
+        let d = lint_text("t.txt", "示例市教育局关于提请审议《示例市学前教育条例（草案）》的议案\n示例市人民政府：\n正文。\n示例市教育局\n2024年3月1日\n", "GW109");
+        assert_eq!(d.len(), 2, "{d:?}");
+    }
+
+    #[test]
+    fn government_motion_to_congress_is_silent() {
+        let text = "示例市人民政府关于提请审议《示例市养犬管理条例（草案）》的议案\n示例市人民代表大会常务委员会：\n正文。\n示例市人民政府\n2024年3月1日\n";
+        assert!(codes_in("t.txt", text, "GW109").is_empty());
+    }
+}

@@ -1,0 +1,152 @@
+use super::phrases::{PHRASES, own_hits, said_by_author};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{DocKind, MaskSet};
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct OneIssuePerRequest;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW102",
+    name: "one-issue-per-request",
+    summary: "请示应当一文一事",
+    category: Category::DocKind,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "《党政机关公文处理工作条例》第十五条（四）：“请示应当一文一事。”；《江门市人民政府工作规则》二十七：“请示应当一文一事”",
+    fix: FixAvailability::None,
+    docs: "一份请示只请求一个事项，上级才能逐件批复。本规则在请示中收集“多个事项”的迹象：\n\n\
+1. 两处以上本机关的请求性结语（“妥否，请批示”等）；\n\
+2. 标题事由用“和、及、、”连接了两个各带请求动词的事项（“关于申请增加编制和追加办公经费的请示”）；\n\
+3. 正文用“同时、另外、此外、另”引出又一项请求（“同时，恳请追加办公经费”）；\n\
+4. 两个以上分条标题各自提出请求。\n\n\
+有第 1 条或两条以上迹象时报告警告，只有一条迹象时报告提示——结语次数本身不能断定一文多事，\
+同一事项下的几个组成部分（“同意设立并核定名称”）也不是多事。改法：拆分为几份请示。",
+    bad: "《关于申请增加编制和追加办公经费的请示》：……拟申请增加事业编制5名。同时，恳请追加办公经费30万元。妥否，请批示。",
+    good: "拆为《关于申请增加事业编制的请示》《关于追加办公经费的请示》两件。",
+};
+
+static REQUEST_VERB: &str = "申请|请求|增加|追加|调整|设立|拨付|安排|审批|批准|核定|核增|购置|建设|举办|召开|变更|撤销|划拨|解决";
+
+static TITLE_MATTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于(?P<matter>.+)的请示$").expect("valid"));
+/// 并 is left out: “设立并核定名称” is one matter done in two steps.
+static JOINER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[和及、]|以及").expect("valid"));
+static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(REQUEST_VERB).expect("valid"));
+static ANOTHER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:同时|另外|此外|另)[，,]?[ 　]*(?:还|再)?(?:申请|请求|恳请|拟请|特请|请)").expect("valid")
+});
+static ITEM_REQUEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"恳请|拟请|申请|请求|请予").expect("valid"));
+
+impl Rule for OneIssuePerRequest {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        if cx.doc.kind() != Some(DocKind::请示) {
+            return;
+        }
+        let text = cx.text();
+        let mut signals: Vec<(Span, String)> = Vec::new();
+        let closings = own_hits(cx, &PHRASES.request_closings);
+        let two_closings = closings.len() >= 2;
+        if two_closings {
+            signals.push((closings[1].span, format!("有 {} 处请求性结语", closings.len())));
+        }
+        if let Some((span, what)) = title_joins_matters(cx) {
+            signals.push((span, what));
+        }
+        for p in cx.doc.body_paragraphs() {
+            let s = p.span.text(text);
+            for m in ANOTHER_REQUEST.find_iter(s) {
+                let span = p.span.sub(m.start(), m.end());
+                if !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) && said_by_author(s, m.start()) {
+                    signals.push((span, format!("“{}”又提出一项请求", m.as_str())));
+                }
+            }
+        }
+        let asking_items: Vec<Span> = cx
+            .doc
+            .body_paragraphs()
+            .filter(|p| p.ordinal.is_some())
+            .filter(|p| {
+                let s = p.span.text(text);
+                ITEM_REQUEST.find_iter(s).any(|m| !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end())))
+            })
+            .map(|p| p.span)
+            .collect();
+        if asking_items.len() >= 2 {
+            signals.push((asking_items[1], format!("{} 个分条标题各自提出请求", asking_items.len())));
+        }
+        if signals.is_empty() {
+            return;
+        }
+        let (span, _) = signals[0].clone();
+        let reasons: Vec<&str> = signals.iter().map(|(_, r)| r.as_str()).collect();
+        let strong = two_closings || signals.len() >= 2;
+        let f = Finding::new(span, format!("请示应当一文一事，本文疑似请求了多个事项：{}", reasons.join("；")))
+            .help("核对是否一文多事；如是，拆分为几份请示，每份只请求一个事项")
+            .en("A request (请示) should ask for one matter only");
+        out.push(if strong { f } else { f.severity(Severity::Info) });
+    }
+}
+
+/// The title's matter joins two parts that each carry a request verb.
+fn title_joins_matters(cx: &Context) -> Option<(Span, String)> {
+    let title = cx.doc.title.as_ref()?;
+    let c = TITLE_MATTER.captures(title.text.trim_end_matches(['。', ' ']))?;
+    let matter = c.name("matter")?;
+    // Joiners inside 《》 belong to a document's name, not to the matter.
+    let inside_book = |at: usize| matter.as_str()[..at].matches('《').count() > matter.as_str()[..at].matches('》').count();
+    let joins: Vec<usize> = JOINER.find_iter(matter.as_str()).map(|m| m.start()).filter(|&at| !inside_book(at)).collect();
+    if joins.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for &at in &joins {
+        parts.push(&matter.as_str()[from..at]);
+        from = at + matter.as_str()[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    parts.push(&matter.as_str()[from..]);
+    let asking = parts.iter().filter(|p| VERB.is_match(p)).count();
+    // "设立并核定名称" is one matter in two steps; two verbs each with its own object make two.
+    if asking >= 2 && parts.iter().filter(|p| p.chars().count() >= 4).count() >= 2 {
+        return Some((title.span.sub(matter.start(), matter.end()), format!("标题事由“{}”连接了 {asking} 个请求事项", matter.as_str())));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::test_support::{codes_in, lint_text};
+
+    #[test]
+    fn two_matters_in_title_and_body() {
+        let text = "示例市卫生健康局关于申请增加编制和追加办公经费的请示\n示例市人民政府：\n拟申请增加事业编制5名。同时，恳请追加办公经费30万元。\n妥否，请批示。\n";
+        let d = lint_text("t.txt", text, "GW102");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(d[0].message.contains("标题事由"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn one_matter_in_several_points_is_silent() {
+        let text = "示例市教育局关于申请城区中小学校舍维修资金的请示\n示例市人民政府：\n一、基本情况\n排查发现需维修校舍11栋。\n二、资金需求\n维修加固工程需资金1850万元，拟申请市级财政安排。\n妥否，请批示。\n";
+        assert!(codes_in("t.txt", text, "GW102").is_empty());
+        let text = "示例市民政局关于同意设立并核定示例公园名称的请示\n示例市人民政府：\n妥否，请批示。\n";
+        assert!(codes_in("t.txt", text, "GW102").is_empty());
+    }
+
+    #[test]
+    fn a_single_weak_signal_is_info() {
+        let text = "示例市教育局关于申请校舍维修资金的请示\n示例市人民政府：\n拟申请资金1850万元。另，请协调供电部门配合施工。\n妥否，请批示。\n";
+        let d = lint_text("t.txt", text, "GW102");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
+    }
+}
