@@ -306,12 +306,16 @@ pub fn org_view(settings: &Settings) -> Result<crate::org::OrgView, ConfigError>
     let orgs = settings
         .orgs
         .iter()
-        .map(|(v, line)| OrgConfig::deserialize(v.clone()).map_err(|e| err(Some(*line), format!("[[org]]：{}", e.message()))))
+        .map(|(v, line)| {
+            OrgConfig::deserialize(v.clone()).map_err(|e| err(Some(*line), format!("[[org]]：{}", e.message())))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let groups = settings
         .groups
         .iter()
-        .map(|(v, line)| GroupConfig::deserialize(v.clone()).map_err(|e| err(Some(*line), format!("[[group]]：{}", e.message()))))
+        .map(|(v, line)| {
+            GroupConfig::deserialize(v.clone()).map_err(|e| err(Some(*line), format!("[[group]]：{}", e.message())))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     if orgs.is_empty() && groups.is_empty() {
         return Ok(OrgView::default());
@@ -328,7 +332,11 @@ mod tests {
 
     #[test]
     fn org_graph_errors_are_config_errors() {
-        let s = Settings::parse("[[org]]\nname = \"江门市人民政府\"\nkind = \"政府\"\n\n[[org]]\nname = \"江门市教育局\"\nkind = \"局\"\n", None).unwrap();
+        let s = Settings::parse(
+            "[[org]]\nname = \"江门市人民政府\"\nkind = \"政府\"\n\n[[org]]\nname = \"江门市教育局\"\nkind = \"局\"\n",
+            None,
+        )
+        .unwrap();
         let e = org_view(&s).unwrap_err();
         assert_eq!(e.line, Some(5), "{e}");
         let s = Settings::parse("[[org]]\nname = \"江门市人民政府\"\nkind = \"政府\"\nlevel = \"市\"\n", None).unwrap();

@@ -16,25 +16,28 @@ pub const INVALID_SUPPRESSION: &str = "GW002";
 
 /// Build the document model, with the config's `[document]` defaults for what the draft does
 /// not state.
-pub fn build_document(source: &Source, settings: &Settings) -> Document {
+pub fn build_document(source: &Source, settings: &Settings, orgs: &OrgView) -> Document {
     let mut doc = document::recognise(source);
     if doc.kind.is_none()
-        && let Some(kind) = settings.document.doc_type.as_deref().and_then(DocKind::parse) {
-            doc.kind = Some(KindInfo { kind, evidence: Evidence::Config });
-            if doc.direction.is_none() {
-                doc.direction = kind.default_direction().map(|d| (d, Evidence::KindDefault));
-            }
+        && let Some(kind) = settings.document.doc_type.as_deref().and_then(DocKind::parse)
+    {
+        doc.kind = Some(KindInfo { kind, evidence: Evidence::Config });
+        if doc.direction.is_none() {
+            doc.direction = kind.default_direction().map(|d| (d, Evidence::KindDefault));
         }
+    }
     if doc.issuer.is_none()
-        && let Some(sender) = &settings.document.sender {
-            doc.issuer = Some(Issuer { name: sender.clone(), evidence: Evidence::Config, span: None });
-        }
+        && let Some(sender) = &settings.document.sender
+    {
+        doc.issuer = Some(Issuer { name: sender.clone(), evidence: Evidence::Config, span: None });
+    }
+    crate::org::parties::attach(&mut doc, orgs);
     doc
 }
 
 /// Lint one decoded source.
 pub fn lint(source: &Source, settings: &Settings, orgs: &OrgView) -> Vec<Diagnostic> {
-    let doc = build_document(source, settings);
+    let doc = build_document(source, settings, orgs);
     lint_document(source, &doc, settings, orgs)
 }
 

@@ -166,7 +166,7 @@ fn gbk_seed_gives_the_same_findings_as_utf8() {
     };
     let (a, b) = (run("seed-utf8.txt"), run("seed-gbk.txt"));
     assert_eq!(a, b);
-    assert_eq!(a.len(), 2, "the seed's two stray “and”");
+    assert_eq!(a.iter().filter(|d| d.0 == "GW607").count(), 2, "the seed's two stray “and”");
 }
 
 #[test]

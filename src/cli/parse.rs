@@ -15,7 +15,7 @@ pub fn run(args: ParseArgs) -> Result<u8, String> {
     };
     let cache = SettingsCache::new(args.config.as_deref(), Overrides::default())?;
     let resolved = cache.for_file(&args.file)?;
-    let doc = gwlint::engine::build_document(&source, &resolved.settings);
+    let doc = gwlint::engine::build_document(&source, &resolved.settings, &resolved.orgs);
     match args.format {
         ModelFormat::Json => {
             let mut value = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
@@ -95,12 +95,16 @@ fn print_human(source: &Source, doc: &Document) {
         None => println!("文种：未识别（标题未以法定文种结尾，也未在前置元数据中声明）"),
     }
     if let Some(ending) = &doc.title_ending
-        && doc.kind.as_ref().is_none_or(|k| k.kind.zh() != ending.text) {
-            println!("标题末尾：{}", ending.text);
-        }
+        && doc.kind.as_ref().is_none_or(|k| k.kind.zh() != ending.text)
+    {
+        println!("标题末尾：{}", ending.text);
+    }
     match &doc.issuer {
         Some(i) => println!("发文机关：{}（依据：{}）", i.name, i.evidence.zh()),
         None => println!("发文机关：未识别"),
+    }
+    if let Some(sender) = &doc.parties.sender {
+        println!("发文机关识别为：{}", describe_org(sender));
     }
     match doc.direction {
         Some((d, e)) => println!("行文方向：{}（依据：{}）", d.zh(), e.zh()),
@@ -128,10 +132,8 @@ fn print_human(source: &Source, doc: &Document) {
     show(source, "标题", doc.title.as_ref());
     if let Some(r) = &doc.main_recipients {
         show(source, "主送机关", Some(&r.field));
-        for item in &r.items {
-            println!("    · {}", item.text);
-        }
     }
+    print_parties(&doc.parties.main, doc.main_recipients.is_none(), "主送");
     let body: Vec<_> = doc.body_paragraphs().collect();
     if !body.is_empty() {
         println!("  {} {:<8} {} 段", pad("正文", 12), at(source, body[0].span), body.len());
@@ -169,10 +171,8 @@ fn print_human(source: &Source, doc: &Document) {
         }
         if let Some(cc) = &c.cc {
             show(source, "抄送", Some(&cc.field));
-            for item in &cc.items {
-                println!("    · {}", item.text);
-            }
         }
+        print_parties(&doc.parties.cc, false, "抄送");
         show(source, "印发机关", c.printer.as_ref());
         show(source, "印发日期", c.print_date.as_ref());
     }
@@ -200,5 +200,56 @@ fn print_levels(source: &Source, doc: &Document, part: Part) {
     }
     if headed.len() > 8 {
         println!("    …… 另有 {} 个层次标题", headed.len() - 8);
+    }
+}
+
+fn describe_org(org: &gwlint::org::Org) -> String {
+    let mut parts = vec![org.kind.zh().to_string()];
+    if let Some(level) = org.level {
+        parts.push(format!("{}级", level.zh()));
+    }
+    if let Some(parent) = &org.parent {
+        parts.push(format!("上级：{parent}"));
+    }
+    if org.from_config {
+        parts.push("配置".into());
+    }
+    format!("{}（{}）", org.name, parts.join("，"))
+}
+
+fn describe_relation(r: &gwlint::org::Relation) -> String {
+    use gwlint::org::Relation;
+    match r {
+        Relation::Superior => "发文机关的上级".into(),
+        Relation::SuperiorSkipping { skipped } => format!("发文机关的上级，越过了{}", skipped.join("、")),
+        Relation::Guiding => "发文机关的上级业务主管部门".into(),
+        Relation::GuidingSkipping { skipped } => format!("上级业务主管部门，越过了{}", skipped.join("、")),
+        Relation::Subordinate => "发文机关的下级".into(),
+        Relation::Guided => "受发文机关业务指导".into(),
+        Relation::Same => "即发文机关".into(),
+        Relation::Peer => "与发文机关同级".into(),
+        Relation::Unaffiliated => "与发文机关不相隶属".into(),
+        Relation::Unknown => "关系不明".into(),
+    }
+}
+
+/// Each 主送/抄送 item with what it resolves to and how it stands to the sender.
+fn print_parties(parties: &[gwlint::org::Party], stated: bool, label: &str) {
+    use gwlint::org::Addressee;
+    if stated && !parties.is_empty() {
+        println!("  {}（前置元数据）", label);
+    }
+    for p in parties {
+        let what = match &p.addressee {
+            Addressee::Org(org) => describe_org(org),
+            Addressee::Group(g) => {
+                format!("统称：{}{}", g.kind.zh(), g.of.as_ref().map(|o| format!("，属{o}")).unwrap_or_default())
+            }
+            Addressee::Person { title, .. } => {
+                format!("个人{}", title.as_ref().map(|t| format!("（{t}）")).unwrap_or_default())
+            }
+            Addressee::Unknown { .. } => "未识别".into(),
+        };
+        println!("    · {} → {}；{}", p.field.text, what, describe_relation(&p.relation));
     }
 }

@@ -216,6 +216,8 @@ pub struct Document {
     pub colophon: Colophon,
     /// Every content line of the draft, in order, with the part it belongs to.
     pub lines: Vec<(Line, Part)>,
+    /// Sender and addressees resolved against the organisation model (set by the engine).
+    pub parties: crate::org::Parties,
     #[serde(skip)]
     pub comments: Vec<Comment>,
     #[serde(skip)]

@@ -13,6 +13,7 @@ mod kind;
 mod list;
 mod model;
 mod name;
+pub mod parties;
 mod person;
 mod relation;
 
@@ -20,6 +21,7 @@ pub use config::{GroupConfig, LeaderConfig, OrgConfig};
 pub use kind::{Level, OrgKind};
 pub use model::{Addressee, GroupScope, Leader, Org, OrgGroup, Relation};
 pub use name::normalize;
+pub use parties::{Parties, Party};
 
 use crate::span::Span;
 use config::Registry;

@@ -22,8 +22,10 @@ static META: RuleMeta = RuleMeta {
     good: "（请示）恳请市政府予以支持。",
 };
 
-static YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"你(部|局|委|厅|办|单位|院|校|省|市|区|县|府|们|司|中心)").expect("valid"));
-static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"贵(部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会)").expect("valid"));
+static YOU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"你(部|局|委|厅|办|单位|院|校|省|市|区|县|府|们|司|中心)").expect("valid"));
+static HONORIFIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"贵(部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会)").expect("valid"));
 const PLACE_NAMES: &[&str] = &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵县"];
 
 impl Rule for AddressTermDirection {
@@ -43,11 +45,15 @@ impl Rule for AddressTermDirection {
             let s = p.span.text(text);
             for m in re.find_iter(s) {
                 let span = p.span.sub(m.start(), m.end());
-                if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) || PLACE_NAMES.iter().any(|n| s[m.start()..].starts_with(n)) {
+                if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span)
+                    || PLACE_NAMES.iter().any(|n| s[m.start()..].starts_with(n))
+                {
                     continue;
                 }
                 let (message, help) = match direction {
-                    Direction::Up => (format!("上行文不用“{}”称呼上级机关", m.as_str()), "直接写上级机关名称，如“市政府”"),
+                    Direction::Up => {
+                        (format!("上行文不用“{}”称呼上级机关", m.as_str()), "直接写上级机关名称，如“市政府”")
+                    }
                     _ => (format!("下行文不用敬称“{}”称呼下级机关", m.as_str()), "写机关名称或用“你X”"),
                 };
                 out.push(Finding::new(span, message).help(help).severity(severity));
@@ -62,13 +68,31 @@ mod tests {
 
     #[test]
     fn you_in_a_request() {
-        let d = lint_text("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n恳请你府予以支持。\n妥否，请批示。\n", "GW107");
+        let d = lint_text(
+            "t.txt",
+            "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n恳请你府予以支持。\n妥否，请批示。\n",
+            "GW107",
+        );
         assert_eq!(d.len(), 1);
     }
 
     #[test]
     fn place_names_and_downward_you_are_silent() {
-        assert!(codes_in("t.txt", "示例市人民政府关于开展检查的通知\n各区人民政府：\n现印发给你们。赴贵州学习。\n", "GW107").is_empty());
-        assert!(codes_in("t.txt", "示例市教育局关于赴贵阳考察的请示\n示例市人民政府：\n拟赴贵阳考察。妥否，请批示。\n", "GW107").is_empty());
+        assert!(
+            codes_in(
+                "t.txt",
+                "示例市人民政府关于开展检查的通知\n各区人民政府：\n现印发给你们。赴贵州学习。\n",
+                "GW107"
+            )
+            .is_empty()
+        );
+        assert!(
+            codes_in(
+                "t.txt",
+                "示例市教育局关于赴贵阳考察的请示\n示例市人民政府：\n拟赴贵阳考察。妥否，请批示。\n",
+                "GW107"
+            )
+            .is_empty()
+        );
     }
 }

@@ -25,8 +25,10 @@ static META: RuleMeta = RuleMeta {
     good: "（请示）……妥否，请批示。",
 };
 
-static SPECIAL_CLOSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"特此(报告|通知|函告|函复|批复|通报)").expect("valid"));
-static REPLY_CLOSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(妥否|当否)[，,]?请(批示|批复|示复)").expect("valid"));
+static SPECIAL_CLOSING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"特此(报告|通知|函告|函复|批复|通报)").expect("valid"));
+static REPLY_CLOSING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(妥否|当否)[，,]?请(批示|批复|示复)").expect("valid"));
 
 impl Rule for ClosingPhrase {
     fn meta(&self) -> &'static RuleMeta {
@@ -38,7 +40,9 @@ impl Rule for ClosingPhrase {
         let Some(last) = cx.doc.last_body_paragraph() else { return };
         let text = cx.text();
         let last_text = last.span.text(text);
-        let suggestion = |k: DocKind| PHRASES.closing_for(k).map(|c| format!("改用“{c}”")).unwrap_or_else(|| "改用与文种相符的结语".into());
+        let suggestion = |k: DocKind| {
+            PHRASES.closing_for(k).map(|c| format!("改用“{c}”")).unwrap_or_else(|| "改用与文种相符的结语".into())
+        };
         if let Some(m) = SPECIAL_CLOSING.find(last_text) {
             let span = last.span.sub(m.start(), m.end());
             if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) {
@@ -64,7 +68,10 @@ impl Rule for ClosingPhrase {
         }
         if kind == DocKind::批复 {
             if let Some(m) = REPLY_CLOSING.find(last_text) {
-                out.push(Finding::new(last.span.sub(m.start(), m.end()), format!("批复不用“{}”作结语", m.as_str())).help(suggestion(kind)));
+                out.push(
+                    Finding::new(last.span.sub(m.start(), m.end()), format!("批复不用“{}”作结语", m.as_str()))
+                        .help(suggestion(kind)),
+                );
             }
             return;
         }
@@ -73,11 +80,16 @@ impl Rule for ClosingPhrase {
             let tail: Vec<_> = cx.doc.body_paragraphs().collect();
             let from = tail.len().saturating_sub(2);
             let tail_spans: Vec<_> = tail[from..].iter().map(|p| p.span).collect();
-            let closes = own_hits(cx, &PHRASES.request_closings).iter().any(|h| tail_spans.iter().any(|s| s.contains(h.span)))
-                || tail[from..].iter().any(|p| {
-                    let s = p.span.text(text);
-                    s.contains("请批示") || s.contains("请批复") || s.contains("请审批") || s.contains("请予") || s.contains("请审定")
-                });
+            let closes =
+                own_hits(cx, &PHRASES.request_closings).iter().any(|h| tail_spans.iter().any(|s| s.contains(h.span)))
+                    || tail[from..].iter().any(|p| {
+                        let s = p.span.text(text);
+                        s.contains("请批示")
+                            || s.contains("请批复")
+                            || s.contains("请审批")
+                            || s.contains("请予")
+                            || s.contains("请审定")
+                    });
             if !closes {
                 out.push(
                     Finding::new(last.span, "请示缺少请求性结语")
@@ -95,22 +107,47 @@ mod tests {
 
     #[test]
     fn request_closed_like_a_report() {
-        let d = lint_text("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金1850万元。\n特此报告。\n", "GW104");
+        let d = lint_text(
+            "t.txt",
+            "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金1850万元。\n特此报告。\n",
+            "GW104",
+        );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("特此报告"));
     }
 
     #[test]
     fn request_without_closing() {
-        let d = lint_text("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金1850万元，用于校舍维修。\n", "GW104");
+        let d = lint_text(
+            "t.txt",
+            "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金1850万元，用于校舍维修。\n",
+            "GW104",
+        );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("缺少"));
     }
 
     #[test]
     fn matching_closings_are_silent() {
-        assert!(codes_in("t.txt", "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金。\n当否，请批复。\n", "GW104").is_empty());
-        assert!(codes_in("t.txt", "示例市交通运输局关于养护工作的报告\n示例市人民政府：\n情况如下。\n特此报告。\n", "GW104").is_empty());
-        assert!(codes_in("t.txt", "示例市人民政府关于开展检查的通知\n各区人民政府：\n请认真落实。\n特此通知。\n", "GW104").is_empty());
+        assert!(
+            codes_in(
+                "t.txt",
+                "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n拟申请资金。\n当否，请批复。\n",
+                "GW104"
+            )
+            .is_empty()
+        );
+        assert!(
+            codes_in(
+                "t.txt",
+                "示例市交通运输局关于养护工作的报告\n示例市人民政府：\n情况如下。\n特此报告。\n",
+                "GW104"
+            )
+            .is_empty()
+        );
+        assert!(
+            codes_in("t.txt", "示例市人民政府关于开展检查的通知\n各区人民政府：\n请认真落实。\n特此通知。\n", "GW104")
+                .is_empty()
+        );
     }
 }

@@ -60,12 +60,23 @@ mod tests {
 
     #[test]
     fn commanding_letter() {
-        let d = lint_text("t.txt", "示例市教育局关于商请配合开展调查的函\n示例市统计局：\n请务必于5月10日前报送数据，不得有误。\n", "GW105");
+        let d = lint_text(
+            "t.txt",
+            "示例市教育局关于商请配合开展调查的函\n示例市统计局：\n请务必于5月10日前报送数据，不得有误。\n",
+            "GW105",
+        );
         assert_eq!(d.len(), 2);
     }
 
     #[test]
     fn polite_letter_is_silent() {
-        assert!(codes_in("t.txt", "示例市教育局关于商请配合开展调查的函\n示例市统计局：\n请予支持为盼。\n请予函复。\n", "GW105").is_empty());
+        assert!(
+            codes_in(
+                "t.txt",
+                "示例市教育局关于商请配合开展调查的函\n示例市统计局：\n请予支持为盼。\n请予函复。\n",
+                "GW105"
+            )
+            .is_empty()
+        );
     }
 }

@@ -25,7 +25,8 @@ static META: RuleMeta = RuleMeta {
     good: "由示例市人民政府向市人大常委会提出议案，由市长签署。",
 };
 
-static ADOPTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(会议|大会|全会)[^。]{0,12}(通过|审议)").expect("valid"));
+static ADOPTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(会议|大会|全会)[^。]{0,12}(通过|审议)").expect("valid"));
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"人民代表大会|人大常委会|人大").expect("valid"));
 
 fn is_government(name: &str) -> bool {
@@ -34,7 +35,8 @@ fn is_government(name: &str) -> bool {
 
 /// Names that are plainly not a government: a department, office or unit.
 fn is_plainly_department(name: &str) -> bool {
-    ["局", "委员会", "办公室", "厅", "中心", "公司", "科", "处"].iter().any(|s| name.ends_with(s)) && !name.ends_with("人民政府办公室")
+    ["局", "委员会", "办公室", "厅", "中心", "公司", "科", "处"].iter().any(|s| name.ends_with(s))
+        && !name.ends_with("人民政府办公室")
 }
 
 impl Rule for IssuerEligibility {
@@ -50,23 +52,38 @@ impl Rule for IssuerEligibility {
         match kind {
             DocKind::议案 => {
                 if let Some(name) = issuer.filter(|n| is_plainly_department(n)) {
-                    out.push(Finding::new(at, format!("议案只能由人民政府提出，“{name}”不能发议案")).help("由本级人民政府向同级人大或其常委会提出议案"));
+                    out.push(
+                        Finding::new(at, format!("议案只能由人民政府提出，“{name}”不能发议案"))
+                            .help("由本级人民政府向同级人大或其常委会提出议案"),
+                    );
                 }
                 if let Some(main) = &doc.main_recipients {
                     if !CONGRESS.is_match(&main.field.text) {
-                        out.push(Finding::new(main.field.span, "议案应主送同级人民代表大会或其常务委员会").help("主送“X市人民代表大会常务委员会”"));
+                        out.push(
+                            Finding::new(main.field.span, "议案应主送同级人民代表大会或其常务委员会")
+                                .help("主送“X市人民代表大会常务委员会”"),
+                        );
                     }
                 }
             }
             DocKind::命令 => {
-                if let Some(name) = issuer.filter(|n| !is_government(n) && is_plainly_department(n) && !n.contains("部")) {
-                    out.push(Finding::new(at, format!("“{name}”不能以命令（令）行文")).help("命令（令）用于公布行政法规和规章等，由有权机关发布"));
+                if let Some(name) =
+                    issuer.filter(|n| !is_government(n) && is_plainly_department(n) && !n.contains("部"))
+                {
+                    out.push(
+                        Finding::new(at, format!("“{name}”不能以命令（令）行文"))
+                            .help("命令（令）用于公布行政法规和规章等，由有权机关发布"),
+                    );
                 }
             }
             DocKind::决议 => {
                 let text = cx.text();
                 if !doc.body_paragraphs().any(|p| ADOPTED.is_match(p.span.text(text))) {
-                    out.push(Finding::new(at, "决议应记载会议讨论通过的事项，正文未见会议通过的表述").help("写明“X会议审议通过”").severity(Severity::Info));
+                    out.push(
+                        Finding::new(at, "决议应记载会议讨论通过的事项，正文未见会议通过的表述")
+                            .help("写明“X会议审议通过”")
+                            .severity(Severity::Info),
+                    );
                 }
             }
             _ => {}
@@ -80,7 +97,11 @@ mod tests {
 
     #[test]
     fn department_motion() {
-        let d = lint_text("t.txt", "示例市教育局关于提请审议《示例市学前教育条例（草案）》的议案\n示例市人民政府：\n正文。\n示例市教育局\n2024年3月1日\n", "GW109");
+        let d = lint_text(
+            "t.txt",
+            "示例市教育局关于提请审议《示例市学前教育条例（草案）》的议案\n示例市人民政府：\n正文。\n示例市教育局\n2024年3月1日\n",
+            "GW109",
+        );
         assert_eq!(d.len(), 2, "{d:?}");
     }
 

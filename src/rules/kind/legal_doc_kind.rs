@@ -28,7 +28,8 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Doubled kinds and the kind they should be.
-const DOUBLED: &[(&str, &str)] = &[("请示报告", "请示"), ("申请报告", "请示"), ("报告请示", "请示"), ("请示函", "函"), ("申请函", "函")];
+const DOUBLED: &[(&str, &str)] =
+    &[("请示报告", "请示"), ("申请报告", "请示"), ("报告请示", "请示"), ("请示函", "函"), ("申请函", "函")];
 
 static REDUNDANT_REQUEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于请求.+的请示$").expect("valid"));
 
@@ -57,7 +58,10 @@ impl Rule for LegalDocKind {
             if doc.kind.is_none() {
                 out.push(
                     Finding::new(ending.span, format!("“{}”不是法定文种", ending.text))
-                        .help(format!("事务文书应作为附件行文，如“关于印发《……{}》的通知”；或改用 15 种法定文种之一", ending.text))
+                        .help(format!(
+                            "事务文书应作为附件行文，如“关于印发《……{}》的通知”；或改用 15 种法定文种之一",
+                            ending.text
+                        ))
                         .en(format!("“{}” is not one of the 15 legal document kinds", ending.text)),
                 );
                 return;
@@ -90,12 +94,22 @@ mod tests {
         let d = lint_text("t.txt", "示例市文化广电旅游体育局2024年工作要点\n各科室：\n正文。\n", "GW103");
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("工作要点") || d[0].message.contains("要点"), "{}", d[0].message);
-        assert_fixed("关于申请建设资金的请示报告\n示例市人民政府：\n正文。\n", "GW103", "关于申请建设资金的请示\n示例市人民政府：\n正文。\n");
+        assert_fixed(
+            "关于申请建设资金的请示报告\n示例市人民政府：\n正文。\n",
+            "GW103",
+            "关于申请建设资金的请示\n示例市人民政府：\n正文。\n",
+        );
     }
 
     #[test]
     fn legal_kinds_and_book_titles_are_silent() {
-        for title in ["江门市人民政府关于印发《江门市人民政府工作规则》的通知", "示例市人民政府关于同意设立示例公园的批复", "示例市人民政府常务会议纪要", "示例市教育局关于商请支持的复函", "示例市人民政府令"] {
+        for title in [
+            "江门市人民政府关于印发《江门市人民政府工作规则》的通知",
+            "示例市人民政府关于同意设立示例公园的批复",
+            "示例市人民政府常务会议纪要",
+            "示例市教育局关于商请支持的复函",
+            "示例市人民政府令",
+        ] {
             assert!(codes_in("t.txt", &format!("{title}\n各区人民政府：\n正文。\n"), "GW103").is_empty(), "{title}");
         }
     }

@@ -30,7 +30,16 @@ static META: RuleMeta = RuleMeta {
 fn non_request_kind(kind: DocKind) -> bool {
     matches!(
         kind,
-        DocKind::报告 | DocKind::通知 | DocKind::通报 | DocKind::纪要 | DocKind::决定 | DocKind::公告 | DocKind::通告 | DocKind::命令 | DocKind::决议 | DocKind::公报
+        DocKind::报告
+            | DocKind::通知
+            | DocKind::通报
+            | DocKind::纪要
+            | DocKind::决定
+            | DocKind::公告
+            | DocKind::通告
+            | DocKind::命令
+            | DocKind::决议
+            | DocKind::公报
     )
 }
 
@@ -79,7 +88,9 @@ mod tests {
 
     #[test]
     fn closing_and_request_in_a_report() {
-        let text = format!("{REPORT}另，养护资金缺口800万元，恳请市政府予以安排。\n妥否，请批示。\n示例市交通运输局\n2024年12月5日\n");
+        let text = format!(
+            "{REPORT}另，养护资金缺口800万元，恳请市政府予以安排。\n妥否，请批示。\n示例市交通运输局\n2024年12月5日\n"
+        );
         let d = lint_text("t.txt", &text, "GW101");
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
@@ -89,7 +100,9 @@ mod tests {
 
     #[test]
     fn quoted_requests_and_downward_asks_are_silent() {
-        let text = format!("{REPORT}某县人民政府来文称“妥否，请批示”，我局已答复。某县政府恳请市政府支持，我局正在研究。请各单位予以支持。\n特此报告。\n");
+        let text = format!(
+            "{REPORT}某县人民政府来文称“妥否，请批示”，我局已答复。某县政府恳请市政府支持，我局正在研究。请各单位予以支持。\n特此报告。\n"
+        );
         assert!(codes_in("t.txt", &text, "GW101").is_empty());
     }
 

@@ -29,7 +29,8 @@ static META: RuleMeta = RuleMeta {
     good: "拆为《关于申请增加事业编制的请示》《关于追加办公经费的请示》两件。",
 };
 
-static REQUEST_VERB: &str = "申请|请求|增加|追加|调整|设立|拨付|安排|审批|批准|核定|核增|购置|建设|举办|召开|变更|撤销|划拨|解决";
+static REQUEST_VERB: &str =
+    "申请|请求|增加|追加|调整|设立|拨付|安排|审批|批准|核定|核增|购置|建设|举办|召开|变更|撤销|划拨|解决";
 
 static TITLE_MATTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于(?P<matter>.+)的请示$").expect("valid"));
 /// 并 is left out: “设立并核定名称” is one matter done in two steps.
@@ -74,7 +75,9 @@ impl Rule for OneIssuePerRequest {
             .filter(|p| p.ordinal.is_some())
             .filter(|p| {
                 let s = p.span.text(text);
-                ITEM_REQUEST.find_iter(s).any(|m| !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end())))
+                ITEM_REQUEST
+                    .find_iter(s)
+                    .any(|m| !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end())))
             })
             .map(|p| p.span)
             .collect();
@@ -100,8 +103,10 @@ fn title_joins_matters(cx: &Context) -> Option<(Span, String)> {
     let c = TITLE_MATTER.captures(title.text.trim_end_matches(['。', ' ']))?;
     let matter = c.name("matter")?;
     // Joiners inside 《》 belong to a document's name, not to the matter.
-    let inside_book = |at: usize| matter.as_str()[..at].matches('《').count() > matter.as_str()[..at].matches('》').count();
-    let joins: Vec<usize> = JOINER.find_iter(matter.as_str()).map(|m| m.start()).filter(|&at| !inside_book(at)).collect();
+    let inside_book =
+        |at: usize| matter.as_str()[..at].matches('《').count() > matter.as_str()[..at].matches('》').count();
+    let joins: Vec<usize> =
+        JOINER.find_iter(matter.as_str()).map(|m| m.start()).filter(|&at| !inside_book(at)).collect();
     if joins.is_empty() {
         return None;
     }
@@ -115,7 +120,10 @@ fn title_joins_matters(cx: &Context) -> Option<(Span, String)> {
     let asking = parts.iter().filter(|p| VERB.is_match(p)).count();
     // "设立并核定名称" is one matter in two steps; two verbs each with its own object make two.
     if asking >= 2 && parts.iter().filter(|p| p.chars().count() >= 4).count() >= 2 {
-        return Some((title.span.sub(matter.start(), matter.end()), format!("标题事由“{}”连接了 {asking} 个请求事项", matter.as_str())));
+        return Some((
+            title.span.sub(matter.start(), matter.end()),
+            format!("标题事由“{}”连接了 {asking} 个请求事项", matter.as_str()),
+        ));
     }
     None
 }

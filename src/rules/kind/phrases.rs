@@ -31,8 +31,10 @@ pub struct Phrases {
 }
 
 pub static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let raw: Raw = toml::from_str(include_str!("../../../lints/doc-kinds.toml")).expect("lints/doc-kinds.toml is valid");
-    let compile = |list: &[String]| list.iter().map(|p| Regex::new(p).expect("lints/doc-kinds.toml pattern compiles")).collect();
+    let raw: Raw =
+        toml::from_str(include_str!("../../../lints/doc-kinds.toml")).expect("lints/doc-kinds.toml is valid");
+    let compile =
+        |list: &[String]| list.iter().map(|p| Regex::new(p).expect("lints/doc-kinds.toml pattern compiles")).collect();
     Phrases {
         request_closings: compile(&raw.request_closings),
         request_phrases: compile(&raw.request_phrases),

@@ -25,8 +25,10 @@ static META: RuleMeta = RuleMeta {
     good: "《示例县水务局关于城西片区临时停水的通告》",
 };
 
-static LOCAL_MATTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"施工|停水|停电|停气|交通管制|封闭|路段|辖区|绕行").expect("valid"));
-static STATUTORY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"招标|征收|征地|拍卖|挂牌|出让|选举|公示").expect("valid"));
+static LOCAL_MATTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"施工|停水|停电|停气|交通管制|封闭|路段|辖区|绕行").expect("valid"));
+static STATUTORY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"招标|征收|征地|拍卖|挂牌|出让|选举|公示").expect("valid"));
 
 impl Rule for PublicNoticeKinds {
     fn meta(&self) -> &'static RuleMeta {
@@ -50,10 +52,20 @@ impl Rule for PublicNoticeKinds {
             let text = cx.text();
             let body: String = doc.body_paragraphs().map(|p| p.span.text(text)).collect();
             let title = doc.title.as_ref().map_or("", |t| t.text.as_str());
-            let local_issuer = doc.issuer.as_ref().is_some_and(|i| i.name.ends_with('局') || i.name.contains('县') || i.name.contains('区'));
-            if local_issuer && LOCAL_MATTER.is_match(&body) && !STATUTORY.is_match(&body) && !STATUTORY.is_match(title) {
-                let span = doc.title_ending.as_ref().map_or(doc.title.as_ref().map(|t| t.span).unwrap_or_default(), |e| e.span);
-                out.push(Finding::new(span, "局部、临时性事项一般用“通告”，不用“公告”").help("公告用于向国内外宣布重要事项或者法定事项"));
+            let local_issuer = doc
+                .issuer
+                .as_ref()
+                .is_some_and(|i| i.name.ends_with('局') || i.name.contains('县') || i.name.contains('区'));
+            if local_issuer && LOCAL_MATTER.is_match(&body) && !STATUTORY.is_match(&body) && !STATUTORY.is_match(title)
+            {
+                let span = doc
+                    .title_ending
+                    .as_ref()
+                    .map_or(doc.title.as_ref().map(|t| t.span).unwrap_or_default(), |e| e.span);
+                out.push(
+                    Finding::new(span, "局部、临时性事项一般用“通告”，不用“公告”")
+                        .help("公告用于向国内外宣布重要事项或者法定事项"),
+                );
             }
         }
     }
@@ -77,7 +89,17 @@ mod tests {
 
     #[test]
     fn proper_notices_are_silent() {
-        assert!(codes_in("t.txt", "示例县水务局关于城西片区临时停水的通告\n因管网改造，城西片区4月2日停水。\n", "GW108").is_empty());
-        assert!(codes_in("t.txt", "示例县自然资源局国有建设用地使用权挂牌出让公告\n经批准，挂牌出让地块，施工条件具备。\n", "GW108").is_empty());
+        assert!(
+            codes_in("t.txt", "示例县水务局关于城西片区临时停水的通告\n因管网改造，城西片区4月2日停水。\n", "GW108")
+                .is_empty()
+        );
+        assert!(
+            codes_in(
+                "t.txt",
+                "示例县自然资源局国有建设用地使用权挂牌出让公告\n经批准，挂牌出让地块，施工条件具备。\n",
+                "GW108"
+            )
+            .is_empty()
+        );
     }
 }

@@ -27,7 +27,8 @@ impl Rule for ReplyCitesRequest {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
-        let is_reply_letter = doc.kind() == Some(DocKind::函) && doc.title.as_ref().is_some_and(|t| t.text.contains("复函"));
+        let is_reply_letter =
+            doc.kind() == Some(DocKind::函) && doc.title.as_ref().is_some_and(|t| t.text.contains("复函"));
         if doc.kind() != Some(DocKind::批复) && !is_reply_letter {
             return;
         }
@@ -51,7 +52,11 @@ mod tests {
 
     #[test]
     fn reply_without_citation() {
-        let d = lint_text("t.txt", "示例市人民政府关于同意示例县调整城区规划的批复\n示例县人民政府：\n经研究，同意你县调整城区规划。\n此复。\n", "GW106");
+        let d = lint_text(
+            "t.txt",
+            "示例市人民政府关于同意示例县调整城区规划的批复\n示例县人民政府：\n经研究，同意你县调整城区规划。\n此复。\n",
+            "GW106",
+        );
         assert_eq!(d.len(), 1);
     }
 

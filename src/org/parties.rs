@@ -1,0 +1,119 @@
+//! The parties of one draft, resolved once: the sender (发文机关), the 主送 and 抄送 organs with
+//! how each stands to the sender, and the 行文方向 that follows. Routing rules read this.
+
+use super::{Addressee, Org, OrgView, Relation};
+use crate::document::{Direction, Document, Evidence, RecipientList};
+use crate::span::{Field, Span};
+use serde::Serialize;
+
+/// One 主送 / 抄送 item: as written, what it resolves to, and its relation to the sender.
+#[derive(Debug, Clone, Serialize)]
+pub struct Party {
+    pub field: Field,
+    pub addressee: Addressee,
+    /// How this party stands to the sender (“Superior” = it is the sender's 上级).
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Parties {
+    pub sender: Option<Org>,
+    pub main: Vec<Party>,
+    pub cc: Vec<Party>,
+}
+
+impl Parties {
+    pub fn resolve(doc: &Document, orgs: &OrgView) -> Parties {
+        let sender = doc.issuer.as_ref().and_then(|i| match orgs.resolve(&i.name, None) {
+            Addressee::Org(org) => Some(org),
+            _ => None,
+        });
+        let party = |field: Field| {
+            let addressee = orgs.resolve(&field.text, sender.as_ref());
+            let relation = sender.as_ref().map_or(Relation::Unknown, |s| orgs.addressee_relation(s, &addressee));
+            Party { field, addressee, relation }
+        };
+        let stated = |key: &str| -> Option<Vec<Field>> {
+            let entry = doc.front_matter.as_ref()?.get(key)?;
+            Some(entry.value.items().into_iter().map(|name| Field::new(&name, entry.value_span)).collect())
+        };
+        let items = |list: Option<&RecipientList>| list.map(|l| l.items.clone()).unwrap_or_default();
+        let main_fields = stated("主送").unwrap_or_else(|| {
+            let mut v = items(doc.main_recipients.as_ref());
+            v.extend(items(doc.colophon.main.as_ref()));
+            v
+        });
+        let cc_fields = stated("抄送").unwrap_or_else(|| items(doc.colophon.cc.as_ref()));
+        Parties {
+            main: main_fields.into_iter().map(party).collect(),
+            cc: cc_fields.into_iter().map(party).collect(),
+            sender,
+        }
+    }
+
+    /// The direction the organisations imply: every 主送 organ above the sender → up, every one
+    /// below → down, all 同级 or 不相隶属 → across; None when mixed or unknown.
+    pub fn implied_direction(&self) -> Option<Direction> {
+        let mut relations = self.main.iter().map(|p| &p.relation);
+        let first = relations.next()?;
+        let direction = |r: &Relation| {
+            if r.is_upward() {
+                Some(Direction::Up)
+            } else if r.is_downward() {
+                Some(Direction::Down)
+            } else if matches!(r, Relation::Peer | Relation::Unaffiliated) {
+                Some(Direction::Across)
+            } else {
+                None
+            }
+        };
+        let d = direction(first)?;
+        relations.all(|r| direction(r) == Some(d)).then_some(d)
+    }
+
+    pub fn span_of_main(&self) -> Option<Span> {
+        self.main.iter().map(|p| p.field.span).reduce(|a, b| a.cover(b))
+    }
+}
+
+/// Resolve the parties of `doc` and let the organisations settle the 行文方向 when the draft does
+/// not state it.
+pub fn attach(doc: &mut Document, orgs: &OrgView) {
+    let parties = Parties::resolve(doc, orgs);
+    let stated = doc.direction.is_some_and(|(_, e)| e == Evidence::FrontMatter);
+    if !stated {
+        if let Some(d) = parties.implied_direction() {
+            doc.direction = Some((d, Evidence::Organisations));
+        }
+    }
+    doc.parties = parties;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    #[test]
+    fn county_bureau_to_city_government_is_upward_and_skips_a_level() {
+        let text =
+            "台山市教育局关于申请校舍维修资金的请示\n江门市人民政府：\n妥否，请批示。\n台山市教育局\n2024年4月8日\n";
+        let mut doc = crate::document::recognise(&Source::from_text("t.txt", text));
+        attach(&mut doc, &OrgView::default());
+        assert_eq!(doc.parties.sender.as_ref().map(|s| s.name.as_str()), Some("台山市教育局"));
+        assert!(
+            matches!(&doc.parties.main[0].relation, Relation::SuperiorSkipping { skipped } if skipped == &["台山市人民政府"])
+        );
+        assert_eq!(doc.direction, Some((Direction::Up, Evidence::Organisations)));
+    }
+
+    #[test]
+    fn seed_addresses_lower_governments() {
+        let text = include_str!("../../fixtures/seed/jiangmen-work-rules-2023.txt");
+        let mut doc = crate::document::recognise(&Source::from_text("t.txt", text));
+        attach(&mut doc, &OrgView::default());
+        assert_eq!(doc.parties.main.len(), 3);
+        assert_eq!(doc.parties.cc.len(), 6);
+        assert_eq!(doc.direction(), Some(Direction::Down));
+    }
+}
