@@ -47,3 +47,36 @@ pub fn is_blank(c: char) -> bool {
 pub fn trim_blank(s: &str) -> &str {
     s.trim_matches(is_blank)
 }
+
+/// The words of `s` separated by blanks (spaces, ideographic spaces, tabs), with byte offsets.
+pub fn blank_separated(s: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (is_blank(c), start) {
+            (true, Some(from)) => {
+                words.push((from, &s[from..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push((from, &s[from..]));
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn blank_separated_words_keep_offsets() {
+        let s = "江门市民政局　台山市民政局 x";
+        let w = super::blank_separated(s);
+        assert_eq!(w.iter().map(|(_, w)| *w).collect::<Vec<_>>(), ["江门市民政局", "台山市民政局", "x"]);
+        for (at, word) in w {
+            assert_eq!(&s[at..at + word.len()], word);
+        }
+    }
+}

@@ -88,7 +88,30 @@ const SELF_OWNERS: &[&str] = &[
 
 /// Reads `norm` (normalised) as a 统称, relative to the sender `context`.
 pub(crate) fn recognise(norm: &str, context: Option<&Org>, near: Option<u32>) -> Option<OrgGroup> {
-    lower_areas(norm, context).or_else(|| members_of_owner(norm, context, near))
+    lower_areas(norm, context)
+        .or_else(|| lower_area_counterparts(norm))
+        .or_else(|| members_of_owner(norm, context, near))
+}
+
+/// 各县（市、区）卫生健康局, 各镇（街）财政所: the same department in every lower-tier area.
+fn lower_area_counterparts(norm: &str) -> Option<OrgGroup> {
+    const DEPARTMENT_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "分局", "所", "站", "中心"];
+    let rest = norm.strip_prefix('各')?;
+    // The longest run of area words at the start, then a department name.
+    let split =
+        rest.char_indices().map(|(i, _)| i).chain(std::iter::once(rest.len())).filter(|&i| i > 0).rev().find(|&i| {
+            let (areas, body) = rest.split_at(i);
+            !body.is_empty() && matches!(area_level(areas), Some(Some(_)))
+        })?;
+    let (areas, body) = rest.split_at(split);
+    if body.chars().count() < 2
+        || !DEPARTMENT_ENDINGS.iter().any(|e| body.ends_with(e))
+        || body.starts_with(['人', '政', '党'])
+    {
+        return None;
+    }
+    let level = area_level(areas)??;
+    Some(group(norm, OrgKind::Department, Some(level), GroupScope::LowerAreas))
 }
 
 fn group(text: &str, kind: OrgKind, level: Option<Level>, scope: GroupScope) -> OrgGroup {

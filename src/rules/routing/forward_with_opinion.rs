@@ -1,0 +1,75 @@
+use super::common::{own_matches, says_anywhere};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::DocKind;
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct ForwardWithOpinion;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW209",
+    name: "forward-with-opinion",
+    summary: "转报下级请示须提出倾向性意见，不得原文转报",
+    category: Category::Routing,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "《党政机关公文处理工作条例》第十五条（三）：“下级机关的请示事项，如需以本机关名义向上级机关请示，应当提出倾向性意见后上报，不得原文转报上级机关。”",
+    fix: FixAvailability::None,
+    docs: "把下级的请示转报上级时，本机关要先审核并提出倾向性意见（同意、建议批准、拟……），上级据此决策；原文转报等于把审核责任推给上级。\
+本规则在请示转报下级请示（“现将《某县……的请示》转报”“附件：……的请示”）而全文没有本机关意见（“经审核”“我局认为”“建议同意”“拟同意”）时报告。\
+意见写在附件的审核意见表里时，请在正文中概述。",
+    bad: "现将《某县人民政府关于调整城区规划的请示》转报给你们，请审批。",
+    good: "经审核，我局认为某县调整方案符合……建议予以批准。现将该县请示随文附送。妥否，请批示。",
+};
+
+static FORWARDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"转报|现将[^。]{0,40}《[^》]+请示》[^。]{0,12}(报上|报送|呈上|转上|呈报|附后|随文)|随文(附送|附上|报送)[^。]{0,20}请示").expect("valid")
+});
+static OPINION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"经(审核|研究|核查|审查|认真研究|实地核查)|我(局|委|办|府|县|区|市|厅|部|中心)[^。]{0,8}(认为|意见|建议|拟同意|同意)|建议(同意|批准|予以|支持)|拟同意|原则同意|同意(其|该)").expect("valid")
+});
+
+impl Rule for ForwardWithOpinion {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        if doc.kind() != Some(DocKind::请示) {
+            return;
+        }
+        let forwarding = own_matches(cx, &FORWARDING);
+        let attached_request =
+            doc.attachment_note.as_ref().and_then(|n| n.items.iter().find(|i| i.name.text.ends_with("请示")));
+        let at = forwarding.first().copied().or_else(|| attached_request.map(|i| i.name.span));
+        let Some(at) = at else { return };
+        if says_anywhere(cx, &OPINION) {
+            return;
+        }
+        out.push(
+            Finding::new(at, "转报下级请示应当提出本机关的倾向性意见，不得原文转报")
+                .help("写明审核意见，如“经审核，我局认为……建议予以批准”")
+                .en("Forwarding a subordinate's request requires this organ's own recommendation"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{codes_in, lint_text};
+
+    #[test]
+    fn plain_forwarding() {
+        let text = "示例市自然资源局关于转报某县调整城区规划的请示\n示例市人民政府：\n现将《某县人民政府关于调整城区规划的请示》转报给你们，请审批。\n妥否，请批示。\n";
+        assert_eq!(lint_text("t.txt", text, "GW209").len(), 1);
+    }
+
+    #[test]
+    fn forwarding_with_opinion_is_silent() {
+        let text = "示例市自然资源局关于转报某县调整城区规划的请示\n示例市人民政府：\n经审核，我局认为某县调整方案符合国土空间规划，建议予以批准。现将该县请示随文附送。\n妥否，请批示。\n";
+        assert!(codes_in("t.txt", text, "GW209").is_empty());
+    }
+}

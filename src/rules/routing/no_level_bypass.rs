@@ -1,0 +1,100 @@
+use super::common::{configured, stated_yes};
+use crate::diagnostic::{Finding, Severity};
+use crate::org::{Addressee, Relation};
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+
+pub struct NoLevelBypass;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW202",
+    name: "no-level-bypass",
+    summary: "不越级行文；特殊情况越级须抄送被越过的机关",
+    category: Category::Routing,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "《党政机关公文处理工作条例》第十四条：“行文关系根据隶属关系和职权范围确定。一般不得越级行文，特殊情况需要越级行文的，应当同时抄送被越过的机关。”；《江门市人民政府工作规则》二十七：“未经批准不得越级行文”",
+    fix: FixAvailability::None,
+    docs: "向上级的上级直接行文（越级）会打乱逐级负责的办文秩序。本规则在机构关系上找发文机关到主送机关的领导链：\
+主送机关在发文机关直接上级之上时即为越级，例如台山市教育局直接向江门市人民政府请示（越过了台山市人民政府）。\
+机构关系来自 `gwlint.toml` 的 `[[org]]`，没有配置时由内置的行政区划和机关名称推断；推断不出时不报。\n\n\
+- 越级且没有抄送被越过的机关：警告（机构关系全部来自配置时为错误）；\n\
+- 已抄送被越过的机关、但前置元数据未写明“越级批准”：提示（江门规则要求越级须经批准）；\n\
+- 前置元数据写明“领导交办”或“越级批准”时不报。\n\n\
+向上级业务主管部门行文（台山市教育局→江门市教育局）不是越级。",
+    bad: "（台山市教育局请示）江门市人民政府：……（未抄送台山市人民政府）",
+    good: "（台山市教育局请示）台山市人民政府：……",
+};
+
+impl Rule for NoLevelBypass {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let parties = &cx.doc.parties;
+        let Some(sender) = &parties.sender else { return };
+        if stated_yes(cx, "领导交办") {
+            return;
+        }
+        for party in &parties.main {
+            let Relation::SuperiorSkipping { skipped } = &party.relation else { continue };
+            let copied = |name: &str| {
+                parties.cc.iter().any(|c| match &c.addressee {
+                    Addressee::Org(o) => o.name == name || o.aliases.iter().any(|a| a == name),
+                    _ => c.field.text == name,
+                })
+            };
+            let missing: Vec<&str> = skipped.iter().map(String::as_str).filter(|s| !copied(s)).collect();
+            let all_configured = configured(sender) && party.addressee.org().is_some_and(configured);
+            if !missing.is_empty() {
+                let f = Finding::new(
+                    party.field.span,
+                    format!("越级行文：{}直接行文至“{}”，越过了{}", sender.name, party.field.text, skipped.join("、")),
+                )
+                .help(format!("向直接上级“{}”行文；确需越级的，经批准后同时抄送{}", skipped[0], missing.join("、")))
+                .en("Writing past the direct superior (越级行文)");
+                out.push(if all_configured { f.severity(Severity::Error) } else { f });
+            } else if !stated_yes(cx, "越级批准") {
+                out.push(
+                    Finding::new(
+                        party.field.span,
+                        format!("越级行文至“{}”（已抄送被越过的机关）：请确认已经批准", party.field.text),
+                    )
+                    .help("在前置元数据中写明“越级批准: 批准依据”")
+                    .severity(Severity::Info)
+                    .source("《江门市人民政府工作规则》二十七：“未经批准不得越级行文”"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{codes_in, lint_text};
+
+    const BYPASS: &str =
+        "台山市教育局关于申请校舍维修资金的请示\n江门市人民政府：\n妥否，请批示。\n台山市教育局\n2024年4月8日\n";
+
+    #[test]
+    fn county_bureau_to_city_government() {
+        let d = lint_text("t.txt", BYPASS, "GW202");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("台山市人民政府"));
+    }
+
+    #[test]
+    fn copied_bypass_is_only_a_reminder() {
+        let text = BYPASS.replace("2024年4月8日\n", "2024年4月8日\n抄送：台山市人民政府。\n");
+        let d = lint_text("t.txt", &text, "GW202");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+    }
+
+    #[test]
+    fn direct_superior_and_guiding_department_are_silent() {
+        assert!(codes_in("t.txt", &BYPASS.replace("江门市人民政府：", "台山市人民政府："), "GW202").is_empty());
+        assert!(codes_in("t.txt", &BYPASS.replace("江门市人民政府：", "江门市教育局："), "GW202").is_empty());
+    }
+}

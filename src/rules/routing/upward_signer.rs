@@ -1,0 +1,110 @@
+use super::common::stated_yes;
+use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::document::{Direction, DocKind};
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+
+pub struct UpwardSigner;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW208",
+    name: "upward-signer",
+    summary: "上行文标注签发人，由机关主要负责人签发",
+    category: Category::Routing,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "《党政机关公文处理工作条例》第九条（六）：“签发人。上行文应当标注签发人姓名。”；第二十二条：“重要公文和上行文由机关主要负责人签发。”；GB/T 9704-2012 7.2.6：由“签发人”三字加全角冒号和签发人姓名组成",
+    fix: FixAvailability::Sometimes,
+    docs: "上行文的版头在发文字号同一行标注“签发人：姓名”，签发人应为发文机关主要负责人。本规则：\n\n\
+- 上行文有版头（发文机关标志或发文字号）却没有“签发人”：警告（草稿尚未签发时，在前置元数据写“草稿: 是”降为提示）；\n\
+- “签发人”后缺冒号：补全角冒号（安全修复；半角冒号由 GW401 改为全角）；\n\
+- 配置了发文机关的 `principal`（主要负责人）而签发人不是他：警告（主要负责人授权他人签发的，在前置元数据“报批依据”中写明）。\n\n\
+没有版头的正文草稿不检查。函虽可向上级机关行文，但不是上行文种，不检查。",
+    bad: "示卫健〔2024〕12号（请示，无签发人）",
+    good: "示卫健〔2024〕12号　　签发人：张某",
+};
+
+impl Rule for UpwardSigner {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        if doc.direction() != Some(Direction::Up) || doc.kind() == Some(DocKind::函) {
+            return;
+        }
+        let header = &doc.header;
+        for line in &header.signer_lines {
+            if let Some(rest) = line.text.strip_prefix("签发人") {
+                let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+                if !rest_trimmed.starts_with([':', '：']) && !rest_trimmed.is_empty() {
+                    let at = line.span.start + "签发人".len();
+                    out.push(Finding::new(line.span.sub(0, "签发人".len()), "“签发人”后应加全角冒号").fix(Fix::safe(
+                        "补“：”",
+                        vec![Edit::replace(crate::span::Span::new(at, at + (rest.len() - rest_trimmed.len())), "：")],
+                    )));
+                }
+            }
+        }
+        let has_header = header.doc_number.is_some() || header.issuer_mark.is_some();
+        if has_header && header.signers.is_empty() && doc.stated("签发人").is_none() {
+            let span = header.doc_number.as_ref().or(header.issuer_mark.as_ref()).map(|f| f.span).unwrap_or_default();
+            let f = Finding::new(span, "上行文应当标注签发人姓名")
+                .help("在发文字号同一行右侧标注“签发人：姓名”（机关主要负责人）")
+                .en("An upward document must name its signer (签发人)");
+            out.push(if stated_yes(cx, "草稿") { f.severity(Severity::Info) } else { f });
+            return;
+        }
+        let Some(principal) = doc.parties.sender.as_ref().and_then(|s| s.principal.clone()) else { return };
+        if stated_yes(cx, "报批依据") {
+            return;
+        }
+        for signer in &header.signers {
+            if signer.text != principal {
+                out.push(
+                    Finding::new(
+                        signer.span,
+                        format!("上行文应由机关主要负责人签发：签发人“{}”不是主要负责人“{principal}”", signer.text),
+                    )
+                    .help("由主要负责人签发；经授权由他人签发的，在前置元数据“报批依据”中写明"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{assert_fixed, codes_in, lint_text};
+
+    #[test]
+    fn request_without_signer() {
+        let text = "示例市卫生健康局文件\n示卫健〔2024〕12号\n示例市卫生健康局关于申请专项资金的请示\n示例市人民政府：\n妥否，请批示。\n";
+        let d = lint_text("t.txt", text, "GW208");
+        assert_eq!(d.len(), 1);
+        assert!(codes_in("t.txt", &text.replace("12号", "12号　　签发人：张某"), "GW208").is_empty());
+    }
+
+    #[test]
+    fn colon_is_added() {
+        let text = "示例市卫生健康局文件\n示卫健〔2024〕12号　签发人 张某\n示例市卫生健康局关于申请专项资金的请示\n示例市人民政府：\n妥否，请批示。\n";
+        assert_fixed(text, "GW208", &text.replace("签发人 张某", "签发人：张某"));
+    }
+
+    #[test]
+    fn body_only_drafts_and_notices_are_silent() {
+        assert!(
+            codes_in("t.txt", "示例市卫生健康局关于申请专项资金的请示\n示例市人民政府：\n妥否，请批示。\n", "GW208")
+                .is_empty()
+        );
+        assert!(
+            codes_in(
+                "t.txt",
+                "示例市人民政府文件\n示府〔2024〕3号\n示例市人民政府关于开展检查的通知\n各区人民政府：\n正文。\n",
+                "GW208"
+            )
+            .is_empty()
+        );
+    }
+}
