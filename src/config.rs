@@ -99,10 +99,41 @@ pub struct DocumentDefaults {
     pub doc_type: Option<String>,
 }
 
+/// `[calendar]`: extra or replacement years for the working-day calendar.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CalendarConfig {
+    /// Year files in the format of `lints/calendar/<year>.toml`, relative to the config file.
+    #[serde(default)]
+    files: Vec<String>,
+}
+
+/// A rule pack file: a jurisdiction's name, the local rules it turns on, and their parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PackFile {
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code)] // documentation for people reading the file
+    description: Option<String>,
+    /// Rules (codes or names) the pack turns on beyond those of its built-in namesake.
+    #[serde(default)]
+    enable: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, toml::Table>,
+}
+
+const BUILTIN_PACKS: &[(Pack, &str)] = &[
+    (Pack::National, include_str!("../lints/packs/national.toml")),
+    (Pack::Guangdong, include_str!("../lints/packs/guangdong.toml")),
+    (Pack::Jiangmen, include_str!("../lints/packs/jiangmen.toml")),
+];
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     rule_packs: Option<Spanned<Vec<String>>>,
+    calendar: Option<CalendarConfig>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     document: Option<DocumentDefaults>,
     #[serde(default)]
@@ -126,6 +157,10 @@ pub struct Settings {
     /// `[[org]]` and `[[group]]` tables, handed to the organisation model.
     pub orgs: Vec<(toml::Value, usize)>,
     pub groups: Vec<(toml::Value, usize)>,
+    /// Rules turned on by custom rule packs.
+    pub pack_enabled: Vec<String>,
+    /// The working-day calendar: built-in years plus `[calendar] files`.
+    pub calendar: std::sync::Arc<crate::lang::calendar::Calendar>,
 }
 
 impl Default for Settings {
@@ -141,6 +176,8 @@ impl Default for Settings {
             document: DocumentDefaults::default(),
             orgs: Vec::new(),
             groups: Vec::new(),
+            pack_enabled: Vec::new(),
+            calendar: std::sync::Arc::new(crate::lang::calendar::Calendar::builtin().clone()),
         }
     }
 }
@@ -155,8 +192,9 @@ impl Settings {
             return None;
         }
         let best = |list: &[Selector]| list.iter().filter(|s| s.matches(meta.code)).map(Selector::specificity).max();
+        let in_pack = self.packs.contains(&meta.pack) || self.pack_enabled.iter().any(|c| c == meta.code);
         let selected = if self.select.is_empty() {
-            (meta.default_enabled && self.packs.contains(&meta.pack)) || configured.is_some()
+            (meta.default_enabled && in_pack) || configured.is_some()
         } else {
             best(&self.select).is_some()
         };
@@ -201,17 +239,53 @@ impl Settings {
             err(offset, e.message().trim().to_string())
         })?;
         let mut settings = Settings { path: path.map(Path::to_path_buf), ..Settings::default() };
+        let mut pack_files: Vec<(PackFile, Option<usize>)> = Vec::new();
         if let Some(packs) = raw.rule_packs {
             let span = packs.span();
-            settings.packs = packs
-                .into_inner()
-                .iter()
-                .map(|p| {
-                    Pack::parse(p).ok_or_else(|| {
-                        err(Some(span.start), format!("未知的规则包“{p}”（可用：national、guangdong、jiangmen）"))
-                    })
-                })
-                .collect::<Result<_, _>>()?;
+            settings.packs.clear();
+            for p in packs.into_inner() {
+                if let Some(pack) = Pack::parse(&p) {
+                    settings.packs.push(pack);
+                } else if p.ends_with(".toml") {
+                    let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
+                    let file = base.join(&p);
+                    let text = std::fs::read_to_string(&file)
+                        .map_err(|e| err(Some(span.start), format!("无法读取规则包“{}”：{e}", file.display())))?;
+                    let pack: PackFile = toml::from_str(&text).map_err(|e| ConfigError {
+                        path: Some(file.clone()),
+                        line: e.span().map(|s| line_of(&text, s.start)),
+                        message: e.message().trim().to_string(),
+                    })?;
+                    pack_files.push((pack, Some(span.start)));
+                } else {
+                    return Err(err(
+                        Some(span.start),
+                        format!("未知的规则包“{p}”（可用：national、guangdong、jiangmen，或规则包文件 *.toml）"),
+                    ));
+                }
+            }
+        }
+        for (pack, text) in BUILTIN_PACKS {
+            if settings.packs.contains(pack) {
+                let file: PackFile = toml::from_str(text).expect("built-in rule pack is valid");
+                pack_files.push((file, None));
+            }
+        }
+        if let Some(calendar) = raw.calendar {
+            let mut cal = crate::lang::calendar::Calendar::builtin().clone();
+            let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
+            for f in &calendar.files {
+                let file = base.join(f);
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| err(None, format!("无法读取工作日历文件“{}”：{e}", file.display())))?;
+                let year: crate::lang::calendar::YearFile = toml::from_str(&text).map_err(|e| ConfigError {
+                    path: Some(file.clone()),
+                    line: e.span().map(|s| line_of(&text, s.start)),
+                    message: e.message().trim().to_string(),
+                })?;
+                cal.add_year(&year).map_err(|m| ConfigError { path: Some(file.clone()), line: None, message: m })?;
+            }
+            settings.calendar = std::sync::Arc::new(cal);
         }
         for (key, value) in raw.rules.unwrap_or_default() {
             let (key_span, key) = (key.span(), key.into_inner());
@@ -260,6 +334,26 @@ impl Settings {
                             ));
                         }
                     }
+                }
+            }
+        }
+        // Pack parameters fill in what the user's own [rules.X] tables leave unsaid; custom packs
+        // come first in `pack_files`, so they win over the built-in ones.
+        for (pack, at) in pack_files {
+            for name in &pack.enable {
+                match Selector::parse(name) {
+                    Ok(Selector::Code(code)) => settings.pack_enabled.push(code),
+                    _ => return Err(err(at, format!("规则包“{}”启用了未知的规则“{name}”", pack.name))),
+                }
+            }
+            for (code, table) in pack.rules {
+                let code = match Selector::parse(&code) {
+                    Ok(Selector::Code(c)) => c,
+                    _ => return Err(err(at, format!("规则包“{}”中有未知的规则“{code}”", pack.name))),
+                };
+                let params = settings.params.entry(code).or_default();
+                for (k, v) in table {
+                    params.entry(k).or_insert(v);
                 }
             }
         }
@@ -341,6 +435,43 @@ mod tests {
         assert_eq!(e.line, Some(5), "{e}");
         let s = Settings::parse("[[org]]\nname = \"江门市人民政府\"\nkind = \"政府\"\nlevel = \"市\"\n", None).unwrap();
         assert!(org_view(&s).unwrap().get("江门市人民政府").is_some());
+    }
+
+    #[test]
+    fn packs_supply_parameters_and_users_override_them() {
+        let s =
+            Settings::parse("rule-packs = [\"national\", \"jiangmen\"]\n[rules.GW704]\nworkdays = 3\n", None).unwrap();
+        assert_eq!(s.params("GW704").get("workdays").and_then(|v| v.as_integer()), Some(3));
+        assert_eq!(s.params("GW703").get("workdays").and_then(|v| v.as_integer()), Some(10));
+        let s = Settings::parse("", None).unwrap();
+        assert!(s.params("GW703").is_empty(), "jiangmen parameters only with the jiangmen pack");
+    }
+
+    #[test]
+    fn custom_pack_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("zhuhai.toml"),
+            "name = \"zhuhai\"\nenable = [\"GW704\"]\n[rules.GW704]\nworkdays = 7\n",
+        )
+        .unwrap();
+        let config = dir.path().join("gwlint.toml");
+        std::fs::write(&config, "rule-packs = [\"national\", \"zhuhai.toml\"]\n").unwrap();
+        let s = Settings::load(&config).unwrap();
+        assert_eq!(s.params("GW704").get("workdays").and_then(|v| v.as_integer()), Some(7));
+        assert!(s.pack_enabled.contains(&"GW704".to_string()));
+    }
+
+    #[test]
+    fn calendar_years_from_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("2027.toml"), "year = 2027\nnotice = \"国务院办公厅关于2027年部分节假日安排的通知\"\n[[holiday]]\nname = \"元旦\"\nfrom = \"2027-01-01\"\nto = \"2027-01-03\"\n").unwrap();
+        let config = dir.path().join("gwlint.toml");
+        std::fs::write(&config, "[calendar]\nfiles = [\"2027.toml\"]\n").unwrap();
+        let s = Settings::load(&config).unwrap();
+        assert!(s.calendar.covers(2027));
+        std::fs::write(&config, "[calendar]\nfiles = [\"missing.toml\"]\n").unwrap();
+        assert!(Settings::load(&config).is_err());
     }
 
     #[test]

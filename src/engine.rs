@@ -46,7 +46,7 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     let mut findings = Vec::new();
     for (rule, severity) in settings.enabled_rules() {
         let meta = rule.meta();
-        let cx = Context { source, doc, orgs, params: settings.params(meta.code) };
+        let cx = Context { source, doc, orgs, params: settings.params(meta.code), calendar: &settings.calendar };
         findings.clear();
         rule.check(&cx, &mut findings);
         let configured = settings.severities.get(meta.code).copied().flatten();

@@ -1,5 +1,8 @@
 //! Chinese-language helpers shared by the document model and the rules.
 
+pub mod calendar;
+pub mod date;
+pub mod dates;
 pub mod numerals;
 pub mod segment;
 

@@ -1,6 +1,7 @@
 //! The rule interface. Each rule lives in its own file under a category folder, with its
 //! metadata and documentation beside its check; `registry.rs` is the one table of rules.
 
+pub mod deadlines;
 pub mod format;
 pub mod kind;
 pub mod meta;
@@ -140,6 +141,7 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub orgs: &'a OrgView,
     pub params: &'a RuleParams,
+    pub calendar: &'a crate::lang::calendar::Calendar,
 }
 
 impl<'a> Context<'a> {

@@ -2,13 +2,21 @@
 //! `mod.rs` (`RULES`); adding a rule means writing its file and listing it there.
 
 use super::Rule;
-use super::{format, kind, meta, numbers, punct, routing, wording};
+use super::{deadlines, format, kind, meta, numbers, punct, routing, wording};
 use std::sync::LazyLock;
 
 static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
-    let mut all: Vec<&'static dyn Rule> =
-        [meta::RULES, kind::RULES, routing::RULES, format::RULES, punct::RULES, numbers::RULES, wording::RULES]
-            .concat();
+    let mut all: Vec<&'static dyn Rule> = [
+        meta::RULES,
+        kind::RULES,
+        routing::RULES,
+        format::RULES,
+        punct::RULES,
+        numbers::RULES,
+        wording::RULES,
+        deadlines::RULES,
+    ]
+    .concat();
     all.sort_by_key(|r| r.meta().code);
     all
 });
