@@ -182,7 +182,7 @@ fn deleted_region(source: &Source, edit: &Edit) -> Value {
             let bom = if source.bom { 3 } else { 0 };
             json!({ "byteOffset": start + bom, "byteLength": end - start })
         }
-        Encoding::Gb18030 | Encoding::Utf16Le | Encoding::Utf16Be => {
+        Encoding::Gbk | Encoding::Gb18030 | Encoding::Utf16Le | Encoding::Utf16Be => {
             let (s, e) = (source.line_col(start), source.line_col(end));
             json!({
                 "startLine": s.line,

@@ -4,7 +4,10 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Encoding {
     Utf8,
-    /// GBK text; decoded and written with GB18030 so that no character is lost.
+    /// GBK (two-byte) text. Written back with the GBK encoder; a character GBK cannot hold
+    /// makes the write fail rather than silently turn the file into GB18030.
+    Gbk,
+    /// GB18030 text (it has four-byte sequences).
     Gb18030,
     Utf16Le,
     Utf16Be,
@@ -14,6 +17,7 @@ impl Encoding {
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
+            Encoding::Gbk => "GBK",
             Encoding::Gb18030 => "GB18030",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
@@ -92,7 +96,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     let text = text.into_owned();
     reject_binary(&text)?;
-    Ok(Decoded { text, encoding: Encoding::Gb18030, bom: false })
+    let encoding = if has_four_byte_sequences(bytes) { Encoding::Gb18030 } else { Encoding::Gbk };
+    Ok(Decoded { text, encoding, bom: false })
+}
+
+/// GB18030's four-byte form is a lead byte 0x81–0xFE followed by a digit byte 0x30–0x39; GBK
+/// never has a digit as a trail byte.
+fn has_four_byte_sequences(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (0x81..=0xFE).contains(&b) {
+            if bytes.get(i + 1).is_some_and(|t| (0x30..=0x39).contains(t)) {
+                return true;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Binary files that happen to decode: too many C0 control characters for a text draft.
@@ -123,12 +146,12 @@ pub fn encode(text: &str, encoding: Encoding, bom: bool) -> Result<Vec<u8>, Deco
             }
             out.extend_from_slice(text.as_bytes());
         }
-        Encoding::Gb18030 => {
-            let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+        Encoding::Gbk | Encoding::Gb18030 => {
+            let encoder = if encoding == Encoding::Gbk { encoding_rs::GBK } else { encoding_rs::GB18030 };
+            let (bytes, _, unmappable) = encoder.encode(text);
             if unmappable {
-                // GB18030 covers all of Unicode; this only guards against a future encoder change.
-                let ch = text.chars().find(|c| encoding_rs::GB18030.encode(&c.to_string()).2).unwrap_or('?');
-                return Err(DecodeError::Unencodable { encoding: "GB18030", ch });
+                let ch = text.chars().find(|c| encoder.encode(&c.to_string()).2).unwrap_or('?');
+                return Err(DecodeError::Unencodable { encoding: encoding.name(), ch });
             }
             out.extend_from_slice(&bytes);
         }
@@ -168,9 +191,15 @@ mod tests {
         let text = "江门市人民政府关于印发《江门市人民政府工作规则》的通知\r\n各县（市、区）人民政府：\r\n";
         let (gbk, _, _) = encoding_rs::GBK.encode(text);
         let d = decode(&gbk).unwrap();
-        assert_eq!(d.encoding, Encoding::Gb18030);
+        assert_eq!(d.encoding, Encoding::Gbk);
         assert_eq!(d.text, text);
         assert_eq!(encode(&d.text, d.encoding, false).unwrap(), gbk.into_owned());
+    }
+
+    #[test]
+    fn gbk_refuses_what_it_cannot_hold() {
+        assert_eq!(encode("𠮷野家", Encoding::Gbk, false).err(), Some(DecodeError::Unencodable { encoding: "GBK", ch: '𠮷' }));
+        assert!(encode("江府〔2023〕20号，2～3次", Encoding::Gbk, false).is_ok());
     }
 
     #[test]

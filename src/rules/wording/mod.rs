@@ -1,6 +1,28 @@
 //! GW6xx: 用词 (国家通用语言文字法, common wording errors).
+//!
+//! The table-driven rules (GW601–GW606, GW608's ambiguous characters, GW609) share one matcher,
+//! `table`, over the word tables in `lints/wording/*.toml`.
+pub mod context_confusables;
+pub mod domain_confusables;
 pub mod foreign_words;
+pub mod jiezhi;
+pub mod political_phrases;
+pub mod standard_forms;
+pub mod table;
+pub mod traditional_chars;
+pub mod typo_dictionary;
+pub mod zuochu;
 
 use super::Rule;
 
-pub static RULES: &[&dyn Rule] = &[&foreign_words::ForeignWords];
+pub static RULES: &[&dyn Rule] = &[
+    &jiezhi::JiezhiVsJiezhi,
+    &zuochu::Zuochu,
+    &context_confusables::ContextConfusables,
+    &standard_forms::StandardForms,
+    &typo_dictionary::TypoDictionary,
+    &domain_confusables::DomainConfusables,
+    &foreign_words::ForeignWords,
+    &traditional_chars::TraditionalVariantChars,
+    &political_phrases::FixedPoliticalPhrases,
+];

@@ -1,0 +1,647 @@
+//! The shared word-table matcher behind the table-driven wording rules (GW601–GW606, GW608's
+//! ambiguous characters, GW609). The tables live in `lints/wording/*.toml`, where a 文秘 can edit
+//! them without touching Rust; each file holds one section per rule code:
+//!
+//! ```toml
+//! [GW605]
+//! message = "“{match}”是别字，应为“{replace}”"   # default message of the section
+//!
+//! [[GW605.entry]]
+//! match = "布署"              # literal text (or `match-regex = "…"`)
+//! unless-after = ["代"]       # context conditions, see below
+//! replace = "部署"
+//! fix = "safe"                # safe | unsafe | none
+//! example = "认真布署安全生产工作"          # must match
+//! counter-example = "认真部署安全生产工作"  # must not match
+//! ```
+//!
+//! Context conditions look at the rest of the same line: `before`/`after` (the text must end /
+//! start with one of the listed strings), `before-regex`/`after-regex` (a regex anchored at the
+//! match), and the exclusions `unless-before`, `unless-after`, `unless-before-regex`,
+//! `unless-after-regex`. Rust's `regex` has no look-around, so these stand in for it.
+//! `scope` says where an entry applies: `outside-quotes` (default: not inside “…”, 《…》 or a
+//! Markdown block quote),
+//! `anywhere` (also inside quotes), `inside-quotes` (only inside “…”).
+//!
+//! Messages and help may use `{match}` (the matched text), `{replace}`, `{word}` (the match
+//! with the `before`/`after` context it was found in, e.g. “台帐”) and `{word-fixed}`.
+//!
+//! Users extend or trim a table in gwlint.toml: `[rules.GW605] allow = ["九洲"]` (words in which
+//! a match is accepted), `disable = ["既使"]` (entries, by their `match`), and `[[rules.GW605.entry]]`
+//! tables in the same format as the built-in ones.
+
+use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::document::{MaskKind, MaskSet};
+use crate::rules::{Context, RuleMeta};
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// How far a replacement may be applied without a human.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixClass {
+    /// Message only (the replacement, if any, is shown in the help).
+    #[default]
+    None,
+    /// A suggestion: applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// Certain: applied by `--fix`.
+    Safe,
+}
+
+/// Where in the text an entry applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Not inside quotations, Markdown block quotes or 《》 names (someone else's words, cited titles).
+    #[default]
+    OutsideQuotes,
+    /// Also inside quotations (still not inside 《》).
+    Anywhere,
+    /// Only inside quotations — for entries about how a quoted phrase is written.
+    InsideQuotes,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RawSection {
+    message: Option<String>,
+    help: Option<String>,
+    en: Option<String>,
+    #[serde(default)]
+    entry: Vec<RawEntry>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct RawEntry {
+    #[serde(rename = "match")]
+    literal: Option<String>,
+    match_regex: Option<String>,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    before_regex: Option<String>,
+    after_regex: Option<String>,
+    #[serde(default)]
+    unless_before: Vec<String>,
+    #[serde(default)]
+    unless_after: Vec<String>,
+    unless_before_regex: Option<String>,
+    unless_after_regex: Option<String>,
+    replace: Option<String>,
+    fix: Option<FixClass>,
+    message: Option<String>,
+    help: Option<String>,
+    en: Option<String>,
+    severity: Option<String>,
+    #[serde(default)]
+    scope: Scope,
+    example: Option<String>,
+    counter_example: Option<String>,
+}
+
+enum Pattern {
+    Literal(String),
+    Regex(Regex),
+}
+
+/// One compiled table entry.
+pub struct Entry {
+    pattern: Pattern,
+    /// The `match` text (or the regex source): how users name an entry in `disable`.
+    pub label: String,
+    before: Vec<String>,
+    after: Vec<String>,
+    before_re: Option<Regex>,
+    after_re: Option<Regex>,
+    unless_before: Vec<String>,
+    unless_after: Vec<String>,
+    unless_before_re: Option<Regex>,
+    unless_after_re: Option<Regex>,
+    pub replace: Option<String>,
+    pub fix: FixClass,
+    message: Option<String>,
+    help: Option<String>,
+    en: Option<String>,
+    severity: Option<Severity>,
+    pub scope: Scope,
+    pub example: Option<String>,
+    pub counter_example: Option<String>,
+}
+
+impl Entry {
+    fn compile(raw: RawEntry) -> Result<Entry, String> {
+        let anchored = |src: &Option<String>, start: bool| -> Result<Option<Regex>, String> {
+            src.as_ref()
+                .map(|s| {
+                    let full = if start { format!("^(?:{s})") } else { format!("(?:{s})$") };
+                    Regex::new(&full).map_err(|e| format!("正则“{s}”无效：{e}"))
+                })
+                .transpose()
+        };
+        let (pattern, label) = match (&raw.literal, &raw.match_regex) {
+            (Some(l), None) if !l.is_empty() => (Pattern::Literal(l.clone()), l.clone()),
+            (None, Some(r)) if !r.is_empty() => {
+                (Pattern::Regex(Regex::new(r).map_err(|e| format!("正则“{r}”无效：{e}"))?), r.clone())
+            }
+            _ => return Err("须且只须写一个非空的 match 或 match-regex".into()),
+        };
+        let severity = match &raw.severity {
+            Some(s) => Some(Severity::parse(s).ok_or_else(|| format!("未知的级别“{s}”"))?),
+            None => None,
+        };
+        let fix = raw.fix.unwrap_or(if raw.replace.is_some() { FixClass::Unsafe } else { FixClass::None });
+        if fix != FixClass::None && raw.replace.is_none() {
+            return Err(format!("“{label}”：fix = {fix:?} 需要 replace"));
+        }
+        Ok(Entry {
+            pattern,
+            label,
+            before_re: anchored(&raw.before_regex, false)?,
+            after_re: anchored(&raw.after_regex, true)?,
+            unless_before_re: anchored(&raw.unless_before_regex, false)?,
+            unless_after_re: anchored(&raw.unless_after_regex, true)?,
+            before: raw.before,
+            after: raw.after,
+            unless_before: raw.unless_before,
+            unless_after: raw.unless_after,
+            replace: raw.replace,
+            fix,
+            message: raw.message,
+            help: raw.help,
+            en: raw.en,
+            severity,
+            scope: raw.scope,
+            example: raw.example,
+            counter_example: raw.counter_example,
+        })
+    }
+
+    /// Whether the context conditions hold for a match at `start..end` of `line`; if so, the
+    /// extent of the "word" — the match with the required context it was found in
+    /// (`before`/`after` and their regexes), which messages quote as `{word}`.
+    fn context(&self, line: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+        let (before, after) = (line.get(..start)?, line.get(end..)?);
+        let ends = |list: &[String]| list.iter().filter(|b| before.ends_with(b.as_str())).map(|b| b.len()).max();
+        let starts = |list: &[String]| list.iter().filter(|a| after.starts_with(a.as_str())).map(|a| a.len()).max();
+        if ends(&self.unless_before).is_some()
+            || starts(&self.unless_after).is_some()
+            || self.unless_before_re.as_ref().is_some_and(|r| r.is_match(before))
+            || self.unless_after_re.as_ref().is_some_and(|r| r.is_match(after))
+        {
+            return None;
+        }
+        let mut lead = 0;
+        let mut trail = 0;
+        if !self.before.is_empty() {
+            lead = ends(&self.before)?;
+        }
+        if !self.after.is_empty() {
+            trail = starts(&self.after)?;
+        }
+        if let Some(r) = &self.before_re {
+            lead = lead.max(before.len() - r.find(before)?.start());
+        }
+        if let Some(r) = &self.after_re {
+            trail = trail.max(r.find(after)?.end());
+        }
+        Some((start - lead, end + trail))
+    }
+}
+
+/// A match of one entry inside one line (byte offsets relative to the line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The match with the context that made it one (for `{word}` in messages).
+    pub word: (usize, usize),
+}
+
+/// One rule's section of a table file, compiled.
+pub struct Table {
+    pub code: String,
+    message: Option<String>,
+    help: Option<String>,
+    en: Option<String>,
+    pub entries: Vec<Entry>,
+    literals: Option<AhoCorasick>,
+    /// For each Aho-Corasick pattern, the entries (in table order) whose `match` it is.
+    by_literal: Vec<Vec<usize>>,
+    regex_entries: Vec<usize>,
+}
+
+/// What a rule allows a table to do.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    /// The strongest fix the rule may offer; entries asking for more are lowered to it.
+    pub max_fix: FixClass,
+}
+
+impl Table {
+    /// The section `code` of a table file.
+    pub fn parse(file: &str, code: &str) -> Result<Table, String> {
+        let doc: toml::Table = toml::from_str(file).map_err(|e| e.to_string())?;
+        let section: RawSection = match doc.get(code) {
+            Some(v) => v.clone().try_into().map_err(|e: toml::de::Error| format!("[{code}]：{e}"))?,
+            None => RawSection::default(),
+        };
+        let entries = section
+            .entry
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| Entry::compile(e).map_err(|m| format!("[{code}] 第{}条：{m}", i + 1)));
+        Ok(Table::build(code, section.message, section.help, section.en, entries.collect::<Result<_, _>>()?))
+    }
+
+    /// A built-in table; its file is checked by the unit tests, so failure is a build defect.
+    pub fn builtin(file: &str, code: &str) -> Table {
+        Table::parse(file, code).unwrap_or_else(|e| panic!("lints/wording table: {e}"))
+    }
+
+    fn build(
+        code: &str,
+        message: Option<String>,
+        help: Option<String>,
+        en: Option<String>,
+        entries: Vec<Entry>,
+    ) -> Table {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut by_literal: Vec<Vec<usize>> = Vec::new();
+        let mut regex_entries = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            match &e.pattern {
+                Pattern::Literal(l) => {
+                    let id = *index.entry(l.as_str()).or_insert_with(|| {
+                        patterns.push(l.as_str());
+                        by_literal.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    by_literal[id].push(i);
+                }
+                Pattern::Regex(_) => regex_entries.push(i),
+            }
+        }
+        let literals = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).expect("literal patterns build")
+        });
+        Table { code: code.to_string(), message, help, en, entries, literals, by_literal, regex_entries }
+    }
+
+    /// Every non-overlapping match in one line: for each place a pattern occurs, the first entry
+    /// (in table order) whose context holds; where matches overlap, the earlier and longer wins.
+    pub fn find(&self, line: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if let Some(ac) = &self.literals {
+            for m in ac.find_overlapping_iter(line) {
+                let (start, end) = (m.start(), m.end());
+                if let Some((entry, word)) = self.by_literal[m.pattern().as_usize()]
+                    .iter()
+                    .find_map(|&i| self.entries[i].context(line, start, end).map(|w| (i, w)))
+                {
+                    hits.push(Hit { entry, start, end, word });
+                }
+            }
+        }
+        for &i in &self.regex_entries {
+            if let Pattern::Regex(re) = &self.entries[i].pattern {
+                for m in re.find_iter(line) {
+                    if m.is_empty() {
+                        continue;
+                    }
+                    if let Some(word) = self.entries[i].context(line, m.start(), m.end()) {
+                        hits.push(Hit { entry: i, start: m.start(), end: m.end(), word });
+                    }
+                }
+            }
+        }
+        resolve_overlaps(hits)
+    }
+
+    /// Run the table over the draft and report each match as a finding of `meta`'s rule.
+    pub fn check(&self, cx: &Context, meta: &RuleMeta, policy: Policy, out: &mut Vec<Finding>) {
+        let user = UserParams::read(cx.params, meta.code);
+        if let Some(problem) = &user.problem {
+            out.push(
+                Finding::new(
+                    Span::empty(0),
+                    format!("gwlint.toml 中 [rules.{}] 的词条无效，已忽略：{problem}", meta.code),
+                )
+                .help("按 lints/wording/ 中词表的格式改正该词条")
+                .severity(Severity::Info),
+            );
+        }
+        let text = cx.text();
+        let tables: Vec<&Table> = std::iter::once(self).chain(user.table.as_ref()).collect();
+        for (line, _) in &cx.doc.lines {
+            let s = line.span.text(text);
+            if s.is_ascii() {
+                continue;
+            }
+            let mut hits: Vec<(usize, Hit)> = Vec::new();
+            for (t, table) in tables.iter().enumerate() {
+                hits.extend(table.find(s).into_iter().map(|h| (t, h)));
+            }
+            hits.sort_by_key(|(_, h)| (h.start, std::cmp::Reverse(h.end)));
+            let mut last_end = 0;
+            for (t, hit) in hits {
+                if hit.start < last_end {
+                    continue;
+                }
+                let table = tables[t];
+                let entry = &table.entries[hit.entry];
+                let span = line.span.sub(hit.start, hit.end);
+                if user.disable.contains(&entry.label)
+                    || !in_scope(cx, entry.scope, span)
+                    || allowed(s, hit, &user.allow)
+                {
+                    continue;
+                }
+                last_end = hit.end;
+                out.push(table.finding(entry, span, s, hit, policy));
+            }
+        }
+    }
+
+    fn finding(&self, entry: &Entry, span: Span, line: &str, hit: Hit, policy: Policy) -> Finding {
+        let matched = line.get(hit.start..hit.end).unwrap_or("");
+        let replace = entry.replace.as_deref().unwrap_or(matched);
+        // The context a match was found in, without the punctuation a condition may have looked at.
+        let wordish = |c: char| crate::lang::is_han(c) || c.is_alphanumeric();
+        let word_before = line.get(hit.word.0..hit.start).unwrap_or("").trim_start_matches(|c: char| !wordish(c));
+        let word_after = line.get(hit.end..hit.word.1).unwrap_or("").trim_end_matches(|c: char| !wordish(c));
+        let fill = |t: &str| {
+            t.replace("{match}", matched)
+                .replace("{replace}", replace)
+                .replace("{word}", &format!("{word_before}{matched}{word_after}"))
+                .replace("{word-fixed}", &format!("{word_before}{replace}{word_after}"))
+        };
+        let message = entry.message.as_deref().or(self.message.as_deref()).map_or_else(
+            || {
+                if entry.replace.is_some() {
+                    format!("“{matched}”应为“{replace}”")
+                } else {
+                    format!("“{matched}”用词需核对")
+                }
+            },
+            fill,
+        );
+        let mut finding = Finding::new(span, message);
+        match entry.help.as_deref().or(self.help.as_deref()) {
+            Some(h) => finding = finding.help(fill(h)),
+            None if entry.replace.is_some() => finding = finding.help(format!("改为{}", quoted(replace))),
+            None => {}
+        }
+        if let Some(en) = entry.en.as_deref().or(self.en.as_deref()) {
+            finding = finding.en(fill(en));
+        }
+        if let Some(sev) = entry.severity {
+            finding = finding.severity(sev);
+        }
+        if let Some(r) = &entry.replace {
+            let edits = vec![Edit::replace(span, r.clone())];
+            // Name the fixed word (“改为“台账””) when the match is only part of it.
+            let word_fixed = format!("{word_before}{r}{word_after}");
+            let label = format!("改为{}", quoted(if word_fixed.chars().count() <= 10 { &word_fixed } else { r }));
+            match entry.fix.min(policy.max_fix) {
+                FixClass::Safe => finding = finding.fix(Fix::safe(label, edits)),
+                FixClass::Unsafe => finding = finding.fix(Fix::unsafe_(label, edits)),
+                FixClass::None => {}
+            }
+        }
+        finding
+    }
+}
+
+/// `text` in Chinese quotation marks, unless it already carries its own.
+fn quoted(text: &str) -> String {
+    if text.starts_with('“') || text.ends_with('”') { text.to_string() } else { format!("“{text}”") }
+}
+
+fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if kept.last().is_none_or(|k| h.start >= k.end) {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+/// Whether a match at `span` lies where its entry applies.
+pub fn in_scope(cx: &Context, scope: Scope, span: Span) -> bool {
+    let masks = &cx.doc.masks;
+    let always = MaskSet::NON_TEXT.with(MaskKind::BookTitle);
+    match scope {
+        Scope::OutsideQuotes => !masks.hits(always.with(MaskKind::Quote).with(MaskKind::BlockQuote), span),
+        Scope::Anywhere => !masks.hits(always, span),
+        Scope::InsideQuotes => !masks.hits(always, span) && masks.covers(MaskKind::Quote, span),
+    }
+}
+
+/// Whether the match sits inside one of the user's accepted words (a company name, a person).
+fn allowed(line: &str, hit: Hit, allow: &[String]) -> bool {
+    allow
+        .iter()
+        .filter(|w| !w.is_empty())
+        .any(|w| line.match_indices(w.as_str()).any(|(i, _)| i <= hit.start && hit.end <= i + w.len()))
+}
+
+/// A rule's table parameters from gwlint.toml.
+#[derive(Default)]
+pub struct UserParams {
+    pub allow: Vec<String>,
+    pub disable: Vec<String>,
+    pub table: Option<Table>,
+    pub problem: Option<String>,
+}
+
+impl UserParams {
+    pub fn read(params: &crate::config::RuleParams, code: &str) -> UserParams {
+        let strings = |key: &str| -> Vec<String> {
+            params
+                .get(key)
+                .and_then(|v| v.as_array())
+                .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+                .unwrap_or_default()
+        };
+        let mut user = UserParams { allow: strings("allow"), disable: strings("disable"), ..UserParams::default() };
+        if let Some(v) = params.get("entry") {
+            let parsed: Result<Vec<RawEntry>, String> =
+                v.clone().try_into().map_err(|e: toml::de::Error| e.to_string());
+            match parsed.and_then(|raws| {
+                raws.into_iter()
+                    .enumerate()
+                    .map(|(i, r)| Entry::compile(r).map_err(|m| format!("第{}条：{m}", i + 1)))
+                    .collect::<Result<Vec<_>, _>>()
+            }) {
+                Ok(entries) => user.table = Some(Table::build(code, None, None, None, entries)),
+                Err(e) => user.problem = Some(e),
+            }
+        }
+        user
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::test_support::lint_text;
+
+    /// Every built-in table, with the rule that reads it and the strongest fix it may offer.
+    pub(crate) fn builtin_tables() -> Vec<(&'static Table, &'static str, FixClass)> {
+        use super::super::*;
+        vec![
+            (&*jiezhi::TABLE, "GW601", FixClass::Unsafe),
+            (&*zuochu::TABLE, "GW602", FixClass::Unsafe),
+            (&*context_confusables::TABLE, "GW603", FixClass::Unsafe),
+            (&*standard_forms::TABLE, "GW604", FixClass::Safe),
+            (&*typo_dictionary::TABLE, "GW605", FixClass::Safe),
+            (&*domain_confusables::TABLE, "GW606", FixClass::None),
+            (&*traditional_chars::AMBIGUOUS, "GW608", FixClass::Unsafe),
+            (&*political_phrases::TABLE, "GW609", FixClass::Unsafe),
+        ]
+    }
+
+    #[test]
+    fn every_entry_has_a_matching_example_and_a_silent_counter_example() {
+        let mut failures = Vec::new();
+        for (table, code, max_fix) in builtin_tables() {
+            assert_eq!(table.code, code);
+            assert!(!table.entries.is_empty(), "{code}: empty table");
+            for (i, e) in table.entries.iter().enumerate() {
+                let (Some(ex), Some(counter)) = (&e.example, &e.counter_example) else {
+                    failures.push(format!("{code} “{}”: example and counter-example are required", e.label));
+                    continue;
+                };
+                if !table.find(ex).iter().any(|h| h.entry == i) {
+                    failures.push(format!("{code} “{}”: example {ex:?} does not match", e.label));
+                }
+                // Quotations and scopes are masks of a whole document: such counter-examples are
+                // checked through the rule below only.
+                let masked = e.scope != Scope::OutsideQuotes
+                    || counter.contains(['“', '”', '‘', '’', '《', '》', '「', '」', '"']);
+                if !masked && table.find(counter).iter().any(|h| h.entry == i) {
+                    failures.push(format!("{code} “{}”: counter-example {counter:?} matches", e.label));
+                }
+                if e.fix > max_fix {
+                    failures.push(format!(
+                        "{code} “{}”: fix {:?} is stronger than the rule allows ({max_fix:?})",
+                        e.label, e.fix
+                    ));
+                }
+                // Through the whole rule too (masks, overlaps with other entries), except for
+                // entries that only apply inside quotations, whose examples carry the quotes.
+                let got = lint_text("t.txt", &format!("{ex}\n"), code);
+                if got.is_empty() {
+                    failures.push(format!("{code} “{}”: rule is silent on example {ex:?}", e.label));
+                }
+                let got = lint_text("t.txt", &format!("{counter}\n"), code);
+                if !got.is_empty() {
+                    failures.push(format!(
+                        "{code} “{}”: rule fires on counter-example {counter:?}: {:?}",
+                        e.label,
+                        got.iter().map(|d| &d.message).collect::<Vec<_>>()
+                    ));
+                }
+                // A replacement must not match the same entry again at the same place.
+                if let (Some(r), Some(h)) = (&e.replace, table.find(ex).into_iter().find(|h| h.entry == i)) {
+                    let fixed = format!("{}{r}{}", &ex[..h.start], &ex[h.end..]);
+                    if table.find(&fixed).iter().any(|k| k.entry == i && k.start == h.start) {
+                        failures.push(format!("{code} “{}”: replacement is not idempotent on {fixed:?}", e.label));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{} table failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn table_files_have_only_known_sections() {
+        let files = [
+            (
+                "confusables.toml",
+                include_str!("../../../lints/wording/confusables.toml"),
+                &["GW601", "GW602", "GW603", "GW606"][..],
+            ),
+            ("typos.toml", include_str!("../../../lints/wording/typos.toml"), &["GW605"][..]),
+            ("standard-forms.toml", include_str!("../../../lints/wording/standard-forms.toml"), &["GW604"][..]),
+            ("phrases.toml", include_str!("../../../lints/wording/phrases.toml"), &["GW609"][..]),
+            ("traditional.toml", include_str!("../../../lints/wording/traditional.toml"), &["GW608", "one-to-one"][..]),
+        ];
+        for (name, text, known) in files {
+            let doc: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for key in doc.keys() {
+                assert!(known.contains(&key.as_str()), "{name}: unknown section [{key}]");
+            }
+        }
+    }
+
+    fn table(src: &str) -> Table {
+        Table::parse(src, "GW699").unwrap()
+    }
+
+    #[test]
+    fn context_conditions() {
+        let t = table(
+            r#"
+[[GW699.entry]]
+match = "甲乙"
+after = ["丙"]
+unless-before = ["丁"]
+[[GW699.entry]]
+match = "甲乙"
+after-regex = "[0-9]+"
+unless-after-regex = "[0-9]+号"
+"#,
+        );
+        assert_eq!(t.find("甲乙丙").len(), 1);
+        assert!(t.find("丁甲乙丙").is_empty());
+        assert_eq!(t.find("甲乙12").first().map(|h| (h.entry, h.word)), Some((1, (0, 8))));
+        assert_eq!(t.find("甲乙丙丙").first().map(|h| h.word), Some((0, 9)));
+        assert!(t.find("甲乙12号").is_empty());
+        assert!(t.find("甲乙").is_empty());
+    }
+
+    #[test]
+    fn overlaps_keep_the_earlier_longer_match() {
+        let t = table(
+            r#"
+[[GW699.entry]]
+match = "以至"
+[[GW699.entry]]
+match = "以至于"
+[[GW699.entry]]
+match-regex = "至于[0-9]"
+"#,
+        );
+        let hits = t.find("以至于5");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].entry, 1);
+    }
+
+    #[test]
+    fn bad_entries_are_reported() {
+        assert!(Table::parse("[[GW699.entry]]\nreplace = \"甲\"\n", "GW699").is_err());
+        assert!(Table::parse("[[GW699.entry]]\nmatch = \"甲\"\nfix = \"safe\"\n", "GW699").is_err());
+        assert!(Table::parse("[[GW699.entry]]\nmatch = \"甲\"\nmatchs = \"乙\"\n", "GW699").is_err());
+        assert!(Table::parse("[[GW699.entry]]\nmatch = \"甲\"\nafter-regex = \"(\"\n", "GW699").is_err());
+        assert!(Table::parse("[[GW699.entry]]\nmatch = \"甲\"\nfix = \"sure\"\n", "GW699").is_err());
+    }
+
+    #[test]
+    fn odd_offsets_never_panic() {
+        let t = table("[[GW699.entry]]\nmatch = \"帐\"\nbefore = [\"台\"]\nafter-regex = \"\"\n");
+        for s in ["", "帐", "台帐", "台帐台帐", "a帐b", "台\u{301}帐"] {
+            let _ = t.find(s);
+        }
+    }
+}
