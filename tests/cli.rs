@@ -218,7 +218,10 @@ fn fix_writes_gbk_crlf_back_as_gbk_crlf_and_is_idempotent() {
     let bytes = std::fs::read(&path).unwrap();
     let (decoded, _, errors) = encoding_rs::GBK.decode(&bytes);
     assert!(!errors, "still GBK");
-    assert_eq!(decoded, "示例市人民政府关于做好冬季防火工作的通知\r\n各区人民政府：\r\n各单位要高度重视，认真落实（详见附件）。\r\n");
+    assert_eq!(
+        decoded,
+        "示例市人民政府关于做好冬季防火工作的通知\r\n各区人民政府：\r\n各单位要高度重视，认真落实（详见附件）。\r\n"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -126,7 +126,7 @@ fn name(p: &Path) -> String {
 #[test]
 fn snapshots_of_every_fixture() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs = vec![root.join("seed"), root.join("drafts")];
+    let mut dirs = vec![root.join("seed"), root.join("drafts"), root.join("published")];
     let mut rule_dirs: Vec<PathBuf> = std::fs::read_dir(root.join("rules"))
         .expect("rules")
         .map(|e| e.expect("entry").path())
@@ -143,4 +143,26 @@ fn snapshots_of_every_fixture() {
             insta::assert_snapshot!(rel, render(&source, &lint(&source, &settings)));
         }
     }
+}
+
+/// Correct documents in the published style must raise no warning or error with every rule pack
+/// on: a false alarm on a correct 公文 is as serious as a missed violation.
+#[test]
+fn published_documents_stay_silent() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/published");
+    let settings = settings_in(&dir);
+    let mut noisy = Vec::new();
+    let files = fixture_files(&dir);
+    assert!(files.len() >= 4);
+    for file in files {
+        let source = load(&file);
+        let loud: Vec<_> = lint(&source, &settings)
+            .into_iter()
+            .filter(|d| d.severity >= gwlint::diagnostic::Severity::Warning)
+            .collect();
+        if !loud.is_empty() {
+            noisy.push(format!("{}:\n{}", file.display(), render(&source, &loud)));
+        }
+    }
+    assert!(noisy.is_empty(), "{}", noisy.join("\n"));
 }

@@ -27,6 +27,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "重要公文",
     "公开方式",
     "草稿",
+    "合法性审核",
+    "公平竞争审查",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -161,9 +163,7 @@ pub fn parse(text: &str) -> (Option<FrontMatter>, usize) {
         }
         let value = if let Some(inner) = raw_value.strip_prefix('[') {
             match inner.strip_suffix(']') {
-                Some(list) => FmValue::List(
-                    list.split([',', '，', '、']).map(|s| unquote(s.trim())).filter(|s| !s.is_empty()).collect(),
-                ),
+                Some(list) => FmValue::List(split_outside_brackets(list)),
                 None => {
                     problems.push((value_span, "列表缺少右方括号“]”".to_string()));
                     FmValue::Text(String::new())
@@ -176,6 +176,28 @@ pub fn parse(text: &str) -> (Option<FrontMatter>, usize) {
     }
     // No closing fence: not front matter at all; the draft starts at the top.
     (None, 0)
+}
+
+/// List items separated by , ， or 、 — but not inside brackets, so that
+/// “各县（市、区）人民政府” stays one item.
+fn split_outside_brackets(list: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in list.char_indices() {
+        match c {
+            '（' | '(' | '〔' | '【' | '《' => depth += 1,
+            '）' | ')' | '〕' | '】' | '》' => depth -= 1,
+            ',' | '，' | '、' if depth <= 0 => {
+                items.push(unquote(&list[start..i]));
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    items.push(unquote(&list[start..]));
+    items.retain(|s| !s.is_empty());
+    items
 }
 
 fn unquote(s: &str) -> String {
@@ -214,6 +236,12 @@ mod tests {
         let fm = fm.unwrap();
         assert_eq!(body, text.len());
         assert_eq!(fm.problems.len(), 3, "{:?}", fm.problems);
+    }
+
+    #[test]
+    fn list_items_keep_bracketed_separators() {
+        let (fm, _) = parse("---\n主送: [各县（市、区）人民政府, 市直各单位]\n---\n");
+        assert_eq!(fm.unwrap().get("主送").unwrap().value.items(), ["各县（市、区）人民政府", "市直各单位"]);
     }
 
     #[test]

@@ -95,6 +95,10 @@ impl DocKind {
 
 /// Title endings, longest first so that 会议纪要 beats 纪要 and 复函 beats 函.
 const TITLE_ENDINGS: &[(&str, DocKind)] = &[
+    // Doubled kinds (GW103 reports them) mean the first of the two.
+    ("请示报告", DocKind::请示),
+    ("申请报告", DocKind::请示),
+    ("报告请示", DocKind::请示),
     ("会议纪要", DocKind::纪要),
     ("实施意见", DocKind::意见),
     ("指导意见", DocKind::意见),
@@ -130,13 +134,13 @@ pub fn kind_from_title(title: &str) -> Option<(DocKind, usize)> {
     }
     for &(ending, kind) in TITLE_ENDINGS {
         if trimmed.ends_with(ending) {
-            // 令 alone must be the order form "…人民政府令", not a word like 口令 or 指令.
-            if ending == "令"
-                && !(trimmed.ends_with("政府令") || trimmed.ends_with("部令") || trimmed.ends_with("院令"))
-            {
+            // 令 is the order form "…人民政府令" / "…局令", not a word like 口令 or 指令.
+            let issuer_before = trimmed
+                .strip_suffix('令')
+                .is_some_and(|b| b.ends_with(['府', '部', '院', '局', '委', '厅', '署', '行', '办']));
+            if ending == "令" && !issuer_before {
                 return None;
             }
-            // 函 must not be part of 公函/便函 used as nouns? Those are still 函. Accept.
             return Some((kind, ending.len()));
         }
     }
@@ -182,6 +186,8 @@ mod tests {
         assert_eq!(kind_from_title("市政府第5次常务会议纪要").map(|k| k.0), Some(DocKind::纪要));
         assert_eq!(kind_from_title("关于同意设立示例公园的复函").map(|k| k.0), Some(DocKind::函));
         assert_eq!(kind_from_title("江门市人民政府令").map(|k| k.0), Some(DocKind::命令));
+        assert_eq!(kind_from_title("江门市卫生健康局令").map(|k| k.0), Some(DocKind::命令));
+        assert_eq!(kind_from_title("关于申请建设资金的请示报告").map(|k| k.0), Some(DocKind::请示));
         assert_eq!(kind_from_title("关于申请建设资金的请示。").map(|k| k.0), Some(DocKind::请示));
     }
 

@@ -124,10 +124,9 @@ fn extract_markdown(text: &str, body: usize, masks: &mut Masks) -> Extracted {
                 masks.add(MaskKind::Markup, span);
                 collect_html_comments(text, span, &html, &mut comments);
             }
-            Event::Text(_) | Event::SoftBreak | Event::HardBreak
-                if open_block.is_some() => {
-                    text_ranges.push(span);
-                }
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak if open_block.is_some() => {
+                text_ranges.push(span);
+            }
             _ => {}
         }
     }

@@ -134,13 +134,14 @@ impl Masks {
             if let Some(&(_, close)) = pairs.iter().find(|(open, _)| *open == c) {
                 stack.push((close, i));
             } else if pairs.iter().any(|(_, close)| *close == c)
-                && let Some(pos) = stack.iter().rposition(|(close, _)| *close == c) {
-                    let (_, start) = stack[pos];
-                    stack.truncate(pos);
-                    if stack.is_empty() || kind == MaskKind::Quote {
-                        self.add(kind, line.sub(start, i + c.len_utf8()));
-                    }
+                && let Some(pos) = stack.iter().rposition(|(close, _)| *close == c)
+            {
+                let (_, start) = stack[pos];
+                stack.truncate(pos);
+                if stack.is_empty() || kind == MaskKind::Quote {
+                    self.add(kind, line.sub(start, i + c.len_utf8()));
                 }
+            }
         }
         if let Some(&(_, start)) = stack.first() {
             self.add(kind, line.sub(start, s.len()));

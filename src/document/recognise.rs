@@ -73,12 +73,20 @@ static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$",
     )
 });
+/// A signature that is a person (职务 + 姓名), not an organ: it names no 发文机关.
+static PERSONAL_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|省长|主席|社长|会长|总理)(?:[ \u{3000}]*\p{Han}{2,4})?$",
+    )
+});
+/// Closing sentences that can never be the name of an attachment.
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:特此|妥否|当否|可否|以上|此复|此致|请予)"));
 /// Words no 标题 contains and a sentence does: keeps the first body sentence out of the title.
 static TITLE_PUNCT: LazyLock<Regex> = LazyLock::new(|| re(r"[。；]."));
 /// A title's trailing word that names a kind, legal or not: 通知, 方案, 汇报, 请示报告 …
 static TITLE_ENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:请示报告|申请报告|报告请示|请示函|实施方案|工作方案|实施细则|实施办法|会议纪要|工作要点|决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要|令|方案|办法|规定|细则|规划|计划|要点|总结|汇报|说明|申请|建议|安排|规则|制度|须知|简报|讲话|发言)$",
+        r"(?:请示报告|申请报告|报告请示|请示函|实施方案|工作方案|实施细则|实施办法|会议纪要|工作要点|决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要|令|方案|办法|规定|细则|规划|计划|要点|总结|汇报|说明|申请|建议|安排|规则|制度|须知|简报|讲话|发言|致辞|贺信|贺电)$",
     )
 });
 
@@ -163,7 +171,14 @@ impl<'t> Recogniser<'t> {
             if self.lines[i].md_heading.is_some() {
                 break;
             }
-            if h.copy_number.is_none() && h.issuer_mark.is_none() && h.secrecy.is_none() && COPY_NUMBER.is_match(s) {
+            let next_is_header = self.lines.get(i + 1).is_some_and(|l| {
+                let n = l.span.text(self.text);
+                SECRECY.is_match(n) || URGENCY.is_match(n) || ISSUER_MARK.is_match(n) || DOC_NUMBER_LINE.is_match(n)
+            });
+            // A bare number is a 份号 when it has six digits (GB/T 9704 7.2.1) or stands right
+            // above another 版头 element; a year on its own is not one.
+            let copy_number_like = COPY_NUMBER.is_match(s) && (s.chars().count() == 6 || next_is_header);
+            if h.copy_number.is_none() && h.issuer_mark.is_none() && h.secrecy.is_none() && copy_number_like {
                 h.copy_number = Some(Field::new(s, line));
             } else if h.secrecy.is_none() && SECRECY.is_match(s) {
                 h.secrecy = Some(Field::new(s, line));
@@ -285,6 +300,7 @@ impl<'t> Recogniser<'t> {
             && ORG_ENDING.is_match(self.s(i))
             && parse_ordinal(self.text, self.lines[i].span).is_none()
             && !DATE_LINE.is_match(self.s(i))
+            && !DATE_LINE.is_match(self.s(i + 1))
         {
             return self.take_recipients(i, i + 1);
         }
@@ -384,6 +400,15 @@ impl<'t> Recogniser<'t> {
         k
     }
 
+    /// A 署名 line: organ-like, and every name on it ends like an organ's name (so that the
+    /// wrapped tail of an attachment name, “安排计划表”, is not taken for a signature).
+    fn is_signature_like(&self, i: usize) -> bool {
+        let s = self.s(i);
+        self.is_org_like(i)
+            && (PERSONAL_SIGNATURE.is_match(s)
+                || crate::lang::blank_separated(s).iter().all(|(_, w)| ORG_ENDING.is_match(w)))
+    }
+
     fn is_org_like(&self, i: usize) -> bool {
         let s = self.s(i);
         self.chars(i) <= 40
@@ -404,7 +429,7 @@ impl<'t> Recogniser<'t> {
                 self.parts[d] = Some(Part::Date);
                 // 署名: organ-like lines directly above the date (several for joint issuance).
                 let mut sig = d;
-                while sig > start && d - sig < 4 && self.is_org_like(sig - 1) && !self.is_body_heading(sig - 1) {
+                while sig > start && d - sig < 4 && self.is_signature_like(sig - 1) && !self.is_body_heading(sig - 1) {
                     sig -= 1;
                 }
                 self.doc.signature = (sig..d).map(|j| self.field(j)).collect();
@@ -455,6 +480,8 @@ impl<'t> Recogniser<'t> {
         let Some(label_idx) = (start..end).rev().take(12).find(|&j| NOTE_LABEL.is_match(self.s(j))) else {
             return end;
         };
+        // A closing written after the note (“特此报告。”) belongs to the 正文, not to the items.
+        let end = (label_idx + 1..end).find(|&j| CLOSING.is_match(self.s(j))).unwrap_or(end);
         // Every line from the label down must read as an item, not as a sentence.
         if (label_idx + 1..end).any(|j| self.chars(j) > 80 || self.s(j).contains("。") && !self.s(j).ends_with('。'))
         {
@@ -532,22 +559,35 @@ impl<'t> Recogniser<'t> {
         } else if let Some((kind, _)) = doc.title.as_ref().and_then(|t| kind_from_title(&t.text)) {
             doc.kind = Some(KindInfo { kind, evidence: Evidence::Title });
         }
-        doc.issuer = if let Some(name) = doc.stated("发文机关") {
-            Some(Issuer { name, evidence: Evidence::FrontMatter, span: None })
-        } else if let Some(first) = doc.signature.first() {
-            let name = first.text.split([' ', '\u{3000}']).find(|s| !s.is_empty()).unwrap_or(&first.text).to_string();
-            Some(Issuer { span: Some(first.span.sub(0, name.len())), name, evidence: Evidence::Signature })
-        } else if let Some(mark) = &doc.header.issuer_mark {
-            let name = mark.text.trim_end_matches("文件").trim().to_string();
-            Some(Issuer { span: Some(mark.span.sub(0, name.len())), name, evidence: Evidence::IssuerMark })
-        } else if let Some(title) = &doc.title {
-            title.text.find("关于").filter(|&at| at > 0).map(|at| Issuer {
+        let first_word = |f: &Field| {
+            let name = f.text.split([' ', '\u{3000}']).find(|s| !s.is_empty()).unwrap_or(&f.text).to_string();
+            Issuer { span: Some(f.span.sub(0, name.len())), name, evidence: Evidence::Signature }
+        };
+        let from_title = |title: &Field| {
+            let before_ending = doc.title_ending.as_ref().map(|e| e.span.start - title.span.start);
+            let at = title.text.find("关于").filter(|&at| at > 0).or_else(|| {
+                // “江门市卫生健康局令”, “示例县水务局公告”: the organ, then the kind.
+                before_ending.filter(|&at| at > 0 && ORG_ENDING.is_match(&title.text[..at]))
+            });
+            at.map(|at| Issuer {
                 name: title.text[..at].to_string(),
                 evidence: Evidence::Title,
                 span: Some(title.span.sub(0, at)),
             })
+        };
+        // An organ's signature first; a person's (“局长　梁某某”) only when nothing else names
+        // the organ, and then as the office held (“示例市市长”).
+        doc.issuer = if let Some(name) = doc.stated("发文机关") {
+            Some(Issuer { name, evidence: Evidence::FrontMatter, span: None })
+        } else if let Some(first) = doc.signature.iter().find(|f| !PERSONAL_SIGNATURE.is_match(&f.text)) {
+            Some(first_word(first))
+        } else if let Some(mark) = &doc.header.issuer_mark {
+            let name = mark.text.trim_end_matches("文件").trim().to_string();
+            Some(Issuer { span: Some(mark.span.sub(0, name.len())), name, evidence: Evidence::IssuerMark })
+        } else if let Some(issuer) = doc.title.as_ref().and_then(from_title) {
+            Some(issuer)
         } else {
-            None
+            doc.signature.first().map(first_word)
         };
         doc.direction = if let Some(d) = doc.stated("行文方向").and_then(|d| Direction::parse(&d)) {
             Some((d, Evidence::FrontMatter))
@@ -562,14 +602,29 @@ fn push_signer(h: &mut Header, s: &str, span: Span) {
     let Some(names) = SIGNER.captures(s).and_then(|c| c.name("names")) else { return };
     let (list, base) = (names.as_str(), names.start());
     let mut word_start = None;
+    let mut words: Vec<(usize, usize)> = Vec::new();
     for (i, c) in list.char_indices().chain(std::iter::once((list.len(), ' '))) {
         if matches!(c, ' ' | '\u{3000}' | '、' | '，' | ',') {
             if let Some(from) = word_start.take() {
-                h.signers.push(Field::new(&list[from..i], span.sub(base + from, base + i)));
+                words.push((from, i));
             }
         } else if word_start.is_none() {
             word_start = Some(i);
         }
+    }
+    // A two-character name is typeset padded to three (“王　五”): one-character pieces separated
+    // only by blanks are one name.
+    let single = |w: (usize, usize)| list[w.0..w.1].chars().count() == 1;
+    let blanks_between = |a: usize, b: usize| list[a..b].chars().all(|c| c == ' ' || c == '\u{3000}');
+    let mut k = 0;
+    while k < words.len() {
+        let (from, mut to) = words[k];
+        if single(words[k]) && k + 1 < words.len() && single(words[k + 1]) && blanks_between(to, words[k + 1].0) {
+            to = words[k + 1].1;
+            k += 1;
+        }
+        h.signers.push(Field::new(&list[from..to], span.sub(base + from, base + to)));
+        k += 1;
     }
 }
 

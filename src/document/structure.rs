@@ -135,8 +135,12 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
     if is_chinese_numeral_char(first) {
         let num_len: usize = s.chars().take_while(|c| is_chinese_numeral_char(*c)).map(char::len_utf8).sum();
         let punct = punct_after(s, num_len, line)?;
-        // 一、二等奖 and 三五天 are not ordinals; an ordinal has at most 四 characters.
+        // 三五天 is not an ordinal; an ordinal has at most 四 characters.
         if s[..num_len].chars().count() > 4 {
+            return None;
+        }
+        // 一、二等奖 and 一、二季度 abbreviate a list of numbers; they head nothing.
+        if abbreviated_list(&s[num_len + punct.0.len_utf8()..], is_chinese_numeral_char) {
             return None;
         }
         let number = parse_chinese_number(&s[..num_len])?;
@@ -161,6 +165,9 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
             return None;
         }
         let punct = punct_after(s, num_len, line)?;
+        if abbreviated_list(&s[num_len + punct.0.len_utf8()..], |c| c.is_ascii_digit()) {
+            return None;
+        }
         // 1.5亿元 is a decimal, not an ordinal.
         let after = punct.1.end - line.start;
         if matches!(punct.0, '.' | '．') && s[after..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -183,6 +190,15 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
         );
     }
     None
+}
+
+/// After “一、” or “1、”: another number and a counter word (一、二等奖, 1、2号楼, 第一、二季度).
+fn abbreviated_list(rest: &str, is_digit: impl Fn(char) -> bool) -> bool {
+    let digits: usize = rest.chars().take_while(|c| is_digit(*c)).map(char::len_utf8).sum();
+    digits > 0
+        && ["等", "季度", "年级", "类", "级", "批", "期", "号", "次", "届", "档", "星"]
+            .iter()
+            .any(|w| rest[digits..].starts_with(w))
 }
 
 fn punct_after(s: &str, at: usize, line: Span) -> Option<(char, Span)> {
@@ -233,5 +249,7 @@ mod tests {
         assert_eq!(ord("一是加强领导"), None);
         assert_eq!(ord("（此页无正文）"), None);
         assert_eq!(ord("第一时间报告"), None);
+        assert_eq!(ord("一、二等奖获奖项目将推荐参加省级比赛。"), None);
+        assert_eq!(ord("1、2号实验楼的改造工程已完工。"), None);
     }
 }

@@ -123,3 +123,12 @@ fn two_line_title() {
     assert_eq!(text_of(&src, &doc.title), "示例市人民政府办公室关于进一步加强\n安全生产工作的通知");
     assert!(doc.main_recipients.is_some());
 }
+
+#[test]
+fn padded_two_character_signer_name() {
+    let text =
+        "示例市卫生健康局文件\n示卫健〔2024〕12号　　签发人：王　五　张三丰\n示例市卫生健康局关于申请专项资金的请示\n";
+    let doc = recognise(&Source::from_text("s.txt", text));
+    let names: Vec<_> = doc.header.signers.iter().map(|s| s.span.text(text)).collect();
+    assert_eq!(names, ["王　五", "张三丰"]);
+}

@@ -28,9 +28,21 @@ impl Parties {
             Addressee::Org(org) => Some(org),
             _ => None,
         });
+        // A government's 办公厅（室） writes on its government's behalf (TL第十六条（二）), unless
+        // the configuration says it is not authorised: it stands where the government stands.
+        let speaks_for = sender.as_ref().and_then(|s| {
+            let office = s.kind == super::OrgKind::GeneralOffice && s.authorized_to_address_lower_gov != Some(false);
+            office.then(|| orgs.parent(s)).flatten()
+        });
         let party = |field: Field| {
             let addressee = orgs.resolve(&field.text, sender.as_ref());
-            let relation = sender.as_ref().map_or(Relation::Unknown, |s| orgs.addressee_relation(s, &addressee));
+            let mut relation = sender.as_ref().map_or(Relation::Unknown, |s| orgs.addressee_relation(s, &addressee));
+            if let Some(government) = &speaks_for {
+                let on_behalf = orgs.addressee_relation(government, &addressee);
+                if on_behalf.is_downward() && !relation.is_upward() {
+                    relation = on_behalf;
+                }
+            }
             Party { field, addressee, relation }
         };
         let stated = |key: &str| -> Option<Vec<Field>> {
@@ -81,10 +93,8 @@ impl Parties {
 pub fn attach(doc: &mut Document, orgs: &OrgView) {
     let parties = Parties::resolve(doc, orgs);
     let stated = doc.direction.is_some_and(|(_, e)| e == Evidence::FrontMatter);
-    if !stated {
-        if let Some(d) = parties.implied_direction() {
-            doc.direction = Some((d, Evidence::Organisations));
-        }
+    if !stated && let Some(d) = parties.implied_direction() {
+        doc.direction = Some((d, Evidence::Organisations));
     }
     doc.parties = parties;
 }
@@ -105,6 +115,15 @@ mod tests {
             matches!(&doc.parties.main[0].relation, Relation::SuperiorSkipping { skipped } if skipped == &["台山市人民政府"])
         );
         assert_eq!(doc.direction, Some((Direction::Up, Evidence::Organisations)));
+    }
+
+    #[test]
+    fn a_government_office_writes_for_its_government() {
+        let text = "江门市人民政府办公室关于做好春节期间安全生产工作的通知\n各县（市、区）人民政府，市政府各部门：\n请严格执行值班制度。\n江门市人民政府办公室\n2024年2月1日\n";
+        let mut doc = crate::document::recognise(&Source::from_text("t.txt", text));
+        attach(&mut doc, &OrgView::default());
+        assert!(doc.parties.main.iter().all(|p| p.relation.is_downward()), "{:?}", doc.parties.main);
+        assert_eq!(doc.direction(), Some(Direction::Down));
     }
 
     #[test]

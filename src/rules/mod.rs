@@ -2,6 +2,7 @@
 //! metadata and documentation beside its check; `registry.rs` is the one table of rules.
 
 pub mod deadlines;
+pub mod discipline;
 pub mod format;
 pub mod kind;
 pub mod meta;

@@ -2,7 +2,7 @@
 //! `mod.rs` (`RULES`); adding a rule means writing its file and listing it there.
 
 use super::Rule;
-use super::{deadlines, format, kind, meta, numbers, punct, routing, wording};
+use super::{deadlines, discipline, format, kind, meta, numbers, punct, routing, wording};
 use std::sync::LazyLock;
 
 static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
@@ -15,6 +15,7 @@ static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
         numbers::RULES,
         wording::RULES,
         deadlines::RULES,
+        discipline::RULES,
     ]
     .concat();
     all.sort_by_key(|r| r.meta().code);

@@ -198,7 +198,10 @@ mod tests {
 
     #[test]
     fn gbk_refuses_what_it_cannot_hold() {
-        assert_eq!(encode("𠮷野家", Encoding::Gbk, false).err(), Some(DecodeError::Unencodable { encoding: "GBK", ch: '𠮷' }));
+        assert_eq!(
+            encode("𠮷野家", Encoding::Gbk, false).err(),
+            Some(DecodeError::Unencodable { encoding: "GBK", ch: '𠮷' })
+        );
         assert!(encode("江府〔2023〕20号，2～3次", Encoding::Gbk, false).is_ok());
     }
 

@@ -9,10 +9,10 @@ use crate::rules::Context;
 
 /// The 成文日期 as a date, when written out fully.
 pub fn issue_date(cx: &Context) -> Option<Date> {
-    if let Some(stated) = cx.doc.stated("成文日期") {
-        if let Some(m) = find_dates(&stated, 0, None).into_iter().next() {
-            return Some(m.date);
-        }
+    if let Some(stated) = cx.doc.stated("成文日期")
+        && let Some(m) = find_dates(&stated, 0, None).into_iter().next()
+    {
+        return Some(m.date);
     }
     let date = cx.doc.date.as_ref()?;
     let c = DATE_LINE.captures(&date.text)?;

@@ -45,18 +45,22 @@ impl Rule for ConsultationReply5Workdays {
         let text = cx.text();
         let Some(issued) = issue_date(cx) else { return };
         let title_solicits = doc.title.as_ref().is_some_and(|t| SOLICITING.is_match(&t.text));
+        // “已征求……意见” reports a consultation that happened; only an open request counts.
         let body_solicits = doc.body_paragraphs().any(|p| {
             let s = p.span.text(text);
-            SOLICITING
-                .find_iter(s)
-                .any(|m| !doc.masks.hits(crate::document::MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end())))
+            SOLICITING.find_iter(s).any(|m| {
+                let done = ["已", "经", "曾", "均"].iter().any(|w| s[..m.start()].ends_with(w));
+                !done && !doc.masks.hits(crate::document::MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end()))
+            })
         });
         let is_reply = doc.body_paragraphs().take(2).any(|p| REPLY.is_match(p.span.text(text)));
         if is_reply && doc.kind() == Some(DocKind::函) {
             self.check_reply(cx, issued, workdays, out);
             return;
         }
-        if !(title_solicits || body_solicits) || matches!(doc.kind(), Some(DocKind::报告 | DocKind::纪要)) {
+        if !(title_solicits || body_solicits)
+            || matches!(doc.kind(), Some(DocKind::报告 | DocKind::纪要 | DocKind::请示))
+        {
             return;
         }
         let mut deadline = None;

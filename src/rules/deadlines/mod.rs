@@ -2,6 +2,8 @@
 pub mod adopted_docs_within_5_workdays;
 mod common;
 pub mod consultation_reply_5_workdays;
+pub mod dept_meeting_attendance;
+pub mod forums_ceremonies;
 pub mod meeting_request_10_workdays;
 pub mod minutes_within_2_days;
 
@@ -12,4 +14,6 @@ pub static RULES: &[&dyn Rule] = &[
     &adopted_docs_within_5_workdays::AdoptedDocsWithin5Workdays,
     &meeting_request_10_workdays::MeetingRequest10Workdays,
     &consultation_reply_5_workdays::ConsultationReply5Workdays,
+    &dept_meeting_attendance::DeptMeetingAttendance,
+    &forums_ceremonies::ForumsCeremonies,
 ];

@@ -145,19 +145,19 @@ fn check_one(
         );
     }
     // The 文号's year and the 成文日期's year name the same year.
-    if in_header && year.len() == 4
+    if in_header
+        && year.len() == 4
         && let Some(issued) = issue_year.filter(|y| y.len() == 4 && y.is_ascii())
-            && issued != year {
-                let year_span = Span::new(
-                    base + c.name("year").expect("group").start(),
-                    base + c.name("year").expect("group").end(),
-                );
-                out.push(
-                    Finding::new(year_span, format!("发文字号的年份 {year} 与成文日期的年份 {issued} 不一致"))
-                        .help("核对发文字号或成文日期")
-                        .severity(Severity::Warning),
-                );
-            }
+        && issued != year
+    {
+        let year_span =
+            Span::new(base + c.name("year").expect("group").start(), base + c.name("year").expect("group").end());
+        out.push(
+            Finding::new(year_span, format!("发文字号的年份 {year} 与成文日期的年份 {issued} 不一致"))
+                .help("核对发文字号或成文日期")
+                .severity(Severity::Warning),
+        );
+    }
     let _ = cx;
 }
 

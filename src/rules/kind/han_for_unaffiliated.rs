@@ -1,5 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, MaskSet};
+use crate::org::Relation;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,6 +36,9 @@ impl Rule for HanForUnaffiliated {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let Some(kind) = doc.kind() else { return };
+        if matches!(kind, DocKind::请示 | DocKind::通知) && doc.parties.sender.is_some() {
+            self.check_unaffiliated(cx, kind, out);
+        }
         if kind == DocKind::函 {
             let text = cx.text();
             for p in doc.body_paragraphs() {
@@ -54,6 +58,46 @@ impl Rule for HanForUnaffiliated {
     }
 }
 
+impl HanForUnaffiliated {
+    /// A 请示 (or a 通知 giving orders) to an organ with no line of leadership or guidance.
+    fn check_unaffiliated(&self, cx: &Context, kind: DocKind, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let unrelated: Vec<_> =
+            doc.parties.main.iter().filter(|p| matches!(p.relation, Relation::Peer | Relation::Unaffiliated)).collect();
+        if unrelated.is_empty() || unrelated.len() != doc.parties.main.len() {
+            return;
+        }
+        let names: Vec<&str> = unrelated.iter().map(|p| p.field.text.as_str()).collect();
+        let span = unrelated[0].field.span;
+        match kind {
+            DocKind::请示 => out.push(
+                Finding::new(
+                    span,
+                    format!("“{}”不是发文机关的上级，不相隶属机关之间请求批准应当用函，不用请示", names.join("、")),
+                )
+                .help("改为“关于商请……的函”，结语用“请予函复”")
+                .en("Between unaffiliated organs a request for approval is a letter (函), not a 请示"),
+            ),
+            _ => {
+                let text = cx.text();
+                let ordering = doc.body_paragraphs().any(|p| {
+                    let s = p.span.text(text);
+                    COMMANDING
+                        .find_iter(s)
+                        .any(|m| !doc.masks.hits(MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end())))
+                });
+                if ordering {
+                    out.push(
+                        Finding::new(span, format!("“{}”不是发文机关的下级，不宜用通知布置工作", names.join("、")))
+                            .help("不相隶属机关之间商洽工作用函")
+                            .en("Do not give orders by 通知 to an unaffiliated organ; use a letter (函)"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::{codes_in, lint_text};
@@ -66,6 +110,14 @@ mod tests {
             "GW105",
         );
         assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn request_to_a_sibling_department() {
+        let text = "江门市教育局关于请求审批学校建设用地的请示\n江门市自然资源局：\n妥否，请批示。\n江门市教育局\n2024年3月1日\n";
+        let d = lint_text("t.txt", text, "GW105");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(codes_in("t.txt", &text.replace("江门市自然资源局：", "江门市人民政府："), "GW105").is_empty());
     }
 
     #[test]

@@ -49,21 +49,26 @@ impl Rule for IssuerEligibility {
         let Some(kind) = doc.kind() else { return };
         let at = doc.title.as_ref().map(|t| t.span).unwrap_or_default();
         let issuer = doc.issuer.as_ref().map(|i| i.name.as_str());
+        // Facts from the configured organisation graph are certain enough for an error.
+        let sure = doc.parties.sender.as_ref().is_some_and(|s| s.from_config);
+        let level = if sure { Severity::Error } else { Severity::Warning };
         match kind {
             DocKind::议案 => {
                 if let Some(name) = issuer.filter(|n| is_plainly_department(n)) {
                     out.push(
                         Finding::new(at, format!("议案只能由人民政府提出，“{name}”不能发议案"))
-                            .help("由本级人民政府向同级人大或其常委会提出议案"),
+                            .help("由本级人民政府向同级人大或其常委会提出议案")
+                            .severity(level),
                     );
                 }
-                if let Some(main) = &doc.main_recipients {
-                    if !CONGRESS.is_match(&main.field.text) {
-                        out.push(
-                            Finding::new(main.field.span, "议案应主送同级人民代表大会或其常务委员会")
-                                .help("主送“X市人民代表大会常务委员会”"),
-                        );
-                    }
+                if let Some(main) = &doc.main_recipients
+                    && !CONGRESS.is_match(&main.field.text)
+                {
+                    out.push(
+                        Finding::new(main.field.span, "议案应主送同级人民代表大会或其常务委员会")
+                            .help("主送“X市人民代表大会常务委员会”")
+                            .severity(level),
+                    );
                 }
             }
             DocKind::命令 => {
@@ -72,7 +77,8 @@ impl Rule for IssuerEligibility {
                 {
                     out.push(
                         Finding::new(at, format!("“{name}”不能以命令（令）行文"))
-                            .help("命令（令）用于公布行政法规和规章等，由有权机关发布"),
+                            .help("命令（令）用于公布行政法规和规章等，由有权机关发布")
+                            .severity(level),
                     );
                 }
             }

@@ -55,7 +55,9 @@ impl Rule for LegalDocKind {
                 );
                 return;
             }
-            if doc.kind.is_none() {
+            // Speeches and greetings are not 公文 at all; the kinds rule has nothing to say.
+            let not_gongwen = matches!(ending.text.as_str(), "讲话" | "发言" | "致辞" | "贺信" | "贺电");
+            if doc.kind.is_none() && DocKind::parse(&ending.text).is_none() && !not_gongwen {
                 out.push(
                     Finding::new(ending.span, format!("“{}”不是法定文种", ending.text))
                         .help(format!(

@@ -21,7 +21,7 @@ static META: RuleMeta = RuleMeta {
     docs: "一份请示只请求一个事项，上级才能逐件批复。本规则在请示中收集“多个事项”的迹象：\n\n\
 1. 两处以上本机关的请求性结语（“妥否，请批示”等）；\n\
 2. 标题事由用“和、及、、”连接了两个各带请求动词的事项（“关于申请增加编制和追加办公经费的请示”）；\n\
-3. 正文用“同时、另外、此外、另”引出又一项请求（“同时，恳请追加办公经费”）；\n\
+3. 正文用“同时、另外、此外、另”引出又一项请求（“同时，恳请追加办公经费”），或“请一并审批”；\n\
 4. 两个以上分条标题各自提出请求。\n\n\
 有第 1 条或两条以上迹象时报告警告，只有一条迹象时报告提示——结语次数本身不能断定一文多事，\
 同一事项下的几个组成部分（“同意设立并核定名称”）也不是多事。改法：拆分为几份请示。",
@@ -37,8 +37,12 @@ static TITLE_MATTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于(?P<m
 static JOINER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[和及、]|以及").expect("valid"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(REQUEST_VERB).expect("valid"));
 static ANOTHER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同时|另外|此外|另)[，,]?[ 　]*(?:还|再)?(?:申请|请求|恳请|拟请|特请|请)").expect("valid")
+    Regex::new(r"(?:同时|另外|此外|另)[，,]?[ 　]*(?:我(?:局|委|办|单位))?(?:还|再)?(?:申请|请求|恳请|拟请|特请|请|拟)")
+        .expect("valid")
 });
+/// “请一并审批”: a second matter slipped in under the same closing.
+static TOGETHER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:请|恳请)?一并(?:审批|批准|批复|解决|安排|审定|考虑|研究)").expect("valid"));
 static ITEM_REQUEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"恳请|拟请|申请|请求|请予").expect("valid"));
 
 impl Rule for OneIssuePerRequest {
@@ -66,6 +70,15 @@ impl Rule for OneIssuePerRequest {
                 let span = p.span.sub(m.start(), m.end());
                 if !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) && said_by_author(s, m.start()) {
                     signals.push((span, format!("“{}”又提出一项请求", m.as_str())));
+                }
+            }
+        }
+        for p in cx.doc.body_paragraphs() {
+            let s = p.span.text(text);
+            for m in TOGETHER.find_iter(s) {
+                let span = p.span.sub(m.start(), m.end());
+                if !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) {
+                    signals.push((span, format!("“{}”把另一事项一并提出", m.as_str())));
                 }
             }
         }

@@ -6,6 +6,7 @@ use crate::org::Org;
 use crate::rules::Context;
 use crate::span::Span;
 use regex::Regex;
+use std::sync::LazyLock;
 
 /// Matches of `re` in the 正文's own words (not quotations, 《》 names, forwarded documents).
 pub fn own_matches(cx: &Context, re: &Regex) -> Vec<Span> {
@@ -42,4 +43,208 @@ pub fn stated_yes(cx: &Context, key: &str) -> bool {
 /// Whether the facts about `org` come from the user's configuration rather than its name.
 pub fn configured(org: &Org) -> bool {
     org.from_config
+}
+
+// ── Provisions: what the draft itself orders, requests or forbids ─────────────────────────────
+// Used by the content rules GW211–GW216, GW705–GW706 and GW801–GW805: a match counts only in
+// a sentence that lays something down (a normative modal or an order to subordinates), not in
+// one that reports a fact (“市财政已安排经费500万元”) or forbids it (“不再另行制发配套文件”).
+
+const SENTENCE_STOPS: [char; 6] = ['。', '！', '？', '；', '!', '?'];
+const CLAUSE_STOPS: [char; 9] = ['。', '！', '？', '；', '!', '?', '，', ',', '：'];
+
+/// The sentence around `span` inside the paragraph (of the 正文 or an attachment) that holds
+/// it: from the previous 。！？； to the next, without the marks.
+pub fn sentence_of(cx: &Context, span: Span) -> Span {
+    let text = cx.text();
+    let Some(p) = cx.doc.body.iter().find(|p| p.span.contains(span)) else { return span };
+    let s = p.span.text(text);
+    let (rel_start, rel_end) = (span.start - p.span.start, span.end - p.span.start);
+    let start = s.get(..rel_start).and_then(|b| b.rfind(SENTENCE_STOPS).map(|i| i + char_len(b, i))).unwrap_or(0);
+    let end = s.get(rel_end..).and_then(|a| a.find(SENTENCE_STOPS)).map_or(s.len(), |i| rel_end + i);
+    p.span.sub(start, end)
+}
+
+fn char_len(s: &str, at: usize) -> usize {
+    s.get(at..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+}
+
+/// The part of the clause (since the last ，；：。) that comes before `span`, inside `sentence`.
+pub fn clause_before(text: &str, sentence: Span, span: Span) -> &str {
+    let before = text.get(sentence.start..span.start.max(sentence.start)).unwrap_or("");
+    before.rfind(CLAUSE_STOPS).map_or(before, |i| before.get(i + char_len(before, i)..).unwrap_or(""))
+}
+
+static STRONG_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"不得|不准|不要|不宜|不应|不再|不搞|不予|不必|不请|不邀请|不安排|不组织|严禁|禁止|杜绝|避免|防止|取消|清理|纠正|无须|无需|一律不|勿")
+        .expect("valid")
+});
+static LEADING_NOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ 　]*(?:并|也|均|都|一般|原则上|再|从)?不(?:[^断仅少同足]|$)").expect("valid"));
+
+/// Whether what follows `clause` is forbidden or ruled out rather than laid down:
+/// “不得……”, “严禁……”, “不发贺信、贺电，不题词、题字”, “不再另行制发……”.
+pub fn negated(clause: &str) -> bool {
+    if STRONG_NEGATION.is_match(clause) || LEADING_NOT.is_match(clause) {
+        return true;
+    }
+    // “不” directly before the match (“不悬挂横幅”, “不另行制定”).
+    let tail: String = clause.chars().rev().take(3).collect();
+    tail.contains('不')
+}
+
+static MODAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"应当|应|必须|务必|须|要|将|予以|一律|确保").expect("valid"));
+static IMPERATIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:请|要求|由)?(?:全市|市直)?(?:各|你们|你单位|你(?:局|委|办|厅|院|县|区|市|镇)|[市县区镇乡]、[县区镇乡街村])")
+        .expect("valid")
+});
+static REQUEST_TO_SUBORDINATES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:请|要求|督促|责成)(?:全市|市直)?(?:各|你们|你单位|基层)").expect("valid"));
+static LEADING_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ 　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．、])?[ 　]*")
+        .expect("valid")
+});
+/// A sentence that reports what a higher authority requires (“省商务厅要求各地市……”).
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:党中央|中央|国务院|国家|省|上级)[^，。；：]{0,14}(?:要求|提出|明确|规定|指出|强调|印发)")
+        .expect("valid")
+});
+static NARRATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"已经|已|曾|累计|共计|截至|截止|去年|上年|近年来|此前").expect("valid"));
+
+/// Whether a normative modal (应、须、要、将、予以、一律、确保) stands in `sentence` — not the 要 of
+/// 重要/主要/需要, the 应 of 相应/应急, nor the 将 of 现将.
+pub fn has_modal(sentence: &str) -> bool {
+    MODAL.find_iter(sentence).any(|m| {
+        let prev = sentence[..m.start()].chars().next_back();
+        let next = sentence[m.end()..].chars().next();
+        let is = |c: Option<char>, set: &str| c.is_some_and(|c| set.contains(c));
+        match m.as_str() {
+            "应" => !is(prev, "相供适对响反效呼回答感顺") && !is(next, "急用届聘收付征对变答邀"),
+            "要" => !is(prev, "主重需纪摘提简只概扼必紧首纲") && !is(next, "点素件害闻塞员领旨务求"),
+            "将" => !is(prev, "现特即") && !is(next, "近领军士"),
+            "须" => !is(next, "知臾"),
+            _ => true,
+        }
+    })
+}
+
+/// Whether `sentence` lays something down: a normative modal, or an order to subordinates
+/// (“请各县（市、区）……”, “各单位……”, “市、县两级设立……”) that does not narrate the past.
+pub fn is_provision(sentence: &str) -> bool {
+    let rest = LEADING_ORDINAL.find(sentence).map_or(sentence, |m| &sentence[m.end()..]);
+    if REPORTED.is_match(rest) {
+        return false;
+    }
+    if has_modal(sentence) {
+        return true;
+    }
+    (IMPERATIVE_SUBJECT.is_match(rest) || REQUEST_TO_SUBORDINATES.is_match(sentence)) && !NARRATIVE.is_match(sentence)
+}
+
+/// Whether `sentence` is addressed to subordinates (各…、你们、基层、下级).
+pub fn addresses_subordinates(sentence: &str) -> bool {
+    static SUBORDINATES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"各(?:县|区|市|镇|乡|街|地|级|单位|部门|有关|成员|学校|医院|村|社区)|你们|你单位|基层|下级|[市县区镇]、[县区镇乡街村]")
+            .expect("valid")
+    });
+    SUBORDINATES.is_match(sentence)
+}
+
+/// Whether the text before a match asks for something (恳请、邀请、请、申请……, not 请示/请假).
+pub fn requests(clause_or_sentence_prefix: &str) -> bool {
+    static REQUEST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"恳请|拟请|敬请|烦请|特请|邀请|申请|请求|请").expect("valid"));
+    REQUEST
+        .find_iter(clause_or_sentence_prefix)
+        .any(|m| m.as_str() != "请" || !clause_or_sentence_prefix[m.end()..].starts_with(['示', '假', '柬']))
+}
+
+/// A match of `re` in the 正文's own words that lies in a provision and is not negated, with
+/// its sentence.
+pub fn own_provisions(cx: &Context, re: &Regex) -> Vec<(Span, Span)> {
+    let text = cx.text();
+    own_matches(cx, re)
+        .into_iter()
+        .filter_map(|m| {
+            let sentence = sentence_of(cx, m);
+            (is_provision(sentence.text(text)) && !negated(clause_before(text, sentence, m))).then_some((m, sentence))
+        })
+        .collect()
+}
+
+/// Whether the draft is (or 印发s) an administrative 规范性文件: stated in front matter
+/// (“规范性文件: 是”), or numbered as one (Guangdong's “X规〔2024〕1号”).
+pub fn is_normative(cx: &Context) -> bool {
+    static NORMATIVE_NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Han}{1,10}规[〔\[［(（]").expect("valid"));
+    if let Some(stated) = cx.doc.stated_bool("规范性文件") {
+        return stated;
+    }
+    stated_yes(cx, "规范性文件")
+        || cx.doc.header.doc_number.as_ref().is_some_and(|n| NORMATIVE_NUMBER.is_match(n.text.trim()))
+}
+
+/// The 文种 of a downward directive draft (通知、意见、决定, plus `extra`), when the draft is one.
+pub fn downward_directive(cx: &Context, extra: &[crate::document::DocKind]) -> Option<crate::document::DocKind> {
+    use crate::document::{Direction, DocKind};
+    use crate::org::GroupScope;
+    let kind = cx.doc.kind()?;
+    let directive = matches!(kind, DocKind::通知 | DocKind::意见 | DocKind::决定) || extra.contains(&kind);
+    let down = match cx.doc.direction() {
+        Some(d) => d == Direction::Down,
+        // 意见 and 纪要 imply no direction; a 主送 of lower-level 统称 settles it.
+        None => cx.doc.parties.main.iter().any(|p| {
+            p.addressee.group().is_some_and(|g| {
+                matches!(
+                    g.scope,
+                    GroupScope::LowerAreas
+                        | GroupScope::Departments
+                        | GroupScope::Affiliated
+                        | GroupScope::InternalUnits
+                )
+            })
+        }),
+    };
+    (directive && down).then_some(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modals_are_not_parts_of_other_words() {
+        assert!(has_modal("各地要安排专项经费"));
+        assert!(has_modal("市财政局应将工作经费纳入预算"));
+        assert!(!has_modal("这是一项重要的主要工作"));
+        assert!(!has_modal("现将有关情况报告如下"));
+        assert!(!has_modal("做好应急处置和相应保障"));
+    }
+
+    #[test]
+    fn provisions_are_orders_not_facts() {
+        assert!(is_provision("市、县两级设立数字经济发展中心，各核定事业编制10名"));
+        assert!(is_provision("请各县（市、区）于1个月内制定配套实施细则"));
+        assert!(!is_provision("2023年市财政已安排专项经费500万元"));
+        assert!(!is_provision("省商务厅要求各地市报送贯彻落实情况，我局将汇总上报"));
+    }
+
+    #[test]
+    fn negations() {
+        assert!(negated("不再另行"));
+        assert!(negated("市政府各部门不得以贯彻落实、督查考核等名义擅自要求下级"));
+        assert!(negated("不题词、题字、"));
+        assert!(negated("纪念文集不请领导同志"));
+        assert!(!negated("对工作不力的单位实行"));
+        assert!(!negated("不断加大"));
+    }
+
+    #[test]
+    fn requests_skip_qingshi() {
+        assert!(requests("恳请吴市长为我会"));
+        assert!(!requests("特此请示"));
+        assert!(!requests("我会拟于10月举办座谈会，并"));
+    }
 }

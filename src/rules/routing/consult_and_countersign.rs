@@ -26,9 +26,9 @@ static META: RuleMeta = RuleMeta {
     good: "……已书面征求市自然资源局、市城管局意见，两单位均无不同意见。妥否，请批示。",
 };
 
-static OTHER_DEPARTMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(由|请)?\p{Han}{1,10}(局|委|办|厅|中心)[^。；]{0,6}(牵头|配合|会同|负责)").expect("valid")
-});
+/// An arrangement that gives other departments work: “由市住建局牵头、市城管局配合”.
+static OTHER_DEPARTMENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Han}{1,10}(局|委|办|厅|中心)[^。；]{0,6}(牵头|配合)").expect("valid"));
 static CONSULTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"征求[^。]{0,30}意见|(协商|商议)一致|经(与|同)[^。]{0,20}(协商|商议|沟通)|会签|联合(报|行文|上报)|无不同意见|意见一致|达成一致").expect("valid")
 });
@@ -36,7 +36,6 @@ static DISAGREEMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"分歧|不同意见|未能达成一致|意见不一致").expect("valid"));
 static REASONED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"理由|理据|依据|原因").expect("valid"));
 static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"建议|拟").expect("valid"));
-static NO_DISAGREEMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(无|没有)不同意见|无分歧").expect("valid"));
 
 impl Rule for ConsultAndCountersign {
     fn meta(&self) -> &'static RuleMeta {
@@ -64,11 +63,17 @@ impl Rule for ConsultAndCountersign {
                     )
             })
             .collect();
-        let disagreements: Vec<_> =
-            own_matches(cx, &DISAGREEMENT).into_iter().filter(|s| !NO_DISAGREEMENT.is_match(s.text(text))).collect();
+        // “无不同意见” is agreement: a match right after 无/没有 does not count.
+        let disagreements: Vec<_> = own_matches(cx, &DISAGREEMENT)
+            .into_iter()
+            .filter(|s| {
+                let before = &text[..s.start];
+                !(before.ends_with('无') || before.ends_with("没有"))
+            })
+            .collect();
         if let Some(at) = disagreements.first() {
             let reasoned = says_anywhere(cx, &REASONED) && says_anywhere(cx, &PROPOSAL);
-            if !reasoned && !says_anywhere(cx, &NO_DISAGREEMENT) {
+            if !reasoned {
                 out.push(
                     Finding::new(*at, "有不同意见时，应当列明各方意见及理据，并提出办理建议")
                         .help("分别写明各方意见和理由，再写“建议……”")
@@ -78,7 +83,7 @@ impl Rule for ConsultAndCountersign {
             }
             return;
         }
-        if others.len() >= 1 && doc.kind() == Some(DocKind::请示) && !says_anywhere(cx, &CONSULTED) {
+        if !others.is_empty() && doc.kind() == Some(DocKind::请示) && !says_anywhere(cx, &CONSULTED) {
             out.push(
                 Finding::new(others[0], "正文安排了其他部门的工作，但未说明是否已征求其意见")
                     .help("写明“已征求……意见，……无不同意见”或“经与……协商一致”；必要时会签或联合报批"),

@@ -58,23 +58,20 @@ impl Rule for JointIssuance {
                     .help("由同级机关联合行文，或由上级机关行文"),
             );
         }
-        if let Some(number) = &doc.header.doc_number {
-            if let Some(c) = DOC_NUMBER.captures(&number.text) {
-                let code = c.name("code").map_or("", |m| m.as_str());
-                let lead_codes = &orgs[0].doc_codes;
-                let owner = orgs.iter().skip(1).find(|o| o.doc_codes.iter().any(|d| d == code));
-                if let Some(other) = owner.filter(|_| !lead_codes.is_empty()) {
-                    out.push(
-                        Finding::new(
-                            number.span,
-                            format!(
-                                "联合行文应使用主办机关“{}”的发文字号，“{code}”是{}的代字",
-                                orgs[0].name, other.name
-                            ),
-                        )
-                        .help(format!("改用{}", lead_codes.join("、"))),
-                    );
-                }
+        if let Some(number) = &doc.header.doc_number
+            && let Some(c) = DOC_NUMBER.captures(&number.text)
+        {
+            let code = c.name("code").map_or("", |m| m.as_str());
+            let lead_codes = &orgs[0].doc_codes;
+            let owner = orgs.iter().skip(1).find(|o| o.doc_codes.iter().any(|d| d == code));
+            if let Some(other) = owner.filter(|_| !lead_codes.is_empty()) {
+                out.push(
+                    Finding::new(
+                        number.span,
+                        format!("联合行文应使用主办机关“{}”的发文字号，“{code}”是{}的代字", orgs[0].name, other.name),
+                    )
+                    .help(format!("改用{}", lead_codes.join("、"))),
+                );
             }
         }
     }

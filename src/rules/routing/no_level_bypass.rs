@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
 主送机关在发文机关直接上级之上时即为越级，例如台山市教育局直接向江门市人民政府请示（越过了台山市人民政府）。\
 机构关系来自 `gwlint.toml` 的 `[[org]]`，没有配置时由内置的行政区划和机关名称推断；推断不出时不报。\n\n\
 - 越级且没有抄送被越过的机关：警告（机构关系全部来自配置时为错误）；\n\
-- 已抄送被越过的机关、但前置元数据未写明“越级批准”：提示（江门规则要求越级须经批准）；\n\
+- 已抄送被越过的机关、但前置元数据未写明“越级批准”：警告（江门规则要求越级须经批准）；\n\
 - 前置元数据写明“领导交办”或“越级批准”时不报。\n\n\
 向上级业务主管部门行文（台山市教育局→江门市教育局）不是越级。",
     bad: "（台山市教育局请示）江门市人民政府：……（未抄送台山市人民政府）",
@@ -45,6 +45,11 @@ impl Rule for NoLevelBypass {
                     _ => c.field.text == name,
                 })
             };
+            // A skipped organ that is itself a 主送 recipient is 多头报文 (GW201), not 越级.
+            let addressed = |name: &str| parties.main.iter().any(|m| m.addressee.org().is_some_and(|o| o.name == name));
+            if skipped.iter().any(|s| addressed(s)) {
+                continue;
+            }
             let missing: Vec<&str> = skipped.iter().map(String::as_str).filter(|s| !copied(s)).collect();
             let all_configured = configured(sender) && party.addressee.org().is_some_and(configured);
             if !missing.is_empty() {
@@ -85,11 +90,13 @@ mod tests {
     }
 
     #[test]
-    fn copied_bypass_is_only_a_reminder() {
+    fn copied_bypass_still_needs_approval() {
         let text = BYPASS.replace("2024年4月8日\n", "2024年4月8日\n抄送：台山市人民政府。\n");
         let d = lint_text("t.txt", &text, "GW202");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+        assert!(d[0].message.contains("批准"));
+        let approved = format!("---\n越级批准: 经市政府同意（2024年4月1日）\n---\n{text}");
+        assert!(codes_in("t.md", &approved, "GW202").is_empty());
     }
 
     #[test]

@@ -1,0 +1,198 @@
+use super::common::{downward_directive, own_provisions, stated_yes};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::DocKind;
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct NoOrgStaffingFunding;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW211",
+    name: "no-org-staffing-funding",
+    summary: "非专门文件原则上不对机构、编制、经费作出规定",
+    category: Category::Routing,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::Jiangmen,
+    source: "《江门市人民政府工作规则》二十八：“涉及机构、编制及经费问题的，要严格控制和把关，除有关专门文件外，其他政府规章、政策性文件原则上不对机构、编制及经费问题作出规定。”；另见《整治形式主义为基层减负若干规定》（2024年）关于除专门文件外原则上不对机构编制等事项提出具体要求的规定（条文待核）",
+    fix: FixAvailability::None,
+    docs: "机构设置、编制核定和经费安排有专门的审批程序（机构编制部门、财政预算），一般政策性文件不宜顺带作出规定。\
+本规则检查下行的通知、意见、决定、命令的正文（本机关自己的话）中**作出规定**的语句：\n\n\
+- 设立机构：“设立……中心”“组建……机构”“成立……事业单位”；\n\
+- 编制：“核定（核增、调整、配备）……编制（领导职数）”“编制10名”；\n\
+- 经费：“专项经费”“工作经费”“经费纳入……预算”“所需经费由……保障”。\n\n\
+只有含规定性情态词（应、要、须、将、予以、一律、确保）或直接对下级提出要求（“请各县（市、区）……”“各单位……”“市、县两级……”）\
+的句子才算规定；叙述既成事实（“市财政已安排经费500万元”）、否定句（“不新设机构”“所需经费从现有渠道统筹解决”）不报。\
+成立领导小组、工作专班等议事协调机构只作提示。\n\n\
+不检查：报告、请示、函、纪要；前置元数据写明“专门文件”的；标题本身就是机构、编制、经费事项的专门文件（“关于设立……的通知”“……经费管理办法”）；\
+印发、转发的附件和引文（默认掩码）。原文为“原则上”，故为警告，不作错误。属江门规则包（`rule-packs` 含 `jiangmen` 时启用）。",
+    bad: "示例市人民政府关于加快数字经济发展的意见：“市、县两级设立数字经济发展中心，各核定事业编制10名，所需经费纳入同级财政预算。”",
+    good: "“机构编制事项按程序另行报批，所需经费从现有渠道统筹解决。”",
+};
+
+static ORG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:增设|设立|成立|组建|新设)[^。；，、]{0,12}(?:机构|中心|事业单位|办公室|管理局|服务站)")
+        .expect("valid")
+});
+static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:成立|组建|设立)[^。；，]{0,15}(?:领导小组|工作专班|指挥部|联席会议|工作组)").expect("valid")
+});
+static STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:核定|核增|增加|调整|配备|下达|增设|划转|核减)[^。；，]{0,8}(?:编制|领导职数)|编制[0-9一二三四五六七八九十]+名")
+        .expect("valid")
+});
+static FUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:专项|工作)经费|经费(?:保障|列入|纳入)|(?:所需|相关)经费[^。；，]{0,10}(?:纳入|列入|由)[^。；，]{0,10}(?:预算|财政|承担|安排|保障)|纳入[^。；，]{0,6}预算")
+        .expect("valid")
+});
+/// The clause keeps to existing money or rules out new bodies: not a provision on them.
+static RESTRAINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"自行解决|统筹解决|现有(?:渠道|经费|资金|编制|机构)|现行|原渠道|原有渠道|预算管理|不另|不新增|不新设|不增加|从严控制|另行报批|按程序报批|按规定程序")
+        .expect("valid")
+});
+/// A title about 机构、编制 or 经费 itself: the 专门文件 the rule exempts.
+static SPECIAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"机构|编制|经费|预算|资金|财政|设立|成立|组建|职能配置|职责调整|三定").expect("valid")
+});
+
+/// One sentence's provisions on institutions, staffing or funding.
+struct Provision {
+    sentence: Span,
+    /// The earliest match, where the finding points.
+    first: Span,
+    /// 机构、编制、经费、议事协调机构
+    what: Vec<&'static str>,
+    quotes: Vec<String>,
+    /// Only a 领导小组-style coordination body: reported as a hint.
+    coordination_only: bool,
+}
+
+impl Rule for NoOrgStaffingFunding {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(kind) = downward_directive(cx, &[DocKind::命令]) else { return };
+        if stated_yes(cx, "专门文件") || cx.doc.title.as_ref().is_some_and(|t| SPECIAL_TITLE.is_match(&t.text)) {
+            return;
+        }
+        let text = cx.text();
+        let mut by_sentence: Vec<Provision> = Vec::new();
+        let mut add = |hits: Vec<(Span, Span)>, what: &'static str, coordination: bool| {
+            for (m, sentence) in hits {
+                if RESTRAINT.is_match(sentence.text(text)) {
+                    continue;
+                }
+                let quote = m.text(text).to_string();
+                match by_sentence.iter_mut().find(|e| e.sentence == sentence) {
+                    Some(e) => {
+                        if m.overlaps(e.first) {
+                            continue;
+                        }
+                        if !e.what.contains(&what) {
+                            e.what.push(what);
+                        }
+                        e.quotes.push(quote);
+                        e.coordination_only &= coordination;
+                        if m.start < e.first.start {
+                            e.first = m;
+                        }
+                    }
+                    None => by_sentence.push(Provision {
+                        sentence,
+                        first: m,
+                        what: vec![what],
+                        quotes: vec![quote],
+                        coordination_only: coordination,
+                    }),
+                }
+            }
+        };
+        add(own_provisions(cx, &COORDINATION), "议事协调机构", true);
+        add(own_provisions(cx, &ORG), "机构", false);
+        add(own_provisions(cx, &STAFF), "编制", false);
+        add(own_provisions(cx, &FUND), "经费", false);
+        by_sentence.sort_by_key(|e| e.first.start);
+        for Provision { first: span, what, quotes, coordination_only: coordination, .. } in by_sentence {
+            let quoted = quotes.iter().map(|q| format!("“{q}”")).collect::<Vec<_>>().join("");
+            if coordination {
+                out.push(
+                    Finding::new(span, format!("{}中设立议事协调机构：{quoted}", kind.zh()))
+                        .help("议事协调机构应从严控制；确需设立的，按规定程序报批，或以专门文件明确")
+                        .severity(Severity::Info)
+                        .en("Ad-hoc coordination bodies set up in a general policy document should be strictly controlled"),
+                );
+                continue;
+            }
+            let what: Vec<&str> = what.into_iter().filter(|w| *w != "议事协调机构").collect();
+            out.push(
+                Finding::new(span, format!("非专门文件原则上不对{}作出规定：{quoted}", what.join("、")))
+                    .help("删去机构、编制、经费条款，改为“机构编制事项按程序另行报批”“所需经费从现有渠道统筹解决”；确属专门文件的，在前置元数据写明“专门文件”")
+                    .en("A general policy document should not lay down institutions, staffing or funding"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{codes_in, lint_text};
+
+    const OPINION: &str = "示例市人民政府关于加快数字经济发展的意见\n各县（市、区）人民政府，市政府各部门：\n为加快数字经济发展，提出如下意见。\n";
+
+    fn doc(body: &str) -> String {
+        format!("{OPINION}{body}\n示例市人民政府\n2024年6月3日\n")
+    }
+
+    #[test]
+    fn institutions_staffing_and_funding_in_one_sentence() {
+        let text = doc("市、县两级设立数字经济发展中心，各核定事业编制10名，所需经费纳入同级财政预算。");
+        let d = lint_text("t.txt", &text, "GW211");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("机构、编制、经费"), "{}", d[0].message);
+        assert_eq!(d[0].span.text(&text), "设立数字经济发展中心");
+    }
+
+    #[test]
+    fn modal_provisions_fire() {
+        let text = doc("各地要安排专项经费，保障平台建设。");
+        assert_eq!(codes_in("t.txt", &text, "GW211"), ["GW211:专项经费"]);
+        let text = doc("（三）强化保障。市财政局应将数字经济工作经费纳入年度预算。");
+        assert_eq!(lint_text("t.txt", &text, "GW211").len(), 1);
+    }
+
+    #[test]
+    fn facts_restraint_and_negation_are_silent() {
+        for body in [
+            "2023年市财政已安排专项经费500万元，支持数字经济发展。",
+            "机构编制事项按程序另行报批，所需经费从现有渠道统筹解决。",
+            "不新设机构，不增加编制。",
+            "各地要抓好工作落实，确保各项措施落地见效。",
+            "市委编办《关于设立数字经济发展中心的批复》明确该中心核定事业编制10名。",
+        ] {
+            assert!(codes_in("t.txt", &doc(body), "GW211").is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn coordination_bodies_are_info() {
+        let text = doc("各县（市、区）要成立数字经济发展工作领导小组。");
+        let d = lint_text("t.txt", &text, "GW211");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+    }
+
+    #[test]
+    fn reports_special_documents_and_other_kinds_are_silent() {
+        let body = "市、县两级设立数字经济发展中心，各核定事业编制10名，所需经费纳入同级财政预算。";
+        let report = format!("示例市发展和改革局关于数字经济发展情况的报告\n示例市人民政府：\n{body}\n特此报告。\n");
+        assert!(codes_in("t.txt", &report, "GW211").is_empty());
+        let special = format!("---\n专门文件: 机构编制\n---\n{}", doc(body));
+        assert!(codes_in("t.txt", &special, "GW211").is_empty());
+        let titled = doc(body).replace("关于加快数字经济发展的意见", "关于设立数字经济发展中心的通知");
+        assert!(codes_in("t.txt", &titled, "GW211").is_empty());
+    }
+}

@@ -1,0 +1,138 @@
+use super::common::{addresses_subordinates, downward_directive, own_provisions, says_anywhere, stated_yes};
+use crate::diagnostic::{Finding, Severity};
+use crate::org::OrgKind;
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct NoSupportingDocsDemand;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW212",
+    name: "no-supporting-docs-demand",
+    summary: "不得要求下级制发配套文件、报送贯彻落实情况",
+    category: Category::Routing,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::Jiangmen,
+    source: "《江门市人民政府工作规则》三十四：“从严控制配套类、分工类发文。市政府各部门不得以贯彻落实、督查考核等名义擅自要求下级制发配套文件。”；另见《整治形式主义为基层减负若干规定》（2024年）关于文件一般不提出报送贯彻落实情况、制定配套文件要求的规定（条文待核）",
+    fix: FixAvailability::None,
+    docs: "层层制发配套文件、层层报送落实情况是文山会海的主要来源。本规则检查下行的通知、意见、决定正文（本机关自己的话）中\
+对下级提出的两类要求：\n\n\
+- 制发配套文件：“制定（出台、印发）配套文件（配套政策、实施细则、实施方案、具体办法、实施意见）”；\n\
+- 报送贯彻落实情况：“报送（上报、报告）贯彻落实情况（落实情况、贯彻情况、本通知执行情况）”。\n\n\
+句子须指向下级（“各县（市、区）”“各单位”“你们”）并是要求（情态词或“请……”）；否定句（“不再另行制发配套文件”）、\
+预算、资金、项目的执行情况报送（属日常统计）不报。\n\n\
+发文机关是部门时为警告（江门规则三十四的对象是“市政府各部门”）；是政府或其办公厅（室）时降为提示（减负规定的一般要求）。\
+经政府同意（全文写明“经X人民政府同意”或前置元数据“经政府同意”）、有报批依据（前置元数据“报批依据”），或同句写明法律法规授权的，不报。\
+属江门规则包。",
+    bad: "示例市商务局通知：“请各县（市、区）于1个月内制定配套实施细则，并每季度报送贯彻落实情况。”",
+    good: "“各县（市、区）直接按本通知执行，不再另行制发配套文件。”",
+};
+
+static SUPPORTING_DOCS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:制定|出台|研究制定|印发|制发)[^。；，]{0,10}(?:配套文件|配套政策|配套措施|实施细则|实施方案|具体办法|实施意见)")
+        .expect("valid")
+});
+static IMPLEMENTATION_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:报送|上报|报告|反馈)[^。；，]{0,15}(?:贯彻落实|贯彻执行|贯彻|落实|执行)情况").expect("valid")
+});
+static ROUTINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:预算|资金|项目|计划)执行情况").expect("valid"));
+static AUTHORISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:法律|法规|规章|条例)[^。；]{0,12}(?:授权|规定)|经\p{Han}{0,10}(?:人民政府|政府)(?:同意|批准|授权)")
+        .expect("valid")
+});
+static GOVERNMENT_CONSENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"经\p{Han}{0,10}(?:人民政府|政府)(?:同意|批准|授权)").expect("valid"));
+
+impl Rule for NoSupportingDocsDemand {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(kind) = downward_directive(cx, &[]) else { return };
+        if stated_yes(cx, "报批依据") || stated_yes(cx, "经政府同意") || says_anywhere(cx, &GOVERNMENT_CONSENT)
+        {
+            return;
+        }
+        let government =
+            cx.doc.parties.sender.as_ref().is_some_and(|s| {
+                matches!(s.kind, OrgKind::Government | OrgKind::GeneralOffice | OrgKind::PartyCommittee)
+            });
+        let text = cx.text();
+        let mut seen = Vec::new();
+        let demands = [
+            (&*SUPPORTING_DOCS, "制发配套文件", "各地直接按本文件执行，不再另行制发配套文件"),
+            (
+                &*IMPLEMENTATION_REPORT,
+                "报送贯彻落实情况",
+                "删去报送贯彻落实情况的要求；确需了解进展的，利用已有渠道或统计数据",
+            ),
+        ];
+        for (re, what, instead) in demands {
+            for (m, sentence) in own_provisions(cx, re) {
+                let s = sentence.text(text);
+                let quote = m.text(text);
+                if seen.contains(&sentence)
+                    || !addresses_subordinates(s)
+                    || AUTHORISED.is_match(s)
+                    || ROUTINE.is_match(quote)
+                {
+                    continue;
+                }
+                seen.push(sentence);
+                let f = Finding::new(m, format!("{}要求下级{what}：“{quote}”", kind.zh()))
+                    .help(format!("从严控制配套类发文：{instead}"))
+                    .en("Do not require subordinates to issue supporting documents or report on implementation");
+                out.push(if government { f.severity(Severity::Info) } else { f });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::test_support::{codes_in, lint_text};
+
+    const NOTICE: &str = "示例市商务局关于促进夜间经济发展的通知\n各县（市、区）商务主管部门，局属各单位：\n";
+
+    fn doc(body: &str) -> String {
+        format!("{NOTICE}{body}\n示例市商务局\n2024年3月1日\n")
+    }
+
+    #[test]
+    fn department_demands_supporting_documents_and_reports() {
+        let text = doc("请各县（市、区）于1个月内制定配套实施细则，并每季度报送贯彻落实情况。");
+        let d = lint_text("t.txt", &text, "GW212");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let text = doc("请各县（市、区）于1个月内制定配套实施细则。各单位要于每季度末报送本通知贯彻落实情况。");
+        let d = lint_text("t.txt", &text, "GW212");
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn government_sender_is_info() {
+        let text = doc("请各县（市、区）人民政府结合实际制定实施方案。")
+            .replace("示例市商务局关于", "示例市人民政府关于")
+            .replace("示例市商务局\n", "示例市人民政府\n");
+        let d = lint_text("t.txt", &text, "GW212");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn negations_consent_and_routine_reports_are_silent() {
+        for body in [
+            "各县（市、区）直接按本通知执行，不再另行制发配套文件。",
+            "经市人民政府同意，请各县（市、区）制定实施方案。",
+            "请局属各单位于每月5日前报送预算执行情况。",
+            "我局已制定配套实施细则，现印发给你们。",
+            "省商务厅要求各地市报送贯彻落实情况，我局将汇总上报。",
+        ] {
+            assert!(codes_in("t.txt", &doc(body), "GW212").is_empty(), "{body}");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+use super::common::is_normative;
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{Part, PartFilter};
+use crate::lang::date::Date;
+use crate::lang::numerals::parse_chinese_number;
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct NormativeValidity;
+
+/// Placeholder limits: the 有效期 clause of 粤府令第277号 has not been verified (catalogue §8.1).
+const DEFAULT_MAX_YEARS: u32 = 5;
+const DEFAULT_TRIAL_MAX_YEARS: u32 = 2;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW214",
+    name: "normative-validity",
+    summary: "行政规范性文件载明有效期、使用统一编号、名称合规",
+    category: Category::Routing,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::Guangdong,
+    source: "《广东省行政规范性文件管理规定》（粤府令第277号）第二条（规范性文件是“在一定期限内反复适用的公文”）；有效期条款原文未核实；《江门市人民政府工作规则》二十七：“报送行政规范性文件，还应当符合《广东省行政规范性文件管理规定》”",
+    fix: FixAvailability::None,
+    docs: "行政规范性文件在一定期限内反复适用，应当载明有效期，按统一编号发布，名称不得使用法律、法规、规章专用的“条例”“法”。\n\n\
+**适用范围**：前置元数据写明“规范性文件: 是”，或发文字号为广东省规范性文件编号样式（“示府规〔2024〕1号”）的文稿，\
+包括以通知印发的规范性文件（此时检查附件正文）。会议纪要、工作方案、请示报告等不适用（粤府令第277号第三条），未声明的文稿一律不查。\n\n\
+**检查**：\n\
+- 正文、附件和附注中都没有“有效期”条款：警告，指向“自……起施行”一句或标题；\n\
+- 有效期超过上限：提示。上限是参数 `max-years`（默认5年）和 `trial-max-years`（标“暂行”“试行”的，默认2年）。\
+**这两个默认值是占位值，粤府令第277号的有效期条款尚未核实**，请按本地规定在 `gwlint.toml` 的 `[rules.GW214]` 中设置；\n\
+- 文件名称以“条例”或“法”（“办法”除外）结尾：警告；\n\
+- 配置了统一编号正则 `number-pattern` 而发文字号不符：警告（默认不查）。\n\n\
+属广东规则包（`rule-packs` 含 `guangdong` 时启用）。",
+    bad: "《示例市城市养犬管理暂行办法》末条：“本办法自2024年7月1日起施行。”（无有效期）",
+    good: "“本办法自2024年7月1日起施行，有效期2年。”",
+};
+
+static VALIDITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"有效期").expect("valid"));
+static VALID_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"有效期(?:为|是)?(?:([0-9]{1,2})|([一二三四五六七八九十]{1,3}))年").expect("valid"));
+static VALID_UNTIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"有效期(?:至|到)([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日").expect("valid"));
+static IN_FORCE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"自(?:([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日|印发之日|发布之日|公布之日)起(?:施行|实施|执行)")
+        .expect("valid")
+});
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日").expect("valid"));
+static ISSUED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:印发|发布|公布|颁布)[《〈]([^》〉]+)[》〉]").expect("valid"));
+
+fn date_of(c: &regex::Captures, at: usize) -> Option<Date> {
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    Date::new(i32::try_from(n(at)?).ok()?, n(at + 1)?, n(at + 2)?)
+}
+
+fn param_years(cx: &Context, key: &str, default: u32) -> u32 {
+    cx.params.get(key).and_then(toml::Value::as_integer).and_then(|v| u32::try_from(v).ok()).unwrap_or(default)
+}
+
+/// The name of the normative document: the 《》 name a 印发 notice issues, else the title.
+fn document_name(cx: &Context) -> Option<(Span, String)> {
+    let title = cx.doc.title.as_ref()?;
+    if let Some(c) = ISSUED_NAME.captures(&title.text) {
+        let m = c.get(1).expect("group");
+        return Some((title.span.sub(m.start(), m.end()), m.as_str().to_string()));
+    }
+    (!title.text.contains("印发") && !title.text.contains("转发")).then(|| (title.span, title.text.clone()))
+}
+
+impl Rule for NormativeValidity {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        if !is_normative(cx) {
+            return;
+        }
+        let text = cx.text();
+        let doc = cx.doc;
+        let parts = [PartFilter::Is(Part::Body), PartFilter::AnyAttachment, PartFilter::Is(Part::Annotation)];
+        let lines: Vec<Span> = doc.lines_in(&parts).map(|(l, _)| l.span).collect();
+        let name = document_name(cx);
+        let trial = name.as_ref().is_some_and(|(_, n)| n.contains("暂行") || n.contains("试行"))
+            || doc.title.as_ref().is_some_and(|t| t.text.contains("暂行") || t.text.contains("试行"));
+        let in_force = lines.iter().find_map(|l| IN_FORCE_FROM.captures(l.text(text)).map(|c| (*l, c)));
+        let in_force_span = in_force.as_ref().map(|(l, c)| {
+            let m = c.get(0).expect("match");
+            l.sub(m.start(), m.end())
+        });
+        let start = in_force
+            .as_ref()
+            .and_then(|(_, c)| date_of(c, 1))
+            .or_else(|| doc.date.as_ref().and_then(|d| DATE.captures(&d.text)).and_then(|c| date_of(&c, 1)));
+
+        if !lines.iter().any(|l| VALIDITY.is_match(l.text(text))) {
+            if let Some(span) = in_force_span.or_else(|| doc.title.as_ref().map(|t| t.span)) {
+                out.push(
+                    Finding::new(span, "行政规范性文件未载明有效期")
+                        .help(format!(
+                            "在施行日期条款中写明有效期，如“本办法自X年X月X日起施行，有效期{}年”",
+                            if trial { DEFAULT_TRIAL_MAX_YEARS } else { DEFAULT_MAX_YEARS }
+                        ))
+                        .en("An administrative normative document must state its period of validity"),
+                );
+            }
+        } else {
+            let (key, default) =
+                if trial { ("trial-max-years", DEFAULT_TRIAL_MAX_YEARS) } else { ("max-years", DEFAULT_MAX_YEARS) };
+            let limit = param_years(cx, key, default);
+            let label = if trial { "标“暂行”“试行”的规范性文件" } else { "规范性文件" };
+            for l in &lines {
+                let s = l.text(text);
+                for c in VALID_YEARS.captures_iter(s) {
+                    let years = c
+                        .get(1)
+                        .and_then(|m| m.as_str().parse().ok())
+                        .or_else(|| c.get(2).and_then(|m| parse_chinese_number(m.as_str())));
+                    if let Some(years) = years.filter(|y| *y > limit) {
+                        let m = c.get(0).expect("match");
+                        out.push(too_long(l.sub(m.start(), m.end()), label, &format!("{years}年"), limit, key));
+                    }
+                }
+                for c in VALID_UNTIL.captures_iter(s) {
+                    let (Some(end), Some(start)) = (date_of(&c, 1), start) else { continue };
+                    let Some(latest) = Date::new(start.year + limit as i32, start.month, start.day.min(28)) else {
+                        continue;
+                    };
+                    let latest = if start.day > 28 { latest.add_days(i64::from(start.day - 28)) } else { latest };
+                    if end > latest {
+                        let m = c.get(0).expect("match");
+                        out.push(too_long(l.sub(m.start(), m.end()), label, &format!("至{}", end.zh()), limit, key));
+                    }
+                }
+            }
+        }
+
+        if let Some((span, name)) = &name {
+            let bare = name.trim_end_matches(['》', '〉']);
+            if bare.ends_with("条例") || (bare.ends_with('法') && !bare.ends_with("办法")) {
+                let word = if bare.ends_with("条例") { "条例" } else { "法" };
+                out.push(
+                    Finding::new(*span, format!("规范性文件名称不得使用“{word}”：“{name}”"))
+                        .help("“条例”“法”是法律、法规专用名称；规范性文件用“办法”“规定”“细则”“意见”“通知”等")
+                        .en("A normative document must not be named like a law or regulation"),
+                );
+            }
+        }
+
+        let pattern = cx.params.get("number-pattern").and_then(toml::Value::as_str).filter(|p| !p.trim().is_empty());
+        if let (Some(pattern), Some(number)) = (pattern, &doc.header.doc_number)
+            && let Ok(re) = Regex::new(pattern)
+            && !re.is_match(number.text.trim())
+        {
+            out.push(
+                Finding::new(number.span, format!("规范性文件未使用统一编号：“{}”", number.text.trim()))
+                    .help(format!("按本地规范性文件统一编号格式编号（配置的格式：{pattern}）"))
+                    .en("A normative document must carry the unified normative-document number"),
+            );
+        }
+    }
+}
+
+fn too_long(span: Span, label: &str, written: &str, limit: u32, key: &str) -> Finding {
+    Finding::new(span, format!("{label}有效期“{written}”超过配置的上限{limit}年"))
+        .help(format!(
+            "缩短有效期；上限取自参数 {key}（默认值为占位值，请按《广东省行政规范性文件管理规定》原文和本地规定核实后在 gwlint.toml 中设置）"
+        ))
+        .severity(Severity::Info)
+        .en(format!("The period of validity exceeds the configured limit of {limit} years"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::test_support::{codes_in, lint_text};
+
+    fn rules(last: &str) -> String {
+        format!(
+            "---\n规范性文件: 是\n---\n示例市人民政府关于印发《示例市城市养犬管理暂行办法》的通知\n各县（市、区）人民政府，市政府各部门：\n现将《示例市城市养犬管理暂行办法》印发给你们，请认真贯彻执行。\n示例市人民政府\n2024年6月3日\n示例市城市养犬管理暂行办法\n第一条　为规范城市养犬行为，制定本办法。\n第二十条　{last}\n"
+        )
+    }
+
+    #[test]
+    fn missing_validity() {
+        let text = rules("本办法自2024年7月1日起施行。");
+        let d = lint_text("t.txt", &text, "GW214");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].span.text(&text), "自2024年7月1日起施行");
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn validity_within_and_beyond_the_limits() {
+        assert!(codes_in("t.txt", &rules("本办法自2024年7月1日起施行，有效期2年。"), "GW214").is_empty());
+        assert!(codes_in("t.txt", &rules("本办法自2024年7月1日起施行，有效期至2026年6月30日。"), "GW214").is_empty());
+        let d = lint_text("t.txt", &rules("本办法自2024年7月1日起施行，有效期5年。"), "GW214");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Info);
+        let d = lint_text("t.txt", &rules("本办法自2024年7月1日起施行，有效期至2029年6月30日。"), "GW214");
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn regulation_names_and_normative_numbers() {
+        let text = "示例市人民政府文件\n示府规〔2024〕2号\n示例市人民政府关于印发《示例市城市绿化条例》的通知\n各县（市、区）人民政府：\n现印发给你们，自2024年7月1日起施行，有效期5年。\n示例市人民政府\n2024年6月3日\n";
+        let d = lint_text("t.txt", text, "GW214");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("条例"));
+    }
+
+    #[test]
+    fn undeclared_documents_are_not_checked() {
+        let text = rules("本办法自2024年7月1日起施行。").replace("规范性文件: 是", "规范性文件: 否");
+        assert!(codes_in("t.txt", &text, "GW214").is_empty());
+        let seed = include_str!("../../../fixtures/seed/jiangmen-work-rules-2023.txt");
+        assert!(codes_in("t.txt", seed, "GW214").is_empty());
+    }
+}
