@@ -1,4 +1,4 @@
-//! Command-line interface: `check`, `parse`, `rules`, `explain`, `init`.
+//! Command-line interface: `check`, `parse`, `rules`, `explain`, `init`, `lsp`.
 
 mod check;
 mod files;
@@ -28,6 +28,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// 在当前目录写一个带注释的 gwlint.toml
     Init(InitArgs),
+    /// 在标准输入输出上运行语言服务器（LSP），供编辑器使用
+    Lsp,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -133,6 +135,7 @@ pub fn run(cli: Cli) -> Result<u8, String> {
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
         Command::Init(args) => init(args),
+        Command::Lsp => gwlint::lsp::run(),
     }
 }
 
