@@ -166,3 +166,41 @@ fn published_documents_stay_silent() {
     }
     assert!(noisy.is_empty(), "{}", noisy.join("\n"));
 }
+
+/// After `--fix` (all default rules and the fixture folder's config), no diagnostic with a safe
+/// fix remains — except fixes the structure guard refused — and a second run changes nothing.
+#[test]
+fn fixing_leaves_no_safe_fix_behind() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs = vec![root.join("seed"), root.join("drafts"), root.join("published")];
+    let mut rule_dirs: Vec<PathBuf> = std::fs::read_dir(root.join("rules"))
+        .expect("rules")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    rule_dirs.sort();
+    dirs.extend(rule_dirs);
+    let mut problems = Vec::new();
+    for dir in dirs {
+        let settings = settings_in(&dir);
+        let orgs = gwlint::config::org_view(&settings).expect("org config");
+        for file in fixture_files(&dir).iter().filter(|f| !is_fixed_file(f)) {
+            let source = load(file);
+            let once = gwlint::fix::fix_source(&source, &settings, &orgs, Applicability::Safe);
+            let fixed = Source::from_text(file, &once.text);
+            let left: Vec<_> = lint(&fixed, &settings)
+                .into_iter()
+                .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe))
+                .filter(|d| !once.refused.iter().any(|r| r.code == d.code))
+                .collect();
+            if !left.is_empty() {
+                problems.push(format!("{}: safe fixes left after --fix:\n{}", file.display(), render(&fixed, &left)));
+            }
+            let twice = gwlint::fix::fix_source(&fixed, &settings, &orgs, Applicability::Safe);
+            if twice.text != once.text {
+                problems.push(format!("{}: a second --fix changed the text", file.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
