@@ -61,8 +61,9 @@ impl Selector {
         if upper == "GW" || category_prefix || all_rules().iter().any(|r| r.meta().code.starts_with(&upper)) {
             return Ok(Selector::Prefix(upper));
         }
-        if upper.starts_with('U') && upper.len() == 4 {
-            return Ok(Selector::Code(upper));
+        // Users' own rules: U001, or a prefix such as U or U0.
+        if upper.starts_with('U') && upper.len() <= 4 && upper[1..].chars().all(|c| c.is_ascii_digit()) {
+            return Ok(if upper.len() == 4 { Selector::Code(upper) } else { Selector::Prefix(upper) });
         }
         Err(format!("未知的规则代码或名称“{s}”（用 gwlint rules 查看全部规则）"))
     }
@@ -140,6 +141,9 @@ struct RawConfig {
     org: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     group: Vec<Spanned<toml::Value>>,
+    /// Users' own rules (`[[rule]]`).
+    #[serde(default)]
+    rule: Vec<Spanned<toml::Value>>,
 }
 
 /// What the engine runs with, resolved from config and command line.
@@ -161,6 +165,8 @@ pub struct Settings {
     pub pack_enabled: Vec<String>,
     /// The working-day calendar: built-in years plus `[calendar] files`.
     pub calendar: std::sync::Arc<crate::lang::calendar::Calendar>,
+    /// Users' own rules from `[[rule]]`, compiled.
+    pub user_rules: Vec<std::sync::Arc<crate::rules::user::UserRule>>,
 }
 
 impl Default for Settings {
@@ -178,6 +184,7 @@ impl Default for Settings {
             groups: Vec::new(),
             pack_enabled: Vec::new(),
             calendar: std::sync::Arc::new(crate::lang::calendar::Calendar::builtin().clone()),
+            user_rules: Vec::new(),
         }
     }
 }
@@ -208,6 +215,21 @@ impl Settings {
             return None;
         }
         Some(configured.copied().flatten().unwrap_or(meta.default_severity))
+    }
+
+    /// Whether a user rule runs, and at what severity: on unless deselected, at its own level
+    /// unless `[rules]` sets another.
+    pub fn user_rule_severity(&self, rule: &crate::rules::user::UserRule) -> Option<Severity> {
+        let code = rule.code.as_str();
+        if let Some(None) = self.severities.get(code) {
+            return None;
+        }
+        let matches = |list: &[Selector]| list.iter().any(|s| s.matches(code));
+        let selected = self.select.is_empty() || matches(&self.select) || matches(&self.extend_select);
+        if !selected || matches(&self.ignore) {
+            return None;
+        }
+        Some(self.severities.get(code).copied().flatten().unwrap_or(rule.severity))
     }
 
     pub fn params(&self, code: &str) -> &RuleParams {
@@ -357,6 +379,16 @@ impl Settings {
                 }
             }
         }
+        for entry in raw.rule {
+            let at = Some(entry.span().start);
+            let config = crate::rules::user::UserRuleConfig::deserialize(entry.into_inner())
+                .map_err(|e| err(at, format!("[[rule]]：{}", e.message())))?;
+            let rule = crate::rules::user::UserRule::compile(&config).map_err(|m| err(at, m))?;
+            if settings.user_rules.iter().any(|r| r.code == rule.code || r.name == rule.name) {
+                return Err(err(at, format!("自定义规则 {}（{}）重复定义", rule.code, rule.name)));
+            }
+            settings.user_rules.push(std::sync::Arc::new(rule));
+        }
         settings.document = raw.document.unwrap_or_default();
         settings.orgs =
             raw.org.into_iter().map(|v| (v.span().start, v.into_inner())).map(|(o, v)| (v, line_of(text, o))).collect();
@@ -472,6 +504,15 @@ mod tests {
         assert!(s.calendar.covers(2027));
         std::fs::write(&config, "[calendar]\nfiles = [\"missing.toml\"]\n").unwrap();
         assert!(Settings::load(&config).is_err());
+    }
+
+    #[test]
+    fn user_rules_load_and_bad_patterns_name_the_line() {
+        let s = Settings::parse("[[rule]]\ncode = \"U001\"\nname = \"no-xiangguan\"\nkind = \"existence\"\nwords = [\"相关部门\"]\nmessage = \"请写明具体部门，不写“{match}”\"\n", None).unwrap();
+        assert_eq!(s.user_rules.len(), 1);
+        let e = Settings::parse("rule-packs = [\"national\"]\n\n[[rule]]\ncode = \"U001\"\nname = \"x\"\nkind = \"existence\"\npattern = \"[\"\nmessage = \"m\"\n", None).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("正则"), "{e}");
     }
 
     #[test]

@@ -58,6 +58,16 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
         }
     }
 
+    for rule in &settings.user_rules {
+        let Some(severity) = settings.user_rule_severity(rule) else { continue };
+        let cx = Context { source, doc, orgs, params: settings.params(&rule.code), calendar: &settings.calendar };
+        findings.clear();
+        rule.check(&cx, &mut findings);
+        for f in findings.drain(..) {
+            diagnostics.push(stamp_user(rule, severity, f, source.text.len()));
+        }
+    }
+
     let mut suppressions = Suppressions::parse(doc, &source.text);
     diagnostics.retain(|d| !suppressions.suppresses(d));
     for problem in suppressions.unused() {
@@ -86,6 +96,32 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
     diagnostics
 }
+
+fn stamp_user(rule: &crate::rules::user::UserRule, severity: Severity, f: Finding, text_len: usize) -> Diagnostic {
+    let mut d = stamp(&USER_META, severity, f, text_len);
+    d.code = rule.code.clone();
+    d.rule = rule.name.clone();
+    if d.source == USER_META.source {
+        d.source = rule.source.clone();
+    }
+    d
+}
+
+/// The metadata all user rules share; their own code, name and source replace it per diagnostic.
+static USER_META: RuleMeta = RuleMeta {
+    code: "U000",
+    name: "user-rule",
+    summary: "自定义规则",
+    category: crate::rules::Category::User,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: crate::rules::Pack::National,
+    source: "",
+    fix: crate::rules::FixAvailability::Sometimes,
+    docs: "",
+    bad: "",
+    good: "",
+};
 
 fn stamp(meta: &RuleMeta, severity: Severity, f: Finding, text_len: usize) -> Diagnostic {
     let clamp = |b: usize| b.min(text_len);

@@ -324,3 +324,39 @@ fn init_writes_a_valid_config_once() {
     std::fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
     gwlint().args(["check", "a.txt"]).current_dir(dir.path()).assert().code(0);
 }
+
+#[test]
+fn user_rules_from_the_config() {
+    let config = "[[rule]]\ncode = \"U001\"\nname = \"no-vague-departments\"\nkind = \"existence\"\nwords = [\"相关部门\", \"有关方面\"]\nmessage = \"请写明具体部门，不写“{match}”\"\nscope = [\"正文\"]\ndoc-kinds = [\"通知\"]\n\n[[rule]]\ncode = \"U002\"\nname = \"city-abbreviation\"\nkind = \"substitution\"\nswap = { \"江门市政府\" = \"江门市人民政府\" }\nmessage = \"“{match}”应写作“{replace}”\"\nfix = \"safe\"\nseverity = \"error\"\n";
+    let draft = "江门市人民政府关于开展检查的通知\n各县（市、区）人民政府：\n请相关部门配合江门市政府做好检查。\n";
+    let dir = temp_dir_with(&[("gwlint.toml", config.as_bytes()), ("a.txt", draft.as_bytes())]);
+    let out = gwlint()
+        .args(["check", "--format", "json", "a.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let codes: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_string(), d["severity"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(codes.contains(&("U001".into(), "warning".into())), "{codes:?}");
+    assert!(codes.contains(&("U002".into(), "error".into())), "{codes:?}");
+    gwlint().args(["check", "--fix", "a.txt"]).current_dir(dir.path()).assert();
+    assert!(std::fs::read_to_string(dir.path().join("a.txt")).unwrap().contains("配合江门市人民政府做好"));
+    gwlint().args(["check", "--ignore", "U", "--select", "U002", "a.txt"]).current_dir(dir.path()).assert().code(0);
+    let bad = temp_dir_with(&[
+        (
+            "gwlint.toml",
+            b"[[rule]]\ncode = \"U001\"\nname = \"x\"\nkind = \"existence\"\npattern = \"(\"\nmessage = \"m\"\n",
+        ),
+        ("a.txt", draft.as_bytes()),
+    ]);
+    let err = gwlint().args(["check", "a.txt"]).current_dir(bad.path()).assert().code(2).get_output().stderr.clone();
+    assert!(String::from_utf8(err).unwrap().contains("gwlint.toml:1"));
+}

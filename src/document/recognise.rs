@@ -70,7 +70,7 @@ static FORWARDING_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:印发|转�
 /// Words that end an organisation's name: a line ending in one may be a 主送 or 署名 line.
 static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$",
+        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|机构|机关|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$",
     )
 });
 /// A signature that is a person (职务 + 姓名), not an organ: it names no 发文机关.

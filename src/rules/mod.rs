@@ -10,6 +10,7 @@ pub mod numbers;
 pub mod punct;
 pub mod registry;
 pub mod routing;
+pub mod user;
 pub mod wording;
 
 use crate::config::RuleParams;

@@ -28,7 +28,7 @@ static META: RuleMeta = RuleMeta {
 
 static YY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{2}年").expect("valid"));
 static POINT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9]{1,2}月|底|初|末|年底|年初|年末|度|上半年|下半年|第[一二三四1-4]季度|[一二三四1-4]季度|前三季度|春节|元旦)").expect("valid")
+    Regex::new(r"^(?:[0-9]{1,2}月|底|初|末|年底|年初|年末|度|上半年|下半年|第[一二三四1-4]季度|[一二三四1-4]季度|前三季度|春节|元旦|同期|相比|同比)").expect("valid")
 });
 /// Words after “自/从 YY年” that make it a point in time.
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:起|以来|开始)").expect("valid"));
@@ -63,7 +63,10 @@ impl Rule for YearAbbrev {
                 if ["初心", "初衷", "底线", "底气", "底色", "度过"].iter().any(|w| rest.starts_with(w)) {
                     continue;
                 }
+                // 较23年, 比22年, 与23年相比: a comparison names a year, not a span of years.
+                let compared = ["较", "比", "与", "同"].iter().any(|w| head.ends_with(w));
                 let point = POINT_AFTER.is_match(rest)
+                    || compared
                     || head.ends_with("截至")
                     || head.ends_with("截止")
                     || ((head.ends_with('自') || head.ends_with('从'))
