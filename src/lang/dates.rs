@@ -22,12 +22,19 @@ pub struct DateMention {
     pub span: Span,
     pub date: Date,
     pub precision: Precision,
+    /// This date ends a range whose start is the mention before it (10月1日至7日).
+    pub ends_range: bool,
 }
 
 static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九○]{4})年)?(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
         .expect("valid")
 });
+/// The end of a range written after a date: 至7日, —10月7日, ～2026年1月5日.
+static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ 　]*(?:至|到|—|－|-|～|~)[ 　]*(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]").expect("valid")
+});
+
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<which>本|下|上)(?:周|星期)(?P<wd>[一二三四五六日天])|(?P<month>本月|下月)(?P<end>底|末)")
         .expect("valid")
@@ -54,8 +61,33 @@ pub fn find_dates(text: &str, base: usize, reference: Option<Date>) -> Vec<DateM
                 None => continue,
             },
         };
-        if let Some(date) = Date::new(year, month, day) {
-            out.push(DateMention { span: Span::new(base + whole.start(), base + whole.end()), date, precision });
+        let Some(date) = Date::new(year, month, day) else { continue };
+        out.push(DateMention {
+            span: Span::new(base + whole.start(), base + whole.end()),
+            date,
+            precision,
+            ends_range: false,
+        });
+        // A range's end takes the year and month it does not write from its start.
+        if let Some(r) = RANGE_END.captures(&text[whole.end()..]) {
+            let end_y = r.name("y").and_then(|y| y.as_str().parse().ok()).unwrap_or(year);
+            let end_m = r.name("m").and_then(|m| number(m.as_str())).unwrap_or(month);
+            let end_d = r.name("d").and_then(|d| number(d.as_str()));
+            if let Some(end) = end_d.and_then(|d| Date::new(end_y, end_m, d)).filter(|e| *e > date) {
+                let m = r.get(0).expect("match");
+                let at = whole.end() + m.start() + m.as_str().len()
+                    - m.as_str()
+                        .trim_start_matches(|c: char| {
+                            !c.is_ascii_digit() && !super::numerals::is_chinese_numeral_char(c)
+                        })
+                        .len();
+                out.push(DateMention {
+                    span: Span::new(base + at, base + whole.end() + m.end()),
+                    date: end,
+                    precision,
+                    ends_range: true,
+                });
+            }
         }
     }
     let Some(reference) = reference else { return out };
@@ -88,10 +120,13 @@ pub fn find_dates(text: &str, base: usize, reference: Option<Date>) -> Vec<DateM
                 span: Span::new(base + whole.start(), base + whole.end()),
                 date,
                 precision: Precision::Relative,
+                ends_range: false,
             });
         }
     }
-    out.sort_by_key(|m| m.span.start);
+    // A range's end written in full (—2026年1月2日) is found twice; keep the range's reading.
+    out.sort_by_key(|m| (m.span.start, !m.ends_range));
+    out.dedup_by(|later, earlier| later.span.start < earlier.span.end);
     out
 }
 
@@ -123,6 +158,15 @@ mod tests {
         );
         assert!(dates("请于10月9日前反馈", None).is_empty());
         assert!(dates("2月30日", r).is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        let r = Date::new(2025, 9, 29);
+        let found = find_dates("10月1日至7日放假，2025年12月29日—2026年1月2日调整", 0, r);
+        let ends: Vec<_> = found.iter().filter(|m| m.ends_range).map(|m| m.date.to_string()).collect();
+        assert_eq!(ends, ["2025-10-07", "2026-01-02"]);
+        assert_eq!(found.len(), 4, "{found:?}");
     }
 
     #[test]

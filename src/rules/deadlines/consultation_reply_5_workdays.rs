@@ -28,11 +28,48 @@ static META: RuleMeta = RuleMeta {
 };
 
 static SOLICITING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"征求[^。]{0,12}意见|会签").expect("valid"));
-static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[于在](?P<date>[^。，；]{3,16}?)(之前|以前|前)[^。]{0,12}(反馈|回复|报送|提出|送|函告|返回)")
+/// The draft itself asks for comments: 现征求/现送你们征求/请……提出（修改）意见/征求意见稿.
+static ASKING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"现[^。]{0,30}征求|送[^。]{0,10}征求|征求你(?:们|单位|局|委|办|府)?[^。]{0,10}意见|请[^。]{0,40}(?:提出|反馈|提供|研提)[^。]{0,10}意见|请[^。]{0,40}意见[^。]{0,16}(?:反馈|报送|函告|送)|征求意见稿|请予会签|会签[^。]{0,10}(?:文稿|意见)")
         .expect("valid")
 });
-static REPLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(来函|征求意见函|来文)收悉").expect("valid"));
+/// “于X月X日前……反馈”: the deadline and, within the sentence, the act it is for.
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[于在](?P<date>[^。，；]{3,16}?)(之前|以前|前)[^。]{0,40}(反馈|回复|报送|提出|送|函告|返回|告)")
+        .expect("valid")
+});
+/// In a title with its 《》 names emptied: “关于征求《……》意见的函”.
+static TITLE_SOLICITING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"征求(?:《》)?[^。《]{0,12}意见|会签").expect("valid"));
+
+fn without_book_titles(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    out.push('《');
+                }
+                depth += 1;
+            }
+            '》' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    out.push('》');
+                }
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A date followed by 前 anywhere: enough to know the draft does set a deadline.
+static ANY_DEADLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[日号](之前|以前|前)").expect("valid"));
+static REPLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(来函|征求意见函|来文)收悉|《[^》]+》[^。]{0,30}收悉").expect("valid"));
 
 impl Rule for ConsultationReply5Workdays {
     fn meta(&self) -> &'static RuleMeta {
@@ -44,11 +81,15 @@ impl Rule for ConsultationReply5Workdays {
         let doc = cx.doc;
         let text = cx.text();
         let Some(issued) = issue_date(cx) else { return };
-        let title_solicits = doc.title.as_ref().is_some_and(|t| SOLICITING.is_match(&t.text));
-        // “已征求……意见” reports a consultation that happened; only an open request counts.
+        // The title's own words, not the name of a document in 《》 (“关于征求《……征求意见稿》”
+        // counts by its 征求, a reply citing 《关于征求……意见的函》 does not).
+        let title_solicits =
+            doc.title.as_ref().is_some_and(|t| TITLE_SOLICITING.is_match(&without_book_titles(&t.text)));
+        // Restating the rule (“征求意见……一般应在5个工作日内回复”) or reporting a consultation
+        // (“已征求……意见”) is not asking: the draft must itself ask for comments.
         let body_solicits = doc.body_paragraphs().any(|p| {
             let s = p.span.text(text);
-            SOLICITING.find_iter(s).any(|m| {
+            ASKING.find_iter(s).any(|m| {
                 let done = ["已", "经", "曾", "均"].iter().any(|w| s[..m.start()].ends_with(w));
                 !done && !doc.masks.hits(crate::document::MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end()))
             })
@@ -75,6 +116,10 @@ impl Rule for ConsultationReply5Workdays {
             }
         }
         let Some(deadline) = deadline else {
+            // A date before 前 that we could not tie to the reply is still a deadline: say nothing.
+            if doc.body_paragraphs().any(|p| ANY_DEADLINE.is_match(p.span.text(text))) {
+                return;
+            }
             let at =
                 doc.last_body_paragraph().map(|p| p.span).or(doc.title.as_ref().map(|t| t.span)).unwrap_or_default();
             out.push(

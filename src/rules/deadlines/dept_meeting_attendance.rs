@@ -91,12 +91,15 @@ impl Rule for DeptMeetingAttendance {
             return;
         }
         let text = cx.text();
+        let roster = attendee_lists(cx);
         let demand = |m: Span| -> Option<Span> {
             let sentence = sentence_of(cx, m);
             let s = sentence.text(text);
             let before = text.get(sentence.start..m.start).unwrap_or("");
+            // An item under “参会人员” is a summons as much as “请……参加”.
+            let listed = roster.iter().any(|r| r.contains(m));
             let asks = is_provision(s) || has_modal(s) || requests(before);
-            (asks && ATTEND.is_match(s) && !negated(clause_before(text, sentence, m))).then_some(sentence)
+            ((listed || (asks && ATTEND.is_match(s))) && !negated(clause_before(text, sentence, m))).then_some(sentence)
         };
         match doc.kind() {
             Some(DocKind::通知) if doc.title.as_ref().is_some_and(|t| t.text.contains("会议")) => {
@@ -161,6 +164,30 @@ impl Rule for DeptMeetingAttendance {
     }
 }
 
+/// The paragraphs under a “参会人员 / 参加人员 / 出席人员 / 参会范围” heading, up to the next
+/// heading of the same or a higher level.
+fn attendee_lists(cx: &Context) -> Vec<Span> {
+    static ROSTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:参会|参加|出席|与会)(?:人员|范围|对象)").expect("valid"));
+    let text = cx.text();
+    let paragraphs: Vec<_> = cx.doc.body_paragraphs().collect();
+    let mut lists = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let Some(o) = &p.ordinal else { continue };
+        let title = text.get(o.span.end..p.span.end).unwrap_or("");
+        if !ROSTER.is_match(title) {
+            continue;
+        }
+        let level = o.style.level().unwrap_or(1);
+        let end = paragraphs[i + 1..]
+            .iter()
+            .find(|q| q.ordinal.as_ref().is_some_and(|qo| qo.style.level().unwrap_or(1) <= level))
+            .map_or_else(|| paragraphs.last().map_or(p.span.end, |l| l.span.end), |q| q.span.start);
+        lists.push(Span::new(p.span.start, end));
+    }
+    lists
+}
+
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
@@ -180,6 +207,12 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!(d[0].span.text(&text), "各县（市、区）人民政府分管负责同志");
+    }
+
+    #[test]
+    fn county_leaders_listed_under_attendees() {
+        let text = "示例市水利局关于召开全市防汛工作会议的通知\n各县（市、区）水利局：\n一、会议时间\n2024年5月10日上午。\n二、参会人员\n（一）各县（市、区）人民政府分管水利工作的负责同志；\n（二）各县（市、区）水利局主要负责同志。\n示例市水利局\n2024年5月6日\n";
+        assert_eq!(lint_text("t.txt", text, "GW705").len(), 1);
     }
 
     #[test]

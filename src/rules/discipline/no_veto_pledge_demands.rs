@@ -1,5 +1,7 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::rules::routing::common::{addresses_subordinates, downward_directive, own_provisions, stated_yes};
+use crate::rules::routing::common::{
+    addresses_subordinates, downward_directive, own_provisions, own_sentences, stated_yes,
+};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
 use regex::Regex;
@@ -32,7 +34,7 @@ static META: RuleMeta = RuleMeta {
 static VETO_PLEDGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"一票否决|签订[^。；，]{0,10}责任(?:状|书)").expect("valid"));
 static DEMONSTRATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:达标|示范)(?:创建|验收|评比)|(?:创建|争创)[^。；，]{0,8}示范").expect("valid"));
+    LazyLock::new(|| Regex::new(r"(?:达标|示范)(?:创建|验收|评比)|(?:创建|争创)[^。；，]{0,16}示范").expect("valid"));
 static LAWFUL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"依法|(?:法律|法规|条例)[^。；]{0,10}(?:规定|明确)|依照《|根据《").expect("valid"));
 
@@ -47,7 +49,9 @@ impl Rule for NoVetoPledgeDemands {
             return;
         }
         let text = cx.text();
-        let mut hits: Vec<(Span, Span)> = own_provisions(cx, &VETO_PLEDGE);
+        // “一票否决” and pledges need no modal to be a demand: in a directive, stating the sanction
+        // is imposing it. Negations and narration are still filtered by `own_sentences`.
+        let mut hits: Vec<(Span, Span)> = own_sentences(cx, &VETO_PLEDGE);
         hits.extend(
             own_provisions(cx, &DEMONSTRATION).into_iter().filter(|(_, s)| addresses_subordinates(s.text(text))),
         );

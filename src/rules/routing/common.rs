@@ -174,6 +174,29 @@ pub fn own_provisions(cx: &Context, re: &Regex) -> Vec<(Span, Span)> {
         .collect()
 }
 
+/// Matches in the draft's own sentences that state something in force: like `own_provisions`,
+/// but without requiring a modal — in a directive, “实行一票否决” imposes it as much as
+/// “要实行一票否决”. Reported requirements, narration and negations are still left out.
+pub fn own_sentences(cx: &Context, re: &Regex) -> Vec<(Span, Span)> {
+    let text = cx.text();
+    own_matches(cx, re)
+        .into_iter()
+        .filter_map(|m| {
+            let sentence = sentence_of(cx, m);
+            let s = sentence.text(text);
+            let rest = LEADING_ORDINAL.find(s).map_or(s, |o| &s[o.end()..]);
+            // “2023年，各单位均签订了……”: a dated account or a completed act (了) is history.
+            static DATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{4}年").expect("valid"));
+            let completed = s.contains('了') || DATED.is_match(rest);
+            let stated = !REPORTED.is_match(rest)
+                && !NARRATIVE.is_match(s)
+                && !completed
+                && !negated(clause_before(text, sentence, m));
+            stated.then_some((m, sentence))
+        })
+        .collect()
+}
+
 /// Whether the draft is (or 印发s) an administrative 规范性文件: stated in front matter
 /// (“规范性文件: 是”), or numbered as one (Guangdong's “X规〔2024〕1号”).
 pub fn is_normative(cx: &Context) -> bool {
