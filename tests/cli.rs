@@ -347,7 +347,7 @@ fn user_rules_from_the_config() {
         .collect();
     assert!(codes.contains(&("U001".into(), "warning".into())), "{codes:?}");
     assert!(codes.contains(&("U002".into(), "error".into())), "{codes:?}");
-    gwlint().args(["check", "--fix", "a.txt"]).current_dir(dir.path()).assert();
+    gwlint().args(["check", "--fix", "a.txt"]).current_dir(dir.path()).assert().code(1);
     assert!(std::fs::read_to_string(dir.path().join("a.txt")).unwrap().contains("配合江门市人民政府做好"));
     gwlint().args(["check", "--ignore", "U", "--select", "U002", "a.txt"]).current_dir(dir.path()).assert().code(0);
     let bad = temp_dir_with(&[

@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     good: "请于10月13日前书面反馈意见，逾期未反馈视为无不同意见。",
 };
 
-static SOLICITING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"征求[^。]{0,12}意见|会签").expect("valid"));
 /// The draft itself asks for comments: 现征求/现送你们征求/请……提出（修改）意见/征求意见稿.
 static ASKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"现[^。]{0,30}征求|送[^。]{0,10}征求|征求你(?:们|单位|局|委|办|府)?[^。]{0,10}意见|请[^。]{0,40}(?:提出|反馈|提供|研提)[^。]{0,10}意见|请[^。]{0,40}意见[^。]{0,16}(?:反馈|报送|函告|送)|征求意见稿|请予会签|会签[^。]{0,10}(?:文稿|意见)")

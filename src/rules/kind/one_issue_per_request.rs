@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
 1. 两处以上本机关的请求性结语（“妥否，请批示”等）；\n\
 2. 标题事由用“和、及、、”连接了两个各带请求动词的事项（“关于申请增加编制和追加办公经费的请示”）；\n\
 3. 正文用“同时、另外、此外、另”引出又一项请求（“同时，恳请追加办公经费”），或“请一并审批”；\n\
-4. 两个以上分条标题各自提出请求。\n\n\
+4. 两个以上分条标题各自提出请求；\n\
+5. 逐词读出（分词）各处请求的对象，分属资金、编制、用地、机构、活动中的两类以上（“申请人”不是请求）。\n\n\
 有第 1 条或两条以上迹象时报告警告，只有一条迹象时报告提示——结语次数本身不能断定一文多事，\
 同一事项下的几个组成部分（“同意设立并核定名称”）也不是多事。改法：拆分为几份请示。",
     bad: "《关于申请增加编制和追加办公经费的请示》：……拟申请增加事业编制5名。同时，恳请追加办公经费30万元。妥否，请批示。",
@@ -82,6 +83,9 @@ impl Rule for OneIssuePerRequest {
                 }
             }
         }
+        if let Some((span, what)) = distinct_matters(cx) {
+            signals.push((span, what));
+        }
         let asking_items: Vec<Span> = cx
             .doc
             .body_paragraphs()
@@ -108,6 +112,53 @@ impl Rule for OneIssuePerRequest {
             .en("A request (请示) should ask for one matter only");
         out.push(if strong { f } else { f.severity(Severity::Info) });
     }
+}
+
+/// Kinds of matter a request can be about; two kinds in one 请示 are two matters.
+const MATTERS: &[(&str, &[&str])] = &[
+    ("资金", &["资金", "经费", "拨付", "补助", "补贴", "费用", "款项", "专款"]),
+    ("编制", &["编制", "职数", "岗位"]),
+    ("用地", &["用地", "土地", "地块"]),
+    ("机构", &["机构", "挂牌", "设立", "成立"]),
+    ("活动", &["举办", "召开", "会议", "活动", "论坛"]),
+];
+
+/// What each of the draft's own requests asks for, read word by word: the request verb must be a
+/// word of its own (申请, not 申请人), and what follows it up to the end of the clause is sorted
+/// into kinds of matter. Two kinds are a sign of two matters in one 请示.
+fn distinct_matters(cx: &Context) -> Option<(Span, String)> {
+    const VERBS: &[&str] = &["申请", "请求", "恳请", "拟请", "请予", "特请"];
+    let text = cx.text();
+    let mut found: Vec<(&str, Span)> = Vec::new();
+    for p in cx.doc.body_paragraphs() {
+        let s = p.span.text(text);
+        if !VERBS.iter().any(|v| s.contains(v)) {
+            continue;
+        }
+        let words = crate::lang::segment::segment(s);
+        for (i, w) in words.iter().enumerate() {
+            if !VERBS.contains(&w.text) {
+                continue;
+            }
+            let at = p.span.sub(w.start, w.end);
+            if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, at) {
+                continue;
+            }
+            let clause = words[i + 1..].iter().take_while(|x| !matches!(x.text, "。" | "；" | "！" | "？"));
+            for x in clause {
+                if let Some((kind, _)) = MATTERS.iter().find(|(_, keys)| keys.iter().any(|k| x.text.contains(k))) {
+                    if !found.iter().any(|(k, _)| k == kind) {
+                        found.push((kind, at));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    (found.len() >= 2).then(|| {
+        let kinds: Vec<&str> = found.iter().map(|(k, _)| *k).collect();
+        (found[1].1, format!("请求涉及{}等不同事项", kinds.join("、")))
+    })
 }
 
 /// The title's matter joins two parts that each carry a request verb.
@@ -160,6 +211,16 @@ mod tests {
         let text = "示例市教育局关于申请城区中小学校舍维修资金的请示\n示例市人民政府：\n一、基本情况\n排查发现需维修校舍11栋。\n二、资金需求\n维修加固工程需资金1850万元，拟申请市级财政安排。\n妥否，请批示。\n";
         assert!(codes_in("t.txt", text, "GW102").is_empty());
         let text = "示例市民政局关于同意设立并核定示例公园名称的请示\n示例市人民政府：\n妥否，请批示。\n";
+        assert!(codes_in("t.txt", text, "GW102").is_empty());
+    }
+
+    #[test]
+    fn distinct_matters_are_read_word_by_word() {
+        let text = "示例市卫生健康局关于加强基层医疗工作的请示\n示例市人民政府：\n拟申请增加事业编制5名。另外恳请安排专项资金200万元。\n妥否，请批示。\n";
+        let d = lint_text("t.txt", text, "GW102");
+        assert!(d[0].message.contains("编制、资金"), "{}", d[0].message);
+        // 申请人 is a word of its own: no request there.
+        let text = "示例市教育局关于申请校舍维修资金的请示\n示例市人民政府：\n申请人应当提交编制说明。拟申请资金1850万元。\n妥否，请批示。\n";
         assert!(codes_in("t.txt", text, "GW102").is_empty());
     }
 
