@@ -56,6 +56,19 @@ fn render(source: &Source, diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// The seed, the drafts, the published-style documents and every rule's folder.
+fn every_fixture_dir(root: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![root.join("seed"), root.join("drafts"), root.join("published")];
+    let mut rule_dirs: Vec<PathBuf> = std::fs::read_dir(root.join("rules"))
+        .expect("rules")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    rule_dirs.sort();
+    dirs.extend(rule_dirs);
+    dirs
+}
+
 fn is_fixed_file(p: &Path) -> bool {
     p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.ends_with(".fixed"))
 }
@@ -126,14 +139,7 @@ fn name(p: &Path) -> String {
 #[test]
 fn snapshots_of_every_fixture() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs = vec![root.join("seed"), root.join("drafts"), root.join("published")];
-    let mut rule_dirs: Vec<PathBuf> = std::fs::read_dir(root.join("rules"))
-        .expect("rules")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    rule_dirs.sort();
-    dirs.extend(rule_dirs);
+    let dirs = every_fixture_dir(&root);
     for dir in dirs {
         let settings = settings_in(&dir);
         for file in fixture_files(&dir).iter().filter(|f| !is_fixed_file(f)) {
@@ -172,14 +178,7 @@ fn published_documents_stay_silent() {
 #[test]
 fn fixing_leaves_no_safe_fix_behind() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs = vec![root.join("seed"), root.join("drafts"), root.join("published")];
-    let mut rule_dirs: Vec<PathBuf> = std::fs::read_dir(root.join("rules"))
-        .expect("rules")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    rule_dirs.sort();
-    dirs.extend(rule_dirs);
+    let dirs = every_fixture_dir(&root);
     let mut problems = Vec::new();
     for dir in dirs {
         let settings = settings_in(&dir);
