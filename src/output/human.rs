@@ -190,6 +190,11 @@ fn write_report(
     }
     let rendered = rendered.trim_end_matches('\n');
     writeln!(out, "{rendered}")?;
+    // The article the finding rests on: a drafter must be able to cite it back.
+    if !d.source.is_empty() {
+        let label = if lang == Lang::En { "source" } else { "依据" };
+        writeln!(out, "  {label}：{}", d.source)?;
+    }
     writeln!(out)
 }
 
@@ -287,6 +292,7 @@ mod tests {
         assert!(text.contains("2 │ 江府[2023]20号"), "{text}");
         assert!(text.contains("将方括号改为六角括号"), "label: {text}");
         assert!(text.contains("help: 改为：江府〔2023〕20号"), "{text}");
+        assert!(text.contains("依据："), "the cited article is shown: {text}");
         assert!(text.contains("草稿/损坏 文件.txt: 无法读取：不是文本文件"), "{text}");
         assert!(!text.contains('\x1b'), "no colour: {text:?}");
         assert!(
