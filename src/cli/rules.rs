@@ -20,15 +20,35 @@ pub fn list(args: RulesArgs) -> Result<u8, String> {
             println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
         }
         ModelFormat::Human => {
-            println!("{:<6} {:<32} {:<6} {:<8} {:<6} 说明", "代码", "名称", "类别", "默认级别", "修复");
+            let pad = |s: &str, w: usize| {
+                format!("{s}{}", " ".repeat(w.saturating_sub(unicode_width::UnicodeWidthStr::width(s))))
+            };
+            println!(
+                "{}{}{}{}{}{}说明",
+                pad("代码", 7),
+                pad("名称", 34),
+                pad("类别", 12),
+                pad("默认级别", 10),
+                pad("规则包", 11),
+                pad("修复", 8)
+            );
             for m in metas {
                 let fix = match m.fix {
                     FixAvailability::Always => "可修复",
                     FixAvailability::Sometimes => "部分",
                     FixAvailability::None => "—",
                 };
-                let level = if m.default_enabled { m.default_severity.zh() } else { "关闭" };
-                println!("{:<7} {:<33} {:<7} {:<8} {:<6} {}", m.code, m.name, m.category.zh(), level, fix, m.summary);
+                let level = if m.default_enabled { m.default_severity.zh() } else { "默认关闭" };
+                println!(
+                    "{}{}{}{}{}{}{}",
+                    pad(m.code, 7),
+                    pad(m.name, 34),
+                    pad(m.category.zh(), 12),
+                    pad(level, 10),
+                    pad(m.pack.as_str(), 11),
+                    pad(fix, 8),
+                    m.summary
+                );
             }
         }
     }
