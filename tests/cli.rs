@@ -360,3 +360,15 @@ fn user_rules_from_the_config() {
     let err = gwlint().args(["check", "a.txt"]).current_dir(bad.path()).assert().code(2).get_output().stderr.clone();
     assert!(String::from_utf8(err).unwrap().contains("gwlint.toml:1"));
 }
+
+#[test]
+fn a_fix_that_would_change_markdown_structure_is_refused_and_reported() {
+    // A (deliberately bad) user rule whose "fix" would turn a paragraph into a list item.
+    let config = "[[rule]]\ncode = \"U001\"\nname = \"bad-fix\"\nkind = \"substitution\"\nswap = { \"一是\" = \"- 一是\" }\nmessage = \"m\"\nfix = \"safe\"\n";
+    let draft = "# 示例市人民政府关于开展检查的通知\n\n一是加强领导，认真落实。\n";
+    let dir = temp_dir_with(&[("gwlint.toml", config.as_bytes()), ("a.md", draft.as_bytes())]);
+    let assert = gwlint().args(["check", "--fix", "a.md"]).current_dir(dir.path()).assert().code(1);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("改变文档结构"), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.md")).unwrap(), draft, "nothing written");
+}
