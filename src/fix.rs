@@ -85,24 +85,85 @@ pub fn fix_source(source: &Source, settings: &Settings, orgs: &OrgView, level: A
 fn non_overlapping<'d>(candidates: &[&'d Diagnostic]) -> Vec<&'d Diagnostic> {
     let mut sorted: Vec<&Diagnostic> = candidates.to_vec();
     sorted.sort_by_key(|d| d.fix.as_ref().and_then(|f| f.span()).map(|s| (s.start, s.end)));
-    let mut taken: Vec<crate::span::Span> = Vec::new();
+    let mut taken = Taken::default();
     let mut chosen = Vec::new();
     for d in sorted {
         let edits = &d.fix.as_ref().expect("has fix").edits;
-        let clash = edits.iter().any(|e| {
-            let s = e.span();
-            taken.iter().any(|t| t.overlaps(s) || (s.is_empty() && t.start < s.start && s.start < t.end) || (s == *t))
-        });
-        if !clash {
-            taken.extend(edits.iter().map(Edit::span));
+        if !edits.iter().any(|e| taken.clashes(e.span())) {
+            for e in edits {
+                taken.insert(e.span());
+            }
             chosen.push(d);
         }
     }
     chosen
 }
 
-/// Apply edits (already non-overlapping) from the end backwards so offsets stay valid.
+/// The edit spans of the fixes chosen so far. Two spans clash when they share a byte, when an
+/// insertion point lies strictly inside the other, or when they are equal (two insertions at
+/// one point). Spans in the set never clash with each other, so the non-empty ones are disjoint
+/// and sorted by start they are sorted by end too: a lookup is a range query, not a scan.
+#[derive(Default)]
+struct Taken {
+    /// Non-empty spans: start → end.
+    ranges: std::collections::BTreeMap<usize, usize>,
+    /// Insertion points.
+    points: std::collections::BTreeSet<usize>,
+}
+
+impl Taken {
+    fn clashes(&self, s: crate::span::Span) -> bool {
+        if s.is_empty() {
+            // Strictly inside a range, or the same insertion point.
+            return self.points.contains(&s.start)
+                || self.ranges.range(..s.start).next_back().is_some_and(|(_, &end)| end > s.start);
+        }
+        // A range starting before `s` ends and ending after it starts (the last such start has
+        // the largest end), or an insertion point strictly inside `s`.
+        self.ranges.range(..s.end).next_back().is_some_and(|(_, &end)| end > s.start)
+            || self.points.range(s.start + 1..s.end).next().is_some()
+    }
+
+    fn insert(&mut self, s: crate::span::Span) {
+        if s.is_empty() {
+            self.points.insert(s.start);
+        } else {
+            self.ranges.insert(s.start, s.end);
+        }
+    }
+}
+
+/// Apply edits (already non-overlapping) as if from the end backwards, so offsets stay valid.
 pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
+    // Ascending order; of edits at the same place the one listed last ends up first, as when
+    // each is applied in turn from the end.
+    let mut sorted: Vec<(usize, &Edit)> = edits.iter().copied().enumerate().collect();
+    sorted.sort_by_key(|&(i, e)| (e.byte_start, e.byte_end, std::cmp::Reverse(i)));
+    let well_formed = sorted.iter().all(|(_, e)| {
+        e.byte_start <= e.byte_end
+            && e.byte_end <= text.len()
+            && text.is_char_boundary(e.byte_start)
+            && text.is_char_boundary(e.byte_end)
+    }) && sorted.windows(2).all(|w| w[0].1.byte_end <= w[1].1.byte_start);
+    if !well_formed {
+        return apply_edits_one_by_one(text, edits);
+    }
+    // One pass: copy the text between edits and each replacement.
+    let extra: usize = sorted.iter().map(|(_, e)| e.replacement.len()).sum();
+    let mut out = String::with_capacity(text.len() + extra);
+    let mut pos = 0;
+    for (_, e) in sorted {
+        out.push_str(&text[pos..e.byte_start]);
+        out.push_str(&e.replacement);
+        pos = e.byte_end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Edits that overlap, lie outside the text or split a character: apply them one by one from
+/// the end, skipping any that do not fit the text as it then is.
+fn apply_edits_one_by_one(text: &str, edits: &[&Edit]) -> String {
     let mut sorted: Vec<&&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| std::cmp::Reverse((e.byte_start, e.byte_end)));
     let mut out = text.to_string();
@@ -142,6 +203,47 @@ mod tests {
         let e1 = Edit::replace(crate::span::Span::new(0, 1), "一");
         let e2 = Edit::insert(3, "。");
         assert_eq!(apply_edits("1ab", &[&e1, &e2]), "一ab。");
+    }
+
+    #[test]
+    fn one_pass_agrees_with_one_by_one() {
+        let text = "一二三,四五.六";
+        let c = text.find(',').unwrap();
+        let cases: Vec<Vec<Edit>> = vec![
+            vec![Edit::insert(3, "A"), Edit::insert(3, "B"), Edit::replace(crate::span::Span::new(3, 6), "C")],
+            vec![Edit::replace(crate::span::Span::new(0, 3), "X"), Edit::insert(3, "Y"), Edit::insert(0, "Z")],
+            vec![Edit::replace(crate::span::Span::new(c, c + 1), "，"), Edit::insert(text.len(), "。")],
+            // Overlapping, out of range and mid-character edits take the careful path.
+            vec![Edit::replace(crate::span::Span::new(0, 6), "X"), Edit::replace(crate::span::Span::new(3, 9), "Y")],
+            vec![Edit::replace(crate::span::Span::new(1, 2), "X"), Edit::insert(99, "Y")],
+        ];
+        for edits in &cases {
+            let refs: Vec<&Edit> = edits.iter().collect();
+            assert_eq!(apply_edits(text, &refs), apply_edits_one_by_one(text, &refs), "{edits:?}");
+        }
+    }
+
+    #[test]
+    fn taken_spans_clash_as_the_plain_scan_says() {
+        use crate::span::Span;
+        let plain = |taken: &[Span], s: Span| {
+            taken.iter().any(|t| t.overlaps(s) || (s.is_empty() && t.start < s.start && s.start < t.end) || (s == *t))
+        };
+        let spans: Vec<Span> =
+            (0..40).flat_map(|a| [Span::new(a, a), Span::new(a, a + 1), Span::new(a, a + 3)]).collect();
+        // Greedy choice in a scrambled order, checking every query against the plain scan.
+        let mut taken = Taken::default();
+        let mut list: Vec<Span> = Vec::new();
+        for k in 0..spans.len() {
+            let s = spans[(k * 37) % spans.len()];
+            for q in &spans {
+                assert_eq!(taken.clashes(*q), plain(&list, *q), "{q:?} against {list:?}");
+            }
+            if !taken.clashes(s) {
+                taken.insert(s);
+                list.push(s);
+            }
+        }
     }
 
     #[test]

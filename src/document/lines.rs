@@ -20,6 +20,10 @@ pub struct Line {
     pub in_quote: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub in_list: bool,
+    /// Whether `DOC_NUMBER` matches somewhere in the line (set by the recogniser), so that
+    /// rules looking for 发文字号 can pass over the many lines without one.
+    #[serde(skip)]
+    pub doc_number: bool,
 }
 
 /// A comment that may carry a suppression directive: `<!-- … -->` in Markdown, a line
@@ -50,9 +54,9 @@ fn physical_lines(text: &str, from: usize, to: usize) -> impl Iterator<Item = Sp
             return None;
         }
         let rest = &text[pos..to];
-        let (len, brk) = match rest.find(['\n', '\r']) {
+        let (len, brk) = match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) => {
-                let brk = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                let brk = if rest.as_bytes()[i..].starts_with(b"\r\n") { 2 } else { 1 };
                 (i, brk)
             }
             None => (rest.len(), 0),
@@ -83,7 +87,7 @@ fn extract_text(text: &str, body: usize) -> Extracted {
             comments.push(Comment { span: content, text: inner.trim().to_string() });
             continue;
         }
-        lines.push(Line { span: content, md_heading: None, in_quote: false, in_list: false });
+        lines.push(Line { span: content, md_heading: None, in_quote: false, in_list: false, doc_number: false });
     }
     Extracted { lines, comments }
 }
@@ -136,7 +140,11 @@ fn extract_markdown(text: &str, body: usize, masks: &mut Masks) -> Extracted {
     let mut lines = Vec::new();
     for (block, heading, in_quote, in_list) in blocks {
         let mut cursor = block.start;
-        let covered: Vec<Span> = text_ranges.iter().copied().filter(|r| block.contains(*r)).collect();
+        // The text ranges inside the block: they start within it (ranges are sorted by start).
+        let from = text_ranges.partition_point(|r| r.start < block.start);
+        let to = text_ranges.partition_point(|r| r.start <= block.end);
+        let covered: Vec<Span> =
+            text_ranges[from..to.max(from)].iter().copied().filter(|r| block.contains(*r)).collect();
         for r in &covered {
             if r.start > cursor {
                 masks.add(MaskKind::Markup, Span::new(cursor, r.start));
@@ -146,16 +154,22 @@ fn extract_markdown(text: &str, body: usize, masks: &mut Masks) -> Extracted {
         if cursor < block.end {
             masks.add(MaskKind::Markup, Span::new(cursor, block.end));
         }
+        // Lines come in order: ranges that end before a line starts can be passed for good.
+        let mut first = 0;
         for physical in physical_lines(text, block.start, block.end) {
+            while first < covered.len() && covered[first].end <= physical.start {
+                first += 1;
+            }
+            let last = first + covered[first..].partition_point(|r| r.start < physical.end);
             // Content runs from the first covered byte to the last covered byte on the line.
-            let on_line: Vec<Span> = covered.iter().copied().filter(|r| r.overlaps(physical)).collect();
+            let on_line: Vec<Span> = covered[first..last].iter().copied().filter(|r| r.overlaps(physical)).collect();
             let (Some(first), Some(last)) = (on_line.first(), on_line.last()) else { continue };
             let span = Span::new(first.start.max(physical.start), last.end.min(physical.end));
             let content = trimmed(text, span);
             if content.is_empty() {
                 continue;
             }
-            lines.push(Line { span: content, md_heading: heading, in_quote, in_list });
+            lines.push(Line { span: content, md_heading: heading, in_quote, in_list, doc_number: false });
         }
     }
     lines.sort_by_key(|l| l.span.start);

@@ -27,6 +27,21 @@ pub enum MaskKind {
 }
 
 impl MaskKind {
+    const COUNT: usize = 11;
+    const ALL: [MaskKind; MaskKind::COUNT] = [
+        MaskKind::Quote,
+        MaskKind::BookTitle,
+        MaskKind::BlockQuote,
+        MaskKind::Code,
+        MaskKind::Markup,
+        MaskKind::Url,
+        MaskKind::Email,
+        MaskKind::FrontMatter,
+        MaskKind::Comment,
+        MaskKind::Forwarded,
+        MaskKind::Attachment,
+    ];
+
     const fn bit(self) -> u16 {
         1 << (self as u16)
     }
@@ -76,6 +91,11 @@ impl MaskSet {
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Masks {
     spans: Vec<(MaskKind, Span)>,
+    /// Built by `finish`: for each kind, its spans merged where they overlap, sorted, so that a
+    /// lookup is a binary search. `None` until `finish` (and after any later `add`), when
+    /// lookups scan `spans`.
+    #[serde(skip)]
+    index: Option<Box<[Vec<Span>; MaskKind::COUNT]>>,
 }
 
 static URL: LazyLock<Regex> =
@@ -87,12 +107,25 @@ impl Masks {
     pub fn add(&mut self, kind: MaskKind, span: Span) {
         if !span.is_empty() {
             self.spans.push((kind, span));
+            self.index = None;
         }
     }
 
     pub fn finish(&mut self) {
         self.spans.sort_by_key(|(k, s)| (s.start, s.end, *k as u8));
         self.spans.dedup();
+        let mut index: Box<[Vec<Span>; MaskKind::COUNT]> = Box::default();
+        for &(kind, span) in &self.spans {
+            let merged = &mut index[kind as usize];
+            // Spans arrive sorted by start. Merge only spans that share a byte: two masks that
+            // merely touch stay apart, so that the boundary between them is in neither (an empty
+            // span there overlaps nothing, as with the separate masks).
+            match merged.last_mut() {
+                Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        self.index = Some(index);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &(MaskKind, Span)> {
@@ -100,37 +133,58 @@ impl Masks {
     }
 
     pub fn covers(&self, kind: MaskKind, span: Span) -> bool {
-        self.spans.iter().any(|(k, s)| *k == kind && s.overlaps(span))
+        match &self.index {
+            Some(index) => overlaps_any(&index[kind as usize], span),
+            None => self.spans.iter().any(|(k, s)| *k == kind && s.overlaps(span)),
+        }
     }
 
     /// Whether any byte of `span` lies in a mask of one of `kinds`.
     pub fn hits(&self, kinds: MaskSet, span: Span) -> bool {
         let span = if span.is_empty() { Span::new(span.start, span.start + 1) } else { span };
-        // Spans are sorted by start; skip those that start after `span` ends.
-        let upto = self.spans.partition_point(|(_, s)| s.start < span.end);
-        self.spans[..upto].iter().any(|(k, s)| kinds.has(*k) && s.overlaps(span))
+        match &self.index {
+            Some(index) => MaskKind::ALL.iter().any(|&k| kinds.has(k) && overlaps_any(&index[k as usize], span)),
+            None => self.spans.iter().any(|(k, s)| kinds.has(*k) && s.overlaps(span)),
+        }
     }
 
     /// Mask quotations, 《》 names, URLs and e-mail addresses found in one line of content.
     pub fn scan_line(&mut self, text: &str, line: Span) {
         let s = line.text(text);
-        for m in URL.find_iter(s) {
-            let end = trim_url_tail(m.as_str());
-            self.add(MaskKind::Url, line.sub(m.start(), m.start() + end));
+        // Each pattern needs its literal; most lines have none.
+        if s.contains("://") || (s.contains('.') && s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))) {
+            for m in URL.find_iter(s) {
+                let end = trim_url_tail(m.as_str());
+                self.add(MaskKind::Url, line.sub(m.start(), m.start() + end));
+            }
         }
-        for m in EMAIL.find_iter(s) {
-            self.add(MaskKind::Email, line.sub(m.start(), m.end()));
+        if s.contains('@') {
+            for m in EMAIL.find_iter(s) {
+                self.add(MaskKind::Email, line.sub(m.start(), m.end()));
+            }
         }
-        self.scan_pairs(s, line, &[('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')], MaskKind::Quote);
-        self.scan_pairs(s, line, &[('《', '》'), ('〈', '〉')], MaskKind::BookTitle);
-        self.scan_straight_quotes(s, line);
+        let marks = paired_marks(s);
+        if !marks.is_empty() {
+            self.scan_pairs(
+                &marks,
+                s.len(),
+                line,
+                &[('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')],
+                MaskKind::Quote,
+            );
+            self.scan_pairs(&marks, s.len(), line, &[('《', '》'), ('〈', '〉')], MaskKind::BookTitle);
+        }
+        if s.contains('"') {
+            self.scan_straight_quotes(s, line);
+        }
     }
 
     /// Matching pairs with nesting; an unclosed opener masks only to the end of its line, so
-    /// that one broken quote cannot hide the rest of the draft.
-    fn scan_pairs(&mut self, s: &str, line: Span, pairs: &[(char, char)], kind: MaskKind) {
+    /// that one broken quote cannot hide the rest of the draft. `marks` are the line's paired
+    /// marks (`paired_marks`) with their offsets; `len` is the line's length.
+    fn scan_pairs(&mut self, marks: &[(usize, char)], len: usize, line: Span, pairs: &[(char, char)], kind: MaskKind) {
         let mut stack: Vec<(char, usize)> = Vec::new();
-        for (i, c) in s.char_indices() {
+        for &(i, c) in marks {
             if let Some(&(_, close)) = pairs.iter().find(|(open, _)| *open == c) {
                 stack.push((close, i));
             } else if pairs.iter().any(|(_, close)| *close == c)
@@ -144,7 +198,7 @@ impl Masks {
             }
         }
         if let Some(&(_, start)) = stack.first() {
-            self.add(kind, line.sub(start, s.len()));
+            self.add(kind, line.sub(start, len));
         }
     }
 
@@ -157,6 +211,31 @@ impl Masks {
             }
         }
     }
+}
+
+/// The paired marks of a line — “ ” ‘ ’ 「 」 『 』 《 》 〈 〉 — with their byte offsets. They are
+/// all three-byte characters led by 0xE2 or 0xE3, so only those bytes need a closer look.
+fn paired_marks(s: &str) -> Vec<(usize, char)> {
+    let mut marks = Vec::new();
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b != 0xE2 && b != 0xE3 {
+            continue;
+        }
+        // A lead byte is always a character boundary.
+        if let Some(c) = s.get(i..).and_then(|rest| rest.chars().next())
+            && matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉')
+        {
+            marks.push((i, c));
+        }
+    }
+    marks
+}
+
+/// Whether `span` overlaps one of `merged` (disjoint, sorted spans): the only candidate is the
+/// first that ends after `span` starts.
+fn overlaps_any(merged: &[Span], span: Span) -> bool {
+    let i = merged.partition_point(|s| s.end <= span.start);
+    merged.get(i).is_some_and(|s| s.overlaps(span))
 }
 
 /// A URL written in Chinese text usually runs straight into punctuation: stop before it.
@@ -188,6 +267,37 @@ mod tests {
     fn unclosed_quote_stops_at_line_end() {
         let t = "他说“请批示";
         assert_eq!(masked(t), [(MaskKind::Quote, "“请批示")]);
+    }
+
+    #[test]
+    fn index_answers_as_the_plain_scan_does() {
+        // Overlapping, nested, touching and duplicate masks of several kinds.
+        let kinds = [MaskKind::Quote, MaskKind::BookTitle, MaskKind::Code, MaskKind::BlockQuote];
+        let mut m = Masks::default();
+        let mut seed = 7u32;
+        for i in 0..300 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let start = (seed >> 8) as usize % 500;
+            let len = 1 + (seed >> 20) as usize % if i % 10 == 0 { 200 } else { 12 };
+            m.add(kinds[i % kinds.len()], Span::new(start, start + len));
+        }
+        m.add(MaskKind::Quote, Span::new(600, 610));
+        m.add(MaskKind::Quote, Span::new(610, 620));
+        let plain = Masks { spans: m.spans.clone(), index: None };
+        m.finish();
+        let sets = [MaskSet::NON_TEXT, MaskSet::NOT_OWN_WORDS, MaskSet::of(&[MaskKind::Quote]), MaskSet::default()];
+        for start in 0..720 {
+            for len in [0, 1, 3, 40] {
+                let span = Span::new(start, start + len);
+                for set in sets {
+                    assert_eq!(m.hits(set, span), plain.hits(set, span), "{set:?} {span:?}");
+                }
+                for kind in kinds {
+                    assert_eq!(m.covers(kind, span), plain.covers(kind, span), "{kind:?} {span:?}");
+                }
+            }
+        }
+        assert!(!m.covers(MaskKind::Quote, Span::empty(610)), "touching masks do not cover their boundary");
     }
 
     #[test]

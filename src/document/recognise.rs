@@ -98,12 +98,14 @@ pub fn recognise(source: &Source) -> Document {
     if let Some(fm) = &front_matter {
         masks.add(MaskKind::FrontMatter, fm.span);
     }
-    let extracted = lines::extract(text, source.kind, body_start, &mut masks);
+    let mut extracted = lines::extract(text, source.kind, body_start, &mut masks);
     for c in &extracted.comments {
         masks.add(MaskKind::Comment, c.span);
     }
-    for line in &extracted.lines {
+    for line in &mut extracted.lines {
         masks.scan_line(text, line.span);
+        // Several rules look for 发文字号 in every line; most lines have none.
+        line.doc_number = DOC_NUMBER.is_match(line.span.text(text));
     }
     let mut r = Recogniser { text, lines: extracted.lines, parts: Vec::new(), doc: Document::default() };
     r.parts = vec![None; r.lines.len()];

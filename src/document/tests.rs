@@ -132,3 +132,13 @@ fn padded_two_character_signer_name() {
     let names: Vec<_> = doc.header.signers.iter().map(|s| s.span.text(text)).collect();
     assert_eq!(names, ["王　五", "张三丰"]);
 }
+
+#[test]
+fn lines_know_whether_they_hold_a_doc_number() {
+    let src = seed();
+    let doc = recognise(&src);
+    for (line, _) in &doc.lines {
+        assert_eq!(line.doc_number, DOC_NUMBER.is_match(line.span.text(&src.text)), "{:?}", line.span.text(&src.text));
+    }
+    assert!(doc.lines.iter().any(|(l, _)| l.doc_number));
+}

@@ -90,13 +90,18 @@ pub fn render(
     rules: &[&'static RuleMeta],
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // The formats write in many small pieces; standard output is line-buffered, so without a
+    // buffer every line of output would be a system call of its own.
+    let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
+    let out: &mut dyn Write = &mut buffered;
     match format {
         Format::Human => human::render(outcomes, opts, out),
         Format::Json => json::render(outcomes, opts, out),
         Format::Sarif => sarif::render(outcomes, opts, rules, out),
         Format::Github => github::render(outcomes, opts, out),
         Format::Concise => concise::render(outcomes, opts, out),
-    }
+    }?;
+    buffered.flush()
 }
 
 /// `--statistics`: one row per code (code, rule name, count, fixable count), most frequent

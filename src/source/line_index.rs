@@ -13,7 +13,20 @@ pub struct LineCol {
 pub struct LineIndex {
     /// Byte offset at which each line starts; always begins with 0.
     line_starts: Vec<usize>,
+    /// Inside very long lines, a checkpoint every `CHECKPOINT_EVERY` bytes, so that a column is
+    /// counted from the nearest checkpoint rather than from the start of a megabyte-long line.
+    checkpoints: Vec<Checkpoint>,
 }
+
+/// A character boundary inside a long line, with its column counts from the line's start.
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    byte: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+const CHECKPOINT_EVERY: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -32,7 +45,39 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { line_starts }
+        let mut index = LineIndex { line_starts, checkpoints: Vec::new() };
+        for line0 in 0..index.line_starts.len() {
+            let start = index.line_starts[line0];
+            let next = index.line_starts.get(line0 + 1).copied().unwrap_or(text.len());
+            if next - start > CHECKPOINT_EVERY {
+                let end = index.line_end(text, line0);
+                index.add_checkpoints(text, start, end);
+            }
+        }
+        index
+    }
+
+    fn add_checkpoints(&mut self, text: &str, start: usize, end: usize) {
+        let (mut chars, mut utf16) = (0, 0);
+        let mut next = start + CHECKPOINT_EVERY;
+        for (i, c) in text[start..end].char_indices() {
+            if start + i >= next {
+                self.checkpoints.push(Checkpoint { byte: start + i, chars, utf16 });
+                next = start + i + CHECKPOINT_EVERY;
+            }
+            chars += 1;
+            utf16 += c.len_utf16();
+        }
+    }
+
+    /// The last checkpoint at or before `byte` on the line starting at `line_start`, or the
+    /// line's start itself.
+    fn checkpoint_before(&self, line_start: usize, byte: usize) -> Checkpoint {
+        let i = self.checkpoints.partition_point(|c| c.byte <= byte);
+        match i.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some(c) if c.byte >= line_start => c,
+            _ => Checkpoint { byte: line_start, chars: 0, utf16: 0 },
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -63,16 +108,16 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, byte: usize) -> LineCol {
         let byte = Self::clamp(text, byte);
         let line0 = self.line_of(byte);
-        let start = self.line_starts[line0];
-        LineCol { line: line0 + 1, column: text[start..byte].chars().count() + 1 }
+        let from = self.checkpoint_before(self.line_starts[line0], byte);
+        LineCol { line: line0 + 1, column: from.chars + text[from.byte..byte].chars().count() + 1 }
     }
 
     /// (0-based line, 0-based UTF-16 code-unit column), as LSP and UTF-16 consumers want.
     pub fn utf16_position(&self, text: &str, byte: usize) -> (usize, usize) {
         let byte = Self::clamp(text, byte);
         let line0 = self.line_of(byte);
-        let start = self.line_starts[line0];
-        (line0, text[start..byte].encode_utf16().count())
+        let from = self.checkpoint_before(self.line_starts[line0], byte);
+        (line0, from.utf16 + text[from.byte..byte].encode_utf16().count())
     }
 
     /// The byte offset of a (0-based line, 0-based UTF-16 column) position; columns past the
@@ -81,9 +126,16 @@ impl LineIndex {
         if line0 >= self.line_starts.len() {
             return text.len();
         }
-        let start = self.line_starts[line0];
+        let line_start = self.line_starts[line0];
         let end = self.line_end(text, line0);
-        let mut units = 0;
+        // Start from the last checkpoint of this line whose column is not past `col16`.
+        let first = self.checkpoints.partition_point(|c| c.byte < line_start);
+        let upto = self.checkpoints.partition_point(|c| c.byte < end);
+        let line_checkpoints = &self.checkpoints[first..upto];
+        let (start, mut units) = match line_checkpoints.partition_point(|c| c.utf16 <= col16).checked_sub(1) {
+            Some(k) => (line_checkpoints[k].byte, line_checkpoints[k].utf16),
+            None => (line_start, 0),
+        };
         for (i, c) in text[start..end].char_indices() {
             if units >= col16 {
                 return start + i;
@@ -141,6 +193,25 @@ mod tests {
         assert_eq!(idx.line_count(), 3);
         assert_eq!(idx.line_col(text, text.find('三').unwrap()), LineCol { line: 3, column: 1 });
         assert_eq!(&text[idx.line_start(0)..idx.line_end(text, 0)], "一、总则");
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree_with_counting() {
+        let line: String = "江门市𠮷a，".repeat(3000);
+        let text = format!("标题\r\n{line}\n尾");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let start = idx.line_start(1);
+        for (i, _) in text.char_indices().step_by(7) {
+            let line0 = idx.line_of(i);
+            let ls = idx.line_start(line0);
+            let chars = text[ls..i].chars().count();
+            let units = text[ls..i].encode_utf16().count();
+            assert_eq!(idx.line_col(&text, i), LineCol { line: line0 + 1, column: chars + 1 });
+            assert_eq!(idx.utf16_position(&text, i), (line0, units));
+            assert_eq!(idx.offset_of_utf16(&text, line0, units), i, "at {i}");
+        }
+        assert_eq!(idx.offset_of_utf16(&text, 1, usize::MAX), start + line.len());
     }
 
     #[test]

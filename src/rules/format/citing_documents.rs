@@ -46,6 +46,9 @@ impl Rule for CitingDocuments {
                 continue;
             }
             let s = line.span.text(text);
+            if !line.doc_number {
+                continue;
+            }
             for c in DOC_NUMBER.captures_iter(s) {
                 let whole = c.get(0).expect("match");
                 let open = c.name("open").expect("group");

@@ -43,6 +43,9 @@ impl Rule for DocNumberFormat {
             .and_then(|c| c.name("y").map(|y| y.as_str().to_string()));
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
+            if !line.doc_number {
+                continue;
+            }
             for c in DOC_NUMBER.captures_iter(s) {
                 let whole = c.get(0).expect("match");
                 let span = line.span.sub(whole.start(), whole.end());

@@ -129,12 +129,20 @@ const MATTERS: &[(&str, &[&str])] = &[
 fn distinct_matters(cx: &Context) -> Option<(Span, String)> {
     const VERBS: &[&str] = &["申请", "请求", "恳请", "拟请", "请予", "特请"];
     let text = cx.text();
+    let asking: Vec<&crate::document::Paragraph> =
+        cx.doc.body_paragraphs().filter(|p| VERBS.iter().any(|v| p.span.text(text).contains(v))).collect();
+    // Two kinds of matter need two kinds' keys somewhere in these paragraphs; without them the
+    // answer is known without segmenting (and without loading the segmenter at all).
+    let kinds_present = MATTERS
+        .iter()
+        .filter(|(_, keys)| asking.iter().any(|p| keys.iter().any(|k| p.span.text(text).contains(k))))
+        .count();
+    if kinds_present < 2 {
+        return None;
+    }
     let mut found: Vec<(&str, Span)> = Vec::new();
-    for p in cx.doc.body_paragraphs() {
+    for p in asking {
         let s = p.span.text(text);
-        if !VERBS.iter().any(|v| s.contains(v)) {
-            continue;
-        }
         let words = crate::lang::segment::segment(s);
         for (i, w) in words.iter().enumerate() {
             if !VERBS.contains(&w.text) {

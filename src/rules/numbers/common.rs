@@ -19,6 +19,9 @@ pub fn owned_elsewhere(cx: &Context) -> Vec<Span> {
             continue;
         }
         let s = line.span.text(text);
+        if !line.doc_number {
+            continue;
+        }
         for c in DOC_NUMBER.captures_iter(s) {
             let whole = c.get(0).expect("match");
             let span = line.span.sub(whole.start(), whole.end());

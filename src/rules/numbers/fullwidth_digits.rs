@@ -48,7 +48,8 @@ impl Rule for FullwidthDigits {
         let owned = owned_elsewhere(cx);
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if s.is_ascii() {
+            // A run needs a full-width letter or digit; most lines have none.
+            if s.is_ascii() || !s.contains(is_fullwidth_alnum) {
                 continue;
             }
             let chars: Vec<(usize, char)> = s.char_indices().collect();

@@ -25,6 +25,21 @@ static META: RuleMeta = RuleMeta {
 
 const MARKS: &[char] = &['，', '。', '、', '；', '：'];
 
+/// Whether two of `MARKS` stand next to each other somewhere in `s` — what every finding needs;
+/// one pass without allocating, so that the many lines without are passed over cheaply.
+fn has_two_marks_in_a_row(s: &str) -> bool {
+    let mut after_mark = usize::MAX;
+    for (i, c) in s.char_indices() {
+        if MARKS.contains(&c) {
+            if i == after_mark {
+                return true;
+            }
+            after_mark = i + c.len_utf8();
+        }
+    }
+    false
+}
+
 impl Rule for DuplicatePunct {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -34,6 +49,9 @@ impl Rule for DuplicatePunct {
         let text = cx.text();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
+            if !has_two_marks_in_a_row(s) {
+                continue;
+            }
             let chars: Vec<(usize, char)> = s.char_indices().collect();
             let mut k = 0;
             while k < chars.len() {

@@ -58,24 +58,44 @@ impl Rule for FullwidthPunct {
 }
 
 fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
-    let skip: Vec<Span> = DOC_NUMBER.find_iter(s).map(|m| Span::new(m.start(), m.end())).chain(latin_runs(s)).collect();
+    let mut skip: Vec<Span> =
+        DOC_NUMBER.find_iter(s).map(|m| Span::new(m.start(), m.end())).chain(latin_runs(s)).collect();
+    // Sorted and merged where they overlap, so that a lookup is a binary search.
+    skip.sort();
+    skip.dedup_by(|next, kept| {
+        let overlapping = next.start < kept.end;
+        if overlapping {
+            kept.end = kept.end.max(next.end);
+        }
+        overlapping
+    });
+    let skipped = |rel: Span| {
+        let k = skip.partition_point(|sp| sp.end <= rel.start);
+        skip.get(k).is_some_and(|sp| sp.overlaps(rel))
+    };
     let ordinal_end = crate::document::structure::parse_ordinal(s, Span::new(0, s.len())).map_or(0, |o| o.span.end);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let partners = paren_partners(&chars);
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let mut paren_pairs_done: Vec<usize> = Vec::new();
+    // Which closing parentheses (by character index) belong to a pair this rule converts.
+    let mut paren_pairs_done = vec![false; chars.len()];
     for (k, &(i, c)) in chars.iter().enumerate() {
+        // Only these marks are ever reported; decide that before the costlier checks.
+        if !matches!(c, '(' | ',' | ';' | ':' | '?' | '!' | '.') {
+            continue;
+        }
         let rel = Span::new(i, i + 1);
         let abs = Span::new(line.start + i, line.start + i + 1);
-        if i < ordinal_end || skip.iter().any(|sp| sp.overlaps(rel)) || cx.doc.masks.hits(MaskSet::NON_TEXT, abs) {
+        if i < ordinal_end || skipped(rel) || cx.doc.masks.hits(MaskSet::NON_TEXT, abs) {
             continue;
         }
         let (prev, next) = (if k > 0 { at(k - 1) } else { None }, at(k + 1));
         match c {
             '(' => {
-                if let Some(close) = matching_paren(&chars, k) {
+                if let Some(close) = partners[k] {
                     let inner = &s[i + 1..chars[close].0];
                     if inner.chars().any(is_han) || chinese_side(prev) {
-                        paren_pairs_done.push(close);
+                        paren_pairs_done[close] = true;
                         let close_abs = Span::new(line.start + chars[close].0, line.start + chars[close].0 + 1);
                         let shown: String = s[i..chars[close].0 + 1].chars().take(20).collect();
                         out.push(
@@ -111,7 +131,7 @@ fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
                 let ends_sentence = next.is_none()
                     || next.is_some_and(|n| is_han(n) || n.is_whitespace() || matches!(n, '”' | '’' | '）' | ')'));
                 // After a bracket pair this rule converts, the context is Chinese too.
-                let after_converted = prev == Some(')') && k > 0 && paren_pairs_done.contains(&(k - 1));
+                let after_converted = prev == Some(')') && k > 0 && paren_pairs_done[k - 1];
                 if (chinese_side(prev) || after_converted) && !runs && ends_sentence {
                     push_mark(out, abs, c, '。');
                 }
@@ -129,21 +149,23 @@ fn push_mark(out: &mut Vec<Finding>, span: Span, half: char, full: char) {
     );
 }
 
-fn matching_paren(chars: &[(usize, char)], open: usize) -> Option<usize> {
-    let mut depth = 0;
-    for (k, &(_, c)) in chars.iter().enumerate().skip(open) {
+/// For each `(` (by character index), the `)` that closes it: the first after it at which the
+/// count of `(` and `)` from it balances. One pass with a stack, however many are unclosed.
+fn paren_partners(chars: &[(usize, char)]) -> Vec<Option<usize>> {
+    let mut partners = vec![None; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (k, &(_, c)) in chars.iter().enumerate() {
         match c {
-            '(' => depth += 1,
+            '(' => open.push(k),
             ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(k);
+                if let Some(o) = open.pop() {
+                    partners[o] = Some(k);
                 }
             }
             _ => {}
         }
     }
-    None
+    partners
 }
 
 /// Runs of three or more Latin words: an English phrase keeps its own punctuation.

@@ -36,6 +36,8 @@ static META: RuleMeta = RuleMeta {
 /// often hard-wrapped, and a 《》 name or a quotation may run on to the next line.
 const MAX_CARRY: usize = 2;
 
+const FAMILIES: usize = 9;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Family {
     Paren,
@@ -47,6 +49,38 @@ enum Family {
     Angle,
     Corner,
     WhiteCorner,
+}
+
+impl Group {
+    fn count(&self, family: Family) -> usize {
+        self.counts[family as usize]
+    }
+
+    fn recount(&mut self) {
+        self.counts = [0; FAMILIES];
+        for o in &self.stack {
+            self.counts[o.family as usize] += 1;
+        }
+    }
+
+    fn push(&mut self, open: Open) {
+        self.counts[open.family as usize] += 1;
+        self.stack.push(open);
+    }
+
+    /// Remove and return the marks from `pos` up.
+    fn drain_from(&mut self, pos: usize) -> Vec<Open> {
+        let drained: Vec<Open> = self.stack.drain(pos..).collect();
+        for o in &drained {
+            self.counts[o.family as usize] -= 1;
+        }
+        drained
+    }
+
+    fn take(&mut self) -> Vec<Open> {
+        self.counts = [0; FAMILIES];
+        std::mem::take(&mut self.stack)
+    }
 }
 
 fn opener(c: char) -> Option<Family> {
@@ -107,6 +141,9 @@ struct Open {
 #[derive(Default)]
 struct Group {
     stack: Vec<Open>,
+    /// How many marks of each family `stack` holds, so that the common questions (is a “ open?
+    /// is there anything to close?) need no scan of a stack that a hostile line can make huge.
+    counts: [usize; FAMILIES],
     /// Whether this run of lines has had an unpaired mark (then nesting is not judged).
     broken: bool,
     nested: Vec<(usize, usize)>,
@@ -124,9 +161,10 @@ impl Rule for PairedMarksAndQuotes {
         for (idx, (line, part)) in cx.doc.lines.iter().enumerate() {
             let s = line.span.text(text);
             if let (false, Some((prev_span, prev_part))) = (g.stack.is_empty(), prev) {
-                if s.starts_with('“') && prev_part == *part && g.stack.iter().any(|o| o.family == Family::Double) {
+                if s.starts_with('“') && prev_part == *part && g.count(Family::Double) > 0 {
                     // A quotation of several paragraphs: each opens with “, only the last closes.
                     g.stack.retain(|o| o.family != Family::Double);
+                    g.recount();
                 }
                 if prev_part != *part || !runs_on(cx, prev_span, line.span) {
                     close_group(&mut g, text, out);
@@ -137,6 +175,7 @@ impl Rule for PairedMarksAndQuotes {
                         g.broken = true;
                     }
                     g.stack = young;
+                    g.recount();
                 }
                 if g.stack.is_empty() {
                     close_group(&mut g, text, out);
@@ -144,7 +183,7 @@ impl Rule for PairedMarksAndQuotes {
             }
             prev = Some((line.span, *part));
             let ordinal_end = ordinal_end(text, line.span);
-            let doubles_open = g.stack.iter().filter(|o| o.family == Family::Double).count();
+            let doubles_open = g.count(Family::Double);
             straight_quotes(cx, s, line.span, doubles_open, out);
             scan_line(cx, s, line.span, idx, ordinal_end, &mut g, out);
             if g.stack.is_empty() {
@@ -205,17 +244,18 @@ fn scan_line(cx: &Context, s: &str, line: Span, idx: usize, ordinal_end: usize, 
             }
         }
         if let Some(family) = opener(c) {
-            let quotes: Vec<Family> =
-                g.stack.iter().map(|o| o.family).filter(|f| matches!(f, Family::Double | Family::Single)).collect();
-            let nested = c == '“' && quotes == [Family::Double];
-            g.stack.push(Open { family, ch: c, at, line: idx, nested });
+            // Exactly one quotation mark open, and it is a “.
+            let nested = c == '“' && g.count(Family::Double) == 1 && g.count(Family::Single) == 0;
+            g.push(Open { family, ch: c, at, line: idx, nested });
             continue;
         }
         let Some(family) = closer(c) else { continue };
-        match g.stack.iter().rposition(|o| o.family == family) {
+        // Nothing of the family open: no scan. Otherwise the scan passes only marks it drains.
+        let found = if g.count(family) == 0 { None } else { g.stack.iter().rposition(|o| o.family == family) };
+        match found {
             Some(pos) => {
-                let above: Vec<Open> = g.stack.drain(pos + 1..).collect();
-                let open = g.stack.pop().expect("found");
+                let above: Vec<Open> = g.drain_from(pos + 1);
+                let open = g.drain_from(pos).pop().expect("found");
                 for o in above.iter().filter(|o| o.ch != '(') {
                     report_unclosed(o, cx.text(), out);
                     g.broken = true;
@@ -279,7 +319,11 @@ fn report_unclosed(o: &Open, text: &str, out: &mut Vec<Finding>) {
         return;
     }
     let (_, c) = pair_of(o.family);
-    let after: String = text.get(o.at..).unwrap_or("").lines().next().unwrap_or("").chars().take(13).collect();
+    // The first 13 characters of the rest of the line. Fourteen characters decide them (a
+    // "\r\n" may end the line there), so look no further into what may be a very long line.
+    let rest = text.get(o.at..).unwrap_or("");
+    let head = rest.char_indices().nth(14).map_or(rest, |(i, _)| &rest[..i]);
+    let after: String = head.lines().next().unwrap_or("").chars().take(13).collect();
     out.push(
         Finding::new(
             Span::new(o.at, o.at + o.ch.len_utf8()),
@@ -292,7 +336,7 @@ fn report_unclosed(o: &Open, text: &str, out: &mut Vec<Finding>) {
 /// End a run of lines: what is still open is unclosed; nesting is judged only when every mark
 /// in the run was paired.
 fn close_group(g: &mut Group, text: &str, out: &mut Vec<Finding>) {
-    for o in std::mem::take(&mut g.stack) {
+    for o in g.take() {
         if o.ch != '(' {
             report_unclosed(&o, text, out);
             g.broken = true;
@@ -352,11 +396,16 @@ fn straight_quotes(cx: &Context, s: &str, line: Span, doubles_open: usize, out: 
         let gap = &s[w[0].1 + 1..w[1].0];
         gap.is_empty() || gap.chars().any(|c| is_cjk_punct(c) && !matches!(c, '“' | '”' | '‘' | '’'))
     });
+    // Curly quotes before each pair on the line, counted as the pairs go (they are in order).
+    let (mut opens, mut closes, mut counted) = (0, 0, 0);
     for &(a, b) in &pairs {
         // Inside a double quotation (counting curly quotes before it on the line), use ‘’.
-        let before = &s[..a];
-        let depth = doubles_open + before.matches('“').count();
-        let inside = depth > before.matches('”').count();
+        let since = &s[counted..a];
+        opens += since.matches('“').count();
+        closes += since.matches('”').count();
+        counted = a;
+        let depth = doubles_open + opens;
+        let inside = depth > closes;
         let (o, c) = if inside { ("‘", "’") } else { ("“", "”") };
         let inner = &s[a + 1..b];
         let span = line.sub(a, b + 1);

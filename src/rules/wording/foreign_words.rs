@@ -71,6 +71,11 @@ impl Rule for ForeignWords {
             if s.is_ascii() {
                 continue;
             }
+            // A finding needs a Latin letter: a stray word is letters (under (?i), K and ſ also
+            // stand for k and s), an abbreviation has two capitals. Most lines have none.
+            if !s.bytes().any(|b| b.is_ascii_alphabetic()) && !s.contains(['\u{212A}', '\u{17F}']) {
+                continue;
+            }
             let mut pos = 0;
             while let Some(c) = STRAY.captures_at(s, pos) {
                 let word = c.name("word").expect("group");

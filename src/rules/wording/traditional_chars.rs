@@ -59,6 +59,28 @@ pub(super) static ONE_TO_ONE: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
 });
 
 /// Characters whose standard form depends on the word: suggestions only.
+/// The keys of `ONE_TO_ONE` in the Basic Multilingual Plane as a bit set, so that the common
+/// case — a character that is not in the table — costs one bit test instead of a hash.
+static BMP_KEYS: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    for &c in ONE_TO_ONE.keys() {
+        let u = c as u32;
+        if u < 0x1_0000 {
+            bits[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+    }
+    bits
+});
+
+/// The one standard character for a traditional or variant one, if the table has it.
+fn simplified(c: char) -> Option<char> {
+    let u = c as u32;
+    if u < 0x1_0000 && BMP_KEYS[(u >> 6) as usize] & (1 << (u & 63)) == 0 {
+        return None;
+    }
+    ONE_TO_ONE.get(&c).copied()
+}
+
 pub(super) static AMBIGUOUS: LazyLock<Table> = LazyLock::new(|| Table::builtin(FILE, "GW608"));
 
 /// Flagged characters separated by at most this many other Han characters join one finding.
@@ -88,7 +110,7 @@ impl Rule for TraditionalVariantChars {
             let mut group: Vec<(usize, char, char)> = Vec::new();
             let mut gap = 0;
             for (i, c) in s.char_indices() {
-                let flagged = ONE_TO_ONE.get(&c).copied().filter(|_| {
+                let flagged = simplified(c).filter(|_| {
                     let span = line.span.sub(i, i + c.len_utf8());
                     table::in_scope(cx, Scope::OutsideQuotes, span) && !accepted.iter().any(|&(a, b)| a <= i && i < b)
                 });
@@ -114,7 +136,7 @@ fn report(line: Span, s: &str, group: &[(usize, char, char)], out: &mut Vec<Find
     let (Some(first), Some(last)) = (group.first(), group.last()) else { return };
     let (start, end) = (first.0, last.0 + last.1.len_utf8());
     let Some(original) = s.get(start..end) else { return };
-    let converted: String = original.chars().map(|c| ONE_TO_ONE.get(&c).copied().unwrap_or(c)).collect();
+    let converted: String = original.chars().map(|c| simplified(c).unwrap_or(c)).collect();
     let edits =
         group.iter().map(|&(i, c, simple)| Edit::replace(line.sub(i, i + c.len_utf8()), simple.to_string())).collect();
     let chars: String = group.iter().map(|g| g.1).collect();
@@ -143,6 +165,8 @@ mod tests {
         let pairs = FILE.split("\"\"\"").nth(1).unwrap().split_whitespace().count();
         assert_eq!(pairs, map.len(), "malformed or duplicate pairs in one-to-one");
         for (&t, &s) in map {
+            assert_eq!(simplified(t), Some(s), "the bit set knows {t}");
+            assert_eq!(simplified(s), None);
             assert_ne!(t, s);
             assert!(!map.contains_key(&s), "{t}→{s}: the target is itself mapped (not idempotent)");
             assert!(is_han(t) && is_han(s));
