@@ -566,7 +566,12 @@ impl<'t> Recogniser<'t> {
             Issuer { span: Some(f.span.sub(0, name.len())), name, evidence: Evidence::Signature }
         };
         let from_title = |title: &Field| {
-            let before_ending = doc.title_ending.as_ref().map(|e| e.span.start - title.span.start);
+            // Only a legal kind word (令, 公告, 通告…) is preceded by the organ; “……暂行办法” is not.
+            let before_ending = doc
+                .title_ending
+                .as_ref()
+                .filter(|e| DocKind::parse(&e.text).is_some())
+                .map(|e| e.span.start - title.span.start);
             let at = title.text.find("关于").filter(|&at| at > 0).or_else(|| {
                 // “江门市卫生健康局令”, “示例县水务局公告”: the organ, then the kind.
                 before_ending.filter(|&at| at > 0 && ORG_ENDING.is_match(&title.text[..at]))

@@ -28,7 +28,7 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(拟于|定于|计划于|拟定于)(?P<rest>[^。]{0,40}?(召开|举办|举行)[^。]{0,30}?(全市|全县|全区)?[^。]{0,20}?(会议|大会|活动|论坛|节|赛|仪式))").expect("valid")
 });
 static CITYWIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"全市|全县|全区|重要活动|大会|论坛|节|赛|仪式").expect("valid"));
+    LazyLock::new(|| Regex::new(r"全市|全县|全区|活动|大会|论坛|节|赛|仪式").expect("valid"));
 static LEADER_CONSENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(分管|市领导|市政府领导)[^。]{0,12}同意").expect("valid"));
 
@@ -40,6 +40,15 @@ impl Rule for MeetingRequest10Workdays {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         if doc.kind() != Some(DocKind::请示) {
+            return;
+        }
+        // JM二十五 binds the government's departments; a 群团 or a county is not one.
+        if doc
+            .parties
+            .sender
+            .as_ref()
+            .is_some_and(|s| s.kind != crate::org::OrgKind::Department && s.kind != crate::org::OrgKind::Unknown)
+        {
             return;
         }
         let Some(issued) = issue_date(cx) else { return };

@@ -30,7 +30,7 @@ static META: RuleMeta = RuleMeta {
 };
 
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:签署|签订|签约)[^。；]{0,20}(?:协议|备忘录|合作)|(?:协议|备忘录)[^。；]{0,10}(?:签署|签订|签约)")
+    Regex::new(r"(?:签署|签订|签约)[^。；]{0,20}(?:协议|备忘录|合作)|(?:协议|备忘录)[^。；]{0,10}(?:签署|签订|签约)|签约(?:仪式|活动)")
         .expect("valid")
 });
 static WITNESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,6 +63,8 @@ impl Rule for AgreementWitness {
             return;
         };
         let s = sentence.text(text);
+        // The invitation may stand in a later sentence than the signing itself.
+        let invitation = own_matches(cx, &WITNESS).into_iter().find(|w| requests(sentence_of(cx, *w).text(text)));
         let witness = WITNESS.find(s).filter(|_| requests(s));
         let to_office = doc.parties.main.iter().any(|p| {
             matches!(&p.addressee, Addressee::Org(o) if matches!(o.kind, OrgKind::Government | OrgKind::GeneralOffice))
@@ -79,7 +81,7 @@ impl Rule for AgreementWitness {
             return;
         }
         if !says_anywhere(cx, &CONSULTED) {
-            let span = witness.map_or(m, |w| sentence.sub(w.start(), w.end()));
+            let span = witness.map(|w| sentence.sub(w.start(), w.end())).or(invitation).unwrap_or(m);
             out.push(
                 Finding::new(span, "拟对外签署合作协议，未说明是否已征求市财政局、市司法局等相关部门意见")
                     .help("写明“协议文本已征求市财政局、市司法局等部门意见”，并说明签署的必要性")

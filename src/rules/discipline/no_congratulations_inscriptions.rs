@@ -28,7 +28,7 @@ static META: RuleMeta = RuleMeta {
 };
 
 static CONGRATULATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"题词|题字|题写|作序|写序|撰写序言|贺信|贺电|贺词|(?:出版|印制|编印)[^。；，]{0,10}(?:讲话单行本|讲话汇编|讲话选编|讲话稿|著作|文集)")
+    Regex::new(r"题词|题字|题写|作序|写序|撰写序言|贺信|贺电|贺词|(?:出版|印制|编印)[^。；，]{0,10}(?:讲话单行本|单行本|讲话汇编|讲话选编|讲话稿|著作|文集)")
         .expect("valid")
 });
 static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:出版|印制|编印)").expect("valid"));
@@ -66,7 +66,9 @@ impl Rule for NoCongratulationsInscriptions {
                     continue;
                 }
                 let before = text.get(sentence.start..m.start).unwrap_or("");
-                if !requests(before) || negated(clause_before(text, sentence, m)) {
+                // “拟将李副市长的讲话印制成单行本”: a plan laid before the government asks as much.
+                let plans = ["拟", "计划", "准备"].iter().any(|w| before.contains(w));
+                if !(requests(before) || plans) || negated(clause_before(text, sentence, m)) {
                     continue;
                 }
                 // Publishing: only a leader's own works or speeches; greetings and inscriptions:

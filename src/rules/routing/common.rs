@@ -187,7 +187,10 @@ pub fn own_sentences(cx: &Context, re: &Regex) -> Vec<(Span, Span)> {
             let rest = LEADING_ORDINAL.find(s).map_or(s, |o| &s[o.end()..]);
             // “2023年，各单位均签订了……”: a dated account or a completed act (了) is history.
             static DATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{4}年").expect("valid"));
-            let completed = s.contains('了') || DATED.is_match(rest);
+            // “……《……的批复》明确该中心核定编制10名”: another document's content, reported.
+            static CITED: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"》[^，。；]{0,4}(?:明确|规定|要求|提出|指出)").expect("valid"));
+            let completed = s.contains('了') || DATED.is_match(rest) || CITED.is_match(s);
             let stated = !REPORTED.is_match(rest)
                 && !NARRATIVE.is_match(s)
                 && !completed

@@ -1,4 +1,4 @@
-use super::common::{downward_directive, own_provisions, stated_yes};
+use super::common::{downward_directive, is_normative, own_provisions, own_sentences, stated_yes};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -75,7 +75,12 @@ impl Rule for NoOrgStaffingFunding {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(kind) = downward_directive(cx, &[DocKind::命令]) else { return };
+        // A directive, or a document declared 规范性文件 (a 办法 or 规定 standing on its own).
+        let label = match downward_directive(cx, &[DocKind::命令]) {
+            Some(kind) => kind.zh(),
+            None if is_normative(cx) => "规范性文件",
+            None => return,
+        };
         if stated_yes(cx, "专门文件") || cx.doc.title.as_ref().is_some_and(|t| SPECIAL_TITLE.is_match(&t.text)) {
             return;
         }
@@ -112,15 +117,17 @@ impl Rule for NoOrgStaffingFunding {
             }
         };
         add(own_provisions(cx, &COORDINATION), "议事协调机构", true);
-        add(own_provisions(cx, &ORG), "机构", false);
-        add(own_provisions(cx, &STAFF), "编制", false);
+        // Setting up a body or fixing staff numbers is a provision by its very wording (“增设……科，
+        // 核增行政编制3名”); funding sentences need a modal, since drafts often report funds.
+        add(own_sentences(cx, &ORG), "机构", false);
+        add(own_sentences(cx, &STAFF), "编制", false);
         add(own_provisions(cx, &FUND), "经费", false);
         by_sentence.sort_by_key(|e| e.first.start);
         for Provision { first: span, what, quotes, coordination_only: coordination, .. } in by_sentence {
             let quoted = quotes.iter().map(|q| format!("“{q}”")).collect::<Vec<_>>().join("");
             if coordination {
                 out.push(
-                    Finding::new(span, format!("{}中设立议事协调机构：{quoted}", kind.zh()))
+                    Finding::new(span, format!("{}中设立议事协调机构：{quoted}", label))
                         .help("议事协调机构应从严控制；确需设立的，按规定程序报批，或以专门文件明确")
                         .severity(Severity::Info)
                         .en("Ad-hoc coordination bodies set up in a general policy document should be strictly controlled"),

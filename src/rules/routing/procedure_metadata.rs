@@ -1,4 +1,4 @@
-use super::common::{is_normative, says_anywhere, stated_yes};
+use super::common::{is_normative, own_matches, says_anywhere, stated_yes};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, Part, PartFilter};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -89,8 +89,13 @@ impl Rule for ProcedureMetadata {
                     | DocKind::通报
             )
         );
+        // A market policy by its title, or by what its own text grants to enterprises.
+        static GRANT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"企业[^。]{0,30}(?:给予|予以|发放|享受)[^。]{0,12}(?:补贴|奖励|扶持|奖补|补助)|(?:给予|予以|发放)[^。]{0,20}企业[^。]{0,12}(?:补贴|奖励|扶持|奖补|补助)").expect("valid")
+        });
         let market_policy =
-            doc.title.as_ref().is_some_and(|t| MARKET_POLICY.is_match(&t.text) && POLICY_FORM.is_match(&t.text));
+            doc.title.as_ref().is_some_and(|t| MARKET_POLICY.is_match(&t.text) && POLICY_FORM.is_match(&t.text))
+                || !own_matches(cx, &GRANT).is_empty();
         if policy_kind && market_policy && !stated_yes(cx, "公平竞争审查") && !mentioned(cx, &FAIR_COMPETITION) {
             out.push(
                 Finding::new(at, "涉及市场主体经济活动的政策措施应进行公平竞争审查，文稿中未见审查记载")
