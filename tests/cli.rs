@@ -26,6 +26,11 @@ fn temp_dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
+/// Runs gwlint with `args` in `dir`, requires exit code `code`, and returns standard output.
+fn stdout_of(args: &[&str], dir: &Path, code: i32) -> Vec<u8> {
+    gwlint().args(args).current_dir(dir).assert().code(code).get_output().stdout.clone()
+}
+
 fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
 }
@@ -50,14 +55,7 @@ fn fail_on_sets_the_threshold() {
 #[test]
 fn json_output_follows_the_contract() {
     let dir = temp_dir_with(&[("草稿.txt", "江府[2023]20号\n".as_bytes())]);
-    let out = gwlint()
-        .args(["check", "--format", "json", "草稿.txt"])
-        .current_dir(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["check", "--format", "json", "草稿.txt"], dir.path(), 1);
     let v = json(&out);
     let d = &v[0];
     assert_eq!(d["path"], "草稿.txt");
@@ -80,14 +78,7 @@ fn unreadable_and_binary_files_do_not_stop_the_others() {
         ("b.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"),
         ("c.md", CLEAN.as_bytes()),
     ]);
-    let out = gwlint()
-        .args(["check", "--format", "json", "."])
-        .current_dir(dir.path())
-        .assert()
-        .code(2)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["check", "--format", "json", "."], dir.path(), 2);
     let v = json(&out);
     let items = v.as_array().unwrap();
     assert!(items.iter().any(|d| d["path"] == "a.txt" && d["code"] == "GW401"));
@@ -100,19 +91,7 @@ fn unreadable_and_binary_files_do_not_stop_the_others() {
 #[test]
 fn every_output_format_renders() {
     let dir = temp_dir_with(&[("bad.txt", BAD.as_bytes())]);
-    let run = |fmt: &str| {
-        String::from_utf8(
-            gwlint()
-                .args(["check", "--format", fmt, "bad.txt"])
-                .current_dir(dir.path())
-                .assert()
-                .code(1)
-                .get_output()
-                .stdout
-                .clone(),
-        )
-        .unwrap()
-    };
+    let run = |fmt: &str| String::from_utf8(stdout_of(&["check", "--format", fmt, "bad.txt"], dir.path(), 1)).unwrap();
     let human = run("human");
     assert!(human.contains("bad.txt:1:9: GW401 fullwidth-punct"), "{human}");
     assert!(human.contains("共发现"), "{human}");
@@ -131,14 +110,7 @@ fn every_output_format_renders() {
 #[test]
 fn english_messages_on_request() {
     let dir = temp_dir_with(&[("bad.txt", BAD.as_bytes())]);
-    let out = gwlint()
-        .args(["check", "--format", "concise", "--lang", "en", "bad.txt"])
-        .current_dir(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["check", "--format", "concise", "--lang", "en", "bad.txt"], dir.path(), 1);
     assert!(String::from_utf8(out).unwrap().contains("full-width"));
 }
 
@@ -149,14 +121,7 @@ fn gbk_seed_gives_the_same_findings_as_utf8() {
     assert!(!unmappable);
     let dir = temp_dir_with(&[("seed-utf8.txt", utf8.as_bytes()), ("seed-gbk.txt", &gbk)]);
     let run = |name: &str| {
-        let out = gwlint()
-            .args(["check", "--format", "json", name])
-            .current_dir(dir.path())
-            .assert()
-            .code(1)
-            .get_output()
-            .stdout
-            .clone();
+        let out = stdout_of(&["check", "--format", "json", name], dir.path(), 1);
         json(&out)
             .as_array()
             .unwrap()
@@ -234,14 +199,7 @@ fn fix_writes_gbk_crlf_back_as_gbk_crlf_and_is_idempotent() {
 #[test]
 fn diff_prints_and_writes_nothing() {
     let dir = temp_dir_with(&[("bad.txt", BAD.as_bytes())]);
-    let out = gwlint()
-        .args(["check", "--diff", "bad.txt"])
-        .current_dir(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["check", "--diff", "bad.txt"], dir.path(), 1);
     let diff = String::from_utf8(out).unwrap();
     assert!(
         diff.contains("-各单位要高度重视,认真落实(详见附件).")
@@ -330,14 +288,7 @@ fn user_rules_from_the_config() {
     let config = "[[rule]]\ncode = \"U001\"\nname = \"no-vague-departments\"\nkind = \"existence\"\nwords = [\"相关部门\", \"有关方面\"]\nmessage = \"请写明具体部门，不写“{match}”\"\nscope = [\"正文\"]\ndoc-kinds = [\"通知\"]\n\n[[rule]]\ncode = \"U002\"\nname = \"city-abbreviation\"\nkind = \"substitution\"\nswap = { \"江门市政府\" = \"江门市人民政府\" }\nmessage = \"“{match}”应写作“{replace}”\"\nfix = \"safe\"\nseverity = \"error\"\n";
     let draft = "江门市人民政府关于开展检查的通知\n各县（市、区）人民政府：\n请相关部门配合江门市政府做好检查。\n";
     let dir = temp_dir_with(&[("gwlint.toml", config.as_bytes()), ("a.txt", draft.as_bytes())]);
-    let out = gwlint()
-        .args(["check", "--format", "json", "a.txt"])
-        .current_dir(dir.path())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["check", "--format", "json", "a.txt"], dir.path(), 1);
     let v = json(&out);
     let codes: Vec<_> = v
         .as_array()

@@ -252,13 +252,6 @@ impl Document {
         self.body.iter().filter(|p| p.part == Part::Body)
     }
 
-    /// The span of the 正文, from its first to its last line.
-    pub fn body_span(&self) -> Option<Span> {
-        let mut it = self.body_paragraphs();
-        let first = it.next()?.span;
-        Some(it.fold(first, |acc, p| acc.cover(p.span)))
-    }
-
     /// The last paragraph of the 正文 — where a closing phrase (结语) stands.
     pub fn last_body_paragraph(&self) -> Option<&Paragraph> {
         self.body_paragraphs().last()

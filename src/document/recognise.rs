@@ -113,12 +113,11 @@ pub fn recognise(source: &Source) -> Document {
     r.doc.comments = extracted.comments;
     r.run();
     let Recogniser { mut doc, lines, parts, .. } = r;
-    for (i, a) in doc.attachments.iter().enumerate() {
+    for a in &doc.attachments {
         masks.add(MaskKind::Attachment, a.span);
         if a.forwarded {
             masks.add(MaskKind::Forwarded, a.span);
         }
-        let _ = i;
     }
     masks.finish();
     doc.masks = masks;
@@ -153,13 +152,11 @@ impl<'t> Recogniser<'t> {
     }
 
     fn run(&mut self) {
-        let n = self.lines.len();
         let mut i = self.header(0);
         i = self.title(i);
         i = self.main_recipients(i);
         let colophon_start = self.colophon(i);
         self.main_and_attachments(i, colophon_start);
-        let _ = n;
         self.kind_issuer_direction();
     }
 

@@ -63,7 +63,7 @@ impl Rule for DocNumberFormat {
                 if !has_hao && s[whole.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
                     continue;
                 }
-                check_one(cx, &c, line.span.start, in_header, issue_year.as_deref(), out);
+                check_one(&c, line.span.start, in_header, issue_year.as_deref(), out);
             }
         }
     }
@@ -81,14 +81,7 @@ fn halfwidth_digits(s: &str) -> String {
         .collect()
 }
 
-fn check_one(
-    cx: &Context,
-    c: &regex::Captures,
-    base: usize,
-    in_header: bool,
-    issue_year: Option<&str>,
-    out: &mut Vec<Finding>,
-) {
+fn check_one(c: &regex::Captures, base: usize, in_header: bool, issue_year: Option<&str>, out: &mut Vec<Finding>) {
     let open = c.name("open").expect("group");
     let close = c.name("close").expect("group");
     let year_raw = c.name("year").expect("group").as_str();
@@ -161,7 +154,6 @@ fn check_one(
                 .severity(Severity::Warning),
         );
     }
-    let _ = cx;
 }
 
 #[cfg(test)]
