@@ -99,6 +99,9 @@ fn print_human(source: &Source, doc: &Document) {
     {
         println!("标题末尾：{}", ending.text);
     }
+    if doc.form != gwlint::document::Form::Standard {
+        println!("格式：{}", doc.form.zh());
+    }
     match &doc.issuer {
         Some(i) => println!("发文机关：{}（依据：{}）", i.name, i.evidence.zh()),
         None => println!("发文机关：未识别"),
@@ -130,6 +133,9 @@ fn print_human(source: &Source, doc: &Document) {
     }
     println!("主体");
     show(source, "标题", doc.title.as_ref());
+    for note in &doc.preamble {
+        show(source, "题注", Some(note));
+    }
     if let Some(r) = &doc.main_recipients {
         show(source, "主送机关", Some(&r.field));
     }

@@ -37,6 +37,8 @@ pub enum Evidence {
     KindDefault,
     /// 机构关系
     Organisations,
+    /// The speaker's office under a speech's title (`市人民政府副市长　张三`).
+    Speaker,
 }
 
 impl Evidence {
@@ -49,6 +51,7 @@ impl Evidence {
             Evidence::IssuerMark => "发文机关标志",
             Evidence::KindDefault => "文种惯例",
             Evidence::Organisations => "机构关系",
+            Evidence::Speaker => "报告人职务",
         }
     }
 }
@@ -76,6 +79,10 @@ pub enum Part {
     Attachment(usize),
     /// 公开方式
     PublicAttribute,
+    /// Lines between the 标题 and the 主送 or 正文 that are neither: a note under the title
+    /// (`（2024年3月1日）`, `——在…会议上的报告`, `第12期`), an issuer or speaker line, or the
+    /// salutation of a speech (`主任、各位副主任：`).
+    Preamble,
     /// 版记
     Colophon,
 }
@@ -93,6 +100,7 @@ impl Part {
             Part::Annotation => "附注",
             Part::Attachment(_) => "附件",
             Part::PublicAttribute => "公开方式",
+            Part::Preamble => "题注",
             Part::Colophon => "版记",
         }
     }
@@ -168,6 +176,31 @@ pub struct Colophon {
     pub print_date: Option<Field>,
 }
 
+/// The form a document takes, where it differs from the ordinary 公文 layout of GB/T 9704 7.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum Form {
+    /// 文件格式 or a plain draft.
+    #[default]
+    Standard,
+    /// 命令（令）格式 (GB/T 9704 10.2): `X人民政府令` and `第N号`, signed by the head of the organ.
+    Order,
+    /// A 报告 delivered as a speech (`——在…会议上`), addressed by a salutation, not a 主送.
+    Speech,
+    /// 纪要格式 (GB/T 9704 10.3).
+    Minutes,
+}
+
+impl Form {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Form::Standard => "一般格式",
+            Form::Order => "命令（令）格式",
+            Form::Speech => "讲话稿式报告",
+            Form::Minutes => "纪要格式",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct KindInfo {
     pub kind: DocKind,
@@ -200,6 +233,10 @@ pub struct Document {
     pub front_matter: Option<FrontMatter>,
     pub header: Header,
     pub title: Option<Field>,
+    /// Lines between the title and the 主送 or 正文 (see `Part::Preamble`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Field>,
+    pub form: Form,
     pub kind: Option<KindInfo>,
     /// The word at the end of the title that names (or should name) the kind: 通知, 方案, 汇报…
     pub title_ending: Option<Field>,

@@ -25,18 +25,42 @@ pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A 发文字号 line (placeholders allowed: templates write `×农〔20××〕×号`), with any 签发人.
 static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<docnum>\p{Han}{1,12}[ \t\u{3000}]*[〔\[［【（(〈⌈{｛][ \t\u{3000}]*[0-9０-９]{2,4}[ \t\u{3000}]*[〕\]］】）)〉⌋}｝][ \t\u{3000}]*第?[ \t\u{3000}]*[0-9０-９]{1,6}号?)(?:[ \t\u{3000}]+(?P<signer>签发人.*))?$",
+        r"^(?P<docnum>[\p{Han}×Ｘ]{1,12}[ \t\u{3000}]*[〔\[［【（(〈⌈{｛][ \t\u{3000}]*[0-9０-９Xx×Ｘ]{2,4}[ \t\u{3000}]*[〕\]］】）)〉⌋}｝][ \t\u{3000}]*第?[ \t\u{3000}]*[0-9０-９Xx×Ｘ]{1,6}号?)(?:[ \t\u{3000}]+(?P<signer>签发人.*))?$",
     )
 });
 
-/// A line that is only a date, in any of the ways drafts write one (checked by GW303).
-pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?P<y>[0-9０-９〇零一二三四五六七八九○OoXx×Ｘ]{2,4})?[ \u{3000}]*年[ \u{3000}]*(?P<m>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*月[ \u{3000}]*(?P<d>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*[日号]$",
-    )
+/// A date as drafts write it: digits, Chinese numerals, 元月, placeholders (checked by GW303).
+const DATE: &str = r"(?P<y>[0-9０-９〇零一二三四五六七八九○OoXx×Ｘ]{2,4})?[ \u{3000}]*年[ \u{3000}]*(?P<m>[0-9０-９一二三四五六七八九十元Xx×Ｘ]{0,3})[ \u{3000}]*月[ \u{3000}]*(?P<d>[0-9０-９一二三四五六七八九十Xx×Ｘ]{0,3})[ \u{3000}]*[日号]";
+
+/// A line that is only a date.
+pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{DATE}$")));
+
+/// A signature and a date on one line, separated by blanks.
+static ORG_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<org>[^\s，。；：,;:“”]{{2,40}}(?:[ \t\u{{3000}}]+[^\s，。；：,;:“”]{{2,40}}){{0,3}})[ \t\u{{3000}}]+(?P<date>{DATE})$"
+    ))
 });
+/// `（盖章）`: where the seal goes, in drafts and templates.
+static SEAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[（(][ \u{3000}]*(?:盖章|印章|公章|章|签章|盖公章)[ \u{3000}]*[）)]$"));
+/// A note printed under a title: `（2024年3月1日…通过）`, `（征求意见稿）`, `——在…会议上`.
+static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[（(][^（）()]*[）)]|[—－–-]{1,2}[^—－–-].*)$"));
+/// `第12期`, `（第3次）`, `2024年第5期`: the issue number of a 纪要 or bulletin.
+static ISSUE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[（(]?(?:[0-9０-９]{4}年)?第[ \u{3000}]*[0-9０-９〇零一二三四五六七八九十百Xx×]+[ \u{3000}]*[期次号][）)]?$")
+});
+/// `第 12 号` under an order's mark (GB/T 9704 10.2).
+static ORDER_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^第[ \u{3000}]*[0-9０-９〇零一二三四五六七八九十百Xx×]+[ \u{3000}]*号$"));
+/// An order's mark: an organ's name and 令 (`某某市人民政府令`).
+static ORDER_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\p{Han}×Ｘ（）()]{2,40}?(?:人民政府|政府|局|委员会|厅|部|委|署|行|院)令$"));
+/// A rule between 版头 and 主体, typed as a row of dashes or stars.
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[─━—\-－=＝_＿*＊★☆·•～~ \u{3000}]{3,}$"));
 
 static PRINT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -53,7 +77,7 @@ static SECRECY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:绝密|机密|秘密)(?:[ \u{3000}]*[★☆*＊][ \u{3000}]*\S{0,12})?$"));
 static URGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:特急|加急|特提|平急|急件|紧急)$"));
 static SIGNER: LazyLock<Regex> = LazyLock::new(|| re(r"^签发人[ \u{3000}]*[:：]?[ \u{3000}]*(?P<names>.*)$"));
-static ISSUER_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Han}[\p{Han}（）()、 \u{3000}]{1,60}文件$"));
+static ISSUER_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}×Ｘ][\p{Han}×Ｘ（）()、 \u{3000}\n]{1,80}文件$"));
 static CC_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<label>抄送|主送)[ \u{3000}]*(?P<colon>[:：])?"));
 static PUBLIC_ATTRIBUTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:公开方式|公开属性|信息公开选项)[ \u{3000}]*[:：]|^此件(?:公开发布|依申请公开|不予公开)"));
@@ -154,6 +178,7 @@ impl<'t> Recogniser<'t> {
     fn run(&mut self) {
         let mut i = self.header(0);
         i = self.title(i);
+        i = self.preamble(i);
         i = self.main_recipients(i);
         let colophon_start = self.colophon(i);
         self.main_and_attachments(i, colophon_start);
@@ -161,15 +186,18 @@ impl<'t> Recogniser<'t> {
     }
 
     // ── 版头 ────────────────────────────────────────────────────────────────────────────
+    /// GB/T 9704 7.2: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人 and the separator line,
+    /// in any order drafters and web copies produce. The 发文机关标志 is `X文件`, the organ's
+    /// name alone (7.2.4 allows it; 信函格式 uses it), several names for joint issuance (one per
+    /// line or on one line, with or without a closing `文件` line), or `X令` for an order.
     fn header(&mut self, mut i: usize) -> usize {
         let start = i;
-        while i < self.lines.len() && i < start + 8 {
-            let s = self.s(i);
-            let line = self.lines[i].span;
-            let h = &mut self.doc.header;
+        while i < self.lines.len() && i < start + 10 {
             if self.lines[i].md_heading.is_some() {
                 break;
             }
+            let s = self.s(i);
+            let line = self.lines[i].span;
             let next_is_header = self.lines.get(i + 1).is_some_and(|l| {
                 let n = l.span.text(self.text);
                 SECRECY.is_match(n) || URGENCY.is_match(n) || ISSUER_MARK.is_match(n) || DOC_NUMBER_LINE.is_match(n)
@@ -177,25 +205,39 @@ impl<'t> Recogniser<'t> {
             // A bare number is a 份号 when it has six digits (GB/T 9704 7.2.1) or stands right
             // above another 版头 element; a year on its own is not one.
             let copy_number_like = COPY_NUMBER.is_match(s) && (s.chars().count() == 6 || next_is_header);
+            let h = &self.doc.header;
+            let nothing_below_mark = h.issuer_mark.is_none() && h.doc_number.is_none();
+            if SEPARATOR.is_match(s) && i > start {
+                i += 1;
+                continue;
+            }
             if h.copy_number.is_none() && h.issuer_mark.is_none() && h.secrecy.is_none() && copy_number_like {
-                h.copy_number = Some(Field::new(s, line));
+                self.doc.header.copy_number = Some(Field::new(s, line));
             } else if h.secrecy.is_none() && SECRECY.is_match(s) {
-                h.secrecy = Some(Field::new(s, line));
+                self.doc.header.secrecy = Some(Field::new(s, line));
             } else if h.urgency.is_none() && URGENCY.is_match(s) {
-                h.urgency = Some(Field::new(s, line));
-            } else if h.issuer_mark.is_none() && h.doc_number.is_none() && ISSUER_MARK.is_match(s) {
-                h.issuer_mark = Some(Field::new(s, line));
+                self.doc.header.urgency = Some(Field::new(s, line));
+            } else if nothing_below_mark && let Some(end) = self.issuer_mark_lines(i) {
+                let span = line.cover(self.lines[end - 1].span);
+                self.doc.header.issuer_mark = Some(Field::new(span.text(self.text), span));
+                if ORDER_MARK.is_match(self.s(end - 1)) {
+                    self.doc.form = Form::Order;
+                }
+                i = end;
+                continue;
             } else if let Some(c) = DOC_NUMBER_LINE.captures(s).filter(|_| h.doc_number.is_none()) {
                 let m = c.name("docnum").expect("group exists");
-                h.doc_number = Some(Field::new(
+                self.doc.header.doc_number = Some(Field::new(
                     m.as_str().trim_end(),
                     line.sub(m.start(), m.start() + m.as_str().trim_end().len()),
                 ));
                 if let Some(signer) = c.name("signer") {
-                    push_signer(h, signer.as_str(), line.sub(signer.start(), signer.end()));
+                    push_signer(&mut self.doc.header, signer.as_str(), line.sub(signer.start(), signer.end()));
                 }
+            } else if h.doc_number.is_none() && self.doc.form == Form::Order && ORDER_NUMBER.is_match(s) {
+                self.doc.header.doc_number = Some(Field::new(s, line));
             } else if SIGNER.is_match(s) {
-                push_signer(h, s, line);
+                push_signer(&mut self.doc.header, s, line);
             } else {
                 break;
             }
@@ -205,21 +247,75 @@ impl<'t> Recogniser<'t> {
         i
     }
 
+    /// Where a 发文机关标志 starting at line `i` ends (exclusive), if one starts there.
+    fn issuer_mark_lines(&self, i: usize) -> Option<usize> {
+        let s = self.s(i);
+        if ISSUER_MARK.is_match(s) || ORDER_MARK.is_match(s) && !s.contains("关于") {
+            return Some(i + 1);
+        }
+        // Names alone: one per line (joint issuance) or several on one line.
+        let mut end = i;
+        while end < self.lines.len() && end < i + 5 && self.lines[end].md_heading.is_none() && self.is_org_names(end) {
+            end += 1;
+        }
+        if end == i {
+            return None;
+        }
+        let next = (end < self.lines.len()).then(|| self.s(end))?;
+        if next == "文件" || ORDER_MARK.is_match(next) && self.is_org_names_text(next.trim_end_matches('令')) {
+            return Some(end + 1);
+        }
+        // Bare names are a mark only where a 版头 element or a title that names its own issuer
+        // follows; names followed by `关于…` are the first line of the title, and names followed
+        // by a date are a signature.
+        let header_follows = DOC_NUMBER_LINE.is_match(next)
+            || SIGNER.is_match(next)
+            || SEPARATOR.is_match(next)
+            || ORDER_NUMBER.is_match(next)
+            || SECRECY.is_match(next)
+            || URGENCY.is_match(next);
+        let own_title_follows =
+            self.is_title_line(end) && !next.starts_with("关于") && self.ends_in_kind(end) && next.contains("关于");
+        (header_follows || own_title_follows).then_some(end)
+    }
+
+    /// A line made only of organisation names (blank-separated), as in a 发文机关标志 or 署名.
+    fn is_org_names(&self, i: usize) -> bool {
+        self.is_org_names_text(self.s(i)) && parse_ordinal(self.text, self.lines[i].span).is_none()
+    }
+
+    fn is_org_names_text(&self, s: &str) -> bool {
+        s.chars().count() <= 60
+            && !s.starts_with("关于")
+            && !s.contains(['。', '，', '；', '：', ':', ',', ';', '“', '”', '《', '》', '、'])
+            && !DATE_LINE.is_match(s)
+            && s.chars().next().is_some_and(starts_name)
+            && crate::lang::blank_separated(s).iter().all(|(_, w)| ORG_ENDING.is_match(w) && w.chars().count() >= 3)
+    }
+
     // ── 标题 ────────────────────────────────────────────────────────────────────────────
+    /// A line that could be (part of) a title: no sentence punctuation, no colon, no ordinal.
+    fn is_title_line(&self, j: usize) -> bool {
+        let s = self.s(j);
+        j < self.lines.len()
+            && !ends_with_colon(s)
+            && parse_ordinal(self.text, self.lines[j].span).is_none()
+            && !s.starts_with("附件")
+            && !DATE_LINE.is_match(s)
+            && self.chars(j) <= 100
+            && !TITLE_PUNCT.is_match(trim_title_tail(s))
+            && !DOC_NUMBER_LINE.is_match(s)
+            && !SIGNER.is_match(s)
+    }
+
+    fn ends_in_kind(&self, j: usize) -> bool {
+        TITLE_ENDING_WORD.is_match(trim_title_tail(self.s(j)))
+    }
+
     fn title(&mut self, i: usize) -> usize {
         if i >= self.lines.len() {
             return i;
         }
-        let is_candidate = |r: &Self, j: usize| -> bool {
-            let s = r.s(j);
-            j < r.lines.len()
-                && !ends_with_colon(s)
-                && parse_ordinal(r.text, r.lines[j].span).is_none()
-                && !s.starts_with("附件")
-                && !DATE_LINE.is_match(s)
-                && r.chars(j) <= 100
-                && !TITLE_PUNCT.is_match(s)
-        };
         // A Markdown draft names its title with a heading.
         if let Some(level) = self.lines[i].md_heading {
             if level <= 2 && !ends_with_colon(self.s(i)) {
@@ -227,26 +323,40 @@ impl<'t> Recogniser<'t> {
             }
             return i;
         }
-        if !is_candidate(self, i) {
+        if !self.is_title_line(i) {
             return i;
         }
-        let ends_in_kind = |r: &Self, j: usize| TITLE_ENDING_WORD.is_match(trim_title_tail(r.s(j)));
-        if ends_in_kind(self, i) || self.s(i).contains("关于") && !self.s(i).ends_with('。') {
-            // A title may wrap onto a second line (GB/T 9704 7.3.1 回行).
-            if !ends_in_kind(self, i)
-                && i + 1 < self.lines.len()
-                && is_candidate(self, i + 1)
-                && ends_in_kind(self, i + 1)
-            {
-                return self.take_title(i, i + 2);
+        // A title may run over up to three lines (GB/T 9704 7.3.1 回行); the first may be the
+        // joint issuers' names. It ends on the line that ends in a kind word.
+        let lines_ok = |r: &Self, to: usize| (i..to).all(|j| r.is_title_line(j) && r.chars(j) <= 40);
+        for last in i..(i + 3).min(self.lines.len()) {
+            if !self.is_title_line(last) {
+                break;
             }
+            let whole = self.lines[i].span.cover(self.lines[last].span).text(self.text);
+            if self.ends_in_kind(last) && (last == i || lines_ok(self, last)) {
+                // `关于` or a kind word is what makes a line a title; a one-line sentence that
+                // happens to end in 要点 is not one unless a 主送 or note follows.
+                if whole.contains("关于") || last > i || DocKind::parse(self.doc_title_kind_word(last)).is_some() {
+                    return self.take_title(i, last + 1);
+                }
+            }
+        }
+        if self.s(i).contains("关于") && !self.s(i).ends_with('。') {
             return self.take_title(i, i + 1);
         }
-        // A first line followed directly by a 主送 line is the title, whatever it ends with.
-        if i + 1 < self.lines.len() && self.looks_like_recipients(i + 1) {
+        // A first line followed by a 主送 line (or a note, then a 主送) is the title, whatever it
+        // ends with.
+        let after_notes = (i + 1..self.lines.len()).take(3).find(|&j| !self.is_preamble_line(j)).unwrap_or(i + 1);
+        if self.ends_in_kind(i) || after_notes < self.lines.len() && self.looks_like_recipients(after_notes) {
             return self.take_title(i, i + 1);
         }
         i
+    }
+
+    fn doc_title_kind_word(&self, j: usize) -> &'t str {
+        let tail = trim_title_tail(self.s(j));
+        TITLE_ENDING_WORD.find(tail).map_or("", |m| m.as_str())
     }
 
     fn take_title(&mut self, from: usize, to: usize) -> usize {
@@ -256,9 +366,74 @@ impl<'t> Recogniser<'t> {
         if let Some(m) = TITLE_ENDING_WORD.find(tail) {
             self.doc.title_ending = Some(Field::new(m.as_str(), title.span.sub(m.start(), m.end())));
         }
+        if title.text.contains("会议上") || title.text.contains("——在") {
+            self.doc.form = Form::Speech;
+        }
         self.doc.title = Some(title);
         self.mark(from..to, Part::Title);
         to
+    }
+
+    // ── 题注: what stands between the title and the 主送 ────────────────────────────────────
+    /// A note under the title, a 文号 or 签发人 line printed there, a 期号, or a date.
+    fn is_preamble_line(&self, j: usize) -> bool {
+        let s = self.s(j);
+        j < self.lines.len()
+            && (TITLE_NOTE.is_match(s)
+                || DATE_LINE.is_match(s)
+                || DOC_NUMBER_LINE.is_match(s)
+                || SIGNER.is_match(s)
+                || ISSUE_NUMBER.is_match(s)
+                || SEPARATOR.is_match(s)
+                || ORG_AND_DATE.is_match(s))
+    }
+
+    /// Lines after the title that are neither 主送 nor 正文. Returns where the 主送 may start.
+    fn preamble(&mut self, mut i: usize) -> usize {
+        if self.doc.title.is_none() && self.doc.header.issuer_mark.is_none() {
+            return i;
+        }
+        let start = i;
+        while i < self.lines.len() && i < start + 5 {
+            let s = self.s(i);
+            let line = self.lines[i].span;
+            if let Some(c) = DOC_NUMBER_LINE.captures(s) {
+                if self.doc.header.doc_number.is_none() {
+                    let m = c.name("docnum").expect("group exists");
+                    let t = m.as_str().trim_end();
+                    self.doc.header.doc_number = Some(Field::new(t, line.sub(m.start(), m.start() + t.len())));
+                }
+                if let Some(signer) = c.name("signer") {
+                    push_signer(&mut self.doc.header, signer.as_str(), line.sub(signer.start(), signer.end()));
+                }
+            } else if SIGNER.is_match(s) {
+                push_signer(&mut self.doc.header, s, line);
+            } else if TITLE_NOTE.is_match(s) {
+                if s.contains("会议上") || s.contains("讲话") {
+                    self.doc.form = Form::Speech;
+                }
+            } else if ISSUE_NUMBER.is_match(s) || SEPARATOR.is_match(s) {
+                if self.doc.title_ending.as_ref().and_then(|e| DocKind::parse(&e.text)) == Some(DocKind::纪要) {
+                    self.doc.form = Form::Minutes;
+                }
+            } else if DATE_LINE.is_match(s) || ORG_AND_DATE.is_match(s) {
+                // A date under the title (公报, 决议, 纪要, web copies) is not the 成文日期 of a
+                // signature block; a line after it decides nothing more.
+            } else if self.doc.form == Form::Speech && (PERSONAL_SIGNATURE.is_match(s) || self.is_org_names(i)) {
+                // The speaker: `市人民政府副市长　张三`.
+            } else if self.is_org_names(i)
+                && i + 1 < self.lines.len()
+                && (self.looks_like_recipients(i + 1) || self.is_preamble_line(i + 1))
+            {
+                // The issuer's name printed under the title, above the 主送.
+            } else {
+                break;
+            }
+            self.doc.preamble.push(self.field(i));
+            i += 1;
+        }
+        self.mark(start..i, Part::Preamble);
+        i
     }
 
     // ── 主送机关 ──────────────────────────────────────────────────────────────────────
@@ -288,18 +463,27 @@ impl<'t> Recogniser<'t> {
             j += 1;
         }
         if j < self.lines.len() && self.looks_like_recipients(j) {
+            if self.doc.form == Form::Speech {
+                // `主任、各位副主任、秘书长、各位委员：` greets an audience; it sends nothing.
+                let salutation: Vec<Field> = (i..=j).map(|k| self.field(k)).collect();
+                self.doc.preamble.extend(salutation);
+                self.mark(i..j + 1, Part::Preamble);
+                return j + 1;
+            }
             return self.take_recipients(i, j + 1);
         }
         // A 主送 line that forgot its colon: right after a title, short, ending in an organ name.
         if self.doc.title.is_some()
             && i + 1 < self.lines.len()
             && j == i
+            && self.doc.form == Form::Standard
             && !self.s(i).contains(['。', '；', '：', ':'])
             && self.chars(i) <= 60
             && ORG_ENDING.is_match(self.s(i))
             && parse_ordinal(self.text, self.lines[i].span).is_none()
             && !DATE_LINE.is_match(self.s(i))
             && !DATE_LINE.is_match(self.s(i + 1))
+            && !ORG_AND_DATE.is_match(self.s(i + 1))
         {
             return self.take_recipients(i, i + 1);
         }
@@ -408,6 +592,24 @@ impl<'t> Recogniser<'t> {
                 || crate::lang::blank_separated(s).iter().all(|(_, w)| ORG_ENDING.is_match(w)))
     }
 
+    /// `某某县教育局　　2024年3月5日`: the 署名 and the 成文日期 on one line.
+    fn org_and_date(&self, i: usize) -> Option<(Field, Field)> {
+        let c = ORG_AND_DATE.captures(self.s(i))?;
+        let (org, date) = (c.name("org")?, c.name("date")?);
+        let line = self.lines[i].span;
+        let names = org.as_str().trim_end_matches(crate::lang::is_blank);
+        let ok = crate::lang::blank_separated(names)
+            .iter()
+            .all(|(_, w)| ORG_ENDING.is_match(w) || PERSONAL_SIGNATURE.is_match(w))
+            && names.chars().next().is_some_and(starts_name);
+        ok.then(|| {
+            (
+                Field::new(names, line.sub(org.start(), org.start() + names.len())),
+                Field::new(date.as_str(), line.sub(date.start(), date.end())),
+            )
+        })
+    }
+
     fn is_org_like(&self, i: usize) -> bool {
         let s = self.s(i);
         self.chars(i) <= 40
@@ -416,24 +618,42 @@ impl<'t> Recogniser<'t> {
             && parse_ordinal(self.text, self.lines[i].span).is_none()
             && !s.starts_with("附件")
             && !CC_LINE.is_match(s)
-            && s.chars().next().is_some_and(crate::lang::is_han)
+            && s.chars().next().is_some_and(starts_name)
     }
 
     // ── 正文, 附件说明, 署名, 成文日期, 附注, 附件 ──────────────────────────────────────
     fn main_and_attachments(&mut self, start: usize, end: usize) {
-        let date_idx = (start..end).find(|&j| DATE_LINE.is_match(self.s(j)) && j > start.saturating_sub(1));
+        let date_idx = (start..end).find(|&j| DATE_LINE.is_match(self.s(j)) || self.org_and_date(j).is_some());
         let (main_end, tail_start) = match date_idx {
             Some(d) => {
-                self.doc.date = Some(self.field(d));
                 self.parts[d] = Some(Part::Date);
-                // 署名: organ-like lines directly above the date (several for joint issuance).
+                // 署名 and 成文日期 on one line: `某某县教育局　　2024年3月5日`.
+                let mut signature = Vec::new();
+                if let Some((org, date)) = self.org_and_date(d) {
+                    self.doc.date = Some(date);
+                    signature.push(org);
+                } else {
+                    self.doc.date = Some(self.field(d));
+                }
+                // 署名: organ-like lines directly above the date (several for joint issuance),
+                // with any `（盖章）` placeholder among them.
                 let mut sig = d;
-                while sig > start && d - sig < 4 && self.is_signature_like(sig - 1) && !self.is_body_heading(sig - 1) {
+                while sig > start
+                    && d - sig < 5
+                    && (SEAL.is_match(self.s(sig - 1))
+                        || self.is_signature_like(sig - 1) && !self.is_body_heading(sig - 1))
+                {
                     sig -= 1;
                 }
-                self.doc.signature = (sig..d).map(|j| self.field(j)).collect();
+                let above: Vec<Field> =
+                    (sig..d).filter(|&j| !SEAL.is_match(self.s(j))).map(|j| self.field(j)).collect();
+                self.doc.signature = above.into_iter().chain(signature).collect();
                 self.mark(sig..d, Part::Signature);
                 let mut after = d + 1;
+                while after < end && SEAL.is_match(self.s(after)) {
+                    self.parts[after] = Some(Part::Signature);
+                    after += 1;
+                }
                 if after < end && ANNOTATION.is_match(self.s(after)) && !ATTACHMENT_LABEL.is_match(self.s(after)) {
                     self.doc.annotation = Some(self.field(after));
                     self.parts[after] = Some(Part::Annotation);
@@ -527,7 +747,9 @@ impl<'t> Recogniser<'t> {
         if start >= end {
             return;
         }
-        let forwarding = self.doc.title.as_ref().is_some_and(|t| FORWARDING_TITLE.is_match(&t.text));
+        // An order promulgates the 规章 that follows it; a 印发/转发 notice issues its attachment.
+        let forwarding =
+            self.doc.form == Form::Order || self.doc.title.as_ref().is_some_and(|t| FORWARDING_TITLE.is_match(&t.text));
         let mut j = start;
         while j < end {
             let idx = self.doc.attachments.len();
@@ -555,8 +777,13 @@ impl<'t> Recogniser<'t> {
         let doc = &mut self.doc;
         if let Some(kind) = doc.stated("文种").and_then(|k| DocKind::parse(&k)) {
             doc.kind = Some(KindInfo { kind, evidence: Evidence::FrontMatter });
-        } else if let Some((kind, _)) = doc.title.as_ref().and_then(|t| kind_from_title(&t.text)) {
+        } else if let Some((kind, _)) = doc.title.as_ref().and_then(|t| kind_from_title(trim_title_tail(&t.text))) {
             doc.kind = Some(KindInfo { kind, evidence: Evidence::Title });
+        } else if doc.form == Form::Order {
+            doc.kind = Some(KindInfo { kind: DocKind::命令, evidence: Evidence::IssuerMark });
+        }
+        if doc.form == Form::Standard && doc.kind() == Some(DocKind::纪要) {
+            doc.form = Form::Minutes;
         }
         let first_word = |f: &Field| {
             let name = f.text.split([' ', '\u{3000}']).find(|s| !s.is_empty()).unwrap_or(&f.text).to_string();
@@ -586,9 +813,15 @@ impl<'t> Recogniser<'t> {
         } else if let Some(first) = doc.signature.iter().find(|f| !PERSONAL_SIGNATURE.is_match(&f.text)) {
             Some(first_word(first))
         } else if let Some(mark) = &doc.header.issuer_mark {
-            let name = mark.text.trim_end_matches("文件").trim().to_string();
-            Some(Issuer { span: Some(mark.span.sub(0, name.len())), name, evidence: Evidence::IssuerMark })
+            // The first (lead) organ of the mark, without `文件` or the `令` of an order.
+            let names = mark.text.trim_end_matches("文件");
+            let names = if doc.form == Form::Order { names.strip_suffix('令').unwrap_or(names) } else { names };
+            let name = crate::lang::blank_separated(names).first().map_or(names, |(_, w)| w).trim().to_string();
+            let at = mark.text.find(&name).unwrap_or(0);
+            Some(Issuer { span: Some(mark.span.sub(at, at + name.len())), name, evidence: Evidence::IssuerMark })
         } else if let Some(issuer) = doc.title.as_ref().and_then(from_title) {
+            Some(issuer)
+        } else if let Some(issuer) = doc.preamble.iter().find_map(speaker_organ).filter(|_| doc.form == Form::Speech) {
             Some(issuer)
         } else {
             doc.signature.first().map(first_word)
@@ -599,6 +832,20 @@ impl<'t> Recogniser<'t> {
             doc.kind().and_then(DocKind::default_direction).map(|d| (d, Evidence::KindDefault))
         };
     }
+}
+
+/// The organ a speaker speaks for: `某某市人民政府副市长　张三` → 某某市人民政府.
+fn speaker_organ(line: &Field) -> Option<Issuer> {
+    static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?:常务)?副?(?:市长|县长|区长|省长|州长|旗长|镇长|乡长|局长|厅长|主任|书记|秘书长|主席|院长|检察长)")
+    });
+    let at = OFFICE.find(&line.text)?.start();
+    let organ = line.text[..at].trim_end_matches(crate::lang::is_blank);
+    (organ.chars().count() >= 3 && ORG_ENDING.is_match(organ)).then(|| Issuer {
+        name: organ.to_string(),
+        evidence: Evidence::Speaker,
+        span: Some(line.span.sub(0, organ.len())),
+    })
 }
 
 fn push_signer(h: &mut Header, s: &str, span: Span) {
@@ -632,11 +879,30 @@ fn push_signer(h: &mut Header, s: &str, span: Span) {
     }
 }
 
+/// The first character of a name: a 汉字, or a placeholder for one (`××县`, `X市`, `某某局`).
+fn starts_name(c: char) -> bool {
+    crate::lang::is_han(c) || matches!(c, '×' | 'Ｘ' | 'X' | 'x')
+}
+
 fn ends_with_colon(s: &str) -> bool {
     s.ends_with(['：', ':'])
 }
 
+/// A title without its trailing punctuation and notes: `（征求意见稿）`, `(试行)`,
+/// `——在…会议上`, so that the kind word is what it ends with.
 fn trim_title_tail(s: &str) -> &str {
+    let s = match s.find("——") {
+        Some(at) if at > 0 => &s[..at],
+        _ => s,
+    };
+    let s = s.trim_end_matches(crate::lang::is_blank);
+    let s = match s.strip_suffix(['）', ')']) {
+        Some(inner) => match inner.rfind(['（', '(']) {
+            Some(open) if open > 0 && !inner[open..].contains(['）', ')']) => &s[..open],
+            _ => s,
+        },
+        None => s,
+    };
     s.trim_end_matches(|c: char| {
         crate::lang::is_blank(c)
             || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?')

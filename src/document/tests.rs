@@ -142,3 +142,199 @@ fn lines_know_whether_they_hold_a_doc_number() {
     }
     assert!(doc.lines.iter().any(|(l, _)| l.doc_number));
 }
+
+/// What a layout case must be recognised as.
+struct Expect<'a> {
+    title: &'a str,
+    kind: Option<DocKind>,
+    issuer: Option<&'a str>,
+    recipients: &'a [&'a str],
+    date: &'a str,
+    doc_number: &'a str,
+}
+
+fn check_layout(name: &str, text: &str, e: Expect) {
+    let src = Source::from_text(name, text);
+    let doc = recognise(&src);
+    assert_eq!(text_of(&src, &doc.title).replace('\n', ""), e.title, "{name}: title");
+    assert_eq!(doc.kind(), e.kind, "{name}: kind");
+    assert_eq!(doc.issuer.as_ref().map(|i| i.name.as_str()), e.issuer, "{name}: issuer");
+    let items: Vec<&str> =
+        doc.main_recipients.iter().flat_map(|m| m.items.iter()).map(|i| i.span.text(&src.text)).collect();
+    assert_eq!(items, e.recipients, "{name}: 主送");
+    assert_eq!(text_of(&src, &doc.date), e.date, "{name}: date");
+    assert_eq!(text_of(&src, &doc.header.doc_number), e.doc_number, "{name}: 文号");
+}
+
+#[test]
+fn issuer_mark_without_wenjian_and_placeholders() {
+    check_layout(
+        "bare-mark.txt",
+        "某某县农业农村局\n某农〔2024〕12号\n关于农田水利建设情况的报告\n某某县人民政府：\n今年以来，我局扎实推进农田水利建设。\n特此报告。\n某某县农业农村局\n2024年3月5日\n",
+        Expect {
+            title: "关于农田水利建设情况的报告",
+            kind: Some(DocKind::报告),
+            issuer: Some("某某县农业农村局"),
+            recipients: &["某某县人民政府"],
+            date: "2024年3月5日",
+            doc_number: "某农〔2024〕12号",
+        },
+    );
+    check_layout(
+        "placeholders.txt",
+        "××县农业农村局\n×农〔20××〕×号\n关于××的请示\n××县人民政府：\n为……，拟申请资金×万元。\n妥否，请批示。\n××县农业农村局\n20××年×月×日\n",
+        Expect {
+            title: "关于××的请示",
+            kind: Some(DocKind::请示),
+            issuer: Some("××县农业农村局"),
+            recipients: &["××县人民政府"],
+            date: "20××年×月×日",
+            doc_number: "×农〔20××〕×号",
+        },
+    );
+}
+
+#[test]
+fn joint_issuer_marks() {
+    check_layout(
+        "joint.txt",
+        "中共某某县委办公室\n某某县人民政府办公室\n文件\n某委办发〔2024〕3号\n关于做好防汛工作的通知\n各乡镇党委和人民政府，县直各单位：\n现将有关事项通知如下。\n中共某某县委办公室　　某某县人民政府办公室\n2024年5月6日\n",
+        Expect {
+            title: "关于做好防汛工作的通知",
+            kind: Some(DocKind::通知),
+            issuer: Some("中共某某县委办公室"),
+            recipients: &["各乡镇党委和人民政府", "县直各单位"],
+            date: "2024年5月6日",
+            doc_number: "某委办发〔2024〕3号",
+        },
+    );
+    // A two-line title whose first line is the joint issuers.
+    check_layout(
+        "joint-title.txt",
+        "某某市财政局　某某市教育局\n关于下达2024年学前教育资金的通知\n各县（市、区）财政局、教育局：\n现将资金下达给你们。\n某某市财政局　　某某市教育局\n2024年4月1日\n",
+        Expect {
+            title: "某某市财政局　某某市教育局关于下达2024年学前教育资金的通知",
+            kind: Some(DocKind::通知),
+            issuer: Some("某某市财政局"),
+            recipients: &["各县（市、区）财政局", "教育局"],
+            date: "2024年4月1日",
+            doc_number: "",
+        },
+    );
+}
+
+#[test]
+fn lines_between_title_and_recipients() {
+    let body = "县人民政府：\n我局拟于6月开展培训。\n妥否，请批示。\n某某县教育局\n2024年3月5日\n";
+    for (name, between) in [
+        ("number-under-title", "某教〔2024〕8号\n"),
+        ("signer-under-title", "签发人：张三\n"),
+        ("date-note", "（2024年3月5日）\n"),
+        ("issuer-line", "某某县教育局\n"),
+        ("number-and-signer", "某教〔2024〕8号　　签发人：张三\n"),
+    ] {
+        let text = format!("关于开展教师培训的请示\n{between}{body}");
+        let src = Source::from_text(name, &text);
+        let doc = recognise(&src);
+        assert_eq!(text_of(&src, &doc.title), "关于开展教师培训的请示", "{name}");
+        assert_eq!(doc.kind(), Some(DocKind::请示), "{name}");
+        let items: Vec<&str> =
+            doc.main_recipients.iter().flat_map(|m| m.items.iter()).map(|i| i.span.text(&src.text)).collect();
+        assert_eq!(items, ["县人民政府"], "{name}");
+        assert_eq!(doc.body_paragraphs().count(), 2, "{name}");
+        assert_eq!(text_of(&src, &doc.date), "2024年3月5日", "{name}");
+    }
+}
+
+#[test]
+fn titles_with_notes_keep_their_kind() {
+    for title in [
+        "关于加强耕地保护的意见（征求意见稿）",
+        "某某市人民政府关于加强耕地保护的意见(试行)",
+        "关于2023年度财政预算执行情况的报告——2024年6月在市人大常委会会议上",
+    ] {
+        let text = format!("{title}\n各区人民政府：\n正文。\n");
+        let doc = recognise(&Source::from_text("t.txt", &text));
+        assert!(doc.kind().is_some(), "{title}");
+        assert!(doc.title.is_some(), "{title}");
+    }
+}
+
+#[test]
+fn report_delivered_as_a_speech() {
+    let text = "关于2023年度环境状况和环境保护目标完成情况的报告\n——2024年6月25日在某某市第十六届人民代表大会常务委员会第二十次会议上\n某某市人民政府副市长　张三\n主任、各位副主任、秘书长、各位委员：\n我受市人民政府委托，报告2023年度环境状况。\n一、环境质量状况\n全市空气质量持续改善。\n";
+    let src = Source::from_text("speech.txt", text);
+    let doc = recognise(&src);
+    assert_eq!(doc.kind(), Some(DocKind::报告));
+    assert_eq!(doc.form, Form::Speech);
+    assert!(doc.main_recipients.is_none(), "a salutation is not a 主送");
+    assert_eq!(doc.body_paragraphs().count(), 3);
+}
+
+#[test]
+fn signature_and_date_on_one_line_seal_and_yuanyue() {
+    for (name, tail, date) in [
+        ("one-line", "某某县教育局　　2024年3月5日\n", "2024年3月5日"),
+        ("seal", "某某县教育局\n（盖章）\n2024年3月5日\n", "2024年3月5日"),
+        ("seal-after", "某某县教育局\n2024年3月5日\n（盖章）\n", "2024年3月5日"),
+        ("yuanyue", "某某县教育局\n2024年元月5日\n", "2024年元月5日"),
+        ("chinese", "某某县教育局\n二〇二四年三月五日\n", "二〇二四年三月五日"),
+    ] {
+        let text = format!("关于开展教师培训的请示\n县人民政府：\n我局拟于6月开展培训。\n妥否，请批示。\n{tail}");
+        let src = Source::from_text(name, &text);
+        let doc = recognise(&src);
+        assert_eq!(text_of(&src, &doc.date), date, "{name}");
+        assert_eq!(doc.signature.first().map(|f| f.text.as_str()), Some("某某县教育局"), "{name}");
+        assert_eq!(doc.body_paragraphs().count(), 2, "{name}");
+        assert_eq!(doc.issuer.as_ref().map(|i| i.name.as_str()), Some("某某县教育局"), "{name}");
+    }
+}
+
+#[test]
+fn government_order() {
+    let text = "某某市人民政府令\n第 12 号\n《某某市城市绿化管理办法》已经2024年3月1日市人民政府第30次常务会议通过，现予公布，自2024年5月1日起施行。\n市长　张三\n2024年3月5日\n某某市城市绿化管理办法\n第一条　为了加强城市绿化管理，制定本办法。\n";
+    check_layout(
+        "order.txt",
+        text,
+        Expect {
+            title: "",
+            kind: Some(DocKind::命令),
+            issuer: Some("某某市人民政府"),
+            recipients: &[],
+            date: "2024年3月5日",
+            doc_number: "第 12 号",
+        },
+    );
+    let doc = recognise(&Source::from_text("order.txt", text));
+    assert_eq!(doc.form, Form::Order);
+    assert_eq!(doc.attachments.len(), 1);
+    assert!(doc.attachments[0].forwarded, "the promulgated 规章 is not the order's own words");
+}
+
+#[test]
+fn minutes_with_issue_number() {
+    let text = "某某市人民政府常务会议纪要\n第12期\n某某市人民政府办公室　　　　2024年5月6日\n2024年5月5日，市长张三主持召开市政府常务会议。会议纪要如下：\n一、审议通过了……\n出席：张三、李四\n";
+    let src = Source::from_text("minutes.txt", text);
+    let doc = recognise(&src);
+    assert_eq!(doc.kind(), Some(DocKind::纪要));
+    assert!(doc.main_recipients.is_none());
+    assert!(doc.body_paragraphs().count() >= 3);
+    assert!(doc.date.is_none(), "the date under a 纪要 title is not the 成文日期 of a signature block");
+}
+
+#[test]
+fn letter_format_and_colonless_recipient_still_work() {
+    check_layout(
+        "letter.txt",
+        "某某市自然资源局\n关于商请办理用地手续的函\n某某市住房和城乡建设局\n我局拟建设档案用房，恳请贵局予以支持。\n请予函复。\n某某市自然资源局\n2024年3月5日\n",
+        Expect {
+            // An organ's name right above a 关于 line is read as the title's first line.
+            title: "某某市自然资源局关于商请办理用地手续的函",
+            kind: Some(DocKind::函),
+            issuer: Some("某某市自然资源局"),
+            recipients: &["某某市住房和城乡建设局"],
+            date: "2024年3月5日",
+            doc_number: "",
+        },
+    );
+}

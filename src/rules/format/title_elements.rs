@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::{DocKind, Evidence, MaskSet};
+use crate::document::{DocKind, Evidence, Form, MaskSet};
 use crate::lang::is_blank;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
@@ -45,7 +45,9 @@ impl Rule for TitleElements {
         let lead = text.len() - text.trim_start_matches(is_blank).len();
         let body = &text[lead..];
         let allow_omitted = cx.params.get("allow-omitted-issuer").and_then(|v| v.as_bool()).unwrap_or(false);
-        let exempt = matches!(doc.kind(), Some(DocKind::纪要 | DocKind::命令));
+        // 纪要 and 令 have their own marks; a report delivered as a speech is titled by its
+        // subject and names its speaker under the title.
+        let exempt = matches!(doc.kind(), Some(DocKind::纪要 | DocKind::命令)) || doc.form == Form::Speech;
 
         if !exempt
             && !allow_omitted

@@ -78,7 +78,7 @@ impl Rule for StraySpaces {
         let text = cx.text();
         for (line, part) in &cx.doc.lines {
             // Layout spaces: 版头, 署名, 成文日期 and 版记 are laid out with spaces by design.
-            if matches!(part, Part::Header | Part::Signature | Part::Date | Part::Colophon) {
+            if matches!(part, Part::Header | Part::Signature | Part::Date | Part::Colophon | Part::Preamble) {
                 continue;
             }
             let s = line.span.text(text);
