@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod date;
 pub mod dates;
 pub mod numerals;
+pub mod request;
 pub mod segment;
 
 /// Han ideographs (CJK Unified, extensions, compatibility) — what "汉字" means to the rules.
