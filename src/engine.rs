@@ -32,6 +32,7 @@ pub fn build_document(source: &Source, settings: &Settings, orgs: &OrgView) -> D
         doc.issuer = Some(Issuer { name: sender.clone(), evidence: Evidence::Config, span: None });
     }
     crate::org::parties::attach(&mut doc, orgs);
+    document::requests::attach(&mut doc, &source.text);
     doc
 }
 

@@ -140,6 +140,10 @@ fn print_human(source: &Source, doc: &Document) {
         show(source, "主送机关", Some(&r.field));
     }
     print_parties(&doc.parties.main, doc.main_recipients.is_none(), "主送");
+    for r in &doc.requests {
+        let label = if r.closing { "请求（结语）" } else { "请求" };
+        println!("  {} {:<8} {}", pad(label, 12), at(source, r.clause), r.clause.text(&source.text));
+    }
     let body: Vec<_> = doc.body_paragraphs().collect();
     if !body.is_empty() {
         println!("  {} {:<8} {} 段", pad("正文", 12), at(source, body[0].span), body.len());

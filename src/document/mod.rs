@@ -8,6 +8,7 @@ pub mod kind;
 pub mod lines;
 pub mod masks;
 mod recognise;
+pub mod requests;
 pub mod structure;
 
 pub use front_matter::FrontMatter;
@@ -255,6 +256,9 @@ pub struct Document {
     pub lines: Vec<(Line, Part)>,
     /// Sender and addressees resolved against the organisation model (set by the engine).
     pub parties: crate::org::Parties,
+    /// The requests the 正文 makes (set by the engine, once the sender is known).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<requests::OwnRequest>,
     #[serde(skip)]
     pub comments: Vec<Comment>,
     #[serde(skip)]

@@ -213,9 +213,12 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let said_before = &text[sentence_start..act.start];
     // A sentence that opens with someone else reporting (`企业普遍反映…，希望…`) goes on in
     // their words.
-    let first_clause = &text[sentence_start..text[sentence_start..].find(is_clause_end).map_or(text.len(), |p| sentence_start + p)];
-    let reported_sentence =
-        sentence_start < clause_start && third_party_subject(first_clause) && reporting(first_clause) && !own(first_clause);
+    let first_clause =
+        &text[sentence_start..text[sentence_start..].find(is_clause_end).map_or(text.len(), |p| sentence_start + p)];
+    let reported_sentence = sentence_start < clause_start
+        && third_party_subject(first_clause)
+        && reporting(first_clause)
+        && !own(first_clause);
     if (reporting(prefix) || reported_speech(said_before) || third_party_subject(prefix) || reported_sentence)
         && !own(prefix)
     {
@@ -232,10 +235,12 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let verb_phrase = &addressee_free[addressee_end..];
     // Prepositions (按照, 参照) open an instruction only right after 请; after a named addressee
     // they open the request's manner (请省厅参照…标准提高…).
-    let imperative = |w: &String| !matches!(w.as_str(), "按照" | "按" | "参照" | "结合" | "对照" | "遵照" | "于" | "持");
+    let imperative =
+        |w: &String| !matches!(w.as_str(), "按照" | "按" | "参照" | "结合" | "对照" | "遵照" | "于" | "持");
     if !strong
         && lex.instructions.iter().any(|w| {
-            addressee_free.starts_with(w.as_str()) || addressee_end > 0 && imperative(w) && verb_phrase.starts_with(w.as_str())
+            addressee_free.starts_with(w.as_str())
+                || addressee_end > 0 && imperative(w) && verb_phrase.starts_with(w.as_str())
         })
     {
         return Err(NotRequest::Downward);
@@ -247,17 +252,16 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let sentence_end = text[act.end..].find(is_sentence_end).map_or(text.len(), |p| act.end + p);
     let grant = first_of(rest, &lex.grants)
         .map(|r| rest_at + r.start..rest_at + r.end)
-        .or_else(|| first_of(&text[clause_end..sentence_end], &lex.grants).map(|r| clause_end + r.start..clause_end + r.end))
+        .or_else(|| {
+            first_of(&text[clause_end..sentence_end], &lex.grants).map(|r| clause_end + r.start..clause_end + r.end)
+        })
         .or_else(|| (word == "盼" && rest.starts_with('复')).then(|| rest_at..rest_at + '复'.len_utf8()));
     // 报请审批的事项, 我市恳请省政府支持的项目: a request named, not made.
     if grant.as_ref().is_some_and(|g| text[g.end..].starts_with('的')) || text[act.end..].starts_with('的') {
         return Err(NotRequest::Noun);
     }
     const WEAK_GRANTS: &[&str] = &["予以", "给予", "支持", "指导", "帮助", "关注", "指正"];
-    let concrete = lex
-        .grants
-        .iter()
-        .any(|g| !WEAK_GRANTS.contains(&g.as_str()) && rest.contains(g.as_str()));
+    let concrete = lex.grants.iter().any(|g| !WEAK_GRANTS.contains(&g.as_str()) && rest.contains(g.as_str()));
     if contains_any(rest, &lex.courtesies) && !concrete {
         return Err(NotRequest::Courtesy);
     }
@@ -274,9 +278,9 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
         }
         "请示" => {
             // Only the closing `特此请示` / `现将…请示如下` / `请示复` asks; elsewhere 请示 is the noun.
-            let closing = ["特此", "现", "谨此", "特", "现就", "为此", "故"].iter().any(|w| prefix.ends_with(w))
-                || prefix.starts_with("现将")
-                || prefix.starts_with("现就")
+            let closing = ["特此", "现", "谨此", "特", "为此", "故"]
+                .iter()
+                .any(|w| prefix == *w || prefix.ends_with(&format!("，{w}")))
                 || rest.starts_with("如下")
                 || rest.starts_with('复');
             if !closing {
@@ -284,14 +288,31 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
             }
         }
         _ if !strong && grant.is_none() => return Err(NotRequest::NoGrant),
+        // 希望/望/要求 ask a request only of a named organ or leader (`希望市政府给予…`) or in a
+        // closing (`望予支持为盼`); `希望受表彰的单位珍惜荣誉` exhorts.
+        "希望" | "望" | "要求"
+            if addressee_end == 0
+                && addressee_free.len() == rest.len()
+                && grant.as_ref().is_none_or(|g| g.start != rest_at) =>
+        {
+            return Err(NotRequest::NoGrant);
+        }
         _ => {}
     }
     let matter_start = grant.clone().map_or(rest_at, |g| g.end);
     let matter_end = text[matter_start..].find(is_clause_end).map_or(text.len(), |p| matter_start + p).max(clause_end);
     let matter = trim_range(text, matter_start..matter_end);
     let matter = if matter.is_empty() { grant.clone().unwrap_or(act.clone()) } else { matter };
-    let sentence_chars = text[sentence_start..sentence_end].chars().count();
-    let closing = sentence_chars <= 20 && (grant.is_some() || word == "请示") && rest.chars().count() <= 8;
+    // A closing formula asks for the decision itself and nothing after it: `妥否，请批示`,
+    // `请予批准`, `望批复为盼`, `特此请示`.
+    const DECISION_ASKED: &[&str] =
+        &["批示", "批复", "审批", "审定", "批准", "示复", "指示", "核示", "审示", "阅示", "复", "核准", "函复"];
+    // `现将有关事项请示如下` opens the matter; it does not close the document.
+    let closing = word == "请示" && !rest.starts_with("如下")
+        || grant.as_ref().is_some_and(|g| {
+            DECISION_ASKED.contains(&&text[g.clone()])
+                && matches!(trim(&text[g.end..matter_end]), "" | "为盼" | "为荷" | "是盼" | "为感" | "是荷")
+        });
     let clause = act.start..clause_end;
     Ok(Request { act, grant, clause, matter, closing, strong })
 }
@@ -309,7 +330,9 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// The leftmost, then longest, word of `list` in `s`.
 fn first_of(s: &str, list: &[String]) -> Option<Range<usize>> {
-    list.iter().filter_map(|w| s.find(w.as_str()).map(|at| at..at + w.len())).min_by_key(|r| (r.start, usize::MAX - r.end))
+    list.iter()
+        .filter_map(|w| s.find(w.as_str()).map(|at| at..at + w.len()))
+        .min_by_key(|r| (r.start, usize::MAX - r.end))
 }
 
 /// 经请示…: 经 opening a clause is a completed procedure; 经济, 经费, 经营 are other words.
@@ -352,8 +375,33 @@ fn reported_speech(said_before: &str) -> bool {
 /// How much of `s` names the addressee before its verb: `市政府`, `省卫生健康委`, `市里`.
 fn addressee_length(s: &str) -> usize {
     const ENDS: &[&str] = &[
-        "人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "厅", "局", "委", "办", "部", "署", "院", "市里",
-        "省里", "县里", "区里", "领导", "同志", "中心", "公司",
+        "人民政府",
+        "政府",
+        "办公厅",
+        "办公室",
+        "委员会",
+        "常委会",
+        "厅",
+        "局",
+        "委",
+        "办",
+        "部",
+        "署",
+        "院",
+        "市里",
+        "省里",
+        "县里",
+        "区里",
+        "领导",
+        "同志",
+        "中心",
+        "公司",
+        "上级",
+        "财政",
+        "编委",
+        "人大",
+        "党委",
+        "组织",
     ];
     let head: String = s.chars().take(16).collect();
     ENDS.iter().filter_map(|e| head.find(e).map(|at| at + e.len())).min().unwrap_or(0)
@@ -364,18 +412,23 @@ fn addressee_length(s: &str) -> usize {
 fn third_party_subject(prefix: &str) -> bool {
     let p = prefix.trim_start_matches(|c: char| "另外此同时并且而".contains(c));
     let mut p = p;
-    for adverb in ["多次", "一再", "再次", "反复", "强烈", "迫切", "普遍", "纷纷", "曾经", "也", "还", "都", "均", "亦", "曾", "又", "再", "特"] {
+    for adverb in [
+        "多次", "一再", "再次", "反复", "强烈", "迫切", "普遍", "纷纷", "曾经", "也", "还", "都", "均", "亦", "曾",
+        "又", "再", "特",
+    ] {
         p = p.trim_end_matches(adverb);
     }
-    const OWN_OR_ADVERBIAL: &[&str] =
-        &["我", "本", "为", "现", "特", "故", "经", "根据", "按照", "依据", "鉴于", "对", "就", "由于", "因", "在", "今年", "目前", "当前", "近年"];
+    const OWN_OR_ADVERBIAL: &[&str] = &[
+        "我", "本", "为", "现", "特", "故", "经", "根据", "按照", "依据", "鉴于", "对", "就", "由于", "因", "在",
+        "今年", "目前", "当前", "近年",
+    ];
     if p.is_empty() || OWN_OR_ADVERBIAL.iter().any(|w| p.starts_with(w)) {
         return false;
     }
     const SUBJECTS: &[&str] = &[
         "政府", "局", "委", "办", "厅", "院", "县", "区", "市", "镇", "乡", "村", "街道", "社区", "公司", "企业",
-        "群众", "居民", "村民", "农户", "学校", "医院", "单位", "代表", "委员", "部门", "协会", "家长", "师生",
-        "职工", "商户", "业主", "游客", "百姓", "人员", "方面", "集团", "中心", "站", "所", "队", "省", "厂",
+        "群众", "居民", "村民", "农户", "学校", "医院", "单位", "代表", "委员", "部门", "协会", "家长", "师生", "职工",
+        "商户", "业主", "游客", "百姓", "人员", "方面", "集团", "中心", "站", "所", "队", "省", "厂",
     ];
     p.chars().count() <= 24 && SUBJECTS.iter().any(|s| p.contains(s))
 }
@@ -391,8 +444,8 @@ fn is_part_of_other_word(word: &str, before: Option<char>, after: Option<char>, 
         "申请" => {
             after_in("人书表者")
                 || [
-                    "材料", "条件", "程序", "期限", "时间", "资料", "流程", "手续", "事项", "资格", "报告", "理由", "单位",
-                    "额度", "范围", "金额", "数量", "主体", "对象",
+                    "材料", "条件", "程序", "期限", "时间", "资料", "流程", "手续", "事项", "资格", "报告", "理由",
+                    "单位", "额度", "范围", "金额", "数量", "主体", "对象",
                 ]
                 .iter()
                 .any(|w| rest.starts_with(w))
@@ -409,7 +462,9 @@ fn is_part_of_other_word(word: &str, before: Option<char>, after: Option<char>, 
         "盼" => before_in("期企切为热渴") || after_in("望头"),
         "要求" => {
             after_in("。，、；）")
-                || prefix_ends(&["的", "有关", "相关", "按照", "按", "工作", "总体", "具体", "和", "及", "新", "各项", "上述", "规定", "明确"])
+                || prefix_ends(&["的", "有关", "相关", "工作", "总体", "具体", "和", "及", "新", "各项", "上述", "规定", "明确"])
+                // 按附件3要求, 根据省厅要求: the requirement of someone, a noun.
+                || ["按", "根据", "依照", "依据", "遵照", "结合", "对照"].iter().any(|w| prefix.contains(w))
                 || rest.is_empty()
         }
         "请求" => after_in("函书权") || prefix_ends(&["的", "提出", "此项", "该"]),
@@ -461,6 +516,8 @@ mod tests {
         let s = "为缓解资金压力，恳请市财政安排补助资金200万元。";
         let r = &requests(s, &[])[0];
         assert_eq!(&s[r.act.clone()], "恳请");
+        assert!(!requests("拟申请增加事业编制5名。", &[])[0].closing);
+        assert!(requests("望批复为盼。", &[])[0].closing);
         assert_eq!(&s[r.grant.clone().unwrap()], "安排");
         assert_eq!(&s[r.matter.clone()], "补助资金200万元");
         assert!(!r.closing);

@@ -1,4 +1,4 @@
-use super::phrases::{PHRASES, own_hits};
+use super::phrases::PHRASES;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, MaskSet};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -80,16 +80,13 @@ impl Rule for ClosingPhrase {
             let tail: Vec<_> = cx.doc.body_paragraphs().collect();
             let from = tail.len().saturating_sub(2);
             let tail_spans: Vec<_> = tail[from..].iter().map(|p| p.span).collect();
-            let closes =
-                own_hits(cx, &PHRASES.request_closings).iter().any(|h| tail_spans.iter().any(|s| s.contains(h.span)))
-                    || tail[from..].iter().any(|p| {
-                        let s = p.span.text(text);
-                        s.contains("请批示")
-                            || s.contains("请批复")
-                            || s.contains("请审批")
-                            || s.contains("请予")
-                            || s.contains("请审定")
-                    });
+            // A closing formula, or a short closing sentence asking the addressee for something
+            // (`以上事项，请市政府予以支持。`), among the last two paragraphs.
+            let closes = cx.doc.requests.iter().any(|r| {
+                let at = cx.doc.body[r.paragraph].span;
+                let addressed = ["请", "恳请", "望", "盼", "希望", "敬请", "特请", "拟请"].contains(&r.act.text(text));
+                tail_spans.contains(&at) && (r.closing || addressed && at.text(text).chars().count() <= 30)
+            });
             if !closes {
                 out.push(
                     Finding::new(last.span, "请示缺少请求性结语")

@@ -1,4 +1,3 @@
-use super::phrases::{PHRASES, own_hits, said_by_author};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, MaskSet};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -21,9 +20,11 @@ static META: RuleMeta = RuleMeta {
     docs: "一份请示只请求一个事项，上级才能逐件批复。本规则在请示中收集“多个事项”的迹象：\n\n\
 1. 两处以上本机关的请求性结语（“妥否，请批示”等）；\n\
 2. 标题事由用“和、及、、”连接了两个各带请求动词的事项（“关于申请增加编制和追加办公经费的请示”）；\n\
-3. 正文用“同时、另外、此外、另”引出又一项请求（“同时，恳请追加办公经费”），或“请一并审批”；\n\
-4. 两个以上分条标题各自提出请求；\n\
-5. 逐词读出（分词）各处请求的对象，分属资金、编制、用地、机构、活动中的两类以上（“申请人”不是请求）。\n\n\
+3. 正文用“同时、另外、此外、另”引出又一项请求（“同时，恳请追加办公经费”“此外，我区某镇……恳请……”），或“请一并审批”；\n\
+4. 两个以上一级分条（“一、关于……”“二、关于……”）各自提出请求；\n\
+5. 各处请求的对象分属资金、编制、用地、机构、活动中的两类以上。\n\n\
+请求由统一的请求识别器找出（与 GW101 相同：按“谁向谁请求给予什么”的结构识别，“申请人”、\
+“经请示同意”、转述他人的请求都不算）。\
 有第 1 条或两条以上迹象时报告警告，只有一条迹象时报告提示——结语次数本身不能断定一文多事，\
 同一事项下的几个组成部分（“同意设立并核定名称”）也不是多事。改法：拆分为几份请示。",
     bad: "《关于申请增加编制和追加办公经费的请示》：……拟申请增加事业编制5名。同时，恳请追加办公经费30万元。妥否，请批示。",
@@ -37,14 +38,12 @@ static TITLE_MATTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于(?P<m
 /// 并 is left out: “设立并核定名称” is one matter done in two steps.
 static JOINER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[和及、]|以及").expect("valid"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(REQUEST_VERB).expect("valid"));
-static ANOTHER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同时|另外|此外|另)[，,]?[ 　]*(?:我(?:局|委|办|单位))?(?:还|再)?(?:申请|请求|恳请|拟请|特请|请|拟)")
-        .expect("valid")
-});
+/// A connective that adds one more thing: the request after it is a further matter.
+static ANOTHER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ 　]*(?:同时|另外|此外|另|还有|再者)").expect("valid"));
 /// “请一并审批”: a second matter slipped in under the same closing.
 static TOGETHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:请|恳请)?一并(?:审批|批准|批复|解决|安排|审定|考虑|研究)").expect("valid"));
-static ITEM_REQUEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"恳请|拟请|申请|请求|请予").expect("valid"));
 
 impl Rule for OneIssuePerRequest {
     fn meta(&self) -> &'static RuleMeta {
@@ -57,21 +56,24 @@ impl Rule for OneIssuePerRequest {
         }
         let text = cx.text();
         let mut signals: Vec<(Span, String)> = Vec::new();
-        let closings = own_hits(cx, &PHRASES.request_closings);
+        let requests = &cx.doc.requests;
+        let closings: Vec<_> = requests.iter().filter(|r| r.closing).collect();
         let two_closings = closings.len() >= 2;
         if two_closings {
-            signals.push((closings[1].span, format!("有 {} 处请求性结语", closings.len())));
+            signals.push((closings[1].clause, format!("有 {} 处请求性结语", closings.len())));
         }
         if let Some((span, what)) = title_joins_matters(cx) {
             signals.push((span, what));
         }
-        for p in cx.doc.body_paragraphs() {
-            let s = p.span.text(text);
-            for m in ANOTHER_REQUEST.find_iter(s) {
-                let span = p.span.sub(m.start(), m.end());
-                if !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) && said_by_author(s, m.start()) {
-                    signals.push((span, format!("“{}”又提出一项请求", m.as_str())));
-                }
+        // 同时/另外/此外 … a further request after a first one.
+        let matters: Vec<_> = requests.iter().filter(|r| !r.closing).collect();
+        for r in matters.iter().skip(1) {
+            let p = cx.doc.body[r.paragraph].span;
+            let before = Span::new(p.start, r.act.start).text(text);
+            let sentence = before.rsplit(['。', '；']).next().unwrap_or(before);
+            if let Some(m) = ANOTHER.find(sentence) {
+                let at = r.act.start - sentence.len() + m.start();
+                signals.push((Span::new(at, r.clause.end), format!("“{}”又提出一项请求", m.as_str())));
             }
         }
         for p in cx.doc.body_paragraphs() {
@@ -86,20 +88,10 @@ impl Rule for OneIssuePerRequest {
         if let Some((span, what)) = distinct_matters(cx) {
             signals.push((span, what));
         }
-        let asking_items: Vec<Span> = cx
-            .doc
-            .body_paragraphs()
-            .filter(|p| p.ordinal.is_some())
-            .filter(|p| {
-                let s = p.span.text(text);
-                ITEM_REQUEST
-                    .find_iter(s)
-                    .any(|m| !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end())))
-            })
-            .map(|p| p.span)
-            .collect();
-        if asking_items.len() >= 2 {
-            signals.push((asking_items[1], format!("{} 个分条标题各自提出请求", asking_items.len())));
+        // Requests under two or more numbered sections (一、关于… 二、关于…), each asking.
+        let sections = asking_sections(cx);
+        if sections.len() >= 2 {
+            signals.push((sections[1], format!("{} 个分条各自提出请求", sections.len())));
         }
         if signals.is_empty() {
             return;
@@ -127,46 +119,42 @@ const MATTERS: &[(&str, &[&str])] = &[
 /// word of its own (申请, not 申请人), and what follows it up to the end of the clause is sorted
 /// into kinds of matter. Two kinds are a sign of two matters in one 请示.
 fn distinct_matters(cx: &Context) -> Option<(Span, String)> {
-    const VERBS: &[&str] = &["申请", "请求", "恳请", "拟请", "请予", "特请"];
     let text = cx.text();
-    let asking: Vec<&crate::document::Paragraph> =
-        cx.doc.body_paragraphs().filter(|p| VERBS.iter().any(|v| p.span.text(text).contains(v))).collect();
-    // Two kinds of matter need two kinds' keys somewhere in these paragraphs; without them the
-    // answer is known without segmenting (and without loading the segmenter at all).
-    let kinds_present = MATTERS
-        .iter()
-        .filter(|(_, keys)| asking.iter().any(|p| keys.iter().any(|k| p.span.text(text).contains(k))))
-        .count();
-    if kinds_present < 2 {
-        return None;
-    }
     let mut found: Vec<(&str, Span)> = Vec::new();
-    for p in asking {
-        let s = p.span.text(text);
-        let words = crate::lang::segment::segment(s);
-        for (i, w) in words.iter().enumerate() {
-            if !VERBS.contains(&w.text) {
-                continue;
-            }
-            let at = p.span.sub(w.start, w.end);
-            if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, at) {
-                continue;
-            }
-            let clause = words[i + 1..].iter().take_while(|x| !matches!(x.text, "。" | "；" | "！" | "？"));
-            for x in clause {
-                if let Some((kind, _)) = MATTERS.iter().find(|(_, keys)| keys.iter().any(|k| x.text.contains(k))) {
-                    if !found.iter().any(|(k, _)| k == kind) {
-                        found.push((kind, at));
-                    }
-                    break;
-                }
-            }
+    for r in cx.doc.requests.iter().filter(|r| !r.closing) {
+        let matter = Span::new(r.act.end, r.matter.end.max(r.act.end)).text(text);
+        let Some((kind, _)) = MATTERS.iter().find(|(_, keys)| keys.iter().any(|k| matter.contains(k))) else {
+            continue;
+        };
+        if !found.iter().any(|(k, _)| k == kind) {
+            found.push((kind, r.act));
         }
     }
     (found.len() >= 2).then(|| {
         let kinds: Vec<&str> = found.iter().map(|(k, _)| *k).collect();
         (found[1].1, format!("请求涉及{}等不同事项", kinds.join("、")))
     })
+}
+
+/// The first-level sections (`一、关于…`) under which the draft makes a request of its own.
+fn asking_sections(cx: &Context) -> Vec<Span> {
+    let mut sections: Vec<(usize, Span)> = Vec::new();
+    let mut current: Option<(usize, Span)> = None;
+    for (i, p) in cx.doc.body.iter().enumerate() {
+        if p.part != crate::document::Part::Body {
+            continue;
+        }
+        if p.ordinal.as_ref().is_some_and(|o| o.style.level() == Some(1)) {
+            current = Some((i, p.span));
+        }
+        let asks = cx.doc.requests.iter().any(|r| r.paragraph == i && !r.closing);
+        if let (true, Some((at, span))) = (asks, current)
+            && !sections.iter().any(|(s, _)| *s == at)
+        {
+            sections.push((at, span));
+        }
+    }
+    sections.into_iter().map(|(_, s)| s).collect()
 }
 
 /// The title's matter joins two parts that each carry a request verb.
