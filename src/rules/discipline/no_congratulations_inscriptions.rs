@@ -1,7 +1,7 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::org::{Addressee, OrgKind};
-use crate::rules::routing::common::{clause_before, negated, own_matches, requests, sentence_of, stated_yes};
+use crate::rules::routing::common::{clause_before, negated, own_matches, sentence_of, stated_yes};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -68,7 +68,9 @@ impl Rule for NoCongratulationsInscriptions {
                 let before = text.get(sentence.start..m.start).unwrap_or("");
                 // “拟将李副市长的讲话印制成单行本”: a plan laid before the government asks as much.
                 let plans = ["拟", "计划", "准备"].iter().any(|w| before.contains(w));
-                if !(requests(before) || plans) || negated(clause_before(text, sentence, m)) {
+                // Asked by the draft itself (the shared request recogniser), earlier in the sentence.
+                let asked = doc.requests.iter().any(|r| r.act.start >= sentence.start && r.act.start < m.start);
+                if !(asked || plans) || negated(clause_before(text, sentence, m)) {
                     continue;
                 }
                 // Publishing: only a leader's own works or speeches; greetings and inscriptions:
