@@ -60,7 +60,7 @@ pub enum NotRequest {
     Reported,
     /// Inside quotation marks or a 《》 title.
     Quoted,
-    /// Addressed to subordinates or the public: 请各单位…, 望各地….
+    /// Addressed to subordinates or the public, or an instruction: 请各单位…, 望各地…, 请与…联系.
     Downward,
     /// Courtesy: 敬请谅解, 恳请各位领导一如既往关心支持.
     Courtesy,
@@ -190,6 +190,7 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     }
     // 已报请, 经请示市政府同意, 此前已申请, 申请过.
     if contains_any(prefix, &lex.completed_markers)
+        || narrated_date(prefix) && !["现将", "特将", "兹将", "今将"].iter().any(|w| prefix.starts_with(w))
         || prefix.ends_with('经')
         || starts_with_jing(prefix)
         || after == Some('过')
@@ -215,10 +216,9 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     // their words.
     let first_clause =
         &text[sentence_start..text[sentence_start..].find(is_clause_end).map_or(text.len(), |p| sentence_start + p)];
-    let reported_sentence = sentence_start < clause_start
-        && third_party_subject(first_clause)
-        && reporting(first_clause)
-        && !own(first_clause);
+    let reporter = reporting_at(first_clause).map(|at| &first_clause[..at]);
+    let reported_sentence =
+        sentence_start < clause_start && reporter.is_some_and(|who| third_party_subject(who) && !own(who));
     if (reporting(prefix) || reported_speech(said_before) || third_party_subject(prefix) || reported_sentence)
         && !own(prefix)
     {
@@ -231,12 +231,16 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
         return Err(NotRequest::Downward);
     }
     // 请接到通知后立即转发, 请按附件填写, 请县农业农村局加强指导: instructions.
-    let addressee_end = addressee_length(addressee_free);
+    // An addressee stands before the verb; `请转发各县…部门`, `请予办理××同志…` name none.
+    let addressee_end = if lex.grants.iter().any(|g| addressee_free.starts_with(g.as_str())) {
+        0
+    } else {
+        addressee_length(addressee_free)
+    };
     let verb_phrase = &addressee_free[addressee_end..];
     // Prepositions (按照, 参照) open an instruction only right after 请; after a named addressee
     // they open the request's manner (请省厅参照…标准提高…).
-    let imperative =
-        |w: &String| !matches!(w.as_str(), "按照" | "按" | "参照" | "结合" | "对照" | "遵照" | "于" | "持");
+    let imperative = |w: &String| !matches!(w.as_str(), "按照" | "按" | "参照" | "结合" | "对照" | "遵照" | "持");
     if !strong
         && lex.instructions.iter().any(|w| {
             addressee_free.starts_with(w.as_str())
@@ -250,8 +254,10 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     }
     // The grant may follow in the next clause of the sentence: 请市政府召集…，研究解决….
     let sentence_end = text[act.end..].find(is_sentence_end).map_or(text.len(), |p| act.end + p);
-    let grant = first_of(rest, &lex.grants)
-        .map(|r| rest_at + r.start..rest_at + r.end)
+    // Past the addressee's name: 资助 in `县学生资助管理中心` grants nothing.
+    let skip = rest.len() - addressee_free.len() + addressee_end;
+    let grant = first_of(&rest[skip..], &lex.grants)
+        .map(|r| rest_at + skip + r.start..rest_at + skip + r.end)
         .or_else(|| {
             first_of(&text[clause_end..sentence_end], &lex.grants).map(|r| clause_end + r.start..clause_end + r.end)
         })
@@ -308,11 +314,13 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     const DECISION_ASKED: &[&str] =
         &["批示", "批复", "审批", "审定", "批准", "示复", "指示", "核示", "审示", "阅示", "复", "核准", "函复"];
     // `现将有关事项请示如下` opens the matter; it does not close the document.
+    // `建议予以批准` in a forwarding 请示 is the forwarding organ's opinion, not its closing.
     let closing = word == "请示" && !rest.starts_with("如下")
-        || grant.as_ref().is_some_and(|g| {
-            DECISION_ASKED.contains(&&text[g.clone()])
-                && matches!(trim(&text[g.end..matter_end]), "" | "为盼" | "为荷" | "是盼" | "为感" | "是荷")
-        });
+        || word != "建议"
+            && grant.as_ref().is_some_and(|g| {
+                DECISION_ASKED.contains(&&text[g.clone()])
+                    && matches!(trim(&text[g.end..matter_end]), "" | "为盼" | "为荷" | "是盼" | "为感" | "是荷")
+            });
     let clause = act.start..clause_end;
     Ok(Request { act, grant, clause, matter, closing, strong })
 }
@@ -335,10 +343,28 @@ fn first_of(s: &str, list: &[String]) -> Option<Range<usize>> {
         .min_by_key(|r| (r.start, usize::MAX - r.end))
 }
 
+/// `我局于2023年11月向省厅申请`: a request dated before the asking word is narrated, not made —
+/// a draft asks now, and dates only what it asks for.
+fn narrated_date(prefix: &str) -> bool {
+    let digit_before = |unit: char| {
+        prefix.match_indices(unit).any(|(at, _)| {
+            prefix[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十〇".contains(c))
+        })
+    };
+    digit_before('年')
+        || digit_before('月')
+        || ["去年", "上年", "日前", "近日", "前不久", "此前"].iter().any(|w| prefix.contains(w))
+}
+
 /// 经请示…: 经 opening a clause is a completed procedure; 经济, 经费, 经营 are other words.
 fn starts_with_jing(prefix: &str) -> bool {
     let mut chars = prefix.chars();
     chars.next() == Some('经') && !chars.next().is_some_and(|c| "济费营验过常历典办手".contains(c))
+}
+
+/// Where the first reporting verb of `s` stands, if any.
+fn reporting_at(s: &str) -> Option<usize> {
+    LEXICON.reporting_markers.iter().filter_map(|m| s.find(m.as_str())).min().filter(|_| reporting(s))
 }
 
 /// A reporting verb before the asking word in the same sentence: 来文称, 据反映, 表示.
@@ -534,7 +560,9 @@ mod tests {
         assert_eq!(reason("请各单位于5月10日前报送。"), Some(NotRequest::Downward));
         assert_eq!(reason("敬请谅解。"), Some(NotRequest::Courtesy));
         assert_eq!(reason("建议进一步加强宣传。"), Some(NotRequest::Proposal));
-        assert_eq!(reason("如需了解详情，请与办公室联系。"), Some(NotRequest::NoGrant));
+        assert_eq!(reason("如需了解详情，请与办公室联系。"), Some(NotRequest::Downward));
+        assert_eq!(reason("请按此执行。"), Some(NotRequest::Downward));
+        assert_eq!(reason("请予备案。"), Some(NotRequest::NoGrant));
         assert_eq!(reason("我局不再申请该项资金。"), Some(NotRequest::Negated));
         assert_eq!(reason("来文中“妥否，请批示”的写法不规范。"), Some(NotRequest::Quoted));
     }

@@ -25,19 +25,23 @@ static META: RuleMeta = RuleMeta {
 5. 各处请求的对象分属资金、编制、用地、机构、活动中的两类以上。\n\n\
 请求由统一的请求识别器找出（与 GW101 相同：按“谁向谁请求给予什么”的结构识别，“申请人”、\
 “经请示同意”、转述他人的请求都不算）。\
-有第 1 条或两条以上迹象时报告警告，只有一条迹象时报告提示——结语次数本身不能断定一文多事，\
+有第 1、2 条或两条以上迹象时报告警告（结语写明“以上两项请示”也算一条迹象），只有一条迹象时报告提示——结语次数本身不能断定一文多事，\
 同一事项下的几个组成部分（“同意设立并核定名称”）也不是多事。改法：拆分为几份请示。",
     bad: "《关于申请增加编制和追加办公经费的请示》：……拟申请增加事业编制5名。同时，恳请追加办公经费30万元。妥否，请批示。",
     good: "拆为《关于申请增加事业编制的请示》《关于追加办公经费的请示》两件。",
 };
 
-static REQUEST_VERB: &str =
-    "申请|请求|增加|追加|调整|设立|拨付|安排|审批|批准|核定|核增|购置|建设|举办|召开|变更|撤销|划拨|解决";
+/// Verbs that make a part of a title's 事由 a matter of its own: what is asked to be done.
+static REQUEST_VERB: &str = "申请|请求|增加|追加|调整|设立|拨付|安排|审批|批准|核定|核增|购置|建设|举办|召开|变更|撤销|划拨|解决|\
+增配|增设|新建|改扩建|扩建|改建|维修|修缮|配备|招聘|成立|更名|立项|补助|减免|延长|列入|纳入|划转|收回|出让|征收";
 
 static TITLE_MATTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于(?P<matter>.+)的请示$").expect("valid"));
 /// 并 is left out: “设立并核定名称” is one matter done in two steps.
 static JOINER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[和及、]|以及").expect("valid"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(REQUEST_VERB).expect("valid"));
+/// `以上两项请示`, `上述三个事项`: the draft says it asks for several things.
+static COUNTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:两|二|三|四|五|几|多|[2-9])(?:项|个事项|件事)").expect("valid"));
 /// A connective that adds one more thing: the request after it is a further matter.
 static ANOTHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ 　]*(?:同时|另外|此外|另|还有|再者)").expect("valid"));
@@ -62,18 +66,28 @@ impl Rule for OneIssuePerRequest {
         if two_closings {
             signals.push((closings[1].clause, format!("有 {} 处请求性结语", closings.len())));
         }
-        if let Some((span, what)) = title_joins_matters(cx) {
+        let title_joins = title_joins_matters(cx);
+        if let Some((span, what)) = title_joins.clone() {
             signals.push((span, what));
+        }
+        // `以上两项请示`: the draft counts its own matters.
+        if let Some(c) = closings.iter().find(|c| COUNTED.is_match(c.clause.text(text))) {
+            signals.push((
+                c.clause,
+                format!("结语写明“{}”", COUNTED.find(c.clause.text(text)).map_or("", |m| m.as_str())),
+            ));
         }
         // 同时/另外/此外 … a further request after a first one.
         let matters: Vec<_> = requests.iter().filter(|r| !r.closing).collect();
+        // The connective may open the request's sentence or its whole paragraph.
         for r in matters.iter().skip(1) {
             let p = cx.doc.body[r.paragraph].span;
             let before = Span::new(p.start, r.act.start).text(text);
             let sentence = before.rsplit(['。', '；']).next().unwrap_or(before);
-            if let Some(m) = ANOTHER.find(sentence) {
-                let at = r.act.start - sentence.len() + m.start();
-                signals.push((Span::new(at, r.clause.end), format!("“{}”又提出一项请求", m.as_str())));
+            let opening = ANOTHER.find(sentence).map(|m| (r.act.start - sentence.len() + m.start(), m.as_str()));
+            let opening = opening.or_else(|| ANOTHER.find(before).map(|m| (p.start + m.start(), m.as_str())));
+            if let Some((at, word)) = opening {
+                signals.push((Span::new(at, r.clause.end), format!("“{word}”又提出一项请求")));
             }
         }
         for p in cx.doc.body_paragraphs() {
@@ -98,7 +112,8 @@ impl Rule for OneIssuePerRequest {
         }
         let (span, _) = signals[0].clone();
         let reasons: Vec<&str> = signals.iter().map(|(_, r)| r.as_str()).collect();
-        let strong = two_closings || signals.len() >= 2;
+        // Two closings, or a title that itself joins two asked matters, are decisive alone.
+        let strong = two_closings || title_joins.is_some() || signals.len() >= 2;
         let f = Finding::new(span, format!("请示应当一文一事，本文疑似请求了多个事项：{}", reasons.join("；")))
             .help("核对是否一文多事；如是，拆分为几份请示，每份只请求一个事项")
             .en("A request (请示) should ask for one matter only");
@@ -121,6 +136,13 @@ const MATTERS: &[(&str, &[&str])] = &[
 fn distinct_matters(cx: &Context) -> Option<(Span, String)> {
     let text = cx.text();
     let mut found: Vec<(&str, Span)> = Vec::new();
+    // The title's 事由 is the first matter asked for (`关于举办…活动的请示`).
+    if let Some(title) = &cx.doc.title
+        && let Some(m) = TITLE_MATTER.captures(title.text.trim_end_matches(['。', ' '])).and_then(|c| c.name("matter"))
+        && let Some((kind, _)) = MATTERS.iter().find(|(_, keys)| keys.iter().any(|k| m.as_str().contains(k)))
+    {
+        found.push((kind, title.span));
+    }
     for r in cx.doc.requests.iter().filter(|r| !r.closing) {
         let matter = Span::new(r.act.end, r.matter.end.max(r.act.end)).text(text);
         let Some((kind, _)) = MATTERS.iter().find(|(_, keys)| keys.iter().any(|k| matter.contains(k))) else {
