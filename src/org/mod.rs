@@ -77,7 +77,7 @@ impl OrgView {
         if let Some(org) = self.get(name) {
             return org.clone();
         }
-        let org = name::parse(name, context_region(context)).org;
+        let org = name::parse(name, context.and_then(|c| self.region_code(c))).org;
         match self.get(&org.name) {
             Some(configured) => configured.clone(),
             None => org,
@@ -97,7 +97,7 @@ impl OrgView {
         if let Some(group) = self.registry.group_keys.get(&norm).and_then(|&i| self.registry.groups.get(i)) {
             return Addressee::Group(group.clone());
         }
-        let near = context_region(context);
+        let near = context.and_then(|c| self.region_code(c));
         if let Some(mut group) = group::recognise(&norm, context, near) {
             if let Some(of) = group.of.as_deref().and_then(|of| self.get(of)) {
                 group.of = Some(of.name.clone());
@@ -140,16 +140,19 @@ impl OrgView {
         }
         chain
     }
-}
 
-/// The region code to read names against: the context's, or its region's when only the name is
-/// known.
-fn context_region(context: Option<&Org>) -> Option<u32> {
-    let context = context?;
-    context.region_code.or_else(|| {
-        let region = context.region.as_deref()?;
-        gazetteer::gazetteer().find(region, None).map(|r| r.code)
-    })
+    /// The GB/T 2260 code of the division `org` lies in: its own region's, or else that of the
+    /// nearest leading organ that has one (a 镇, which the gazetteer does not list, lies in its
+    /// county).
+    pub fn region_code(&self, org: &Org) -> Option<u32> {
+        let own = |org: &Org| {
+            org.region_code.or_else(|| {
+                let region = org.region.as_deref()?;
+                gazetteer::gazetteer().find(region, None).map(|r| r.code)
+            })
+        };
+        own(org).or_else(|| self.ancestors(org).iter().find_map(own))
+    }
 }
 
 #[cfg(test)]
