@@ -112,6 +112,61 @@ impl OrgView {
         if org.is_recognised() { Addressee::Org(org) } else { Addressee::Unknown { text: norm } }
     }
 
+    /// What a 主送 / 抄送 item refers to, as one addressee or — when the item runs several organs
+    /// together (省委省政府, 中共江门市委 江门市人民政府) and reads as nothing whole — as each of
+    /// them, split by longest match. Byte ranges are relative to `text`.
+    pub fn resolve_each(&self, text: &str, context: Option<&Org>) -> Vec<(Addressee, std::ops::Range<usize>)> {
+        let whole = self.resolve(text, context);
+        let unread = match &whole {
+            Addressee::Unknown { .. } => true,
+            Addressee::Org(org) => org.kind == OrgKind::Unknown,
+            _ => false,
+        };
+        if unread && let Some(organs) = self.organs_run_together(text, context, 0) {
+            return organs;
+        }
+        vec![(whole, 0..text.len())]
+    }
+
+    /// `text` as two or more organs of known kinds written one after another, longest first.
+    fn organs_run_together(
+        &self,
+        text: &str,
+        context: Option<&Org>,
+        depth: usize,
+    ) -> Option<Vec<(Addressee, std::ops::Range<usize>)>> {
+        const MOST_ORGANS: usize = 4;
+        if depth >= MOST_ORGANS {
+            return None;
+        }
+        let known = |part: &str| match self.resolve(part, context) {
+            Addressee::Org(org) if org.kind != OrgKind::Unknown => Some(Addressee::Org(org)),
+            _ => None,
+        };
+        let ends = text.char_indices().map(|(i, _)| i).skip(2).collect::<Vec<_>>();
+        for &end in ends.iter().rev() {
+            let (head, tail) = text.split_at(end);
+            let Some(first) = known(head) else { continue };
+            let tail_start = end + (tail.len() - tail.trim_start().len());
+            let tail = tail.trim();
+            if tail.is_empty() {
+                continue;
+            }
+            let rest = match known(tail) {
+                Some(organ) => vec![(organ, 0..tail.len())],
+                None => match self.organs_run_together(tail, context, depth + 1) {
+                    Some(rest) => rest,
+                    None => continue,
+                },
+            };
+            let head_len = head.trim_end().len();
+            let mut organs = vec![(first, 0..head_len)];
+            organs.extend(rest.into_iter().map(|(a, r)| (a, r.start + tail_start..r.end + tail_start)));
+            return Some(organs);
+        }
+        None
+    }
+
     /// The items of a 主送 / 抄送 line with their byte ranges relative to `text`; see
     /// [`list::split_list`].
     pub fn split_list(text: &str) -> Vec<(String, Span)> {

@@ -614,3 +614,28 @@ fn a_bare_city_among_area_words_takes_its_tier_from_the_sender() {
             .is_none_or(|g| g.function.as_deref() != Some("场监管"))
     );
 }
+
+#[test]
+fn organs_written_together_are_each_addressed() {
+    let view = view();
+    let names = |text: &str, sender: &str| -> Vec<(String, String)> {
+        let sender = view.parse_name(sender);
+        view.resolve_each(text, Some(&sender))
+            .into_iter()
+            .map(|(a, range)| (a.org().map_or_else(String::new, |o| o.name.clone()), text[range].to_string()))
+            .collect()
+    };
+    let pair =
+        |a: &str, b: &str, c: &str, d: &str| vec![(a.to_string(), b.to_string()), (c.to_string(), d.to_string())];
+    assert_eq!(names("省委省政府", "江门市人民政府"), pair("中共广东省委", "省委", "广东省人民政府", "省政府"));
+    assert_eq!(names("市委市政府", "台山市教育局"), pair("中共台山市委", "市委", "台山市人民政府", "市政府"));
+    assert_eq!(
+        names("中共江门市委 江门市人民政府", "江门市教育局"),
+        pair("中共江门市委", "中共江门市委", "江门市人民政府", "江门市人民政府")
+    );
+    // One organ, known or not, stays one.
+    for whole in ["江门市人民政府办公室", "江门市公共资源交易中心", "江门市教育局考试中心", "各县（市、区）人民政府"]
+    {
+        assert_eq!(view.resolve_each(whole, None).len(), 1, "{whole}");
+    }
+}
