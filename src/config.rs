@@ -222,15 +222,17 @@ impl Settings {
     }
 
     /// A rule's parameters on a draft `packs` apply to: `[rules.GWnnn]` first, then custom pack
-    /// files, then the applying built-in packs.
+    /// files, then the applying built-in packs, the most local first (江门's numbers over
+    /// national ones).
     pub fn rule_params(&self, code: &str, packs: &AppliedPacks) -> Cow<'_, RuleParams> {
         let own = self.params.get(code).unwrap_or(&EMPTY_PARAMS);
-        let mut from_packs = packs.builtin().filter_map(|pack| pack.params.get(code)).peekable();
-        if from_packs.peek().is_none() {
+        let mut from_packs: Vec<_> = packs.builtin().filter_map(|pack| Some((pack, pack.params.get(code)?))).collect();
+        if from_packs.is_empty() {
             return Cow::Borrowed(own);
         }
+        from_packs.sort_by_key(|(pack, _)| std::cmp::Reverse(pack.tier()));
         let mut params = own.clone();
-        for table in from_packs {
+        for (_, table) in from_packs {
             for (key, value) in table {
                 params.entry(key.clone()).or_insert_with(|| value.clone());
             }
@@ -487,6 +489,23 @@ mod tests {
         assert_eq!(workdays(&s, "GW703", "南充市教育局"), None, "and no other draft does");
         let s = Settings::parse("rule-packs = [\"national\"]\n", None).unwrap();
         assert_eq!(workdays(&s, "GW703", "台山市教育局"), None, "unless the config lists its packs");
+    }
+
+    #[test]
+    fn a_local_packs_parameters_win_over_national_ones() {
+        let s = Settings::parse("", None).unwrap();
+        let orgs = crate::org::OrgView::default();
+        let funding = |sender: &str| {
+            let sender = orgs.parse_name(sender);
+            let packs = s.packs_for(Some(&sender), &orgs);
+            s.rule_params("GW211", &packs).get("funding").and_then(toml::Value::as_bool)
+        };
+        assert_eq!(funding("台山市人民政府"), Some(true));
+        assert_eq!(funding("南充市人民政府"), Some(false));
+        let listed = Settings::parse("rule-packs = [\"jiangmen\", \"national\"]\n", None).unwrap();
+        let sender = orgs.parse_name("南充市人民政府");
+        let packs = listed.packs_for(Some(&sender), &orgs);
+        assert_eq!(listed.rule_params("GW211", &packs).get("funding").and_then(toml::Value::as_bool), Some(true));
     }
 
     #[test]

@@ -59,6 +59,13 @@ static BUILTIN: LazyLock<Vec<BuiltinPack>> = LazyLock::new(|| {
         .collect()
 });
 
+impl BuiltinPack {
+    /// The tier of its region, `None` for `national`: a more local pack's parameters win.
+    pub fn tier(&self) -> Option<crate::org::Level> {
+        self.region.and_then(|code| gazetteer().get(code)).map(|r| r.level)
+    }
+}
+
 /// The built-in packs, `national` first.
 pub fn builtin() -> &'static [BuiltinPack] {
     &BUILTIN
@@ -247,6 +254,24 @@ mod tests {
         let applied = listed.apply(Some(&sender), &orgs);
         assert_eq!(names(&applied), ["national", "zhuhai"]);
         assert!(!applied.contains(Pack::Jiangmen));
+    }
+
+    /// A rule sits in the pack of the text it rests on first: the 条例, the national standards,
+    /// the 八项规定 or the 减负 provisions → national; a province's or a city's own rules → that
+    /// pack, whose file holds the local numbers.
+    #[test]
+    fn each_rule_sits_in_the_pack_of_the_text_it_rests_on() {
+        for rule in crate::rules::all_rules() {
+            let meta = rule.meta();
+            let expected = if meta.source.starts_with("《江门") {
+                Pack::Jiangmen
+            } else if meta.source.starts_with("《广东") {
+                Pack::Guangdong
+            } else {
+                Pack::National
+            };
+            assert_eq!(meta.pack, expected, "{} rests on {}", meta.code, meta.source);
+        }
     }
 
     #[test]
