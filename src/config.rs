@@ -3,8 +3,10 @@
 //! packs, document defaults and the organisation graph).
 
 use crate::diagnostic::Severity;
+use crate::packs::{AppliedPacks, PackFile, PackSelection};
 use crate::rules::{Pack, Rule, RuleMeta, all_rules};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -109,27 +111,6 @@ struct CalendarConfig {
     files: Vec<String>,
 }
 
-/// A rule pack file: a jurisdiction's name, the local rules it turns on, and their parameters.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct PackFile {
-    name: String,
-    #[serde(default)]
-    #[allow(dead_code)] // documentation for people reading the file
-    description: Option<String>,
-    /// Rules (codes or names) the pack turns on beyond those of its built-in namesake.
-    #[serde(default)]
-    enable: Vec<String>,
-    #[serde(default)]
-    rules: BTreeMap<String, toml::Table>,
-}
-
-const BUILTIN_PACKS: &[(Pack, &str)] = &[
-    (Pack::National, include_str!("../lints/packs/national.toml")),
-    (Pack::Guangdong, include_str!("../lints/packs/guangdong.toml")),
-    (Pack::Jiangmen, include_str!("../lints/packs/jiangmen.toml")),
-];
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
@@ -150,12 +131,15 @@ struct RawConfig {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub path: Option<PathBuf>,
-    pub packs: Vec<Pack>,
+    /// `rule-packs`, or the sender's jurisdiction when the config does not list them.
+    pub packs: PackSelection,
     pub select: Vec<Selector>,
     pub extend_select: Vec<Selector>,
     pub ignore: Vec<Selector>,
     /// Per-rule severity; `None` means the rule is off.
     pub severities: HashMap<String, Option<Severity>>,
+    /// Rule parameters from `[rules.GWnnn]`, filled in from custom pack files; the built-in
+    /// packs' parameters join per draft, as those packs apply (`rule_params`).
     pub params: HashMap<String, RuleParams>,
     pub document: DocumentDefaults,
     /// `[[org]]` and `[[group]]` tables, handed to the organisation model.
@@ -173,7 +157,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             path: None,
-            packs: vec![Pack::National],
+            packs: PackSelection::ByJurisdiction,
             select: Vec::new(),
             extend_select: Vec::new(),
             ignore: Vec::new(),
@@ -192,14 +176,19 @@ impl Default for Settings {
 static EMPTY_PARAMS: std::sync::LazyLock<RuleParams> = std::sync::LazyLock::new(RuleParams::new);
 
 impl Settings {
-    /// Whether `rule` runs, and at what severity.
-    pub fn effective_severity(&self, meta: &RuleMeta) -> Option<Severity> {
+    /// The rule packs that apply to a draft from `sender`, and why.
+    pub fn packs_for(&self, sender: Option<&crate::org::Org>, orgs: &crate::org::OrgView) -> AppliedPacks {
+        self.packs.apply(sender, orgs)
+    }
+
+    /// Whether `rule` runs on a draft `packs` apply to, and at what severity.
+    pub fn effective_severity(&self, meta: &RuleMeta, packs: &AppliedPacks) -> Option<Severity> {
         let configured = self.severities.get(meta.code);
         if let Some(None) = configured {
             return None;
         }
         let best = |list: &[Selector]| list.iter().filter(|s| s.matches(meta.code)).map(Selector::specificity).max();
-        let in_pack = self.packs.contains(&meta.pack) || self.pack_enabled.iter().any(|c| c == meta.code);
+        let in_pack = packs.contains(meta.pack) || self.pack_enabled.iter().any(|c| c == meta.code);
         let selected = if self.select.is_empty() {
             (meta.default_enabled && in_pack) || configured.is_some()
         } else {
@@ -232,12 +221,28 @@ impl Settings {
         Some(self.severities.get(code).copied().flatten().unwrap_or(rule.severity))
     }
 
-    pub fn params(&self, code: &str) -> &RuleParams {
-        self.params.get(code).unwrap_or(&EMPTY_PARAMS)
+    /// A rule's parameters on a draft `packs` apply to: `[rules.GWnnn]` first, then custom pack
+    /// files, then the applying built-in packs, the most local first (江门's numbers over
+    /// national ones).
+    pub fn rule_params(&self, code: &str, packs: &AppliedPacks) -> Cow<'_, RuleParams> {
+        let own = self.params.get(code).unwrap_or(&EMPTY_PARAMS);
+        let mut from_packs: Vec<_> = packs.builtin().filter_map(|pack| Some((pack, pack.params.get(code)?))).collect();
+        if from_packs.is_empty() {
+            return Cow::Borrowed(own);
+        }
+        from_packs.sort_by_key(|(pack, _)| std::cmp::Reverse(pack.tier()));
+        let mut params = own.clone();
+        for (_, table) in from_packs {
+            for (key, value) in table {
+                params.entry(key.clone()).or_insert_with(|| value.clone());
+            }
+        }
+        Cow::Owned(params)
     }
 
-    pub fn enabled_rules(&self) -> Vec<(&'static dyn Rule, Severity)> {
-        all_rules().iter().filter_map(|r| self.effective_severity(r.meta()).map(|s| (*r, s))).collect()
+    /// The rules that run on a draft `packs` apply to, with their severities.
+    pub fn enabled_rules(&self, packs: &AppliedPacks) -> Vec<(&'static dyn Rule, Severity)> {
+        all_rules().iter().filter_map(|r| self.effective_severity(r.meta(), packs).map(|s| (*r, s))).collect()
     }
 
     /// Read and validate a config file.
@@ -264,10 +269,10 @@ impl Settings {
         let mut pack_files: Vec<(PackFile, Option<usize>)> = Vec::new();
         if let Some(packs) = raw.rule_packs {
             let span = packs.span();
-            settings.packs.clear();
+            let (mut listed, mut custom) = (Vec::new(), Vec::new());
             for p in packs.into_inner() {
                 if let Some(pack) = Pack::parse(&p) {
-                    settings.packs.push(pack);
+                    listed.push(pack);
                 } else if p.ends_with(".toml") {
                     let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
                     let file = base.join(&p);
@@ -278,20 +283,17 @@ impl Settings {
                         line: e.span().map(|s| line_of(&text, s.start)),
                         message: e.message().trim().to_string(),
                     })?;
+                    custom.push(pack.name.clone());
                     pack_files.push((pack, Some(span.start)));
                 } else {
+                    let builtin: Vec<&str> = Pack::ALL.iter().map(|p| p.as_str()).collect();
                     return Err(err(
                         Some(span.start),
-                        format!("未知的规则包“{p}”（可用：national、guangdong、jiangmen，或规则包文件 *.toml）"),
+                        format!("未知的规则包“{p}”（可用：{}，或规则包文件 *.toml）", builtin.join("、")),
                     ));
                 }
             }
-        }
-        for (pack, text) in BUILTIN_PACKS {
-            if settings.packs.contains(pack) {
-                let file: PackFile = toml::from_str(text).expect("built-in rule pack is valid");
-                pack_files.push((file, None));
-            }
+            settings.packs = PackSelection::Listed { packs: listed, custom };
         }
         if let Some(calendar) = raw.calendar {
             let mut cal = crate::lang::calendar::Calendar::builtin().clone();
@@ -359,8 +361,8 @@ impl Settings {
                 }
             }
         }
-        // Pack parameters fill in what the user's own [rules.X] tables leave unsaid; custom packs
-        // come first in `pack_files`, so they win over the built-in ones.
+        // Custom pack parameters fill in what the user's own [rules.X] tables leave unsaid; the
+        // built-in packs' join per draft, after both.
         for (pack, at) in pack_files {
             for name in &pack.enable {
                 match Selector::parse(name) {
@@ -469,14 +471,58 @@ mod tests {
         assert!(org_view(&s).unwrap().get("江门市人民政府").is_some());
     }
 
+    fn workdays(s: &Settings, code: &str, sender: &str) -> Option<i64> {
+        let orgs = crate::org::OrgView::default();
+        let sender = orgs.parse_name(sender);
+        let packs = s.packs_for(Some(&sender), &orgs);
+        s.rule_params(code, &packs).get("workdays").and_then(|v| v.as_integer())
+    }
+
     #[test]
     fn packs_supply_parameters_and_users_override_them() {
         let s =
             Settings::parse("rule-packs = [\"national\", \"jiangmen\"]\n[rules.GW704]\nworkdays = 3\n", None).unwrap();
-        assert_eq!(s.params("GW704").get("workdays").and_then(|v| v.as_integer()), Some(3));
-        assert_eq!(s.params("GW703").get("workdays").and_then(|v| v.as_integer()), Some(10));
+        assert_eq!(workdays(&s, "GW704", "四川省教育厅"), Some(3));
+        assert_eq!(workdays(&s, "GW703", "四川省教育厅"), Some(10), "a listed pack applies wherever the sender is");
         let s = Settings::parse("", None).unwrap();
-        assert!(s.params("GW703").is_empty(), "jiangmen parameters only with the jiangmen pack");
+        assert_eq!(workdays(&s, "GW703", "台山市教育局"), Some(10), "a 江门 draft gets the 江门 numbers");
+        assert_eq!(workdays(&s, "GW703", "南充市教育局"), None, "and no other draft does");
+        let s = Settings::parse("rule-packs = [\"national\"]\n", None).unwrap();
+        assert_eq!(workdays(&s, "GW703", "台山市教育局"), None, "unless the config lists its packs");
+    }
+
+    #[test]
+    fn a_local_packs_parameters_win_over_national_ones() {
+        let s = Settings::parse("", None).unwrap();
+        let orgs = crate::org::OrgView::default();
+        let funding = |sender: &str| {
+            let sender = orgs.parse_name(sender);
+            let packs = s.packs_for(Some(&sender), &orgs);
+            s.rule_params("GW211", &packs).get("funding").and_then(toml::Value::as_bool)
+        };
+        assert_eq!(funding("台山市人民政府"), Some(true));
+        assert_eq!(funding("南充市人民政府"), Some(false));
+        let listed = Settings::parse("rule-packs = [\"jiangmen\", \"national\"]\n", None).unwrap();
+        let sender = orgs.parse_name("南充市人民政府");
+        let packs = listed.packs_for(Some(&sender), &orgs);
+        assert_eq!(listed.rule_params("GW211", &packs).get("funding").and_then(toml::Value::as_bool), Some(true));
+    }
+
+    #[test]
+    fn regional_rules_run_where_their_pack_applies() {
+        let orgs = crate::org::OrgView::default();
+        let jiangmen_rule = all_rules().iter().find(|r| r.meta().pack == Pack::Jiangmen).expect("a 江门 rule").meta();
+        let by_jurisdiction = Settings::parse("", None).unwrap();
+        let listed = Settings::parse("rule-packs = [\"national\"]\n", None).unwrap();
+        let taishan = orgs.parse_name("台山市教育局");
+        let nanchong = orgs.parse_name("南充市教育局");
+        let runs = |s: &Settings, sender: &crate::org::Org| {
+            s.effective_severity(jiangmen_rule, &s.packs_for(Some(sender), &orgs)).is_some()
+        };
+        assert!(runs(&by_jurisdiction, &taishan));
+        assert!(!runs(&by_jurisdiction, &nanchong));
+        assert!(!runs(&listed, &taishan));
+        assert!(by_jurisdiction.effective_severity(jiangmen_rule, &by_jurisdiction.packs_for(None, &orgs)).is_none());
     }
 
     #[test]
@@ -490,8 +536,9 @@ mod tests {
         let config = dir.path().join("gwlint.toml");
         std::fs::write(&config, "rule-packs = [\"national\", \"zhuhai.toml\"]\n").unwrap();
         let s = Settings::load(&config).unwrap();
-        assert_eq!(s.params("GW704").get("workdays").and_then(|v| v.as_integer()), Some(7));
+        assert_eq!(workdays(&s, "GW704", "珠海市教育局"), Some(7));
         assert!(s.pack_enabled.contains(&"GW704".to_string()));
+        assert_eq!(s.packs, PackSelection::Listed { packs: vec![Pack::National], custom: vec!["zhuhai".into()] });
     }
 
     #[test]

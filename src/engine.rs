@@ -45,9 +45,12 @@ pub fn lint(source: &Source, settings: &Settings, orgs: &OrgView) -> Vec<Diagnos
 pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs: &OrgView) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
-    for (rule, severity) in settings.enabled_rules() {
+    // The regional packs follow the sender, so each draft has its own.
+    let packs = settings.packs_for(doc.parties.sender.as_ref(), orgs);
+    for (rule, severity) in settings.enabled_rules(&packs) {
         let meta = rule.meta();
-        let cx = Context { source, doc, orgs, params: settings.params(meta.code), calendar: &settings.calendar };
+        let params = settings.rule_params(meta.code, &packs);
+        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar };
         findings.clear();
         rule.check(&cx, &mut findings);
         let configured = settings.severities.get(meta.code).copied().flatten();
@@ -61,7 +64,8 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
 
     for rule in &settings.user_rules {
         let Some(severity) = settings.user_rule_severity(rule) else { continue };
-        let cx = Context { source, doc, orgs, params: settings.params(&rule.code), calendar: &settings.calendar };
+        let params = settings.rule_params(&rule.code, &packs);
+        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar };
         findings.clear();
         rule.check(&cx, &mut findings);
         for f in findings.drain(..) {
@@ -89,7 +93,7 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
             ),
         };
         let Some(rule) = all_rules().iter().find(|r| r.meta().code == code) else { continue };
-        if let Some(sev) = settings.effective_severity(rule.meta()) {
+        if let Some(sev) = settings.effective_severity(rule.meta(), &packs) {
             diagnostics.push(stamp(rule.meta(), sev, finding, source.text.len()));
         }
     }

@@ -13,6 +13,7 @@ pub mod lang;
 pub mod lsp;
 pub mod org;
 pub mod output;
+pub mod packs;
 pub mod rules;
 pub mod source;
 pub mod span;

@@ -262,11 +262,77 @@ fn parse_shows_the_model() {
     assert_eq!(v["date"]["span"]["start"], serde_json::json!({"line": 15, "column": 1}));
 }
 
+/// A consultation letter without a reply deadline: the 江门 pack's GW704 asks for one.
+fn consultation_from(bureau: &str) -> String {
+    format!(
+        "{bureau}关于征求《城市更新专项规划（征求意见稿）》意见的函\n\n市直有关单位：\n\n\
+         我局组织编制了《城市更新专项规划（征求意见稿）》，现送上征求意见，请提出书面意见。\n\n{bureau}\n\n2025年6月6日\n"
+    )
+}
+
+fn codes(out: &[u8]) -> Vec<String> {
+    json(out).as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
+}
+
+#[test]
+fn a_jiangmen_draft_meets_the_jiangmen_rules_without_configuration() {
+    let dir = temp_dir_with(&[("jiangmen.txt", consultation_from("台山市住房和城乡建设局").as_bytes())]);
+    let out = stdout_of(&["check", "--format", "json", "--exit-zero", "jiangmen.txt"], dir.path(), 0);
+    assert!(codes(&out).contains(&"GW704".to_string()), "{}", String::from_utf8_lossy(&out));
+}
+
+#[test]
+fn a_sichuan_draft_does_not() {
+    let dir = temp_dir_with(&[("sichuan.txt", consultation_from("南充市住房和城乡建设局").as_bytes())]);
+    let out = stdout_of(&["check", "--format", "json", "--exit-zero", "sichuan.txt"], dir.path(), 0);
+    assert!(!codes(&out).contains(&"GW704".to_string()), "{}", String::from_utf8_lossy(&out));
+}
+
+#[test]
+fn listing_rule_packs_turns_the_regional_ones_off() {
+    let dir = temp_dir_with(&[
+        ("gwlint.toml", b"rule-packs = [\"national\"]\n"),
+        ("jiangmen.txt", consultation_from("台山市住房和城乡建设局").as_bytes()),
+    ]);
+    let out = stdout_of(&["check", "--format", "json", "--exit-zero", "jiangmen.txt"], dir.path(), 0);
+    assert!(!codes(&out).contains(&"GW704".to_string()), "{}", String::from_utf8_lossy(&out));
+    let text = String::from_utf8(stdout_of(&["parse", "jiangmen.txt"], dir.path(), 0)).unwrap();
+    assert!(text.contains("规则包：national\n") && text.contains("只启用其中列出的规则包"), "{text}");
+}
+
+#[test]
+fn parse_says_which_packs_apply_and_why() {
+    let dir = temp_dir_with(&[
+        ("jiangmen.txt", consultation_from("台山市住房和城乡建设局").as_bytes()),
+        ("unknown.txt", "关于做好有关工作的通知\n\n请认真落实。\n".as_bytes()),
+    ]);
+    let text = String::from_utf8(stdout_of(&["parse", "jiangmen.txt"], dir.path(), 0)).unwrap();
+    assert!(text.contains("规则包：national、guangdong、jiangmen"), "{text}");
+    assert!(
+        text.contains("jiangmen（江门）") && text.contains("发文机关“台山市住房和城乡建设局”属江门市（4407）"),
+        "{text}"
+    );
+    let v = json(&stdout_of(&["parse", "--format", "json", "jiangmen.txt"], dir.path(), 0));
+    let packs = v["rule_packs"]["packs"].as_array().unwrap();
+    let jiangmen = packs.iter().find(|p| p["name"] == "jiangmen").expect("jiangmen applies");
+    assert_eq!(jiangmen["region_code"], 440700);
+    assert_eq!(jiangmen["reason"], "发文机关“台山市住房和城乡建设局”属江门市（4407）");
+    let text = String::from_utf8(stdout_of(&["parse", "unknown.txt"], dir.path(), 0)).unwrap();
+    assert!(text.contains("规则包：national\n") && text.contains("未识别发文机关，不启用地方规则包"), "{text}");
+    let v = json(&stdout_of(&["parse", "--format", "json", "unknown.txt"], dir.path(), 0));
+    assert_eq!(v["rule_packs"]["packs"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["rule_packs"]["note"], "未识别发文机关，不启用地方规则包");
+}
+
 #[test]
 fn rules_and_explain() {
     let out = gwlint().args(["rules", "--format", "json"]).assert().code(0).get_output().stdout.clone();
     let v = json(&out);
     assert!(v.as_array().unwrap().iter().any(|r| r["code"] == "GW302" && r["name"] == "doc-number-format"));
+    assert!(v.as_array().unwrap().iter().any(|r| r["code"] == "GW704" && r["pack"] == "jiangmen"));
+    let text = String::from_utf8(gwlint().arg("rules").assert().code(0).get_output().stdout.clone()).unwrap();
+    let line = text.lines().find(|l| l.starts_with("GW704")).expect("GW704 listed");
+    assert!(line.contains("jiangmen"), "{line}");
     let out = gwlint().args(["explain", "doc-number-format"]).assert().code(0).get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("GW302") && text.contains("反例") && text.contains("正例") && text.contains("7.2.5"));

@@ -3,6 +3,7 @@
 use super::files::{self, Overrides, ReadError, SettingsCache};
 use super::{ModelFormat, ParseArgs};
 use gwlint::document::{Document, Part};
+use gwlint::packs::AppliedPacks;
 use gwlint::source::Source;
 use gwlint::span::{Field, Span};
 use serde_json::{Map, Value};
@@ -16,6 +17,7 @@ pub fn run(args: ParseArgs) -> Result<u8, String> {
     let cache = SettingsCache::new(args.config.as_deref(), Overrides::default())?;
     let resolved = cache.for_file(&args.file)?;
     let doc = gwlint::engine::build_document(&source, &resolved.settings, &resolved.orgs);
+    let packs = resolved.settings.packs_for(doc.parties.sender.as_ref(), &resolved.orgs);
     match args.format {
         ModelFormat::Json => {
             let mut value = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
@@ -24,12 +26,13 @@ pub fn run(args: ParseArgs) -> Result<u8, String> {
             top.insert("path".into(), Value::String(source.display_path()));
             top.insert("encoding".into(), Value::String(source.encoding.name().into()));
             top.insert("line_ending".into(), serde_json::to_value(source.line_ending).map_err(|e| e.to_string())?);
+            top.insert("rule_packs".into(), serde_json::to_value(&packs).map_err(|e| e.to_string())?);
             if let Value::Object(fields) = value {
                 top.extend(fields);
             }
             println!("{}", serde_json::to_string_pretty(&Value::Object(top)).map_err(|e| e.to_string())?);
         }
-        ModelFormat::Human => print_human(&source, &doc),
+        ModelFormat::Human => print_human(&source, &doc, &packs),
     }
     Ok(0)
 }
@@ -79,7 +82,7 @@ fn show(source: &Source, label: &str, field: Option<&Field>) {
     }
 }
 
-fn print_human(source: &Source, doc: &Document) {
+fn print_human(source: &Source, doc: &Document, packs: &AppliedPacks) {
     println!(
         "文件：{}（{}，{}换行）",
         source.display_path(),
@@ -113,6 +116,7 @@ fn print_human(source: &Source, doc: &Document) {
         Some((d, e)) => println!("行文方向：{}（依据：{}）", d.zh(), e.zh()),
         None => println!("行文方向：未确定"),
     }
+    print_packs(packs);
     let h = &doc.header;
     if h.copy_number.is_some()
         || h.secrecy.is_some()
@@ -185,6 +189,18 @@ fn print_human(source: &Source, doc: &Document) {
         print_parties(&doc.parties.cc, false, "抄送");
         show(source, "印发机关", c.printer.as_ref());
         show(source, "印发日期", c.print_date.as_ref());
+    }
+}
+
+/// Which rule packs apply, and why.
+fn print_packs(packs: &AppliedPacks) {
+    let names: Vec<&str> = packs.packs.iter().map(|p| p.name.as_str()).collect();
+    println!("规则包：{}", names.join("、"));
+    for p in &packs.packs {
+        println!("  {} {}", pad(&format!("{}（{}）", p.name, p.label), 22), p.reason);
+    }
+    if let Some(note) = &packs.note {
+        println!("  {note}");
     }
 }
 

@@ -50,6 +50,10 @@ pub fn list(args: RulesArgs) -> Result<u8, String> {
                     m.summary
                 );
             }
+            println!(
+                "\nnational 规则包始终适用；地方规则包（guangdong、jiangmen）按发文机关所在地自动适用。\
+                 gwlint.toml 写明 rule-packs 时只用其中列出的规则包。用 gwlint parse 查看某份草稿适用哪些规则包。"
+            );
         }
     }
     Ok(0)

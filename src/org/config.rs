@@ -387,6 +387,7 @@ fn group_from_config(registry: &Registry, config: &GroupConfig) -> Result<OrgGro
         level,
         scope,
         of,
+        function: None,
         members: members.into_iter().map(|m| m.name).collect(),
         from_config: true,
     })

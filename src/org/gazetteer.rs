@@ -78,6 +78,8 @@ pub struct Gazetteer {
     /// keys are owned.
     by_name: HashMap<String, Vec<usize>>,
     by_short: HashMap<&'static str, Vec<usize>>,
+    /// Codes of the divisions some other division names as its parent.
+    with_children: std::collections::HashSet<u32>,
     longest_name_bytes: usize,
 }
 
@@ -117,6 +119,7 @@ impl Gazetteer {
             }
             gazetteer.longest_name_bytes = gazetteer.longest_name_bytes.max(name.len());
         }
+        gazetteer.with_children = gazetteer.regions.iter().filter_map(|r| r.parent).collect();
         for (alternate, index) in alternate_names {
             if !gazetteer.by_name.contains_key(&alternate) {
                 gazetteer.longest_name_bytes = gazetteer.longest_name_bytes.max(alternate.len());
@@ -166,6 +169,12 @@ impl Gazetteer {
         let mut chain = vec![region];
         chain.extend(self.ancestors(region));
         chain
+    }
+
+    /// Whether a division has divisions under it. A 地级市 without 县 or 区 (东莞市, 中山市) governs
+    /// its 镇 and 街道 directly.
+    pub fn has_children(&self, code: u32) -> bool {
+        self.with_children.contains(&code)
     }
 
     /// Whether `code` is `ancestor` or lies inside it.
@@ -343,6 +352,8 @@ mod tests {
         assert_eq!(g().find("北京市", None).unwrap().level, Level::Province);
         assert_eq!(g().parent(g().find("济源市", None).unwrap()).unwrap().name, "河南省");
         assert_eq!(g().find("东莞市", None).unwrap().level, Level::Prefecture);
+        assert!(!g().has_children(g().find("东莞市", None).unwrap().code));
+        assert!(g().has_children(g().find("江门市", None).unwrap().code));
     }
 
     #[test]

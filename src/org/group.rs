@@ -66,6 +66,31 @@ const MEMBER_WORDS: &[(&str, OrgKind, GroupScope)] = &[
     ("内设机构", OrgKind::InternalUnit, GroupScope::InternalUnits),
     ("人民团体", OrgKind::MassOrganization, GroupScope::Unspecified),
     ("群团组织", OrgKind::MassOrganization, GroupScope::Unspecified),
+    ("中小学", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("中小学校", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("学校", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("幼儿园", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("医院", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("医疗机构", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("医疗卫生机构", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("企业", OrgKind::Enterprise, GroupScope::Unspecified),
+    ("社会组织", OrgKind::SocialOrganization, GroupScope::Unspecified),
+    ("行业协会", OrgKind::SocialOrganization, GroupScope::Unspecified),
+];
+
+/// 统称 of the 村民委员会 and 居民委员会 under a 镇 or 街道.
+const RESIDENTS_COMMITTEES: &[&str] = &[
+    "村（居）委会",
+    "村（居）民委员会",
+    "村（社区）",
+    "村、社区",
+    "村委会",
+    "村民委员会",
+    "社区居委会",
+    "社区居民委员会",
+    "居委会",
+    "社区",
+    "村",
 ];
 
 /// Owner words that mean the sender itself: 局属各单位, 局机关各科室, 本局各科室.
@@ -89,41 +114,71 @@ const SELF_OWNERS: &[&str] = &[
 /// Reads `norm` (normalised) as a 统称, relative to the sender `context`.
 pub(crate) fn recognise(norm: &str, context: Option<&Org>, near: Option<u32>) -> Option<OrgGroup> {
     lower_areas(norm, context)
-        .or_else(|| lower_area_counterparts(norm))
+        .or_else(|| lower_area_counterparts(norm, context))
+        .or_else(|| residents_committees(norm, context))
         .or_else(|| members_of_owner(norm, context, near))
+        .or_else(|| areas_of_a_named_place(norm, near))
 }
 
-/// 各县（市、区）卫生健康局, 各镇（街）财政所: the same department in every lower-tier area.
-fn lower_area_counterparts(norm: &str) -> Option<OrgGroup> {
+/// The tier a bare 市 among area words stands for, read from the organ writing: under a 省 the
+/// 地级市, under a 地级市 its 县级市 (“各市（区）” in a 江门市 document are 台山市, 开平市 … and
+/// the 区). Elsewhere it cannot be told.
+fn city_tier(sender: Option<&Org>) -> Option<Level> {
+    match sender?.level? {
+        Level::Province => Some(Level::Prefecture),
+        Level::Prefecture => Some(Level::County),
+        _ => None,
+    }
+}
+
+/// 各县（市、区）卫生健康局, 各镇（街）财政所, 各市（区）民政局: the same department in every
+/// lower-tier area.
+fn lower_area_counterparts(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
     const DEPARTMENT_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "分局", "所", "站", "中心"];
     let rest = norm.strip_prefix('各')?;
+    let tier = city_tier(context);
     // The longest run of area words at the start, then a department name.
     let split =
         rest.char_indices().map(|(i, _)| i).chain(std::iter::once(rest.len())).filter(|&i| i > 0).rev().find(|&i| {
             let (areas, body) = rest.split_at(i);
-            !body.is_empty() && matches!(area_level(areas), Some(Some(_)))
+            !body.is_empty() && matches!(area_level(areas, tier), Some(Some(_)))
         })?;
     let (areas, body) = rest.split_at(split);
     if body.chars().count() < 2
         || !DEPARTMENT_ENDINGS.iter().any(|e| body.ends_with(e))
         || body.starts_with(['人', '政', '党'])
+        // 各市场监管局: one word, not 市 + 场监管局.
+        || (areas.ends_with('市') && body.starts_with('场'))
     {
         return None;
     }
-    let level = area_level(areas)??;
-    Some(group(norm, OrgKind::Department, Some(level), GroupScope::LowerAreas))
+    let level = area_level(areas, tier)??;
+    let mut found = group(norm, OrgKind::Department, Some(level), GroupScope::LowerAreas);
+    found.of = context.and_then(|sender| area_owner(sender, OrgKind::Government, Some(level)));
+    found.function = name::department_function(body);
+    Some(found)
 }
 
 fn group(text: &str, kind: OrgKind, level: Option<Level>, scope: GroupScope) -> OrgGroup {
-    OrgGroup { text: text.to_string(), kind, level, scope, of: None, members: Vec::new(), from_config: false }
+    OrgGroup {
+        text: text.to_string(),
+        kind,
+        level,
+        scope,
+        of: None,
+        function: None,
+        members: Vec::new(),
+        from_config: false,
+    }
 }
 
 /// 各县（市、区）人民政府, 各省、自治区、直辖市人民政府, 各镇人民政府, 街道办事处, 各地级以上市.
 fn lower_areas(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
     let areas_and_body = norm.strip_prefix('各').unwrap_or(norm);
+    let tier = city_tier(context);
     let (areas, kind, level) = AREA_BODIES.iter().find_map(|(body, kind)| {
         let areas = areas_and_body.strip_suffix(body)?;
-        Some((areas, *kind, area_level(areas)?))
+        Some((areas, *kind, area_level(areas, tier)?))
     })?;
     // Without 各 only the one form that is written so: “街道办事处” after “各镇人民政府、”.
     if !norm.starts_with('各') && areas != "街道" {
@@ -134,15 +189,42 @@ fn lower_areas(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
     Some(found)
 }
 
+/// 各村（居）委会, 各村（社区）, 各社区居委会: the 村民委员会 and 居民委员会 a 镇 or 街道 guides.
+fn residents_committees(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
+    let members = norm.strip_prefix('各')?;
+    if !RESIDENTS_COMMITTEES.contains(&members) {
+        return None;
+    }
+    let mut found = group(norm, OrgKind::ResidentsCommittee, None, GroupScope::LowerAreas);
+    found.of = context
+        .filter(|sender| sender.kind == OrgKind::Government && sender.level == Some(Level::Township))
+        .map(|town| town.name.clone());
+    Some(found)
+}
+
+/// 新会区各镇人民政府, 台山市各乡镇人民政府, 全市各镇（街道）, 江门市各县（市、区）民政局: the lower
+/// areas of the place written before 各, rather than of the sender's.
+fn areas_of_a_named_place(norm: &str, near: Option<u32>) -> Option<OrgGroup> {
+    let at = norm.find('各').filter(|&at| at > 0)?;
+    let (place, areas) = norm.split_at(at);
+    let place = place.strip_prefix(['全', '本']).unwrap_or(place);
+    let government = name::parse(&format!("{place}人民政府"), near).org;
+    if government.kind != OrgKind::Government || government.region_code.is_none() {
+        return None;
+    }
+    let mut found =
+        lower_areas(areas, Some(&government)).or_else(|| lower_area_counterparts(areas, Some(&government)))?;
+    found.text = norm.to_string();
+    Some(found)
+}
+
 /// The tier the area words name, `Some(None)` for a mix of tiers, `None` when the words are not
-/// all area words. In “县（市、区）” the 市 inside the parentheses is a county-level city; in
-/// “市、县（区）” it is a prefecture-level one beside the counties.
-fn area_level(areas: &str) -> Option<Option<Level>> {
+/// all area words. Words in parentheses are alternatives to the word before them: in
+/// “县（市、区）” the 市 is a county-level city. A bare 市 takes `city_tier`, when known.
+fn area_level(areas: &str, city_tier: Option<Level>) -> Option<Option<Level>> {
     let mut rest = areas;
     let mut depth = 0usize;
     let mut levels = Vec::new();
-    let mut city = false;
-    let mut city_outside = false;
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('（') {
             depth += 1;
@@ -160,30 +242,21 @@ fn area_level(areas: &str) -> Option<Option<Level>> {
         }
         let token = AREA_TOKENS.iter().find(|t| rest.starts_with(**t))?;
         rest = rest.get(token.len()..)?;
-        match *token {
-            "市" => {
-                city = true;
-                city_outside |= depth == 0;
-            }
-            "省" | "自治区" | "直辖市" => levels.push(Level::Province),
-            "地级以上市" | "计划单列市" | "副省级市" | "自治州" | "州" | "盟" => {
-                levels.push(Level::Prefecture)
-            }
-            "县" | "区" | "旗" | "自治县" => levels.push(Level::County),
-            _ => levels.push(Level::Township),
+        if depth > 0 {
+            continue;
         }
+        levels.push(match *token {
+            "市" => city_tier,
+            "省" | "自治区" | "直辖市" => Some(Level::Province),
+            "地级以上市" | "计划单列市" | "副省级市" | "自治州" | "州" | "盟" => {
+                Some(Level::Prefecture)
+            }
+            "县" | "区" | "旗" | "自治县" => Some(Level::County),
+            _ => Some(Level::Township),
+        });
     }
-    levels.sort();
-    levels.dedup();
-    if city_outside && !levels.is_empty() {
-        return Some(None);
-    }
-    match levels.as_slice() {
-        [] if city => Some(None),
-        [] => None,
-        [only] => Some(Some(*only)),
-        _ => Some(None),
-    }
+    let first = *levels.first()?;
+    Some(first.filter(|_| levels.iter().all(|l| *l == first)))
 }
 
 /// The organ whose lower areas these are: the sender's own government (or party committee).
@@ -208,7 +281,12 @@ fn members_of_owner(norm: &str, context: Option<&Org>, near: Option<u32>) -> Opt
         }
     }
     let (_, kind, scope) = MEMBER_WORDS.iter().find(|(word, ..)| *word == members)?;
-    let scope = if relevant && members == "单位" { GroupScope::Unspecified } else { *scope };
+    let scope = match *scope {
+        _ if relevant && members == "单位" => GroupScope::Unspecified,
+        // 全市各中小学: everywhere in the area, not only those directly under its government.
+        GroupScope::Affiliated if owner.starts_with(['全', '本']) => GroupScope::WithinArea,
+        scope => scope,
+    };
     let mut found = group(norm, *kind, None, scope);
     if let Some(owner) = owner_org(owner, scope, context, near) {
         found.level = owner.level;
@@ -260,7 +338,8 @@ fn owner_org(owner: &str, scope: GroupScope, context: Option<&Org>, near: Option
             return (org.kind == OrgKind::Government).then_some(org);
         }
     }
-    // A bare area word (“市各有关单位”) means its government.
+    // A bare area word (“市各有关单位”, “全市各中小学”) means its government.
+    let owner = owner.strip_prefix(['全', '本']).unwrap_or(owner);
     let text = if matches!(owner, "市" | "县" | "区" | "省" | "镇" | "乡") {
         format!("{owner}政府")
     } else {

@@ -28,10 +28,16 @@ pub enum OrgKind {
     Procuratorate,
     /// 纪委监委.
     DisciplineCommission,
-    /// 企业.
+    /// 企业: 公司, 集团, 厂, 银行及其分支行.
     Enterprise,
     /// 群团组织: 工会, 共青团, 妇联, 科协, 文联, 侨联, 残联 …
     MassOrganization,
+    /// 社会组织 (社会团体, 基金会): 协会, 学会, 商会, 研究会 … — not the 群团 above, and led by
+    /// no organ of the state, though it may be registered with one.
+    SocialOrganization,
+    /// 村民委员会 and 居民委员会, the 基层群众性自治组织: guided, not led, by the 乡镇 government
+    /// or 街道办事处 above them.
+    ResidentsCommittee,
     /// 议事协调机构: 领导小组, 指挥部, 联席会议 …
     CoordinationBody,
     /// Not known; rules that need the kind stay silent.
@@ -39,7 +45,7 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 15] = [
+    pub const ALL: [OrgKind; 17] = [
         OrgKind::PartyCommittee,
         OrgKind::Government,
         OrgKind::Department,
@@ -53,6 +59,8 @@ impl OrgKind {
         OrgKind::DisciplineCommission,
         OrgKind::Enterprise,
         OrgKind::MassOrganization,
+        OrgKind::SocialOrganization,
+        OrgKind::ResidentsCommittee,
         OrgKind::CoordinationBody,
         OrgKind::Unknown,
     ];
@@ -72,6 +80,8 @@ impl OrgKind {
             OrgKind::DisciplineCommission => "纪委监委",
             OrgKind::Enterprise => "企业",
             OrgKind::MassOrganization => "群团",
+            OrgKind::SocialOrganization => "社会组织",
+            OrgKind::ResidentsCommittee => "村（居）民委员会",
             OrgKind::CoordinationBody => "议事协调机构",
             OrgKind::Unknown => "未知",
         }
@@ -97,6 +107,15 @@ impl OrgKind {
             "纪委监委" | "纪委" | "监委" => OrgKind::DisciplineCommission,
             "企业" | "国有企业" => OrgKind::Enterprise,
             "群团" | "群团组织" | "人民团体" => OrgKind::MassOrganization,
+            "社会组织" | "社会团体" | "社团" => OrgKind::SocialOrganization,
+            "村（居）民委员会"
+            | "村(居)民委员会"
+            | "村民委员会"
+            | "居民委员会"
+            | "村委会"
+            | "居委会"
+            | "村（居）委会"
+            | "基层群众性自治组织" => OrgKind::ResidentsCommittee,
             "议事协调机构" => OrgKind::CoordinationBody,
             "未知" => OrgKind::Unknown,
             _ => {
@@ -114,6 +133,8 @@ impl OrgKind {
                     "discipline" | "discipline_commission" => Some(OrgKind::DisciplineCommission),
                     "enterprise" => Some(OrgKind::Enterprise),
                     "mass_org" | "mass_organization" => Some(OrgKind::MassOrganization),
+                    "social_org" | "social_organization" | "association" => Some(OrgKind::SocialOrganization),
+                    "residents_committee" | "villagers_committee" | "community" => Some(OrgKind::ResidentsCommittee),
                     "deliberative_body" | "coordination_body" => Some(OrgKind::CoordinationBody),
                     "unknown" => Some(OrgKind::Unknown),
                     _ => None,
@@ -126,6 +147,31 @@ impl OrgKind {
     /// The organs that lead others by hierarchy (their lower counterparts and their own 部门).
     pub fn is_leading_organ(self) -> bool {
         matches!(self, OrgKind::PartyCommittee | OrgKind::Government)
+    }
+
+    /// Organs of the party and the state: the hierarchy 隶属关系 are read in.
+    pub fn is_state_organ(self) -> bool {
+        matches!(
+            self,
+            OrgKind::PartyCommittee
+                | OrgKind::Government
+                | OrgKind::Department
+                | OrgKind::GeneralOffice
+                | OrgKind::InternalUnit
+                | OrgKind::PublicInstitution
+                | OrgKind::PeoplesCongress
+                | OrgKind::Cppcc
+                | OrgKind::Court
+                | OrgKind::Procuratorate
+                | OrgKind::DisciplineCommission
+                | OrgKind::CoordinationBody
+        )
+    }
+
+    /// Bodies outside that hierarchy: an enterprise or a 协会 stands 不相隶属 to every organ of the
+    /// state unless the configuration declares a line between them.
+    pub fn is_outside_the_state(self) -> bool {
+        matches!(self, OrgKind::Enterprise | OrgKind::SocialOrganization)
     }
 }
 
@@ -265,6 +311,8 @@ mod tests {
         assert_eq!(OrgKind::parse("internal_unit"), Some(OrgKind::InternalUnit));
         assert_eq!(OrgKind::parse("internal-unit"), Some(OrgKind::InternalUnit));
         assert_eq!(OrgKind::parse("government"), Some(OrgKind::Government));
+        assert_eq!(OrgKind::parse("社会团体"), Some(OrgKind::SocialOrganization));
+        assert_eq!(OrgKind::parse("村委会"), Some(OrgKind::ResidentsCommittee));
         assert_eq!(OrgKind::parse("政付"), None);
     }
 

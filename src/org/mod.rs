@@ -77,7 +77,7 @@ impl OrgView {
         if let Some(org) = self.get(name) {
             return org.clone();
         }
-        let org = name::parse(name, context_region(context)).org;
+        let org = name::parse(name, context.and_then(|c| self.region_code(c))).org;
         match self.get(&org.name) {
             Some(configured) => configured.clone(),
             None => org,
@@ -97,7 +97,7 @@ impl OrgView {
         if let Some(group) = self.registry.group_keys.get(&norm).and_then(|&i| self.registry.groups.get(i)) {
             return Addressee::Group(group.clone());
         }
-        let near = context_region(context);
+        let near = context.and_then(|c| self.region_code(c));
         if let Some(mut group) = group::recognise(&norm, context, near) {
             if let Some(of) = group.of.as_deref().and_then(|of| self.get(of)) {
                 group.of = Some(of.name.clone());
@@ -110,6 +110,61 @@ impl OrgView {
         }
         let org = self.parse_name_in(&norm, context);
         if org.is_recognised() { Addressee::Org(org) } else { Addressee::Unknown { text: norm } }
+    }
+
+    /// What a 主送 / 抄送 item refers to, as one addressee or — when the item runs several organs
+    /// together (省委省政府, 中共江门市委 江门市人民政府) and reads as nothing whole — as each of
+    /// them, split by longest match. Byte ranges are relative to `text`.
+    pub fn resolve_each(&self, text: &str, context: Option<&Org>) -> Vec<(Addressee, std::ops::Range<usize>)> {
+        let whole = self.resolve(text, context);
+        let unread = match &whole {
+            Addressee::Unknown { .. } => true,
+            Addressee::Org(org) => org.kind == OrgKind::Unknown,
+            _ => false,
+        };
+        if unread && let Some(organs) = self.organs_run_together(text, context, 0) {
+            return organs;
+        }
+        vec![(whole, 0..text.len())]
+    }
+
+    /// `text` as two or more organs of known kinds written one after another, longest first.
+    fn organs_run_together(
+        &self,
+        text: &str,
+        context: Option<&Org>,
+        depth: usize,
+    ) -> Option<Vec<(Addressee, std::ops::Range<usize>)>> {
+        const MOST_ORGANS: usize = 4;
+        if depth >= MOST_ORGANS {
+            return None;
+        }
+        let known = |part: &str| match self.resolve(part, context) {
+            Addressee::Org(org) if org.kind != OrgKind::Unknown => Some(Addressee::Org(org)),
+            _ => None,
+        };
+        let ends = text.char_indices().map(|(i, _)| i).skip(2).collect::<Vec<_>>();
+        for &end in ends.iter().rev() {
+            let (head, tail) = text.split_at(end);
+            let Some(first) = known(head) else { continue };
+            let tail_start = end + (tail.len() - tail.trim_start().len());
+            let tail = tail.trim();
+            if tail.is_empty() {
+                continue;
+            }
+            let rest = match known(tail) {
+                Some(organ) => vec![(organ, 0..tail.len())],
+                None => match self.organs_run_together(tail, context, depth + 1) {
+                    Some(rest) => rest,
+                    None => continue,
+                },
+            };
+            let head_len = head.trim_end().len();
+            let mut organs = vec![(first, 0..head_len)];
+            organs.extend(rest.into_iter().map(|(a, r)| (a, r.start + tail_start..r.end + tail_start)));
+            return Some(organs);
+        }
+        None
     }
 
     /// The items of a 主送 / 抄送 line with their byte ranges relative to `text`; see
@@ -140,16 +195,19 @@ impl OrgView {
         }
         chain
     }
-}
 
-/// The region code to read names against: the context's, or its region's when only the name is
-/// known.
-fn context_region(context: Option<&Org>) -> Option<u32> {
-    let context = context?;
-    context.region_code.or_else(|| {
-        let region = context.region.as_deref()?;
-        gazetteer::gazetteer().find(region, None).map(|r| r.code)
-    })
+    /// The GB/T 2260 code of the division `org` lies in: its own region's, or else that of the
+    /// nearest leading organ that has one (a 镇, which the gazetteer does not list, lies in its
+    /// county).
+    pub fn region_code(&self, org: &Org) -> Option<u32> {
+        let own = |org: &Org| {
+            org.region_code.or_else(|| {
+                let region = org.region.as_deref()?;
+                gazetteer::gazetteer().find(region, None).map(|r| r.code)
+            })
+        };
+        own(org).or_else(|| self.ancestors(org).iter().find_map(own))
+    }
 }
 
 #[cfg(test)]

@@ -93,6 +93,8 @@ pub enum GroupScope {
     Affiliated,
     /// `of`'s own 内设机构: 各科室, 各处室.
     InternalUnits,
+    /// Every such body anywhere in `of`'s area, whoever leads it: 全市各中小学, 全县各医院.
+    WithinArea,
     /// An open set the text does not pin down: 各有关单位, 各人民团体.
     Unspecified,
 }
@@ -109,6 +111,9 @@ pub struct OrgGroup {
     pub scope: GroupScope,
     /// Canonical name of the organ the members belong to or sit under, when known.
     pub of: Option<String>,
+    /// The function counterpart departments share (各县（市、区）民政局 → “民政”).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
     /// Members named in a `[[group]]` configuration.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,

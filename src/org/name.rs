@@ -49,8 +49,9 @@ impl Parsed {
 /// (the sender's), used for relative words (市政府) and for names several regions share.
 pub(crate) fn parse(text: &str, near: Option<u32>) -> Parsed {
     let norm = normalize(text);
-    if norm.is_empty() {
-        return Parsed::plain(Org::unknown(text.trim()));
+    // “各……”, “有关……” name a set of organs (统称), never one organ.
+    if norm.is_empty() || norm.starts_with('各') || norm.starts_with("有关") {
+        return Parsed::plain(Org::unknown(if norm.is_empty() { text.trim() } else { &norm }));
     }
     if let Some(parsed) = central(&norm) {
         return parsed;
@@ -126,18 +127,35 @@ impl Place {
         }
     }
 
-    /// A 镇, 乡 or 街道 inside a known county: the gazetteer stops at counties.
-    fn town(name: &str, county: &Place) -> Place {
+    /// A 镇, 乡 or 街道 inside `around` (the gazetteer stops at counties). Its government answers
+    /// to `around`'s when that governs towns; inside a division with counties between, the
+    /// county is not known and neither is the parent.
+    fn town(name: &str, around: &Place) -> Place {
+        let governs = around.governs_towns();
         Place {
-            label: format!("{}{}", county.label, name),
+            label: format!("{}{}", around.label, name),
             region: Some(name.to_string()),
             code: None,
             level: Some(Level::Township),
-            upper_government: Some(county.government()),
-            upper_party: Some(county.party()),
+            upper_government: governs.then(|| around.government()),
+            upper_party: governs.then(|| around.party()),
             unresolved: false,
             guessed: false,
         }
+    }
+
+    /// Whether 镇, 乡 and 街道 sit directly under this division: a county, or a 地级市 without
+    /// counties (东莞市, 中山市).
+    fn governs_towns(&self) -> bool {
+        match (self.level, self.code) {
+            (Some(Level::County), _) => !self.unresolved,
+            (Some(Level::Prefecture), Some(code)) => !gazetteer().has_children(code),
+            _ => false,
+        }
+    }
+
+    fn is_town(&self) -> bool {
+        self.level == Some(Level::Township) && !self.unresolved
     }
 
     fn government(&self) -> String {
@@ -234,7 +252,16 @@ fn locate(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
     if let Some(found) = relative_place(text, near) {
         return Some(found);
     }
-    unlisted_place(text)
+    let (mut place, rest) = unlisted_place(text)?;
+    // A 镇 or 街道 named without its county, in a draft about that county (台城街道办事处 in a
+    // 台山市 document): the county is the only sensible parent.
+    if place.is_town()
+        && let Some(around) = near.and_then(|code| gazetteer().get(code)).map(Place::of_region)
+        && around.governs_towns()
+    {
+        place = Place { guessed: true, ..Place::town(&place.label, &around) };
+    }
+    Some((place, rest))
 }
 
 fn town_prefix(text: &str) -> Option<(&str, usize)> {
@@ -308,8 +335,10 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
     let unit = caps.get(2)?.as_str();
     let whole = caps.get(0)?;
     let rest = text.get(whole.end()..)?;
-    let blocked_stem = stem.starts_with('各')
+    let blocked_stem = stem.starts_with(['各', '全', '本'])
         || stem.contains("有关")
+        // 乡镇, 县区, 市区: words for kinds of area, not names.
+        || matches!(stem, "乡" | "镇" | "县" | "市" | "区")
         || (matches!(unit, "乡" | "市" | "区") && stem.ends_with('城'))
         || (unit == "区" && stem.ends_with(['园', '新', '发', '片', '景', '税', '验', '范', '社', '校', '矿']));
     if blocked_stem || rest.starts_with(NOT_AFTER_RELATIVE_WORD) {
@@ -444,6 +473,13 @@ fn prefixed_bodies(norm: &str, near: Option<u32>) -> Option<Parsed> {
         let name = format!("共青团{}委", place.label);
         return Some(Parsed::plain(make(name, OrgKind::MassOrganization, Some(&place), None)));
     }
+    // The central bank's branches are organs led within the bank, not enterprises.
+    if let Some(rest) = norm.strip_prefix("中国人民银行")
+        && let Some((place, body)) = locate(rest, near)
+        && (body.ends_with("分行") || body.ends_with("支行") || body == "营业管理部")
+    {
+        return Some(Parsed::plain(make(norm.to_string(), OrgKind::Department, Some(&place), None)));
+    }
     let caps = VERTICAL_AGENCY.captures(norm)?;
     let rest = caps.get(2)?.as_str();
     let (place, body) = locate(rest, near)?;
@@ -489,7 +525,58 @@ const MASS_ORGANIZATIONS: &[&str] = &[
     "作协",
     "作家协会",
     "团委",
+    "总商会",
+    "法学会",
+    "记者协会",
+    "记协",
+    "青年联合会",
+    "青联",
+    "台湾同胞联谊会",
+    "台联",
+    "计划生育协会",
+    "对外友好协会",
+    "友协",
 ];
+
+/// How enterprise names end: 有限公司, 股份有限公司, 集团, 机械厂, and banks with their branches
+/// (中国工商银行江门分行). The 中国人民银行's branches are organs, read before these.
+const ENTERPRISE_ENDINGS: &[&str] = &["公司", "集团", "厂", "银行", "分行", "支行"];
+
+/// How the names of 社会团体 and 基金会 end. The 群团 among them (总工会, 妇联, 科协, 残联, 作协 …)
+/// are matched first, as `MASS_ORGANIZATIONS`.
+const SOCIAL_ORGANIZATION_ENDINGS: &[&str] =
+    &["协会", "学会", "商会", "基金会", "研究会", "联合会", "促进会", "联谊会", "同学会"];
+
+static VILLAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{1,8}?)(村民委员会|村委会|社区居民委员会|社区居委会|居民委员会|居委会|社区|村)$")
+        .expect("valid regex")
+});
+
+/// 石头村村民委员会, 石头村委会, 石头村, 东湖社区居委会, 东湖社区 after a 镇 or 街道; the long forms
+/// (…村民委员会, …居民委员会, …居委会) anywhere. A bare “X村” or “X社区” with no 镇 before it is
+/// too common a word to be taken for an organ.
+fn residents_committee(rest: &str, place: Option<&Place>) -> Option<Org> {
+    let caps = VILLAGE.captures(rest)?;
+    let (stem, unit) = (caps.get(1)?.as_str(), caps.get(2)?.as_str());
+    let in_town = place.is_some_and(Place::is_town);
+    if matches!(unit, "村" | "社区") && !in_town {
+        return None;
+    }
+    let name = match unit {
+        "村民委员会" | "村委会" | "村" => format!("{}村村民委员会", stem.trim_end_matches('村')),
+        "社区居民委员会" | "社区居委会" | "社区" => {
+            format!("{}社区居民委员会", stem.trim_end_matches("社区"))
+        }
+        _ => format!("{stem}居民委员会"),
+    };
+    let mut org = make(format!("{}{name}", label_of(place)), OrgKind::ResidentsCommittee, place, None);
+    // Guided (村民委员会组织法第五条, 城市居民委员会组织法第二条), not led; and below every tier.
+    org.level = None;
+    if let Some(town) = place.filter(|p| p.is_town()) {
+        org.guided_by = vec![town.government()];
+    }
+    Some(org)
+}
 
 /// Party departments named after “X委”: 市委组织部, 市委政法委, 市委编办 …
 const PARTY_DEPARTMENTS: &[&str] = &[
@@ -648,7 +735,10 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
     }
 
     if let Some(place) = place {
-        if matches!(rest, "人民政府" | "政府") || (rest == "办事处" && place.label.ends_with("街道")) {
+        // A 镇 or 街道 named on its own stands for its government (顺庆区潆溪街道).
+        let bare_town = rest.is_empty() && place.is_town();
+        if matches!(rest, "人民政府" | "政府") || (rest == "办事处" && place.label.ends_with("街道")) || bare_town
+        {
             let parent = place.upper_government.clone();
             return plain(make(place.government(), OrgKind::Government, Some(place), parent));
         }
@@ -730,7 +820,13 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
         return plain(make(format!("{label}{procuratorate}"), OrgKind::Procuratorate, place, None));
     }
 
-    if MASS_ORGANIZATIONS.contains(&rest) && place.is_some() {
+    if let Some(committee) = residents_committee(rest, place) {
+        return plain(committee);
+    }
+    // 江门市总工会, and the national ones with no place before them (中华全国总工会, 中国科学技术协会).
+    if MASS_ORGANIZATIONS.contains(&rest) && place.is_some()
+        || MASS_ORGANIZATIONS.iter().any(|m| m.chars().count() >= 3 && ends_with_any(rest, &[m]))
+    {
         return plain(make(format!("{label}{rest}"), OrgKind::MassOrganization, place, None));
     }
     if ends_with_any(rest, &["领导小组", "指挥部", "联席会议", "工作小组", "领导小组办公室", "指挥部办公室"])
@@ -751,8 +847,11 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
         let org = make(format!("{label}{department}"), OrgKind::Department, place, parent);
         return Some(Parsed { org, function: Some(function) });
     }
-    if ends_with_any(rest, &["公司", "集团", "银行"]) {
+    if ends_with_any(rest, ENTERPRISE_ENDINGS) {
         return plain(make(format!("{label}{rest}"), OrgKind::Enterprise, place, None));
+    }
+    if ends_with_any(rest, SOCIAL_ORGANIZATION_ENDINGS) {
+        return plain(make(format!("{label}{rest}"), OrgKind::SocialOrganization, place, None));
     }
     if place.is_none() && ends_with_any(rest, &["科", "股", "处"]) && rest.chars().count() <= 8 {
         return plain(Org::new(rest.to_string(), OrgKind::InternalUnit));
@@ -998,6 +1097,21 @@ mod tests {
     #[test]
     fn towns_and_unlisted_places() {
         check(&org("台山市汶村镇人民政府"), "台山市汶村镇人民政府", Government, Some(Township), Some("台山市人民政府"));
+        check(&org("台山市汶村镇"), "台山市汶村镇人民政府", Government, Some(Township), Some("台山市人民政府"));
+        check(&org("东莞市虎门镇人民政府"), "东莞市虎门镇人民政府", Government, Some(Township), Some("东莞市人民政府"));
+        // 江门市 has counties: which one leads 会城街道 the name does not say.
+        check(&org("江门市会城街道办事处"), "江门市会城街道办事处", Government, Some(Township), None);
+        check(
+            &org_near("台城街道", "台山市"),
+            "台山市台城街道办事处",
+            Government,
+            Some(Township),
+            Some("台山市人民政府"),
+        );
+        check(&org("台山市汶村镇石头村委会"), "台山市汶村镇石头村村民委员会", ResidentsCommittee, None, None);
+        // Words for kinds of area are not names.
+        assert_eq!(org("乡镇").kind, Unknown);
+        assert_eq!(org("各市（区）民政局").kind, Unknown);
         check(&org("示例市教育局"), "示例市教育局", Department, None, Some("示例市人民政府"));
         check(&org("某区人民政府"), "某区人民政府", Government, Some(County), None);
         check(&org("示例市市场监督管理局"), "示例市市场监督管理局", Department, None, Some("示例市人民政府"));

@@ -34,8 +34,7 @@ impl Parties {
             let office = s.kind == super::OrgKind::GeneralOffice && s.authorized_to_address_lower_gov != Some(false);
             office.then(|| orgs.parent(s)).flatten()
         });
-        let party = |field: Field| {
-            let addressee = orgs.resolve(&field.text, sender.as_ref());
+        let party = |(field, addressee): (Field, Addressee)| {
             let mut relation = sender.as_ref().map_or(Relation::Unknown, |s| orgs.addressee_relation(s, &addressee));
             if let Some(government) = &speaks_for {
                 let on_behalf = orgs.addressee_relation(government, &addressee);
@@ -56,9 +55,21 @@ impl Parties {
             v
         });
         let cc_fields = stated("抄送").unwrap_or_else(|| items(doc.colophon.cc.as_ref()));
+        // An item naming several organs (市委市政府) is that many parties.
+        let each_organ = |field: Field| {
+            let exact = field.span.len() == field.text.len();
+            orgs.resolve_each(&field.text, sender.as_ref())
+                .into_iter()
+                .map(|(addressee, range)| {
+                    let text = field.text.get(range.clone()).unwrap_or(&field.text);
+                    let span = if exact { field.span.sub(range.start, range.end) } else { field.span };
+                    (Field::new(text, span), addressee)
+                })
+                .collect::<Vec<_>>()
+        };
         Parties {
-            main: main_fields.into_iter().map(party).collect(),
-            cc: cc_fields.into_iter().map(party).collect(),
+            main: main_fields.into_iter().flat_map(each_organ).map(party).collect(),
+            cc: cc_fields.into_iter().flat_map(each_organ).map(party).collect(),
             sender,
         }
     }

@@ -36,6 +36,11 @@ impl OrgView {
         if self.guidance(&to, &from).is_some() {
             return Relation::Guided;
         }
+        // An enterprise or a 协会 and an organ of the state with no configured line between them.
+        let outside_and_state = |a: &Org, b: &Org| a.kind.is_outside_the_state() && b.kind.is_state_organ();
+        if outside_and_state(&from, &to) || outside_and_state(&to, &from) {
+            return Relation::Unaffiliated;
+        }
         // Same leader and same tier: 市教育局 and 市财政局. A 市 department and a county
         // government share a leader too, but are not 同级.
         let same_tier = from.level.is_none() || to.level.is_none() || from.level == to.level;
@@ -56,21 +61,33 @@ impl OrgView {
             let Some(first) = relations.next() else { return Relation::Unknown };
             return if relations.all(|r| r == first) { first } else { Relation::Unknown };
         }
+        if group.kind.is_outside_the_state() && from.kind.is_state_organ() {
+            return Relation::Unaffiliated;
+        }
         let Some(of) = group.of.as_deref() else { return Relation::Unknown };
         if group.scope == GroupScope::Unspecified {
             return Relation::Unknown;
         }
         let of = self.parse_name(of);
         match self.relation(from, &of) {
+            // The 村（居）委会 a 镇 or 街道 guides.
+            Relation::Same if group.kind == OrgKind::ResidentsCommittee => Relation::Guided,
             // The members sit under `from` itself.
             Relation::Same | Relation::Subordinate => Relation::Subordinate,
+            // Bodies anywhere in the area of `from`'s leader: some it may guide, some not.
+            Relation::Superior if group.scope == GroupScope::WithinArea => Relation::Unknown,
+            // The same department one tier down (江门市民政局 → 各市（区）民政局).
+            Relation::Superior if is_counterpart_below(from, group) => Relation::Guided,
             // The members sit under `from`'s own leader: its peers if they are organs like it
             // (市教育局 → 市政府各部门; 台山市人民政府 → 各县（市、区）人民政府), otherwise organs
             // it does not lead (市教育局 → 各县（市、区）人民政府, 各直属事业单位).
             Relation::Superior => {
                 let alike = match group.scope {
+                    // A bare 各镇（街道） is the areas' organs, whatever their kind.
                     GroupScope::LowerAreas => {
-                        group.kind == from.kind && group.level.is_some() && group.level == from.level
+                        (group.kind == from.kind || group.kind == OrgKind::Unknown)
+                            && group.level.is_some()
+                            && group.level == from.level
                     }
                     _ => group.kind == from.kind || group.kind == OrgKind::Unknown,
                 };
@@ -130,6 +147,15 @@ impl OrgView {
             .collect();
         Some(Relation::GuidingSkipping { skipped })
     }
+}
+
+/// Whether a group of departments is `from`'s own function one tier below it.
+fn is_counterpart_below(from: &Org, group: &OrgGroup) -> bool {
+    group.kind == OrgKind::Department
+        && group.function.is_some()
+        && group.function == department_function(&from.name)
+        && group.level.is_some()
+        && group.level == from.level.and_then(super::kind::Level::below)
 }
 
 /// Two departments at different tiers whose functions overlap in wording (文化广电旅游体育局

@@ -437,3 +437,205 @@ fn no_panics_on_combined_fragments() {
         }
     }
 }
+
+#[test]
+fn towns_and_streets_stand_under_their_county() {
+    let view = view();
+    let r = |from, to| relation(&view, from, to);
+    assert_eq!(r("台山市人民政府", "台山市台城街道办事处"), Relation::Subordinate);
+    assert_eq!(r("台山市台城街道办事处", "台山市人民政府"), Relation::Superior);
+    assert_eq!(
+        r("台山市汶村镇人民政府", "江门市人民政府"),
+        Relation::SuperiorSkipping { skipped: vec!["台山市人民政府".to_string()] }
+    );
+    assert_eq!(r("台山市汶村镇人民政府", "台山市台城街道办事处"), Relation::Peer);
+    // A town and a department of its county: neither leads the other.
+    assert_eq!(r("台山市教育局", "台山市汶村镇人民政府"), Relation::Unaffiliated);
+
+    // A 街道 written as just “X街道” is its 办事处.
+    let street = view.parse_name("顺庆区潆溪街道");
+    assert_eq!((street.name.as_str(), street.kind), ("顺庆区潆溪街道办事处", OrgKind::Government));
+    assert_eq!((street.level, street.parent.as_deref()), (Some(Level::Township), Some("顺庆区人民政府")));
+}
+
+#[test]
+fn a_town_named_alone_belongs_to_the_county_writing() {
+    let view = view();
+    let county = view.parse_name("台山市人民政府");
+    let street = view.resolve("台城街道办事处", Some(&county));
+    assert_eq!(street.org().map(|o| o.name.as_str()), Some("台山市台城街道办事处"));
+    assert_eq!(view.addressee_relation(&county, &street), Relation::Subordinate);
+    let town = view.resolve("汶村镇人民政府", Some(&view.parse_name("台山市教育局")));
+    assert_eq!(town.org().and_then(|o| o.parent.as_deref()), Some("台山市人民政府"));
+    // A 地级市 has counties between it and its towns: which one is not known.
+    let city = view.parse_name("江门市人民政府");
+    let street = view.resolve("台城街道办事处", Some(&city));
+    assert_eq!(view.addressee_relation(&city, &street), Relation::Unknown);
+    // …unless it has none (东莞市 governs its towns directly).
+    let dongguan = view.parse_name("东莞市人民政府");
+    let town = view.resolve("虎门镇人民政府", Some(&dongguan));
+    assert_eq!(view.addressee_relation(&dongguan, &town), Relation::Subordinate);
+    // A town's region is its county's.
+    let town = view.parse_name("台山市汶村镇人民政府");
+    assert_eq!(view.region_code(&town), Some(440781));
+}
+
+#[test]
+fn villages_and_communities_are_guided_by_their_town() {
+    let view = view();
+    let town = view.parse_name("台山市汶村镇人民政府");
+    for text in ["汶村镇石头村", "台山市汶村镇石头村委会", "台山市汶村镇石头村村民委员会"]
+    {
+        let village = view.resolve(text, Some(&town));
+        let village = village.org().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(village.name, "台山市汶村镇石头村村民委员会", "{text}");
+        assert_eq!(village.kind, OrgKind::ResidentsCommittee);
+        assert_eq!(view.relation(&town, village), Relation::Guided, "{text}");
+        assert_eq!(view.relation(village, &town), Relation::Guiding, "{text}");
+    }
+    let street = view.parse_name("台山市台城街道办事处");
+    let community = view.resolve("台城街道东湖社区", Some(&street));
+    assert_eq!(community.org().map(|o| o.name.as_str()), Some("台山市台城街道东湖社区居民委员会"));
+    let all = view.resolve("各村（居）委会", Some(&town));
+    assert_eq!(view.addressee_relation(&town, &all), Relation::Guided);
+    // A bare “X村” with no town before it is too common a word to read as an organ.
+    assert_eq!(view.resolve("新农村", Some(&town)).org().map(|o| o.kind), None);
+}
+
+#[test]
+fn enterprises_and_associations_are_unaffiliated_to_state_organs() {
+    let view = view();
+    let r = |from, to| relation(&view, from, to);
+    for outside in [
+        "示例集团有限公司",
+        "江门市交通建设投资集团有限公司",
+        "江门市第一机械厂",
+        "中国工商银行江门分行",
+        "江门农村商业银行股份有限公司台山支行",
+        "江门市律师协会",
+        "江门市地方志研究会",
+        "江门市潮汕商会",
+    ] {
+        assert!(view.parse_name(outside).kind.is_outside_the_state(), "{outside}");
+        assert_eq!(r(outside, "江门市教育局"), Relation::Unaffiliated, "{outside}");
+        assert_eq!(r("江门市人民政府", outside), Relation::Unaffiliated, "{outside}");
+    }
+    // 群团 are not 社会组织, and the central bank's branches are organs.
+    for (name, kind) in [
+        ("江门市总工会", OrgKind::MassOrganization),
+        ("江门市科学技术协会", OrgKind::MassOrganization),
+        ("中国科学技术协会", OrgKind::MassOrganization),
+        ("江门市残疾人联合会", OrgKind::MassOrganization),
+        ("中国人民银行江门市分行", OrgKind::Department),
+    ] {
+        assert_eq!(view.parse_name(name).kind, kind, "{name}");
+    }
+    assert_eq!(r("江门市总工会", "江门市教育局"), Relation::Unknown);
+
+    // The configuration may say otherwise.
+    let configured =
+        load("[[org]]\nname = \"江门市交通建设投资集团有限公司\"\nparent = \"江门市人民政府国有资产监督管理委员会\"\n")
+            .unwrap();
+    let r = |from, to| relation(&configured, from, to);
+    assert_eq!(r("江门市交通建设投资集团有限公司", "江门市人民政府国有资产监督管理委员会"), Relation::Superior);
+    assert_eq!(r("江门市人民政府国有资产监督管理委员会", "江门市交通建设投资集团有限公司"), Relation::Subordinate);
+}
+
+#[test]
+fn group_names_with_a_place_before_them() {
+    let view = view();
+    let city = view.parse_name("江门市人民政府");
+    let group = |text: &str, sender: &Org| {
+        view.resolve(text, Some(sender)).group().cloned().unwrap_or_else(|| panic!("{text}"))
+    };
+    let towns = group("新会区各镇人民政府", &city);
+    assert_eq!((towns.kind, towns.level), (OrgKind::Government, Some(Level::Township)));
+    assert_eq!(towns.of.as_deref(), Some("新会区人民政府"));
+    assert_eq!(view.group_relation(&city, &towns), Relation::Subordinate);
+    let county = view.parse_name("台山市人民政府");
+    let towns = group("台山市各乡镇人民政府", &county);
+    assert_eq!(view.group_relation(&county, &towns), Relation::Subordinate);
+    let streets = group("街道办事处", &county);
+    assert_eq!(view.group_relation(&county, &streets), Relation::Subordinate);
+    let towns = group("各镇（街道）", &county);
+    assert_eq!((towns.level, towns.of.as_deref()), (Some(Level::Township), Some("台山市人民政府")));
+    assert_eq!(view.group_relation(&view.parse_name("台山市汶村镇人民政府"), &towns), Relation::Peer);
+    let all_towns = group("全市各镇（街道）", &county);
+    assert_eq!(all_towns.of.as_deref(), Some("台山市人民政府"));
+
+    let bureau = view.parse_name("江门市教育局");
+    let schools = group("全市各中小学", &bureau);
+    assert_eq!((schools.kind, schools.scope), (OrgKind::PublicInstitution, GroupScope::WithinArea));
+    assert_eq!(schools.of.as_deref(), Some("江门市人民政府"));
+    // Some are the bureau's own, most are the counties': not known.
+    assert_eq!(view.group_relation(&bureau, &schools), Relation::Unknown);
+    assert_eq!(view.group_relation(&city, &schools), Relation::Subordinate);
+    let units = group("市直各单位", &bureau);
+    assert_eq!((units.scope, units.of.as_deref()), (GroupScope::Affiliated, Some("江门市人民政府")));
+}
+
+#[test]
+fn a_bare_city_among_area_words_takes_its_tier_from_the_sender() {
+    let view = view();
+    // Under a 地级市, 各市（区） are its 县级市 and 区.
+    let city_bureau = view.parse_name("江门市民政局");
+    for text in ["各市（区）民政局", "各市民政局"] {
+        let group = view.resolve(text, Some(&city_bureau));
+        let group = group.group().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!((group.kind, group.level), (OrgKind::Department, Some(Level::County)), "{text}");
+        assert_eq!(group.function.as_deref(), Some("民政"));
+        assert_eq!(view.group_relation(&city_bureau, group), Relation::Guided, "{text}");
+    }
+    let city = view.parse_name("江门市人民政府");
+    let counties = view.resolve("各市（区）人民政府", Some(&city));
+    assert_eq!(counties.group().map(|g| g.level), Some(Some(Level::County)));
+    assert_eq!(view.addressee_relation(&city, &counties), Relation::Subordinate);
+    // Under a 省, 各市 are 地级市.
+    let province_bureau = view.parse_name("广东省民政厅");
+    let cities = view.resolve("各市民政局", Some(&province_bureau));
+    let cities = cities.group().unwrap();
+    assert_eq!(cities.level, Some(Level::Prefecture));
+    assert_eq!(view.group_relation(&province_bureau, cities), Relation::Guided);
+    // A county's own department is not the one they share a function with.
+    assert_eq!(
+        view.group_relation(
+            &view.parse_name("江门市财政局"),
+            view.resolve("各市（区）民政局", Some(&city_bureau)).group().unwrap()
+        ),
+        Relation::Unaffiliated
+    );
+    // With no sender the tier is not known.
+    let unknown = view.resolve("各市人民政府", None);
+    assert_eq!(unknown.group().map(|g| g.level), Some(None));
+    // 各市场监管局 is not 各市 + 场监管局.
+    assert!(
+        view.resolve("各市场监管局", Some(&city_bureau))
+            .group()
+            .is_none_or(|g| g.function.as_deref() != Some("场监管"))
+    );
+}
+
+#[test]
+fn organs_written_together_are_each_addressed() {
+    let view = view();
+    let names = |text: &str, sender: &str| -> Vec<(String, String)> {
+        let sender = view.parse_name(sender);
+        view.resolve_each(text, Some(&sender))
+            .into_iter()
+            .map(|(a, range)| (a.org().map_or_else(String::new, |o| o.name.clone()), text[range].to_string()))
+            .collect()
+    };
+    let pair =
+        |a: &str, b: &str, c: &str, d: &str| vec![(a.to_string(), b.to_string()), (c.to_string(), d.to_string())];
+    assert_eq!(names("省委省政府", "江门市人民政府"), pair("中共广东省委", "省委", "广东省人民政府", "省政府"));
+    assert_eq!(names("市委市政府", "台山市教育局"), pair("中共台山市委", "市委", "台山市人民政府", "市政府"));
+    assert_eq!(
+        names("中共江门市委 江门市人民政府", "江门市教育局"),
+        pair("中共江门市委", "中共江门市委", "江门市人民政府", "江门市人民政府")
+    );
+    // One organ, known or not, stays one.
+    for whole in ["江门市人民政府办公室", "江门市公共资源交易中心", "江门市教育局考试中心", "各县（市、区）人民政府"]
+    {
+        assert_eq!(view.resolve_each(whole, None).len(), 1, "{whole}");
+    }
+}

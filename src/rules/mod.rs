@@ -87,7 +87,8 @@ pub enum FixAvailability {
     Always,
 }
 
-/// Which jurisdiction pack a rule belongs to; `national` is on by default.
+/// Which jurisdiction pack a rule belongs to. `national` always applies; a regional pack applies
+/// to drafts from its region (see `crate::packs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Pack {
@@ -97,6 +98,8 @@ pub enum Pack {
 }
 
 impl Pack {
+    pub const ALL: [Pack; 3] = [Pack::National, Pack::Guangdong, Pack::Jiangmen];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Pack::National => "national",

@@ -1,5 +1,6 @@
 use super::common::{cannot_check, dates_in, issue_date, param, stated_date};
 use crate::diagnostic::{Finding, Severity};
+use crate::document::DocKind;
 use crate::lang::dates::find_dates;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use regex::Regex;
@@ -34,6 +35,11 @@ impl Rule for AdoptedDocsWithin5Workdays {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        // An 议案 takes the 草案 the meeting adopted to the 人大 for 审议: it is submitted, not
+        // a document the meeting decided to 印发.
+        if doc.kind() == Some(DocKind::议案) {
+            return;
+        }
         let text = cx.text();
         let Some(issued) = issue_date(cx) else { return };
         let printed =
@@ -78,6 +84,12 @@ mod tests {
     #[test]
     fn issued_too_late() {
         assert_eq!(lint_text("t.txt", NOTICE, "GW702").len(), 1);
+    }
+
+    #[test]
+    fn a_bill_submitted_after_the_meeting_is_not_late_issuance() {
+        let bill = "示例市人民政府关于提请审议《示例市养犬管理条例（草案）》的议案\n示例市人民代表大会常务委员会：\n《示例市养犬管理条例（草案）》已经2024年5月6日市人民政府第15次常务会议讨论通过，现提请审议。\n市长　张某\n2024年5月20日\n";
+        assert!(codes_in("t.txt", bill, "GW702").is_empty());
     }
 
     #[test]

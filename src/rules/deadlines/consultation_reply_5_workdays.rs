@@ -89,6 +89,10 @@ impl Rule for ConsultationReply5Workdays {
         let body_solicits = doc.body_paragraphs().any(|p| {
             let s = p.span.text(text);
             ASKING.find_iter(s).any(|m| {
+                // “请示……应当提出倾向性意见” speaks of a 请示; it asks nothing.
+                if m.as_str().starts_with("请示") {
+                    return false;
+                }
                 let done = ["已", "经", "曾", "均"].iter().any(|w| s[..m.start()].ends_with(w));
                 !done && !doc.masks.hits(crate::document::MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end()))
             })
@@ -190,6 +194,12 @@ mod tests {
         assert!(codes_in("t.txt", &LETTER.replace("10月9日", "10月13日"), "GW704").is_empty());
         let d = lint_text("t.txt", &LETTER.replace("2025年9月29日", "2027年9月29日"), "GW704");
         assert!(d[0].message.contains("2027"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_rule_about_requests_asks_for_no_comments() {
+        let notice = "示例市人民政府办公室关于规范请示报送工作的通知\n市政府各部门：\n下级机关的请示事项，如需以本部门名义向市政府请示，应当提出倾向性意见后上报。\n示例市人民政府办公室\n2024年5月10日\n";
+        assert!(codes_in("t.txt", notice, "GW704").is_empty());
     }
 
     #[test]

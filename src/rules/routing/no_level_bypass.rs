@@ -19,9 +19,11 @@ static META: RuleMeta = RuleMeta {
 主送机关在发文机关直接上级之上时即为越级，例如台山市教育局直接向江门市人民政府请示（越过了台山市人民政府）。\
 机构关系来自 `gwlint.toml` 的 `[[org]]`，没有配置时由内置的行政区划和机关名称推断；推断不出时不报。\n\n\
 - 越级且没有抄送被越过的机关：警告（机构关系全部来自配置时为错误）；\n\
-- 已抄送被越过的机关、但前置元数据未写明“越级批准”：警告（江门规则要求越级须经批准）；\n\
+- 已抄送被越过的机关、但前置元数据未写明“越级批准”：提示，仅当规则参数 `approval-required = true`\
+（条例只要求抄送；江门规则二十七还要求经批准，江门规则包打开此项）；\n\
 - 前置元数据写明“领导交办”或“越级批准”时不报。\n\n\
-向上级业务主管部门行文（台山市教育局→江门市教育局）不是越级。",
+向直接的上级业务主管部门行文（台山市教育局→江门市教育局）不是越级；越过它向更上一级的主管部门行文\
+（台山市教育局→广东省教育厅，越过了江门市教育局）同样是越级，按上述规则报告。",
     bad: "（台山市教育局请示）江门市人民政府：……（未抄送台山市人民政府）",
     good: "（台山市教育局请示）台山市人民政府：……",
 };
@@ -37,8 +39,17 @@ impl Rule for NoLevelBypass {
         if stated_yes(cx, "领导交办") {
             return;
         }
+        // The 条例 asks only that the skipped organs be copied; a local rule may also want the
+        // bypass approved (江门规则二十七“未经批准不得越级行文”).
+        let approval_required = cx.params.get("approval-required").and_then(toml::Value::as_bool).unwrap_or(false);
         for party in &parties.main {
-            let Relation::SuperiorSkipping { skipped } = &party.relation else { continue };
+            // Past the direct leader, or past the 业务主管部门 in between (台山市教育局 → 广东省教育厅
+            // skips 江门市教育局): both are 越级.
+            let (skipped, skipped_as, direct) = match &party.relation {
+                Relation::SuperiorSkipping { skipped } => (skipped, "", "直接上级"),
+                Relation::GuidingSkipping { skipped } => (skipped, "上级业务主管部门", "直接上级业务主管部门"),
+                _ => continue,
+            };
             let copied = |name: &str| {
                 parties.cc.iter().any(|c| match &c.addressee {
                     Addressee::Org(o) => o.name == name || o.aliases.iter().any(|a| a == name),
@@ -55,12 +66,18 @@ impl Rule for NoLevelBypass {
             if !missing.is_empty() {
                 let f = Finding::new(
                     party.field.span,
-                    format!("越级行文：{}直接行文至“{}”，越过了{}", sender.name, party.field.text, skipped.join("、")),
+                    format!(
+                        "越级行文：{}直接行文至“{}”，越过了{}{}",
+                        sender.name,
+                        party.field.text,
+                        skipped_as,
+                        skipped.join("、")
+                    ),
                 )
-                .help(format!("向直接上级“{}”行文；确需越级的，经批准后同时抄送{}", skipped[0], missing.join("、")))
+                .help(format!("向{direct}“{}”行文；确需越级的，经批准后同时抄送{}", skipped[0], missing.join("、")))
                 .en("Writing past the direct superior (越级行文)");
                 out.push(if all_configured { f.severity(Severity::Error) } else { f });
-            } else if !stated_yes(cx, "越级批准") {
+            } else if approval_required && !stated_yes(cx, "越级批准") {
                 out.push(
                     Finding::new(
                         party.field.span,
@@ -97,6 +114,33 @@ mod tests {
         assert!(d[0].message.contains("批准"));
         let approved = format!("---\n越级批准: 经市政府同意（2024年4月1日）\n---\n{text}");
         assert!(codes_in("t.md", &approved, "GW202").is_empty());
+    }
+
+    #[test]
+    fn approval_is_a_local_requirement() {
+        // The 条例 asks only for the copy; 江门 also wants approval, elsewhere the copy is enough.
+        let elsewhere = "南充市顺庆区教育局关于申请校舍维修资金的请示\n南充市人民政府：\n妥否，请批示。\n南充市顺庆区教育局\n2024年4月8日\n抄送：南充市顺庆区人民政府。\n";
+        assert!(codes_in("t.txt", elsewhere, "GW202").is_empty());
+        let uncopied = elsewhere.replace("抄送：南充市顺庆区人民政府。\n", "");
+        assert_eq!(codes_in("t.txt", &uncopied, "GW202").len(), 1);
+    }
+
+    #[test]
+    fn skipping_the_guiding_department_in_between() {
+        let text = BYPASS.replace("江门市人民政府：", "广东省教育厅：");
+        let d = lint_text("t.txt", &text, "GW202");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("越过了上级业务主管部门江门市教育局"), "{}", d[0].message);
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
+        let copied = text.replace("2024年4月8日\n", "2024年4月8日\n抄送：江门市教育局。\n");
+        let d = lint_text("t.txt", &copied, "GW202");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+        let assigned = format!("---\n领导交办: 是\n---\n{text}");
+        assert!(codes_in("t.md", &assigned, "GW202").is_empty());
+        // 多头报文 (GW201), not 越级, when the skipped organ is addressed too.
+        let both = BYPASS.replace("江门市人民政府：", "江门市教育局、广东省教育厅：");
+        assert!(codes_in("t.txt", &both, "GW202").is_empty());
     }
 
     #[test]

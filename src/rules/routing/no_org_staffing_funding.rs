@@ -15,19 +15,20 @@ static META: RuleMeta = RuleMeta {
     category: Category::Routing,
     default_severity: Severity::Warning,
     default_enabled: true,
-    pack: Pack::Jiangmen,
-    source: "《江门市人民政府工作规则》二十八：“涉及机构、编制及经费问题的，要严格控制和把关，除有关专门文件外，其他政府规章、政策性文件原则上不对机构、编制及经费问题作出规定。”；另见《整治形式主义为基层减负若干规定》（2024年）关于除专门文件外原则上不对机构编制等事项提出具体要求的规定（条文待核）",
+    pack: Pack::National,
+    source: "《整治形式主义为基层减负若干规定》（中办、国办2024年）第3条：除专门文件外，原则上不对机构编制、干部配备、工资福利待遇等事项提出具体要求（条文待核）；经费另见地方规定，如《江门市人民政府工作规则》二十八：“涉及机构、编制及经费问题的，要严格控制和把关，除有关专门文件外，其他政府规章、政策性文件原则上不对机构、编制及经费问题作出规定。”",
     fix: FixAvailability::None,
     docs: "机构设置、编制核定和经费安排有专门的审批程序（机构编制部门、财政预算），一般政策性文件不宜顺带作出规定。\
 本规则检查下行的通知、意见、决定、命令的正文（本机关自己的话）中**作出规定**的语句：\n\n\
 - 设立机构：“设立……中心”“组建……机构”“成立……事业单位”；\n\
 - 编制：“核定（核增、调整、配备）……编制（领导职数）”“编制10名”；\n\
-- 经费：“专项经费”“工作经费”“经费纳入……预算”“所需经费由……保障”。\n\n\
+- 经费（规则参数 `funding = true` 时）：“专项经费”“工作经费”“经费纳入……预算”“所需经费由……保障”。\
+全国性的减负规定只说机构编制；经费是地方规定（江门规则二十八）加上的，由江门规则包打开。\n\n\
 只有含规定性情态词（应、要、须、将、予以、一律、确保）或直接对下级提出要求（“请各县（市、区）……”“各单位……”“市、县两级……”）\
 的句子才算规定；叙述既成事实（“市财政已安排经费500万元”）、否定句（“不新设机构”“所需经费从现有渠道统筹解决”）不报。\
 成立领导小组、工作专班等议事协调机构只作提示。\n\n\
 不检查：报告、请示、函、纪要；前置元数据写明“专门文件”的；标题本身就是机构、编制、经费事项的专门文件（“关于设立……的通知”“……经费管理办法”）；\
-印发、转发的附件和引文（默认掩码）。原文为“原则上”，故为警告，不作错误。属江门规则包（`rule-packs` 含 `jiangmen` 时启用）。",
+印发、转发的附件和引文（默认掩码）。原文为“原则上”，故为警告，不作错误。属 national 规则包。",
     bad: "示例市人民政府关于加快数字经济发展的意见：“市、县两级设立数字经济发展中心，各核定事业编制10名，所需经费纳入同级财政预算。”",
     good: "“机构编制事项按程序另行报批，所需经费从现有渠道统筹解决。”",
 };
@@ -121,7 +122,10 @@ impl Rule for NoOrgStaffingFunding {
         // 核增行政编制3名”); funding sentences need a modal, since drafts often report funds.
         add(own_sentences(cx, &ORG), "机构", false);
         add(own_sentences(cx, &STAFF), "编制", false);
-        add(own_provisions(cx, &FUND), "经费", false);
+        // 经费 is a local addition (江门规则二十八); the national text speaks of 机构编制 only.
+        if cx.params.get("funding").and_then(toml::Value::as_bool).unwrap_or(false) {
+            add(own_provisions(cx, &FUND), "经费", false);
+        }
         by_sentence.sort_by_key(|e| e.first.start);
         for Provision { first: span, what, quotes, coordination_only: coordination, .. } in by_sentence {
             let quoted = quotes.iter().map(|q| format!("“{q}”")).collect::<Vec<_>>().join("");
@@ -137,7 +141,7 @@ impl Rule for NoOrgStaffingFunding {
             let what: Vec<&str> = what.into_iter().filter(|w| *w != "议事协调机构").collect();
             out.push(
                 Finding::new(span, format!("非专门文件原则上不对{}作出规定：{quoted}", what.join("、")))
-                    .help("删去机构、编制、经费条款，改为“机构编制事项按程序另行报批”“所需经费从现有渠道统筹解决”；确属专门文件的，在前置元数据写明“专门文件”")
+                    .help(format!("删去{}条款，改为“机构编制事项按程序另行报批”“所需经费从现有渠道统筹解决”；确属专门文件的，在前置元数据写明“专门文件”", what.join("、")))
                     .en("A general policy document should not lay down institutions, staffing or funding"),
             );
         }
@@ -154,21 +158,33 @@ mod tests {
         format!("{OPINION}{body}\n示例市人民政府\n2024年6月3日\n")
     }
 
+    /// The same opinion from 江门, where the 江门 pack adds 经费.
+    fn jiangmen_doc(body: &str) -> String {
+        doc(body).replace("示例市", "江门市")
+    }
+
     #[test]
     fn institutions_staffing_and_funding_in_one_sentence() {
-        let text = doc("市、县两级设立数字经济发展中心，各核定事业编制10名，所需经费纳入同级财政预算。");
+        let body = "市、县两级设立数字经济发展中心，各核定事业编制10名，所需经费纳入同级财政预算。";
+        let text = jiangmen_doc(body);
         let d = lint_text("t.txt", &text, "GW211");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("机构、编制、经费"), "{}", d[0].message);
         assert_eq!(d[0].span.text(&text), "设立数字经济发展中心");
+        // Nationally, 机构编制 only.
+        let d = lint_text("t.txt", &doc(body), "GW211");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("不对机构、编制作出规定"), "{}", d[0].message);
     }
 
     #[test]
     fn modal_provisions_fire() {
-        let text = doc("各地要安排专项经费，保障平台建设。");
+        let text = jiangmen_doc("各地要安排专项经费，保障平台建设。");
         assert_eq!(codes_in("t.txt", &text, "GW211"), ["GW211:专项经费"]);
-        let text = doc("（三）强化保障。市财政局应将数字经济工作经费纳入年度预算。");
+        let text = jiangmen_doc("（三）强化保障。市财政局应将数字经济工作经费纳入年度预算。");
         assert_eq!(lint_text("t.txt", &text, "GW211").len(), 1);
+        // Funding is a 江门 provision, not a national one.
+        assert!(codes_in("t.txt", &doc("各地要安排专项经费，保障平台建设。"), "GW211").is_empty());
     }
 
     #[test]
@@ -180,7 +196,7 @@ mod tests {
             "各地要抓好工作落实，确保各项措施落地见效。",
             "市委编办《关于设立数字经济发展中心的批复》明确该中心核定事业编制10名。",
         ] {
-            assert!(codes_in("t.txt", &doc(body), "GW211").is_empty(), "{body}");
+            assert!(codes_in("t.txt", &jiangmen_doc(body), "GW211").is_empty(), "{body}");
         }
     }
 

@@ -73,6 +73,23 @@ mod tests {
     }
 
     #[test]
+    fn organs_written_together_count_one_by_one() {
+        let request = |recipients: &str| {
+            format!("示例市教育局关于申请资金的请示\n{recipients}：\n妥否，请批示。\n示例市教育局\n")
+        };
+        let d = lint_text("t.txt", &request("市委市政府、市财政局"), "GW201");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("3 个：市委、市政府、市财政局"), "{}", d[0].message);
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
+        // The 党委 and the 政府 of one level together stay a hint, however they are written.
+        for pair in ["中共示例市委 示例市人民政府", "市委市政府", "市委、市政府"] {
+            let d = lint_text("t.txt", &request(pair), "GW201");
+            assert_eq!(d.len(), 1, "{pair}: {d:?}");
+            assert_eq!(d[0].severity, crate::diagnostic::Severity::Info, "{pair}");
+        }
+    }
+
+    #[test]
     fn one_superior_and_downward_lists_are_silent() {
         assert!(
             codes_in("t.txt", "示例市教育局关于申请资金的请示\n示例市人民政府：\n妥否，请批示。\n", "GW201").is_empty()

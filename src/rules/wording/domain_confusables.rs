@@ -61,7 +61,7 @@ mod tests {
         let meta = crate::rules::find_rule("GW606").unwrap().meta();
         assert!(!meta.default_enabled);
         let settings = crate::config::Settings::default();
-        assert!(settings.effective_severity(meta).is_none());
+        assert!(settings.effective_severity(meta, &crate::packs::AppliedPacks::national_only()).is_none());
     }
 
     #[test]
