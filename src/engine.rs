@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::document::{self, DocKind, Document, Evidence, Issuer, KindInfo};
 use crate::org::OrgView;
-use crate::rules::{Context, RuleMeta, all_rules};
+use crate::rules::{Context, RuleMeta, Unchecked, all_rules};
 use crate::source::Source;
 use crate::suppress::{DirectiveProblem, Suppressions};
 
@@ -47,10 +47,19 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     let mut findings = Vec::new();
     // The regional packs follow the sender, so each draft has its own.
     let packs = settings.packs_for(doc.parties.sender.as_ref(), orgs);
-    for (rule, severity) in settings.enabled_rules(&packs) {
+    // What the model could not determine is said (GW004), never silently skipped.
+    let enabled = settings.enabled_rules(&packs);
+    let unchecked: Vec<Unchecked> = enabled
+        .iter()
+        .filter_map(|(rule, _)| {
+            let meta = rule.meta();
+            meta.needs.iter().find(|n| !n.met(doc)).map(|&need| Unchecked { code: meta.code, need })
+        })
+        .collect();
+    for (rule, severity) in enabled {
         let meta = rule.meta();
         let params = settings.rule_params(meta.code, &packs);
-        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar };
+        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar, unchecked: &unchecked };
         findings.clear();
         rule.check(&cx, &mut findings);
         let configured = settings.severities.get(meta.code).copied().flatten();
@@ -65,7 +74,7 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     for rule in &settings.user_rules {
         let Some(severity) = settings.user_rule_severity(rule) else { continue };
         let params = settings.rule_params(&rule.code, &packs);
-        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar };
+        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar, unchecked: &unchecked };
         findings.clear();
         rule.check(&cx, &mut findings);
         for f in findings.drain(..) {
@@ -123,6 +132,7 @@ static USER_META: RuleMeta = RuleMeta {
     pack: crate::rules::Pack::National,
     source: "",
     fix: crate::rules::FixAvailability::Sometimes,
+    needs: &[],
     docs: "",
     bad: "",
     good: "",

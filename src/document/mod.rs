@@ -298,6 +298,19 @@ impl Document {
         self.body_paragraphs().last()
     }
 
+    /// Whether anything marks this text as a 公文 at all: a legal kind, a 主送, a 发文字号 or
+    /// 发文机关标志, a signature or date, or a `关于…` title. A README (`本仓库说明`) or notes
+    /// have none of these; document rules do not judge them (GW004 says so once).
+    pub fn looks_like_official_document(&self) -> bool {
+        self.kind.is_some()
+            || self.main_recipients.is_some()
+            || self.header.doc_number.is_some()
+            || self.header.issuer_mark.is_some()
+            || !self.signature.is_empty()
+            || self.date.is_some()
+            || self.title.as_ref().is_some_and(|t| t.text.contains("关于"))
+    }
+
     /// Whether the draft's title says it 印发/转发/批转s another document.
     pub fn forwards(&self) -> bool {
         self.attachments.iter().any(|a| a.forwarded)

@@ -7,11 +7,12 @@ use crate::rules::{FixAvailability, RuleMeta, find_rule};
 use crate::source::Source;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
-/// The documentation of every rule whose diagnostic covers `at` (a byte offset); the range is
-/// that of the first such diagnostic.
+/// The documentation of every rule whose diagnostic covers `at` (a byte offset), narrowest
+/// first; the range is that of the narrowest (a whole-document note such as GW004 comes last).
 pub fn hover(source: &Source, diagnostics: &[Diagnostic], at: usize, enc: PositionEncoding) -> Option<Hover> {
     // The end is inclusive so that a cursor just after the offending text still counts.
-    let under: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.span.start <= at && at <= d.span.end).collect();
+    let mut under: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.span.start <= at && at <= d.span.end).collect();
+    under.sort_by_key(|d| d.span.end - d.span.start);
     let first = under.first()?;
     let mut codes: Vec<&str> = Vec::new();
     let mut sections = Vec::new();
@@ -81,6 +82,9 @@ mod tests {
         assert!(m.value.contains("GW401"), "{}", m.value);
         assert!(m.value.contains("**依据**"), "{}", m.value);
         assert_eq!(h.range.unwrap().start.character, 11);
-        assert!(hover(&source, &diagnostics, 0, PositionEncoding::Utf16).is_none());
+        // At the start of the line only the note that the text is no 公文 (GW004) is under the cursor.
+        let at_start = hover(&source, &diagnostics, 0, PositionEncoding::Utf16);
+        let HoverContents::Markup(m) = at_start.expect("GW004").contents else { panic!("markdown expected") };
+        assert!(m.value.contains("GW004") && !m.value.contains("GW401"), "{}", m.value);
     }
 }

@@ -78,6 +78,50 @@ impl Category {
     }
 }
 
+/// A fact about the draft a rule cannot check without.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Need {
+    /// 文种
+    Kind,
+    /// 发文机关, resolved to an organisation
+    Sender,
+    /// 行文方向
+    Direction,
+    /// 主送机关
+    Recipients,
+}
+
+impl Need {
+    pub const ALL: [Need; 4] = [Need::Kind, Need::Sender, Need::Direction, Need::Recipients];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Need::Kind => "文种",
+            Need::Sender => "发文机关",
+            Need::Direction => "行文方向",
+            Need::Recipients => "主送机关",
+        }
+    }
+
+    /// Whether the document model has determined this fact.
+    pub fn met(self, doc: &Document) -> bool {
+        match self {
+            Need::Kind => doc.kind().is_some(),
+            Need::Sender => doc.parties.sender.as_ref().is_some_and(|s| s.is_recognised()),
+            Need::Direction => doc.direction().is_some(),
+            Need::Recipients => doc.main_recipients.is_some() || doc.colophon.main.is_some(),
+        }
+    }
+}
+
+/// An enabled rule that could not check the draft, and the first fact it lacked.
+#[derive(Clone, Copy, Debug)]
+pub struct Unchecked {
+    pub code: &'static str,
+    pub need: Need,
+}
+
 /// Whether a rule can offer a fix (ruff's FixAvailability).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -134,6 +178,9 @@ pub struct RuleMeta {
     /// The article it rests on, with a short quotation.
     pub source: &'static str,
     pub fix: FixAvailability,
+    /// What the document model must have determined for the rule to check anything; when one
+    /// is missing the rule cannot run, and GW004 says so.
+    pub needs: &'static [Need],
     /// What it checks and why, in Chinese (Markdown).
     pub docs: &'static str,
     pub bad: &'static str,
@@ -147,6 +194,8 @@ pub struct Context<'a> {
     pub orgs: &'a OrgView,
     pub params: &'a RuleParams,
     pub calendar: &'a crate::lang::calendar::Calendar,
+    /// The enabled rules that cannot check this draft (their `needs` unmet), for GW004.
+    pub unchecked: &'a [Unchecked],
 }
 
 impl<'a> Context<'a> {

@@ -18,6 +18,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 9704-2012 7.4.2 抄送机关“最后一个抄送机关名称后标句号”；7.4.3 印发机关和印发日期（印发日期用阿拉伯数字将年、月、日标全，后加“印发”二字）",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "检查版记：\n\n\
 - “抄送”（及移至版记的“主送”）后缺冒号：`--fix` 补“：”；\n\
 - 最后一个抄送机关名称后应标句号“。”：缺句号或用了逗号、分号、顿号的，`--fix` 改为“。”；\n\

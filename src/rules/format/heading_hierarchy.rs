@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 9704-2012 7.3.3 文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注；同级序号连续编排属实务",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "按正文（以及每个附件）的结构检查行首的层次序数：\n\n\
 - **跳号、重号、顺序颠倒**（警告）：“一、……三、”漏了“二、”，“（二）”之后又是“（二）”。给出应有的序号\
 （需确认，`--unsafe-fixes`：改一个序号可能牵动后文和文中的交叉引用）；\n\

@@ -16,6 +16,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第九条（七）：“标题。由发文机关名称、事由和文种组成。”",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "检查公文主标题的组成（缺文种由 GW103 负责）：\n\n\
 - **缺发文机关名称**：标题以“关于”“印发”“转发”“批转”开头。版头没有发文机关标志时为警告；\
 版头已有发文机关标志（“示例市教育局文件”）时降为提示——部分地方允许此时省略，\

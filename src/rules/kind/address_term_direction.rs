@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, MaskSet};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,6 +16,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "实务：“你局”“你们”等称谓用于下行文，对上级不用；“贵局”等敬称用于平行文，对下级不用",
     fix: FixAvailability::None,
+    needs: &[Need::Direction],
     docs: "称谓要与行文方向一致：上行文（请示、报告）称上级为“你局”“你府”“你们”是失礼的，应写机关名称；\
 下行文称下级为“贵局”“贵单位”不当（提示）。地名“贵州、贵阳、贵港”和“贵宾”等不算。引号内的转述不检查。",
     bad: "（请示）恳请你府予以支持。",

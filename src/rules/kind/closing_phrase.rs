@@ -1,7 +1,7 @@
 use super::phrases::PHRASES;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, MaskSet};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "实务（条例和国标未规定结语）：请示常用“妥否，请批示。”，报告用“特此报告。”，函用“特此函告。”“请予函复。”，批复用“此复。”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "结语应与文种相符。本规则检查正文最后一段（附件说明、署名之前）：\n\n\
 - 请示没有请求性结语（“妥否，请批示”“当否，请批复”“请予审批”等）；\n\
 - 结语与文种错配：请示用“特此报告”“特此通知”，函用“特此通知”，通知用“特此报告”，批复用“妥否，请批示”。\n\n\

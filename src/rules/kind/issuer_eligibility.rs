@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,6 +16,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第八条（十三）“议案。适用于各级人民政府按照法律程序向同级人民代表大会或者人民代表大会常务委员会提请审议事项。”（三）“命令（令）。适用于公布行政法规和规章、宣布施行重大强制性措施、批准授予和晋升衔级、嘉奖有关单位和人员。”（一）“决议。适用于会议讨论通过的重大决策事项。”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "有三个文种只属于特定的发文主体或用途：\n\n\
 - **议案**只能由人民政府向同级人大或其常委会提出：部门发议案、议案不送人大都报告；\n\
 - **命令（令）**用于公布行政法规和规章等，由有规章制定权的政府（或国务院部门）发布：部门、县级以下机关发“令”报告；\n\

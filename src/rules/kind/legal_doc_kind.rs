@@ -16,6 +16,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第八条：“公文种类主要有：（一）决议……（十五）纪要。”；第十九条（四）“文种正确，格式规范。”",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "公文标题的最后一个词是文种，应为条例第八条的 15 种之一：决议、决定、命令（令）、公报、公告、通告、意见、通知、\
 通报、报告、请示、批复、议案、函、纪要（“会议纪要”“复函”也接受）。本规则报告：\n\n\
 - 以事务文书作标题（方案、办法、规定、要点、总结、汇报、说明、申请……）：这类文书应作为附件，用“关于印发《……》的通知”行文；\n\
@@ -41,6 +42,10 @@ impl Rule for LegalDocKind {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let Some(title) = &doc.title else { return };
+        // `本仓库说明` heading a README is no 公文 title (GW004 says the file was not judged).
+        if !doc.looks_like_official_document() {
+            return;
+        }
         if doc.kind.as_ref().is_some_and(|k| k.evidence == Evidence::FrontMatter) {
             return;
         }
@@ -90,6 +95,11 @@ impl Rule for LegalDocKind {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{assert_fixed, codes_in, lint_text};
+
+    #[test]
+    fn a_file_that_is_no_document_is_not_judged() {
+        assert!(codes_in("README.md", "本仓库说明\n\n这里存放各科室的草稿。\n", "GW103").is_empty());
+    }
 
     #[test]
     fn non_legal_and_doubled_kinds() {

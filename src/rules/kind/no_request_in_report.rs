@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, Form};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 
 pub struct NoRequestInReport;
 
@@ -14,6 +14,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十五条（四）：“请示应当一文一事。不得在报告等非请示性公文中夹带请示事项。”；《江门市人民政府工作规则》二十七：“请示应当一文一事，报告不得夹带请示事项。”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "报告用于向上级汇报工作、反映情况、回复询问，不要求上级答复；夹带的请示事项得不到及时批复。\
 本规则检查报告（以及通知、通报、决定、公告、通告、命令、决议、公报）正文中本机关自己提出的请求。\
 请求按结构识别，而不是按整句措辞：请求词（恳请、拟请、报请、提请、请求、申请；请、希望、望、盼、建议）\

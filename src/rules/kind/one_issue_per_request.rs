@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, MaskSet};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十五条（四）：“请示应当一文一事。”；《江门市人民政府工作规则》二十七：“请示应当一文一事”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "一份请示只请求一个事项，上级才能逐件批复。本规则在请示中收集“多个事项”的迹象：\n\n\
 1. 两处以上本机关的请求性结语（“妥否，请批示”等）；\n\
 2. 标题事由用“和、及、、”连接了两个各带请求动词的事项（“关于申请增加编制和追加办公经费的请示”）；\n\

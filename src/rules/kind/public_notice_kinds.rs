@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,6 +16,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第八条（五）“公告。适用于向国内外宣布重要事项或者法定事项。”（六）“通告。适用于在一定范围内公布应当遵守或者周知的事项。”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "公告向国内外宣布重要事项或法定事项；在一定范围内公布应当遵守或周知的事项（停水、施工、交通管制）用通告。本规则：\n\n\
 - 公告、通告标了密级：面向社会公布的公文标密级自相矛盾（错误）；\n\
 - 公告、通告有主送机关：公布性公文一般不标主送（提示）；\n\

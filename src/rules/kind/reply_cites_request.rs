@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 
 pub struct ReplyCitesRequest;
 
@@ -14,6 +14,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第八条（十二）：“批复。适用于答复下级机关请示事项。”；实务：批复开头引述“你X《关于……的请示》（X〔年〕X号）收悉”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "批复、复函答复的是具体的来文，开头应引述来文的标题和发文字号，写明“收悉”，使收文机关知道答复的是哪件事。\
 本规则检查批复和标题含“复函”的函：正文前两段没有“收悉”时报告。来文没有文号的，只引标题也可以。这是实务惯例，报告为警告。",
     bad: "经研究，同意你县调整城区规划。",

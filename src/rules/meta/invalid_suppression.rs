@@ -13,6 +13,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "gwlint 约定：写错的抑制指令不会生效",
     fix: FixAvailability::None,
+    needs: &[],
     docs: "抑制指令中写了不存在的规则代码或名称，或者 `gwlint-enable` 前面没有对应的 `gwlint-disable`。\
 写错的指令不会抑制任何问题，起草人却以为已经处理过了。",
     bad: "<!-- gwlint-disable GW9999 -->",

@@ -13,6 +13,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "gwlint 约定：过时的抑制指令会掩盖今后出现的真问题",
     fix: FixAvailability::None,
+    needs: &[],
     docs: "`gwlint-disable`、`gwlint-disable-next-line`、`gwlint-disable-file` 指令所针对的规则在该范围内没有报告任何问题时报告。\
 这类指令多是修改草稿后遗留下来的，留着它会让今后在同一位置出现的真问题被悄悄放过。\n\n\
 本规则由引擎在应用抑制指令之后检查，不读取正文。",

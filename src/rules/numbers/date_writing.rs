@@ -19,6 +19,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 9704-2012 7.3.5.4：成文日期“月、日不编虚位（即1不编为01）”（正文中的日期从同）；GB/T 15835 时刻的写法（如“15时40分”）；实务：正文日期用“日”不用“号”",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "检查正文、标题、附件中的日期写法：\n\n\
 - 月、日不编虚位：“2024年07月05日”应为“2024年7月5日”；\n\
 - 日期用“日”不用“号”：“3月5号”应为“3月5日”；\n\

@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 15834-2011 4.15 书名号；实务：引用法律法规、文件使用全称并加书名号",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "在“根据”“依据”“按照”“依照”“贯彻”“落实”“执行”“违反”“符合”“参照”“适用”“遵守”之后直接引用的法律、\
 地方性法规和规章名称应加书名号：\n\n\
 - “中华人民共和国……法”（含“……法实施条例”“民法典”）；\n\

@@ -15,6 +15,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 15834-2011 附录A 书名号用法补充",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "书名号标示书名、篇名、报刊名、文件名等作品名称。会议、论坛、活动、竞赛、展会、机构、证照和奖项的名称不是作品，\
 不加书名号，需要突出时可用引号。\n\n\
 只报书名号内的名称以这些词结尾的情形：会议、大会、论坛、峰会、座谈会、研讨会、活动、竞赛、大赛、比赛、展览、博览会、\

@@ -15,6 +15,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 15834-2011 点号的用法",
     fix: FixAvailability::Always,
+    needs: &[],
     docs: "同一处停顿只用一个点号。\n\n\
 - 同一点号重复（“，，”“。。”“、、”“；；”“：：”）：合并为一个，`--fix` 直接修改；\n\
 - 不同点号相连（“，。”“；。”“：。”“。，”“、，”等）：应保留哪一个需要看语义，只提示，不自动修改。\n\n\

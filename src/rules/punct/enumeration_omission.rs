@@ -18,6 +18,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 15834-2011 4.11 省略号；GB/T 15834-2011 附录B",
     fix: FixAvailability::Always,
+    needs: &[],
     docs: "三类问题：\n\n\
 1. 省略号的形式是两个“…”（六个点）“……”：英文句点“...”“......”、句号“。。。”、单个“…”或三个“………”都改为“……”。\n\
 2. 省略号和“等”“等等”作用相同，不连用：“……等”删去省略号。\n\

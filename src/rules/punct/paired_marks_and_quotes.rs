@@ -19,6 +19,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "GB/T 15834-2011 4.8 引号；标号成对使用",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "检查：\n\n\
 1. **标号成对**：括号“（）”、书名号“《》”、引号“”‘’、六角括号“〔〕”、方头括号“【】”缺前半或后半（不给修改，需人工判断缺在哪里）。\
 一段文字在行尾断开、下一两行才闭合的（纯文本常见的硬换行）不算；多段引文每段开头用前引号、只在最后一段末尾用后引号，合乎规范，不报。\n\

@@ -1,7 +1,7 @@
 use super::common::{own_matches, says_anywhere};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, DocKind};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十九条（六）：“公文涉及其他地区或者部门职权范围内的事项，起草单位必须征求相关地区或者部门意见，力求达成一致。”；《江门市人民政府工作规则》二十九：“协商后仍不能取得一致意见的，主办部门应当列明各方意见及理据，提出办理建议。”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "请示或下行文安排其他部门承担工作（“由市住建局牵头、市自然资源局配合”）时，起草单位应事先征求这些部门的意见，\
 并在文中说明（“已征求……意见”“经与……协商一致”“会签”）。本规则：\n\n\
 - 正文安排他部门“牵头、配合、会同”而没有协商说明：提示；\n\

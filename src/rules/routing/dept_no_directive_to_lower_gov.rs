@@ -2,7 +2,7 @@ use super::common::{configured, own_matches, says_anywhere, stated_yes};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::org::{Addressee, GroupScope, OrgKind};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -18,6 +18,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十六条（二）：“……其他部门和单位不得向下级党委、政府发布指令性公文或者在公文中向下级党委、政府提出指令性要求。需经政府审批的具体事项，经政府同意后可以由政府职能部门行文，文中须注明已经政府同意。”；《江门市人民政府工作规则》三十三：“未经市政府授权，市政府各部门不得向各县（市、区）政府发布指令性公文或者在公文中向各县（市、区）政府提出指令性要求。”",
     fix: FixAvailability::None,
+    needs: &[Need::Sender, Need::Recipients],
     docs: "政府工作部门（局、委、办）不是下级政府的上级，不能对下级政府发号施令；需要政府审批的事项，经政府同意后可由部门行文，但文中须注明“经X人民政府同意”。\n\n\
 本规则在以下条件同时成立时报告：发文机关是部门（不是党委、政府的办公厅（室））；主送机关含下级人民政府或党委\
 （“各县（市、区）人民政府”“台山市人民政府”）；正文有指令性要求（“请……认真贯彻执行”“务必”“必须”“于X月X日前报送”“一律”“责令”）；\

@@ -1,7 +1,7 @@
 use super::common::{own_matches, says_anywhere};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十五条（三）：“下级机关的请示事项，如需以本机关名义向上级机关请示，应当提出倾向性意见后上报，不得原文转报上级机关。”",
     fix: FixAvailability::None,
+    needs: &[Need::Kind],
     docs: "把下级的请示转报上级时，本机关要先审核并提出倾向性意见（同意、建议批准、拟……），上级据此决策；原文转报等于把审核责任推给上级。\
 本规则在请示转报下级请示（“现将《某县……的请示》转报”“附件：……的请示”）而全文没有本机关意见（“经审核”“我局认为”“建议同意”“拟同意”）时报告。\
 意见写在附件的审核意见表里时，请在正文中概述。",

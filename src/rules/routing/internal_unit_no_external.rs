@@ -1,7 +1,7 @@
 use super::common::configured;
 use crate::diagnostic::{Finding, Severity};
 use crate::org::{OrgKind, Relation};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 
 pub struct InternalUnitNoExternal;
 
@@ -15,6 +15,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十七条：“部门内设机构除办公厅（室）外不得对外正式行文。”",
     fix: FixAvailability::None,
+    needs: &[Need::Sender],
     docs: "科、处、股等内设机构不是独立的发文机关，对外的正式公文应以本部门（或本部门办公室）名义发出。\
 本规则在发文机关是内设机构（名称以科、处、股结尾，或配置为内设机构）而主送机关在本部门之外时报告；部门自己的办公室、办公厅不在此列。\
 以“中心”“处”结尾的也可能是独立的事业单位，请在配置中写明，名称无法确定时不报。机构性质由配置确认时为错误。",

@@ -1,7 +1,7 @@
 use super::common::stated_yes;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, DocKind};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十五条（五）：“除上级机关负责人直接交办事项外，不得以本机关名义向上级机关负责人报送公文，不得以本机关负责人名义向上级机关报送公文。”；《江门市人民政府工作规则》二十七：“一般不得直接向市政府领导同志个人报送公文”",
     fix: FixAvailability::None,
+    needs: &[Need::Direction],
     docs: "公文由机关向机关报送：主送写领导个人（“王副市长”“尊敬的李书记”），或者署名只有“局长 李某某”而没有机关名称，都不合行文规则。\
 上级机关负责人直接交办的事项除外——在前置元数据写明“领导交办: 是”即不报。只检查请示、报告、意见（以及文种不明的上行文）；议案、命令由行政首长签署，不在此列。",
     bad: "尊敬的王副市长：\n……\n示例市住房和城乡建设局局长 李某某",

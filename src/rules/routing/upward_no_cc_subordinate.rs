@@ -2,7 +2,7 @@ use super::common::configured;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::Direction;
 use crate::org::{Addressee, GroupScope, Relation};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct UpwardNoCcSubordinate;
@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十五条（一）：“……根据需要同时抄送相关上级机关和同级机关，不抄送下级机关。”",
     fix: FixAvailability::Sometimes,
+    needs: &[Need::Sender, Need::Direction],
     docs: "请示、报告是给上级看的，抄送下级机关会让尚未批准的事项提前扩散，下级也无从办理。\
 本规则检查上行文的抄送机关：发文机关的下级（由配置或名称推断），以及“各县（市、区）”“各镇（街）”“局属各单位”“各科室”等下级统称。\
 机构关系全部来自配置时为错误，否则为警告。可以建议删去该抄送项（需人工确认）。",

@@ -1,7 +1,7 @@
 use super::common::stated_yes;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::{Direction, DocKind};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 
 pub struct UpwardSigner;
 
@@ -15,6 +15,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第九条（六）：“签发人。上行文应当标注签发人姓名。”；第二十二条：“重要公文和上行文由机关主要负责人签发。”；GB/T 9704-2012 7.2.6：由“签发人”三字加全角冒号和签发人姓名组成",
     fix: FixAvailability::Sometimes,
+    needs: &[Need::Direction],
     docs: "上行文的版头在发文字号同一行标注“签发人：姓名”，签发人应为发文机关主要负责人。本规则：\n\n\
 - 上行文有版头（发文机关标志或发文字号）却没有“签发人”：警告（草稿尚未签发时，在前置元数据写“草稿: 是”降为提示）；\n\
 - “签发人”后缺冒号：补全角冒号（安全修复；半角冒号由 GW401 改为全角）；\n\

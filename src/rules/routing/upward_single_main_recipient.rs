@@ -1,7 +1,7 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Direction;
 use crate::org::{Addressee, OrgKind};
-use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 
 pub struct UpwardSingleMainRecipient;
 
@@ -15,6 +15,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十五条（一）：“原则上主送一个上级机关，根据需要同时抄送相关上级机关和同级机关，不抄送下级机关。”；《江门市人民政府工作规则》二十七：“不得多头报文”",
     fix: FixAvailability::None,
+    needs: &[Need::Direction, Need::Recipients],
     docs: "请示、报告等上行文只主送一个上级机关，由它负责办理；需要其他机关知悉的，列为抄送。多头报文会导致互相推诿或重复批复。\n\n\
 行文方向取自前置元数据、机构关系（主送机关是发文机关的上级），或文种（请示、报告）。主送机关列出两个以上机关时报告。\
 条例用“原则上”，因此为警告。受双重领导的机关由党委、政府联合请示时主送“市委、市政府”在不少地方是允许的：\

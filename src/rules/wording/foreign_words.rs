@@ -19,6 +19,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《中华人民共和国国家通用语言文字法》第十一条：“汉语文出版物中需要使用外国语言文字的，应当用国家通用语言文字作必要的注释。”",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "两类问题：\n\n\
 1. **误入的英文词**（警告）：夹在汉字之间的 and、or、the、of 等英文功能词，几乎都是编辑、翻译或文本转换时的残留，\
 例如“党的二十大精神 and 党中央决策部署”。`and`/`or` 的改法（“和”“或”）只作建议，需要 `--unsafe-fixes`。\n\

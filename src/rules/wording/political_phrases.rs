@@ -21,6 +21,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第二十条（四）：审核“人名、地名、时间、数字、段落顺序、引文等是否准确”",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "按词表核对固定提法的写法：\n\n\
 - 习惯加引号的提法漏了引号（“增强四个意识”→“增强‘四个意识’”）；\n\
 - 词表列出的常见误写（只查引号内，如“四个意思”）；\n\

@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "公文易错词汇编与写作实务：公文统一用“其他”；“账”用于钱物出入的记载；公文中一般用“交代”，不用“交待”（实务）",
     fix: FixAvailability::Sometimes,
+    needs: &[],
     docs: "公文习用的规范写法：\n\n\
 - “其它” → “其他”（公文统一用“其他”）。这是确定的替换，`--fix` 直接修改；\n\
 - “帐户、帐目、台帐、记帐、对帐……” → “账”（“帐”只用于帐篷、蚊帐）；\n\

@@ -1,0 +1,161 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{DocKind, Document};
+use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
+use crate::span::Span;
+
+pub struct DocumentNotRecognised;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW004",
+    name: "document-not-recognised",
+    summary: "未能确定文种、发文机关或主送机关，依赖它们的规则未能检查",
+    category: Category::Meta,
+    default_severity: Severity::Info,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "gwlint 约定：识别不出的部分要说出来，不能让规则悄悄跳过",
+    fix: FixAvailability::None,
+    needs: &[],
+    docs: "行文规则（文种、请示一文一事、越级、多头报文……）要先知道这份草稿是什么文种、谁发给谁。\
+识别不出时，这些规则无从检查——本规则把这一点说出来：缺了什么、为什么没识别出来、有几条规则因此没有检查。\n\n\
+- **文种**：标题没有识别出来，或标题不以法定文种结尾；\n\
+- **发文机关**：版头、标题、署名都没有写明，或写明的名称不在机构表中；\n\
+- **主送机关**：请示、报告、通知、函、批复、意见、通报、议案没有识别出主送机关（公告、通告、令、纪要、\
+公报、决议、决定本来就可以不标主送）。\n\n\
+完全不像公文的文件（没有标题、主送、发文字号、文种、署名，例如仓库里的 README）只报告一次“未识别为公文”，\
+文字、标点、数字规则照常检查。运行 `gwlint parse 文件` 可以看到识别结果；在前置元数据中写明“文种”“发文机关”，\
+或在 gwlint.toml 的 `[[org]]` 中声明本单位，都能补上识别不出的部分。",
+    bad: "某某县农业农村局关于农田水利建设情况的汇报\n（标题以“汇报”结尾：文种未能确定）",
+    good: "某某县农业农村局关于农田水利建设情况的报告\n某某县人民政府：",
+};
+
+/// Kinds that are sent to a 主送机关 (those that publish, record or enact need none).
+fn takes_recipients(kind: DocKind) -> bool {
+    matches!(
+        kind,
+        DocKind::请示
+            | DocKind::报告
+            | DocKind::通知
+            | DocKind::函
+            | DocKind::批复
+            | DocKind::意见
+            | DocKind::通报
+            | DocKind::议案
+    )
+}
+
+/// Why a fact is missing, in the drafter's terms.
+fn why(doc: &Document, need: Need) -> String {
+    match need {
+        Need::Kind => match (&doc.title, &doc.title_ending) {
+            (None, _) => "未识别出标题，文种无从确定".into(),
+            (Some(_), Some(ending)) => format!("标题以“{}”结尾，不是法定文种", ending.text),
+            (Some(t), None) => format!("标题“{}”未以文种结尾", excerpt(&t.text)),
+        },
+        Need::Sender => match &doc.issuer {
+            None => "版头、标题、署名都没有写明发文机关".into(),
+            Some(i) => format!("发文机关“{}”不在机构表中（可在 gwlint.toml 的 [[org]] 中声明）", i.name),
+        },
+        Need::Recipients => "未识别出主送机关（标题之后应是“主送机关：”一行）".into(),
+        Need::Direction => "行文方向无从确定".into(),
+    }
+}
+
+fn excerpt(s: &str) -> String {
+    let one_line: String = s.split_whitespace().collect();
+    let mut out: String = one_line.chars().take(24).collect();
+    if one_line.chars().count() > 24 {
+        out.push('…');
+    }
+    out
+}
+
+impl Rule for DocumentNotRecognised {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        // Recipients are missing only where the kind takes them; direction follows from the
+        // kind and the parties, so it is never the first thing to say.
+        let relevant = |need: Need| match need {
+            Need::Recipients => doc.kind().is_some_and(takes_recipients),
+            Need::Direction => false,
+            _ => true,
+        };
+        let unchecked: Vec<_> = cx.unchecked.iter().filter(|u| relevant(u.need)).collect();
+        if unchecked.is_empty() {
+            return;
+        }
+        let mut missing: Vec<Need> = unchecked.iter().map(|u| u.need).collect();
+        missing.sort();
+        missing.dedup();
+        let codes: Vec<&str> = unchecked.iter().map(|u| u.code).collect();
+        let first_line = doc.lines.first().map_or(Span::new(0, 0), |(l, _)| l.span);
+        let span = doc.title.as_ref().map_or(first_line, |t| t.span);
+        let listed = if codes.len() > 6 { format!("{} 等", codes[..6].join("、")) } else { codes.join("、") };
+        let finding = if !doc.looks_like_official_document() {
+            Finding::new(span, format!("未识别为公文（没有标题、主送机关、发文字号、文种或署名），已跳过 {} 条公文规则，只检查文字、标点和数字", codes.len()))
+                .help("如果这是公文草稿，检查标题和主送机关的写法，或在前置元数据中写明“文种”“发文机关”；如果不是，可在 gwlint.toml 或 pre-commit 的 exclude 中排除")
+                .en(format!("Not recognised as an official document; {} document rules were skipped", codes.len()))
+        } else {
+            let names: Vec<&str> = missing.iter().map(|n| n.zh()).collect();
+            let reasons: Vec<String> = missing.iter().map(|&n| why(doc, n)).collect();
+            Finding::new(
+                span,
+                format!("未能确定{}，{} 条规则未能检查（{listed}）：{}", names.join("、"), codes.len(), reasons.join("；")),
+            )
+            .help("运行 gwlint parse 查看识别结果；在前置元数据中写明“文种”“发文机关”，或在 gwlint.toml 的 [[org]] 中声明本单位")
+            .en(format!("Could not determine {}; {} rules could not check this draft", names.join(", "), codes.len()))
+        };
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Diagnostic;
+
+    /// With every default rule on: GW004 speaks of the rules that could not run.
+    fn lint_text(path: &str, text: &str, code: &str) -> Vec<Diagnostic> {
+        let source = crate::source::Source::from_text(path, text);
+        let settings = crate::config::Settings::default();
+        let d = crate::engine::lint(&source, &settings, &crate::org::OrgView::default());
+        d.into_iter().filter(|d| d.code == code).collect()
+    }
+
+    #[test]
+    fn says_what_is_missing_and_how_many_rules_could_not_run() {
+        let text = "某某县农业农村局关于农田水利建设情况的汇报\n某某县人民政府：\n现将有关情况汇报如下。\n";
+        let d = lint_text("t.txt", text, "GW004");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("未能确定文种"), "{}", d[0].message);
+        assert!(d[0].message.contains("“汇报”"), "{}", d[0].message);
+        assert!(d[0].message.contains("GW101"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_recognised_draft_is_silent() {
+        let text = "江门市教育局关于申请校舍维修资金的请示\n江门市人民政府：\n拟申请资金1850万元。\n妥否，请批示。\n江门市教育局\n2024年4月8日\n";
+        assert!(lint_text("t.txt", text, "GW004").is_empty());
+        // A 公告 has no 主送 by design.
+        let text =
+            "江门市人民政府关于征收土地的公告\n根据有关规定，现将有关事项公告如下。\n江门市人民政府\n2024年4月8日\n";
+        assert!(lint_text("t.txt", text, "GW004").is_empty());
+    }
+
+    #[test]
+    fn an_unknown_sender_is_named() {
+        let text = "某某协同创新联盟关于申请经费的请示\n某某市科学技术局：\n拟申请经费。\n妥否，请批示。\n某某协同创新联盟\n2024年4月8日\n";
+        let d = lint_text("t.txt", text, "GW004");
+        assert!(d.iter().any(|d| d.message.contains("发文机关“某某协同创新联盟”不在机构表中")), "{d:?}");
+    }
+
+    #[test]
+    fn a_file_that_is_no_document_is_said_once() {
+        let d = lint_text("README.md", "本仓库说明\n\n这里存放各科室的草稿。\n", "GW004");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.starts_with("未识别为公文"), "{}", d[0].message);
+    }
+}
