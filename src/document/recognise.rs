@@ -97,10 +97,18 @@ static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|机构|机关|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$",
     )
 });
+/// An organ's name standing before the kind word of a title (`某某市人民政府令`, `某某县水务局公告`):
+/// stricter than `ORG_ENDING`, whose one-character endings (行, 会, 部) end ordinary words too
+/// (`航行通告`, `运动会通知`).
+static TITLE_ORGAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|公司|集团|银行|法院|检察院|中心|办事处|街道|镇|乡|党委|党组|署|学校|大学|医院)$",
+    )
+});
 /// A signature that is a person (职务 + 姓名), not an organ: it names no 发文机关.
 static PERSONAL_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|省长|主席|社长|会长|总理)(?:[ \u{3000}]*\p{Han}{2,4})?$",
+        r"(?:局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|省长|主席|社长|会长|总理)(?:[ \u{3000}]*[:：]?[ \u{3000}]*\p{Han}{2,4})?$",
     )
 });
 /// Closing sentences that can never be the name of an attachment.
@@ -422,10 +430,11 @@ impl<'t> Recogniser<'t> {
             } else if self.doc.form == Form::Speech && (PERSONAL_SIGNATURE.is_match(s) || self.is_org_names(i)) {
                 // The speaker: `市人民政府副市长　张三`.
             } else if self.is_org_names(i)
-                && i + 1 < self.lines.len()
-                && (self.looks_like_recipients(i + 1) || self.is_preamble_line(i + 1))
+                && (i + 1 < self.lines.len() && (self.looks_like_recipients(i + 1) || self.is_preamble_line(i + 1))
+                    || self.doc.title.as_ref().is_some_and(|t| t.text.starts_with(s)))
             {
-                // The issuer's name printed under the title, above the 主送.
+                // The issuer's name printed under the title, above the 主送 (web copies repeat
+                // the name the title begins with).
             } else {
                 break;
             }
@@ -450,6 +459,24 @@ impl<'t> Recogniser<'t> {
             // "现将有关事项通知如下：" is a sentence, not a recipient list.
             && !body.ends_with("如下")
             && !body.contains("如下")
+            && self.items_name_organs(body)
+    }
+
+    /// Most items of a 主送 name organs or groups of them; a sentence that ends in a colon
+    /// (`为保障…用地需要，根据《…》的规定，现发布征收土地预公告：`) names none.
+    fn items_name_organs(&self, body: &str) -> bool {
+        let items: Vec<&str> = body.split(['，', '、', ',', '；']).map(str::trim).filter(|s| !s.is_empty()).collect();
+        if items.len() < 2 {
+            return !body.contains(['《', '“']);
+        }
+        let organ_like = items
+            .iter()
+            .filter(|i| {
+                ORG_ENDING.is_match(i)
+                    || ["各", "有关", "全体", "市直", "县直", "区直", "省直", "驻"].iter().any(|p| i.starts_with(p))
+            })
+            .count();
+        organ_like * 2 >= items.len()
     }
 
     fn main_recipients(&mut self, i: usize) -> usize {
@@ -587,6 +614,11 @@ impl<'t> Recogniser<'t> {
     /// wrapped tail of an attachment name, “安排计划表”, is not taken for a signature).
     fn is_signature_like(&self, i: usize) -> bool {
         let s = self.s(i);
+        // `某某局局长：杨建华`: a person signing, colon and all.
+        if s.contains(['：', ':']) && PERSONAL_SIGNATURE.is_match(s) && self.chars(i) <= 40 && !s.contains(['。', '，'])
+        {
+            return true;
+        }
         self.is_org_like(i)
             && (PERSONAL_SIGNATURE.is_match(s)
                 || crate::lang::blank_separated(s).iter().all(|(_, w)| ORG_ENDING.is_match(w)))
@@ -798,12 +830,23 @@ impl<'t> Recogniser<'t> {
                 .map(|e| e.span.start - title.span.start);
             let at = title.text.find("关于").filter(|&at| at > 0).or_else(|| {
                 // “江门市卫生健康局令”, “示例县水务局公告”: the organ, then the kind.
-                before_ending.filter(|&at| at > 0 && ORG_ENDING.is_match(&title.text[..at]))
+                before_ending.filter(|&at| {
+                    let organ = &title.text[..at];
+                    at > 0 && TITLE_ORGAN.is_match(organ) && !organ.contains("关于") && !organ.contains('的')
+                })
             });
-            at.map(|at| Issuer {
-                name: title.text[..at].to_string(),
-                evidence: Evidence::Title,
-                span: Some(title.span.sub(0, at)),
+            // The lead organ: the first name on the line that runs into `关于` (joint issuers
+            // are blank-separated; a title over two lines may carry its issuers on the first).
+            at.and_then(|at| {
+                let prefix = &title.text[..at];
+                let line_start = prefix.trim_end_matches(crate::lang::is_blank).rfind('\n').map_or(0, |p| p + 1);
+                let (offset, name) = *crate::lang::blank_separated(&prefix[line_start..]).first()?;
+                let from = line_start + offset;
+                Some(Issuer {
+                    name: name.to_string(),
+                    evidence: Evidence::Title,
+                    span: Some(title.span.sub(from, from + name.len())),
+                })
             })
         };
         // An organ's signature first; a person's (“局长　梁某某”) only when nothing else names

@@ -428,6 +428,9 @@ fn addressee_length(s: &str) -> usize {
         "人大",
         "党委",
         "组织",
+        "校",
+        "医院",
+        "单位",
     ];
     let head: String = s.chars().take(16).collect();
     ENDS.iter().filter_map(|e| head.find(e).map(|at| at + e.len())).min().unwrap_or(0)

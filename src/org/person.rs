@@ -67,6 +67,8 @@ const ORGAN_ENDINGS: &[&str] = &[
 /// `norm` is normalised text; `near` the sender's region code.
 pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) -> Option<PersonMatch> {
     let text = norm.strip_prefix("尊敬的").unwrap_or(norm);
+    // `各位市领导`, `各位领导`: leaders addressed as a group are still persons.
+    let text = text.strip_prefix("各位").unwrap_or(text);
     let (text, comrade) = match text.strip_suffix("同志") {
         Some(text) => (text, true),
         None => (text, false),
@@ -96,6 +98,18 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
     }
     if ORGAN_ENDINGS.iter().any(|e| before.ends_with(e)) {
         return Some(PersonMatch { title, name: None, org: None });
+    }
+    // `县政府周县长`: an organ, then a surname and the title.
+    let surname = COMPOUND_SURNAMES.iter().copied().find(|s| before.ends_with(s)).or_else(|| {
+        before.chars().last().filter(|c| SURNAMES.contains(*c)).map(|c| &before[before.len() - c.len_utf8()..])
+    });
+    if let Some(surname) = surname {
+        let organ = &before[..before.len() - surname.len()];
+        let known = name::parse(organ, near).org;
+        if ORGAN_ENDINGS.iter().any(|e| organ.ends_with(e)) || known.kind != OrgKind::Unknown {
+            let org = (known.kind != OrgKind::Unknown).then_some(known.name);
+            return Some(PersonMatch { title, name: Some(surname.to_string()), org });
+        }
     }
     None
 }
@@ -144,6 +158,15 @@ fn surname(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_organ_then_a_surname_and_title_is_a_person() {
+        let p = recognise("县政府周县长", &[], None).expect("a person");
+        assert_eq!(p.name.as_deref(), Some("周"));
+        assert_eq!(p.title.as_deref(), Some("县长"));
+        assert!(recognise("尊敬的各位市领导", &[], None).is_some());
+        assert!(recognise("县政府办公室", &[], None).is_none());
+    }
 
     fn leaders() -> Vec<KnownLeader> {
         vec![

@@ -77,6 +77,10 @@ impl Rule for DocumentNotRecognised {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        // An empty file says nothing, and nothing need be said about it.
+        if doc.lines.is_empty() {
+            return;
+        }
         // Recipients are missing only where the kind takes them; direction follows from the
         // kind and the parties, so it is never the first thing to say.
         let relevant = |need: Need| match need {

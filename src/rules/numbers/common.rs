@@ -7,14 +7,17 @@ use crate::rules::Context;
 use crate::span::Span;
 
 /// Text other rules own and that the number rules leave alone: 发文字号 (GW302), the 成文日期
-/// line (GW303) and the 印发日期 of the 版记 (GW311). Absolute spans.
+/// line and a date noted under the title (GW303), and the 印发日期 of the 版记 (GW311).
+/// Absolute spans.
 pub fn owned_elsewhere(cx: &Context) -> Vec<Span> {
     let text = cx.text();
     let doc = cx.doc;
     let mut spans = Vec::new();
     let header_number = doc.header.doc_number.as_ref().map(|f| f.span);
     for (line, part) in &doc.lines {
-        if *part == Part::Date {
+        let dated_note = *part == Part::Preamble
+            && DATE_LINE.is_match(line.span.text(text).trim_matches(|c| matches!(c, '（' | '）' | '(' | ')')));
+        if *part == Part::Date || dated_note {
             spans.push(line.span);
             continue;
         }

@@ -34,7 +34,7 @@ static DIVISION_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOGETHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[》〉](?:及其?|和|与|暨|及有关)").expect("valid"));
 static FORWARDS_DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:批转|转发)(?P<org>[\p{Han}（）()]{2,24}?(?:局|委员会|委|办公室|办|中心|厅))(?:关于|《|〈)")
+    Regex::new(r"(?:批转|转发)(?P<org>[\p{Han}（）()]{2,24}?(?:局|委员会|委|办公室|办|中心|厅))\s*(?:关于|《|〈)")
         .expect("valid")
 });
 

@@ -25,8 +25,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 static PERSONAL_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|社长|会长)[ 　]*\p{Han}{2,4}$")
-        .expect("valid")
+    Regex::new(
+        r"(局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|社长|会长)[ 　]*[:：]?[ 　]*\p{Han}{2,4}$",
+    )
+    .expect("valid")
 });
 
 impl Rule for NoLeaderPersonal {
