@@ -59,6 +59,13 @@ static ORDER_NUMBER: LazyLock<Regex> =
 /// An order's mark: an organ's name and 令 (`某某市人民政府令`).
 static ORDER_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[\p{Han}×Ｘ（）()]{2,40}?(?:人民政府|政府|局|委员会|厅|部|委|署|行|院)令$"));
+/// The metadata a government website prints around a document (`索引号：`, `类 别：B`,
+/// `发布日期：`): not part of any GB/T 9704 element.
+static WEB_METADATA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:索[ \u{3000}]*引[ \u{3000}]*号|类[ \u{3000}]*别|发布机构|发布日期|生效日期|失效日期|主题分类|公文种类|体裁分类|组配分类|有[ \u{3000}]*效[ \u{3000}]*性|信息来源|来[ \u{3000}]*源|统一编号|公开方式|浏览次数|发布时间)[ \u{3000}]*[:：]",
+    )
+});
 /// A rule between 版头 and 主体, typed as a row of dashes or stars.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[─━—\-－=＝_＿*＊★☆·•～~ \u{3000}]{3,}$"));
 
@@ -246,6 +253,8 @@ impl<'t> Recogniser<'t> {
                 self.doc.header.doc_number = Some(Field::new(s, line));
             } else if SIGNER.is_match(s) {
                 push_signer(&mut self.doc.header, s, line);
+            } else if WEB_METADATA.is_match(s) {
+                // A website's metadata above the document.
             } else {
                 break;
             }
@@ -314,6 +323,9 @@ impl<'t> Recogniser<'t> {
             && !TITLE_PUNCT.is_match(trim_title_tail(s))
             && !DOC_NUMBER_LINE.is_match(s)
             && !SIGNER.is_match(s)
+            // `为了公共利益的需要，根据《…》…公告`: a sentence, however it ends.
+            && !(s.contains(['，', ',']) && self.chars(j) > 30 && !s.contains("关于"))
+            && !WEB_METADATA.is_match(s)
     }
 
     fn ends_in_kind(&self, j: usize) -> bool {
@@ -332,6 +344,10 @@ impl<'t> Recogniser<'t> {
             return i;
         }
         if !self.is_title_line(i) {
+            return i;
+        }
+        // An order's mark is its heading (GB/T 9704 10.2); what follows is its text.
+        if self.doc.form == Form::Order && !self.s(i).contains("关于") {
             return i;
         }
         // A title may run over up to three lines (GB/T 9704 7.3.1 回行); the first may be the
@@ -420,6 +436,31 @@ impl<'t> Recogniser<'t> {
                 if s.contains("会议上") || s.contains("讲话") {
                     self.doc.form = Form::Speech;
                 }
+            } else if WEB_METADATA.is_match(s) {
+                // `类 别：B` printed by the website between the title and the text.
+            } else if let Some(end) = self.repeated_title(i) {
+                // The title printed again (web page title, then the document's own): keep the
+                // fuller one — the one that names its issuer — as the title.
+                let again = self.lines[i].span.cover(self.lines[end - 1].span);
+                let again = Field::new(again.text(self.text), again);
+                let current = self.doc.title.clone().expect("a title precedes its repetition");
+                if before_guanyu(&again.text).len() > before_guanyu(&current.text).len() {
+                    let old: Vec<usize> =
+                        (0..self.lines.len()).filter(|&k| self.parts[k] == Some(Part::Title)).collect();
+                    for k in old {
+                        self.parts[k] = Some(Part::Preamble);
+                        self.doc.preamble.push(self.field(k));
+                    }
+                    self.doc.title = None;
+                    self.doc.title_ending = None;
+                    self.take_title(i, end);
+                } else {
+                    self.mark(i..end, Part::Preamble);
+                    let repeated: Vec<Field> = (i..end).map(|k| self.field(k)).collect();
+                    self.doc.preamble.extend(repeated);
+                }
+                i = end;
+                continue;
             } else if ISSUE_NUMBER.is_match(s) || SEPARATOR.is_match(s) {
                 if self.doc.title_ending.as_ref().and_then(|e| DocKind::parse(&e.text)) == Some(DocKind::纪要) {
                     self.doc.form = Form::Minutes;
@@ -443,6 +484,22 @@ impl<'t> Recogniser<'t> {
         }
         self.mark(start..i, Part::Preamble);
         i
+    }
+
+    /// Where a repetition of the title that starts at line `i` ends: the same `关于…` matter,
+    /// on one line or after a line of the issuers' names.
+    fn repeated_title(&self, i: usize) -> Option<usize> {
+        let title = self.doc.title.as_ref()?;
+        let matter = |s: &str| {
+            s.find("关于")
+                .map(|at| s[at..].chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>())
+        };
+        let wanted = matter(&title.text)?;
+        if matter(self.s(i)).is_some_and(|m| m == wanted) {
+            return Some(i + 1);
+        }
+        (i + 1 < self.lines.len() && self.is_org_names(i) && matter(self.s(i + 1)).is_some_and(|m| m == wanted))
+            .then_some(i + 2)
     }
 
     // ── 主送机关 ──────────────────────────────────────────────────────────────────────
@@ -624,6 +681,17 @@ impl<'t> Recogniser<'t> {
                 || crate::lang::blank_separated(s).iter().all(|(_, w)| ORG_ENDING.is_match(w)))
     }
 
+    fn is_signature_by_position(&self, i: usize) -> bool {
+        let s = self.s(i);
+        self.chars(i) <= 30
+            && !s.contains(['。', '，', '；', '：', '、', '！', '？', ':', ',', ';', '“', '《'])
+            && parse_ordinal(self.text, self.lines[i].span).is_none()
+            && !CLOSING.is_match(s)
+            && !s.starts_with("附件")
+            && s.chars().next().is_some_and(starts_name)
+            && self.lines[i].md_heading.is_none()
+    }
+
     /// `某某县教育局　　2024年3月5日`: the 署名 and the 成文日期 on one line.
     fn org_and_date(&self, i: usize) -> Option<(Field, Field)> {
         let c = ORG_AND_DATE.captures(self.s(i))?;
@@ -676,6 +744,11 @@ impl<'t> Recogniser<'t> {
                         || self.is_signature_like(sig - 1) && !self.is_body_heading(sig - 1))
                 {
                     sig -= 1;
+                }
+                // Right above the date, a short name-like line signs, whatever its ending
+                // (`中华人民共和国连云渔港监督`): the position says it is the 署名.
+                if sig == d && d > start && self.doc.title.is_some() && self.is_signature_by_position(d - 1) {
+                    sig = d - 1;
                 }
                 let above: Vec<Field> =
                     (sig..d).filter(|&j| !SEAL.is_match(self.s(j))).map(|j| self.field(j)).collect();
@@ -743,16 +816,36 @@ impl<'t> Recogniser<'t> {
         let label_len = m.get(0).expect("match").end();
         let colon = m.name("colon").expect("group");
         let label = Field::new(&self.s(label_idx)[..colon.end()], label_line.sub(0, colon.end()));
-        let mut items = Vec::new();
+        let mut items: Vec<AttachmentNoteItem> = Vec::new();
         let first_rest = Span::new(label_line.start + label_len, label_line.end);
         let mut item_spans = Vec::new();
         if !first_rest.is_empty() {
             item_spans.push(first_rest);
         }
         item_spans.extend((label_idx + 1..end).map(|j| self.lines[j].span));
+        let any_marked = item_spans.iter().any(|sp| NOTE_ITEM.is_match(sp.text(self.text)));
         for span in item_spans {
             let s = span.text(self.text);
-            let (number, marker, name_start) = match NOTE_ITEM.captures(s) {
+            // A download link a web page prints under the note (`…通知.docx`) names no attachment.
+            if DOWNLOAD_NAME.is_match(s) {
+                continue;
+            }
+            let captures = NOTE_ITEM.captures(s);
+            // A name wrapped onto the next line (GB/T 9704 7.3.4 回行) continues the item above:
+            // an unmarked line where the items are numbered, or below a line that ran to the
+            // width of the page or left a bracket open.
+            if captures.is_none()
+                && let Some(prev) = items.last_mut()
+            {
+                let prev_text = &prev.name.text;
+                let open = prev_text.matches(['（', '(', '《']).count() > prev_text.matches(['）', ')', '》']).count();
+                if any_marked || open || prev_text.chars().count() >= 18 {
+                    let joined = prev.name.span.cover(span);
+                    prev.name = Field::new(joined.text(self.text), joined);
+                    continue;
+                }
+            }
+            let (number, marker, name_start) = match captures {
                 Some(c) => {
                     let marker = c.name("marker").expect("group");
                     let n = c.name("n1").or(c.name("n2")).map(|m| m.as_str().parse().unwrap_or(0)).or_else(|| {
@@ -921,6 +1014,14 @@ fn push_signer(h: &mut Header, s: &str, span: Span) {
         k += 1;
     }
 }
+
+/// What a title says before its `关于` (its issuers), without blanks.
+fn before_guanyu(title: &str) -> String {
+    title.find("关于").map_or("", |at| &title[..at]).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A file name a web page links for download.
+static DOWNLOAD_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar|jpg|png)$"));
 
 /// The first character of a name: a 汉字, or a placeholder for one (`××县`, `X市`, `某某局`).
 fn starts_name(c: char) -> bool {

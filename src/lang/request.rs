@@ -201,7 +201,10 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let plans_possible = matches!(word, "申请" | "报请" | "提请" | "呈请" | "请示" | "请求");
     // `现将…计划报请…`: what follows 现将 is the object handed up, not an intention.
     let disposal = ["现将", "特将", "兹将", "今将"].iter().any(|w| prefix.starts_with(w));
-    let future_jiang = prefix.ends_with('将') && !disposal;
+    // `我局将依法报请…`: a subject, then 将 — what the author will do next.
+    let subject_then_jiang =
+        prefix.find('将').is_some_and(|at| ["我", "本"].iter().any(|w| prefix.starts_with(w)) && at <= 12);
+    let future_jiang = (prefix.ends_with('将') || subject_then_jiang) && !disposal;
     if plans_possible && !disposal && (contains_any(prefix, &lex.plan_markers) || future_jiang) {
         return Err(NotRequest::Plan);
     }
@@ -249,6 +252,25 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     {
         return Err(NotRequest::Downward);
     }
+    // `请各位委员安排好…`, `请…所有权人积极配合`: an instruction word, or a verb with 好
+    // (安排好, 做好, 落实好), before anything is asked to be granted.
+    let instructed = |clause: &str| {
+        lex.instructions.iter().filter(|w| w.chars().count() >= 2 && imperative(w)).any(|w| clause.contains(w.as_str()))
+            || clause.char_indices().any(|(at, c)| {
+                c == '好'
+                    && at > 0
+                    && !clause[..at].ends_with('友')
+                    && !clause[..at].ends_with('良')
+                    && !clause[..at].ends_with('美')
+            })
+    };
+    let up_to_grant = first_of(rest, &lex.grants).map_or(rest, |g| {
+        let next = rest[g.end..].chars().next().map_or(0, char::len_utf8);
+        &rest[..g.end + next]
+    });
+    if !strong && word != "建议" && instructed(up_to_grant) {
+        return Err(NotRequest::Downward);
+    }
     if lex.non_grants.iter().any(|w| addressee_free.starts_with(w.as_str()) || verb_phrase.starts_with(w.as_str())) {
         return Err(NotRequest::NoGrant);
     }
@@ -284,7 +306,7 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
         }
         "请示" => {
             // Only the closing `特此请示` / `现将…请示如下` / `请示复` asks; elsewhere 请示 is the noun.
-            let closing = ["特此", "现", "谨此", "特", "为此", "故"]
+            let closing = ["特此", "现", "谨此", "特", "为此", "故", "妥否", "当否", "可否"]
                 .iter()
                 .any(|w| prefix == *w || prefix.ends_with(&format!("，{w}")))
                 || rest.starts_with("如下")
@@ -316,7 +338,7 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     // `现将有关事项请示如下` opens the matter; it does not close the document.
     // `建议予以批准` in a forwarding 请示 is the forwarding organ's opinion, not its closing.
     let closing = word == "请示" && !rest.starts_with("如下")
-        || word != "建议"
+        || matches!(word, "请" | "恳请" | "敬请" | "特请" | "烦请" | "望" | "盼" | "希望")
             && grant.as_ref().is_some_and(|g| {
                 DECISION_ASKED.contains(&&text[g.clone()])
                     && matches!(trim(&text[g.end..matter_end]), "" | "为盼" | "为荷" | "是盼" | "为感" | "是荷")

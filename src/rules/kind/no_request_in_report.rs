@@ -70,10 +70,19 @@ impl Rule for NoRequestInReport {
         let Some(kind) = cx.doc.kind().filter(|k| non_request_kind(*k)) else { return };
         let last = cx.doc.body.iter().rposition(|p| p.part == crate::document::Part::Body);
         let text = cx.text();
+        let doc = cx.doc;
+        let names_congress =
+            |s: &str| ["人民代表大会", "人大常委会", "人大", "常务委员会"].iter().any(|w| s.contains(w));
+        let to_congress = doc.form == Form::Speech
+            || doc.main_recipients.as_ref().is_some_and(|m| names_congress(&m.field.text))
+            || doc.preamble.iter().any(|p| names_congress(&p.text))
+            || doc.title.as_ref().is_some_and(|t| names_congress(&t.text) && t.text.contains("会议"));
         for r in &cx.doc.requests {
             let grant = r.grant.map(|g| g.text(text));
-            // A report delivered to a 人大常委会 asks it to deliberate: that is its procedure.
-            if cx.doc.form == Form::Speech && grant.is_some_and(|g| matches!(g, "审议" | "审查" | "审定")) {
+            // A report to a 人民代表大会 or its 常委会 asks it to deliberate, examine or confirm:
+            // that is the statutory procedure (监督法, 地方组织法), not a request slipped in.
+            if to_congress && grant.is_some_and(|g| matches!(g, "审议" | "审查" | "审定" | "确认" | "批准" | "决定"))
+            {
                 continue;
             }
             let said = excerpt(r.clause.text(text).trim_end_matches(['。', '；']), 30);

@@ -62,7 +62,9 @@ impl Rule for OneIssuePerRequest {
         let text = cx.text();
         let mut signals: Vec<(Span, String)> = Vec::new();
         let requests = &cx.doc.requests;
-        let closings: Vec<_> = requests.iter().filter(|r| r.closing).collect();
+        // Formulas stacked in one closing paragraph (`特此请示。妥否，请批复。`) are one closing.
+        let mut closings: Vec<_> = requests.iter().filter(|r| r.closing).collect();
+        closings.dedup_by_key(|r| r.paragraph);
         let two_closings = closings.len() >= 2;
         if two_closings {
             signals.push((closings[1].clause, format!("有 {} 处请求性结语", closings.len())));
