@@ -495,11 +495,16 @@ impl<'t> Recogniser<'t> {
                 .map(|at| s[at..].chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>())
         };
         let wanted = matter(&title.text)?;
-        if matter(self.s(i)).is_some_and(|m| m == wanted) {
-            return Some(i + 1);
-        }
-        (i + 1 < self.lines.len() && self.is_org_names(i) && matter(self.s(i + 1)).is_some_and(|m| m == wanted))
-            .then_some(i + 2)
+        // On one line, or wrapped over up to three, after an optional line of names.
+        let from = if i + 1 < self.lines.len() && self.is_org_names(i) && self.s(i + 1).starts_with("关于") {
+            i + 1
+        } else {
+            i
+        };
+        (from..(from + 3).min(self.lines.len())).find_map(|last| {
+            let joined: String = (from..=last).map(|k| self.s(k)).collect();
+            matter(&joined).is_some_and(|m| m == wanted).then_some(last + 1)
+        })
     }
 
     // ── 主送机关 ──────────────────────────────────────────────────────────────────────
@@ -556,8 +561,17 @@ impl<'t> Recogniser<'t> {
             }
             return self.take_recipients(i, j + 1);
         }
-        // A 主送 line that forgot its colon: right after a title, short, ending in an organ name.
+        // A 主送 line that forgot its colon: right after the title of a kind that is sent to
+        // someone, short, ending in an organ name.
+        let sent_to_someone = self.doc.title_ending.as_ref().and_then(|e| DocKind::parse(&e.text)).is_some_and(|k| {
+            matches!(
+                k,
+                DocKind::请示 | DocKind::报告 | DocKind::通知 | DocKind::函 | DocKind::批复 | DocKind::意见 | DocKind::通报 | DocKind::议案
+            )
+        }) || self.doc.title_ending.as_ref().is_some_and(|e| e.text == "复函");
         if self.doc.title.is_some()
+            && sent_to_someone
+            && !self.s(i).chars().any(|c| c.is_ascii_digit())
             && i + 1 < self.lines.len()
             && j == i
             && self.doc.form == Form::Standard
@@ -827,7 +841,7 @@ impl<'t> Recogniser<'t> {
         for span in item_spans {
             let s = span.text(self.text);
             // A download link a web page prints under the note (`…通知.docx`) names no attachment.
-            if DOWNLOAD_NAME.is_match(s) {
+            if DOWNLOAD_NAME.is_match(s) && !items.is_empty() {
                 continue;
             }
             let captures = NOTE_ITEM.captures(s);
