@@ -23,10 +23,10 @@ static META: RuleMeta = RuleMeta {
 “由市政府办公室 2 天内起草呈批”写作“由市政府办公室2天内起草呈批”，“《示例市人民政府 工作规则》”写作“《示例市人民政府工作规则》”。\n\n\
 这与 AutoCorrect、zhlint、lint-md 等中英文排版工具“中文与数字之间加空格”的规则相反；同时使用时请关闭那些规则。\n\n\
 不报：章节标题的字距和序数后的空格（“第一章 总 则”“第十二条　本办法……”）、两字姓名补足字距（“王  五”）、\
-下一个栏目前的间隔（“联系人：张三  电话：……”）、\
-两个名称之间的间隔——联合发文机关（“中国人民银行 财政部”）、职务与姓名（“局长　张三”）、机构与姓名（“办公室 王五”）、\
-姓名与姓名（“张三 李四”）——无论在标题、正文还是署名中、汉字与英文单词之间的空格、版头（发文字号与签发人之间）、\
+下一个栏目前的间隔（“联系人：张三  电话：……”）、汉字与英文单词之间的空格、版头（发文字号与签发人之间）、\
 发文机关署名、成文日期和版记（印发机关与印发日期之间）的排版空格、用制表符或多处宽空白对齐的表格行、发文字号、网址和代码。\n\n\
+两个名称之间的空格也不报，无论在标题、正文还是署名中：联合发文机关（“中国人民银行 财政部”）、职务与姓名（“局长　张三”）、\
+机构与姓名（“办公室 王五”）、姓名与姓名（“张三 李四”）。\n\n\
 删去空格一般是确定的，`--fix` 直接修改；空格两侧像名称而未能确认（如“中国证监会 国家外汇局”）时，删去与否需人工确认（`--unsafe-fixes`）。",
     bad: "市政府全体会议和市政府常务会议的纪要，由市政府办公室 2 天内起草呈批。",
     good: "市政府全体会议和市政府常务会议的纪要，由市政府办公室2天内起草呈批。",
@@ -146,11 +146,10 @@ const ORGAN_ENDING_CHARS: &str = "局委部厅署院行会办室处科所站队�
 /// the left side ends like an organ, a 职务 or a person, and the right side could begin one.
 /// Deleting it then is a guess, so the fix needs review.
 fn maybe_between_names(left: &str, right: &str) -> bool {
-    let organ_like = |t: &str| t.chars().any(|c| ORGAN_ENDING_CHARS.contains(c));
-    let left_like = left.chars().next_back().is_some_and(|c| ORGAN_ENDING_CHARS.contains(c))
-        || org::ends_with_title(left)
-        || org::is_full_name(left);
-    let right_like = organ_like(&right.chars().take(LONGEST_ORGAN_NAME).collect::<String>())
+    let ends_an_organ = |c: char| ORGAN_ENDING_CHARS.contains(c);
+    let left_like =
+        left.chars().next_back().is_some_and(ends_an_organ) || org::ends_with_title(left) || org::is_full_name(left);
+    let right_like = right.chars().take(LONGEST_ORGAN_NAME).any(ends_an_organ)
         || org::is_full_name(right)
         || org::starts_with_title(right);
     left_like && right_like
