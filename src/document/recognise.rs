@@ -566,7 +566,14 @@ impl<'t> Recogniser<'t> {
         let sent_to_someone = self.doc.title_ending.as_ref().and_then(|e| DocKind::parse(&e.text)).is_some_and(|k| {
             matches!(
                 k,
-                DocKind::请示 | DocKind::报告 | DocKind::通知 | DocKind::函 | DocKind::批复 | DocKind::意见 | DocKind::通报 | DocKind::议案
+                DocKind::请示
+                    | DocKind::报告
+                    | DocKind::通知
+                    | DocKind::函
+                    | DocKind::批复
+                    | DocKind::意见
+                    | DocKind::通报
+                    | DocKind::议案
             )
         }) || self.doc.title_ending.as_ref().is_some_and(|e| e.text == "复函");
         if self.doc.title.is_some()

@@ -90,6 +90,27 @@ pub fn is_chinese_numeral_char(c: char) -> bool {
     matches!(c, '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
 }
 
+/// What drafters type for the 〇 of a Chinese-numeral year: the Latin letter O (half- and
+/// full-width, either case), the digit 0 (half- and full-width), the geometric ○ and 零.
+pub fn is_zero_lookalike(c: char) -> bool {
+    matches!(c, 'O' | 'o' | 'Ｏ' | 'ｏ' | '0' | '０' | '○' | '零')
+}
+
+/// Whether `s[start..end]` is a run of 〇-lookalikes inside a number written in Chinese
+/// numerals — 二OO五年, 二〇一O年 — and so a mistyped 〇 rather than Latin text. One side must
+/// be a Chinese digit, the other a Chinese digit, 年, or nothing.
+pub fn is_mistyped_zero(s: &str, start: usize, end: usize) -> bool {
+    let digit = |c: char| "一二三四五六七八九〇".contains(c) || is_zero_lookalike(c);
+    let run = &s[start..end];
+    if run.is_empty() || !run.chars().all(is_zero_lookalike) {
+        return false;
+    }
+    let prev = s[..start].chars().next_back();
+    let next = s[end..].chars().next();
+    let digit_or_end = |c: Option<char>| c.is_none_or(|c| digit(c) || c == '年');
+    prev.is_some_and(digit) && digit_or_end(next) || next.is_some_and(digit) && digit_or_end(prev)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +131,19 @@ mod tests {
         }
         assert_eq!(parse_chinese_number("十一二"), None);
         assert_eq!(parse_chinese_number("甲"), None);
+    }
+
+    #[test]
+    fn zeros_mistyped_in_chinese_numerals() {
+        let at = |s: &str, run: &str| {
+            let start = s.find(run).unwrap();
+            is_mistyped_zero(s, start, start + run.len())
+        };
+        assert!(at("二OO五年", "OO"));
+        assert!(at("二〇一O年", "O"));
+        assert!(at("二ｏｏ八年", "ｏｏ"));
+        assert!(!at("推进OO项目", "OO"));
+        assert!(!at("二BRT五", "BRT"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub use kind::{Level, OrgKind};
 pub use model::{Addressee, GroupScope, Leader, Org, OrgGroup, Relation};
 pub use name::normalize;
 pub use parties::{Parties, Party};
+pub use person::{ends_with_title, is_full_name, starts_with_surname, starts_with_title};
 
 use crate::span::Span;
 use config::Registry;

@@ -23,13 +23,12 @@ pub(crate) struct PersonMatch {
     pub org: Option<String>,
 }
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?:常务副|副|代)?(?:总理|省长|市长|县长|区长|州长|镇长|乡长|主席|书记|秘书长|主任|\
-         局长|厅长|部长|处长|科长|股长|院长|检察长|庭长|署长|总经理|董事长|理事长|会长|校长|领导)$",
-    )
-    .expect("valid regex")
-});
+/// 职务 words, as a regex alternation.
+const TITLES: &str = "(?:常务副|副|代)?(?:总理|省长|市长|县长|区长|州长|镇长|乡长|主席|书记|秘书长|主任|\
+     局长|厅长|部长|处长|科长|股长|院长|检察长|庭长|署长|总经理|董事长|理事长|会长|校长|领导)";
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("{TITLES}$")).expect("valid regex"));
+static LEADING_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{TITLES}")).expect("valid regex"));
 
 /// Common single-character surnames and the compound ones, enough to tell “王副市长” from
 /// “中心主任”.
@@ -114,11 +113,29 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
     None
 }
 
+/// Whether `text` ends with a 职务: in `局长　张三` a person's name comes next.
+pub fn ends_with_title(text: &str) -> bool {
+    TITLE.is_match(text)
+}
+
+/// Whether `text` starts with a 职务 (`市财政局　局长`).
+pub fn starts_with_title(text: &str) -> bool {
+    LEADING_TITLE.is_match(text)
+}
+
+/// Whether `text` starts with a common surname.
+pub fn starts_with_surname(text: &str) -> bool {
+    COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s)) || text.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// Whether `text` is, as a whole, shaped like a full personal name: a common surname and one or
+/// two more 汉字 (张三, 欧阳明). Shape only: 方案 is shaped like one too.
+pub fn is_full_name(text: &str) -> bool {
+    (2..=3).contains(&text.chars().count()) && text.chars().all(crate::lang::is_han) && starts_with_surname(text)
+}
+
 fn looks_like_personal_name(text: &str) -> bool {
-    let chars = text.chars().count();
-    let starts_with_surname = COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s))
-        || text.chars().next().is_some_and(|c| SURNAMES.contains(c));
-    starts_with_surname && (1..=3).contains(&chars)
+    starts_with_surname(text) && (1..=3).contains(&text.chars().count())
 }
 
 /// A configured leader by full name, name and role in either order, or surname and role.

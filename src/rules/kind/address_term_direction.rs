@@ -1,3 +1,4 @@
+use super::audience::addresses_administered_bodies;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, MaskSet};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
@@ -18,13 +19,14 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::None,
     needs: &[Need::Direction],
     docs: "称谓要与行文方向一致：上行文（请示、报告）称上级为“你局”“你府”“你们”是失礼的，应写机关名称；\
-下行文称下级为“贵局”“贵单位”不当（提示）。地名“贵州、贵阳、贵港”和“贵宾”等不算。引号内的转述不检查。",
+下行文称下级为“贵局”“贵单位”不当（提示）。地名“贵州、贵阳、贵港”和“贵宾”等不算。引号内的转述不检查。\
+机关写给其管理对象（企业、社会组织、公众）时称“你公司”“你单位”是行政管理中的正常称谓，不检查。",
     bad: "（请示）恳请你府予以支持。",
     good: "（请示）恳请市政府予以支持。",
 };
 
 static YOU: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"你(部|局|委|厅|办|单位|院|校|省|市|区|县|府|们|司|中心)").expect("valid"));
+    LazyLock::new(|| Regex::new(r"你(部|局|委|厅|办|单位|院|校|省|市|区|县|府|们|公司|司|中心)").expect("valid"));
 static HONORIFIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"贵(部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会)").expect("valid"));
 const PLACE_NAMES: &[&str] = &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵县"];
@@ -36,6 +38,11 @@ impl Rule for AddressTermDirection {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(direction) = cx.doc.direction() else { return };
+        // An organ calls its 管理对象 “你公司”“你单位” whatever direction the draft is filed
+        // under: the address follows the administration, not a line of leadership.
+        if addresses_administered_bodies(cx) {
+            return;
+        }
         let (re, severity) = match direction {
             Direction::Up => (&*YOU, Severity::Warning),
             Direction::Down => (&*HONORIFIC, Severity::Info),
@@ -75,6 +82,21 @@ mod tests {
             "GW107",
         );
         assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn a_regulator_addresses_an_enterprise_as_you() {
+        let front = |direction: &str| {
+            format!(
+                "---\n文种: 通知\n行文方向: {direction}\n---\n\n# 江门市市场监督管理局关于责令整改的通知\n\n江门市某某食品有限公司：\n\n请你公司于9月30日前整改，你单位负责人须到场。\n\n江门市市场监督管理局\n\n2024年9月2日\n"
+            )
+        };
+        for direction in ["上行", "下行", "平行"] {
+            assert!(codes_in("t.md", &front(direction), "GW107").is_empty(), "{direction}");
+        }
+        // Written up by a branch to its head office, “你公司” is still wrong.
+        let up = "江门市某某集团有限公司第一分公司关于申请资金的请示\n江门市某某集团有限公司：\n恳请你公司予以支持。\n妥否，请批示。\n";
+        assert_eq!(codes_in("t.txt", up, "GW107").len(), 1, "{:?}", codes_in("t.txt", up, "GW107"));
     }
 
     #[test]

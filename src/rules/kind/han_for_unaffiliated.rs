@@ -1,7 +1,10 @@
+use super::audience::{Directed, addresses_administered_bodies, directed_at};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::{DocKind, MaskSet};
+use crate::document::DocKind;
 use crate::org::Relation;
+use crate::rules::routing::common::{own_matches, sentence_of};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
+use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -21,13 +24,36 @@ static META: RuleMeta = RuleMeta {
     docs: "不相隶属的机关之间（如同级的两个部门）商洽工作、请求批准，用函，不用请示，也不用通知布置工作；\
 函是平行文，不用“请遵照执行”“务必”“不得有误”等指令口吻。\n\n\
 判断两个机关是否隶属需要机构关系：发文机关和主送机关都能识别、且两者既无领导关系也无业务指导关系时，\
-请示、通知报告警告。机构关系不明时只检查函的口吻（提示）。",
+请示、通知报告警告。机构关系不明时只检查函的口吻（提示）。\n\n\
+“指令口吻”指对主送机关下指令：“请你局务必……”“贵单位要严格执行……”“请遵照执行”；\
+发文机关说明自己的做法（“我局将严格执行……”）、转述第三方或引用规定时不算。\
+机关对其管理对象——企业、社会组织、公众及其统称（“各经营户”“各有关企业”）——用通知布置工作、在函中提出要求，\
+属于行政管理，不是不相隶属机关之间的行文，不报告。",
     bad: "示例市教育局《关于请求审批学校建设用地的请示》主送“示例市自然资源局”",
     good: "《示例市教育局关于商请办理学校建设用地审批手续的函》，结语“请予函复。”",
 };
 
 static COMMANDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"请遵照执行|遵照执行|务必|必须按时|严格执行|不得有误|限期|责令").expect("valid"));
+
+/// Of the words above, those that can only give an order (so an unnamed subject is the reader);
+/// the others also narrate (“项目建设严格执行招投标制度”, “依法责令企业限期整改”).
+fn only_orders(word: &str) -> bool {
+    matches!(word, "请遵照执行" | "遵照执行" | "务必" | "不得有误")
+}
+
+/// The commanding words of the 正文's own sentences that direct the addressee.
+fn orders_to_addressee(cx: &Context) -> Vec<Span> {
+    let text = cx.text();
+    own_matches(cx, &COMMANDING)
+        .into_iter()
+        .filter(|&m| {
+            let sentence = sentence_of(cx, m);
+            let cue = m.start - sentence.start..m.end - sentence.start;
+            directed_at(sentence.text(text), cue, only_orders(m.text(text))) == Directed::Addressee
+        })
+        .collect()
+}
 
 impl Rule for HanForUnaffiliated {
     fn meta(&self) -> &'static RuleMeta {
@@ -40,20 +66,15 @@ impl Rule for HanForUnaffiliated {
         if matches!(kind, DocKind::请示 | DocKind::通知) && doc.parties.sender.is_some() {
             self.check_unaffiliated(cx, kind, out);
         }
-        if kind == DocKind::函 {
+        // An organ directing its 管理对象 is administering them, whatever the 文种.
+        if kind == DocKind::函 && !addresses_administered_bodies(cx) {
             let text = cx.text();
-            for p in doc.body_paragraphs() {
-                let s = p.span.text(text);
-                for m in COMMANDING.find_iter(s) {
-                    let span = p.span.sub(m.start(), m.end());
-                    if !doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) {
-                        out.push(
-                            Finding::new(span, format!("函是平行文，不用指令口吻“{}”", m.as_str()))
-                                .help("改用商洽口吻，如“请予支持”“请予函复”")
-                                .severity(Severity::Info),
-                        );
-                    }
-                }
+            for span in orders_to_addressee(cx) {
+                out.push(
+                    Finding::new(span, format!("函是平行文，不用指令口吻“{}”", span.text(text)))
+                        .help("改用商洽口吻，如“请予支持”“请予函复”")
+                        .severity(Severity::Info),
+                );
             }
         }
     }
@@ -68,6 +89,11 @@ impl HanForUnaffiliated {
         if unrelated.is_empty() || unrelated.len() != doc.parties.main.len() {
             return;
         }
+        // Enterprises and the public are not 不相隶属机关 in the sense of 行文: an organ's 通知
+        // to its 管理对象 (市场监管局 → 各经营户) is administration.
+        if kind == DocKind::通知 && addresses_administered_bodies(cx) {
+            return;
+        }
         let names: Vec<&str> = unrelated.iter().map(|p| p.field.text.as_str()).collect();
         let span = unrelated[0].field.span;
         match kind {
@@ -80,14 +106,7 @@ impl HanForUnaffiliated {
                 .en("Between unaffiliated organs a request for approval is a letter (函), not a 请示"),
             ),
             _ => {
-                let text = cx.text();
-                let ordering = doc.body_paragraphs().any(|p| {
-                    let s = p.span.text(text);
-                    COMMANDING
-                        .find_iter(s)
-                        .any(|m| !doc.masks.hits(MaskSet::NOT_OWN_WORDS, p.span.sub(m.start(), m.end())))
-                });
-                if ordering {
+                if !orders_to_addressee(cx).is_empty() {
                     out.push(
                         Finding::new(span, format!("“{}”不是发文机关的下级，不宜用通知布置工作", names.join("、")))
                             .help("不相隶属机关之间商洽工作用函")
@@ -119,6 +138,33 @@ mod tests {
         let d = lint_text("t.txt", text, "GW105");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(codes_in("t.txt", &text.replace("江门市自然资源局：", "江门市人民政府："), "GW105").is_empty());
+    }
+
+    #[test]
+    fn own_conduct_and_provisions_are_not_orders() {
+        let letter = |body: &str| format!("示例市教育局关于商请配合开展调查的函\n示例市统计局：\n{body}\n请予函复。\n");
+        for body in [
+            "我局将严格执行统计法律法规，确保数据真实。",
+            "按照《统计法》规定，调查对象应严格执行统计报表制度。",
+            "项目建设严格执行招投标制度。",
+            "请贵局予以支持，我局将严格执行保密规定。",
+        ] {
+            assert!(codes_in("t.txt", &letter(body), "GW105").is_empty(), "{body}");
+        }
+        assert_eq!(codes_in("t.txt", &letter("请贵局严格执行数据报送时限。"), "GW105").len(), 1);
+    }
+
+    #[test]
+    fn a_regulator_may_direct_enterprises() {
+        let notice = "江门市市场监督管理局关于开展食品安全自查的通知\n江门市某某食品有限公司：\n请你公司务必于9月30日前完成自查。\n请遵照执行。\n江门市市场监督管理局\n2024年9月2日\n";
+        assert!(codes_in("t.txt", notice, "GW105").is_empty());
+        let letter = notice.replace("自查的通知", "自查的函");
+        assert!(codes_in("t.txt", &letter, "GW105").is_empty());
+        let groups = notice.replace("江门市某某食品有限公司：", "各有关企业：");
+        assert!(codes_in("t.txt", &groups, "GW105").is_empty());
+        // An organ is still not to be ordered about by 通知.
+        let organ = notice.replace("江门市某某食品有限公司：", "江门市教育局：").replace("你公司", "你局");
+        assert_eq!(codes_in("t.txt", &organ, "GW105").len(), 1);
     }
 
     #[test]

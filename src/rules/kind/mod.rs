@@ -1,5 +1,6 @@
 //! GW1xx: 文种 (《党政机关公文处理工作条例》第八条、第十五条).
 pub mod address_term_direction;
+pub mod audience;
 pub mod closing_phrase;
 pub mod han_for_unaffiliated;
 pub mod issuer_eligibility;

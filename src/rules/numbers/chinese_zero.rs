@@ -1,7 +1,7 @@
 use super::common::{hits_any, owned_elsewhere, prev_char};
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::MaskSet;
-use crate::lang::numerals::is_chinese_numeral_char;
+use crate::lang::numerals::{is_chinese_numeral_char, is_zero_lookalike};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -27,11 +27,7 @@ static META: RuleMeta = RuleMeta {
     good: "二〇二四年",
 };
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[一二三四五六七八九〇○零0OoＯ０]{4}年").expect("valid"));
-
-fn is_wrong_zero(c: char) -> bool {
-    matches!(c, '0' | 'O' | 'o' | 'Ｏ' | '０' | '零' | '○')
-}
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[一二三四五六七八九〇○零0OoＯｏ０]{4}年").expect("valid"));
 
 impl Rule for ChineseZero {
     fn meta(&self) -> &'static RuleMeta {
@@ -50,7 +46,7 @@ impl Rule for ChineseZero {
             for m in YEAR.find_iter(s) {
                 let digits = m.as_str().trim_end_matches('年');
                 // At least two Han digits besides the zeros, and one wrong zero.
-                let wrong = digits.chars().filter(|c| is_wrong_zero(*c)).count();
+                let wrong = digits.chars().filter(|c| is_zero_lookalike(*c)).count();
                 let han = digits
                     .chars()
                     .filter(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'))
@@ -67,7 +63,7 @@ impl Rule for ChineseZero {
                 if cx.doc.masks.hits(MaskSet::NON_TEXT, span) || hits_any(&owned, span) {
                     continue;
                 }
-                let fixed: String = digits.chars().map(|c| if is_wrong_zero(c) { '〇' } else { c }).collect();
+                let fixed: String = digits.chars().map(|c| if is_zero_lookalike(c) { '〇' } else { c }).collect();
                 out.push(
                     Finding::new(span, format!("汉字年份“{digits}年”中的零应写作“〇”：“{fixed}年”"))
                         .help("汉字数字年份是编号，零写“〇”；正文日期也可改用阿拉伯数字")

@@ -15,11 +15,13 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十一条：“公文使用的汉字、数字、外文字符、计量单位和标点符号等，按照有关国家标准和规定执行。”；GB/T 15834-2011 标点符号的中文形式",
-    fix: FixAvailability::Always,
+    fix: FixAvailability::Sometimes,
     needs: &[],
     docs: "紧挨汉字的半角逗号、分号、冒号、问号、叹号、句号，以及括住中文的半角圆括号，应改为全角的“，；：？！。（）”。\n\n\
-不报告：时间“9:30”和比例“1:500”、小数和版本号、行首的序次语“1.”（见 GW402）、发文字号（见 GW302）、\
-网址、电子邮箱、代码、Markdown 标记，以及连续三个以上英文单词组成的外文片段。每处都可由 `--fix` 安全修改。\n\n\
+半角“.”在中文里可能是句号，也常常是逗号、小数点或缩写：只有它结束句子（其后是行尾，或另起一句，\
+如“.请……”“.二、……”）时才由 `--fix` 改为“。”；句中的“.”只报告，改“。”还是“，”由起草人决定。\n\n\
+不报告：时间“9:30”和比例“1:500”、小数和版本号、序次语“1.”“一.”（见 GW402）、文件名（“方案.docx”）、发文字号（见 GW302）、\
+网址、电子邮箱、代码、Markdown 标记，以及连续三个以上英文单词组成的外文片段。其余各处都可由 `--fix` 安全修改。\n\n\
 本规则负责所有半角标点到全角的转换，包括主送机关、附件说明、抄送等处的半角冒号；各部分的专门规则只检查标点的有无和位置。",
     bad: "各单位要高度重视,认真落实(详见附件).",
     good: "各单位要高度重视，认真落实（详见附件）。",
@@ -127,19 +129,74 @@ fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
                 push_mark(out, abs, c, full);
             }
             '.' => {
-                // Only a full stop after Chinese that ends a sentence: not 1.5, v1.2, a.b, "..." or "…".
+                // Not 1.5, v1.2, a.b, "..." or "…": a dot after Chinese, alone.
                 let runs = prev == Some('.') || next == Some('.');
-                let ends_sentence = next.is_none()
-                    || next.is_some_and(|n| is_han(n) || n.is_whitespace() || matches!(n, '”' | '’' | '）' | ')'));
                 // After a bracket pair this rule converts, the context is Chinese too.
                 let after_converted = prev == Some(')') && k > 0 && paren_pairs_done[k - 1];
-                if (chinese_side(prev) || after_converted) && !runs && ends_sentence {
-                    push_mark(out, abs, c, '。');
+                if runs || !(chinese_side(prev) || after_converted) || after_chinese_ordinal(&s[..i]) {
+                    continue;
+                }
+                match full_stop_role(&s[i + 1..]) {
+                    DotRole::EndsSentence => push_mark(out, abs, c, '。'),
+                    DotRole::Unclear => out.push(
+                        Finding::new(abs, "中文语境中不用半角“.”：句末用“。”，句中停顿用“，”")
+                            .help("按语意改为“。”或“，”")
+                            .fix(Fix::display_only("改为“。”", vec![Edit::replace(abs, "。")]))
+                            .en("A half-width “.” in Chinese text: use “。” at the end of a sentence, “，” inside one"),
+                    ),
+                    // .docx, .cn: part of a file name or an address.
+                    DotRole::NotPunctuation => {}
                 }
             }
             _ => {}
         }
     }
+}
+
+/// What a “.” after Chinese is, judged by what follows it.
+enum DotRole {
+    /// The end of a line (after any closing marks) or the start of a new sentence: a 。.
+    EndsSentence,
+    /// Chinese text goes on: a 。 or, as often, a ， — only the drafter can tell.
+    Unclear,
+    /// Latin letters or digits follow: a file name or an address (方案.docx).
+    NotPunctuation,
+}
+
+/// How a new sentence opens: a 层次序数 (二、 （二） 2. 第二) or a word that only starts one.
+static NEW_SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|第[一二三四五六七八九十]+[，、是]|请|特此|此外|另外|为此|对此)",
+    )
+    .expect("valid")
+});
+
+fn full_stop_role(rest: &str) -> DotRole {
+    let closers = |c: char| is_closing_mark(c) || c.is_whitespace() || c == '\u{3000}';
+    let after_closers = rest.trim_start_matches(closers);
+    if after_closers.is_empty() {
+        return DotRole::EndsSentence;
+    }
+    let next_text = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if NEW_SENTENCE.is_match(next_text) {
+        return DotRole::EndsSentence;
+    }
+    match rest.chars().next() {
+        Some(c) if is_han(c) || closers(c) || matches!(c, '“' | '‘' | '《' | '（') => DotRole::Unclear,
+        _ => DotRole::NotPunctuation,
+    }
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | ')' | '》' | '〕' | '】')
+}
+
+/// Whether `before` ends with a Chinese-numeral ordinal (一, 十二) standing at the start of a line
+/// or after a separator: “一.加强领导” is a 层次序数 written with a dot, GW402's concern.
+fn after_chinese_ordinal(before: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let digits = before.chars().rev().take_while(|&c| numeral(c)).count();
+    (1..=3).contains(&digits) && before.chars().rev().nth(digits).is_none_or(|c| !is_han(c))
 }
 
 fn push_mark(out: &mut Vec<Finding>, span: Span, half: char, full: char) {
@@ -179,7 +236,8 @@ fn latin_runs(s: &str) -> impl Iterator<Item = Span> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::{assert_fixed, codes_in};
+    use crate::diagnostic::Applicability;
+    use crate::test_support::{assert_fixed, codes_in, lint_text};
 
     #[test]
     fn converts_marks_next_to_chinese() {
@@ -191,6 +249,28 @@ mod tests {
     #[test]
     fn leaves_times_numbers_links_and_english_alone() {
         let text = "会议于9:30召开，比例尺1:500，投资1.5亿元，共1,000人。\n详见https://www.gov.cn/a,b.html。\n引用原文：Made in China, for the world.\n江府[2023]20号\n1.明确责任\n";
+        assert!(codes_in("t.txt", text, "GW401").is_empty(), "{:?}", codes_in("t.txt", text, "GW401"));
+    }
+
+    #[test]
+    fn a_dot_is_a_full_stop_only_where_a_sentence_ends() {
+        // End of line (after a closing bracket), and a new sentence after it: safe.
+        assert_fixed(
+            "请认真落实（详见附件）.\n各单位要高度重视.请于1月20日前报送.二、加强领导.\n",
+            "GW401",
+            "请认真落实（详见附件）。\n各单位要高度重视。请于1月20日前报送。二、加强领导。\n",
+        );
+        // Inside a sentence the dot may be a comma: reported, but never fixed by itself.
+        let text = "各单位要高度重视.认真落实安全生产责任.\n";
+        let d = lint_text("t.txt", text, "GW401");
+        let applicability: Vec<_> = d.iter().map(|d| d.fix.as_ref().map(|f| f.applicability)).collect();
+        assert_eq!(applicability, [Some(Applicability::DisplayOnly), Some(Applicability::Safe)]);
+        assert_fixed(text, "GW401", "各单位要高度重视.认真落实安全生产责任。\n");
+    }
+
+    #[test]
+    fn dots_that_are_not_full_stops() {
+        let text = "要求：一.加强领导；二.落实责任。\n附件：实施方案.docx，联系邮箱：ab.cd@example.gov.cn，网站：www.gov.cn。\n增长1.5个百分点。\n";
         assert!(codes_in("t.txt", text, "GW401").is_empty(), "{:?}", codes_in("t.txt", text, "GW401"));
     }
 

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::{DOC_NUMBER, MaskKind, MaskSet, Part};
 use crate::lang::is_han;
+use crate::org::{self, Org, OrgKind};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
 use regex::Regex;
@@ -24,7 +25,10 @@ static META: RuleMeta = RuleMeta {
 这与 AutoCorrect、zhlint、lint-md 等中英文排版工具“中文与数字之间加空格”的规则相反；同时使用时请关闭那些规则。\n\n\
 不报：章节标题的字距和序数后的空格（“第一章 总 则”“第十二条　本办法……”）、两字姓名补足字距（“王  五”）、\
 下一个栏目前的间隔（“联系人：张三  电话：……”）、汉字与英文单词之间的空格、版头（发文字号与签发人之间）、\
-发文机关署名、成文日期和版记（印发机关与印发日期之间）的排版空格、用制表符或多处宽空白对齐的表格行、发文字号、网址和代码。删去空格的修改是确定的，`--fix` 直接修改。",
+发文机关署名、成文日期和版记（印发机关与印发日期之间）的排版空格、用制表符或多处宽空白对齐的表格行、发文字号、网址和代码。\n\n\
+两个名称之间的空格也不报，无论在标题、正文还是署名中：联合发文机关（“中国人民银行 财政部”）、职务与姓名（“局长　张三”）、\
+机构与姓名（“办公室 王五”）、姓名与姓名（“张三 李四”）。\n\n\
+删去空格一般是确定的，`--fix` 直接修改；空格两侧像名称而未能确认（如“中国证监会 国家外汇局”）时，删去与否需人工确认（`--unsafe-fixes`）。",
     bad: "市政府全体会议和市政府常务会议的纪要，由市政府办公室 2 天内起草呈批。",
     good: "市政府全体会议和市政府常务会议的纪要，由市政府办公室2天内起草呈批。",
 };
@@ -65,9 +69,91 @@ fn stray(prev: char, next: char) -> bool {
         || ((is_clause_mark(prev) || is_opening(prev)) && text_like(next))
 }
 
-/// The non-space text next to a space run, up to a space or a separating mark.
-fn token_len(chars: impl Iterator<Item = char>) -> usize {
-    chars.take_while(|&c| !is_space(c) && !matches!(c, '、' | '，' | '：' | '；' | '。' | '（' | '）')).count()
+/// What ends a token on either side of a space: another space or a separating mark.
+fn ends_token(c: char) -> bool {
+    is_space(c)
+        || matches!(c, '、' | '，' | '：' | '；' | '。' | '（' | '）' | '《' | '》' | '“' | '”' | ',' | ':' | ';')
+}
+
+/// The token that ends right before a space run.
+fn token_before(before: &str) -> &str {
+    let start = before.char_indices().rev().find(|&(_, c)| ends_token(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    &before[start..]
+}
+
+/// The token that starts right after a space run.
+fn token_after(after: &str) -> &str {
+    let end = after.char_indices().find(|&(_, c)| ends_token(c)).map_or(after.len(), |(i, _)| i);
+    &after[..end]
+}
+
+/// Longest organ name we look for at a token's edge, in characters.
+const LONGEST_ORGAN_NAME: usize = 24;
+
+/// Whether `name` is, as a whole, an organ the organisation model recognises: the organ, when
+/// it is. A bare ending (公司, 银行) is not a name; 市委 and 市政府 are.
+fn organ(cx: &Context, name: &str) -> Option<Org> {
+    let org = cx.orgs.parse_name_in(name, cx.doc.parties.sender.as_ref());
+    let named = org.kind != OrgKind::Unknown
+        && (name.chars().count() >= 3 || matches!(org.kind, OrgKind::PartyCommittee | OrgKind::Government));
+    named.then_some(org)
+}
+
+/// Whether `token` ends with an organ's name (经国务院同意，中国人民银行｜).
+fn ends_with_organ(cx: &Context, token: &str) -> bool {
+    let starts: Vec<usize> = token.char_indices().map(|(i, _)| i).collect();
+    starts.iter().rev().skip(1).take(LONGEST_ORGAN_NAME - 1).any(|&i| organ(cx, &token[i..]).is_some())
+}
+
+/// Whether `token` starts with an organ's name (｜财政部联合印发). A place the gazetteer does not
+/// list counts only when the left side names it too (示例市财政局 示例市教育局): otherwise
+/// “市住建局 会同市水务局” would read 会同 as a city.
+fn starts_with_organ(cx: &Context, left: &str, token: &str) -> bool {
+    let ends: Vec<usize> = token.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    ends.iter().skip(1).take(LONGEST_ORGAN_NAME - 1).any(|&e| {
+        organ(cx, &token[..e]).is_some_and(|org| match (&org.region, org.region_code) {
+            (Some(place), None) => left.contains(place.as_str()),
+            _ => true,
+        })
+    })
+}
+
+/// Words that end the name of a 内设机构 or a small unit: before a person's full name they make
+/// a contact line (办公室 王五).
+const UNIT_ENDINGS: &[&str] = &["办公室", "办公厅", "司", "科", "处", "股", "室", "中心", "站", "所", "队"];
+
+/// Whether a space between `left` and `right` (the tokens either side) separates two names —
+/// organs, people, a 职务 and a name (中国人民银行 财政部, 局长　张三, 办公室 王五, 张三 李四) — or
+/// pads a two-character name (王　五). Such a space is typeset, wherever the line is.
+fn separates_names(cx: &Context, left: &str, right: &str) -> bool {
+    let two_char_name_padding = left.chars().count() == 1 && org::starts_with_surname(left);
+    let left_title = org::ends_with_title(left);
+    if two_char_name_padding || left_title && org::starts_with_surname(right) {
+        return true;
+    }
+    let left_person = org::is_full_name(left);
+    let left_unit = UNIT_ENDINGS.iter().any(|e| left.ends_with(e));
+    if (left_person || left_unit) && org::is_full_name(right) || left_person && org::starts_with_title(right) {
+        return true;
+    }
+    ends_with_organ(cx, left)
+        && (org::is_full_name(right) || org::starts_with_title(right) || starts_with_organ(cx, left, right))
+}
+
+/// Characters that end organ names (局, 委员会, 政府, 公司 …).
+const ORGAN_ENDING_CHARS: &str = "局委部厅署院行会办室处科所站队社司团府";
+
+/// Whether a space between two 汉字 that we could not read as separating names may still do so:
+/// the left side ends like an organ, a 职务 or a person, and the right side could begin one.
+/// Deleting it then is a guess, so the fix needs review.
+fn maybe_between_names(left: &str, right: &str) -> bool {
+    let ends_an_organ = |c: char| ORGAN_ENDING_CHARS.contains(c);
+    let left_like =
+        left.chars().next_back().is_some_and(ends_an_organ) || org::ends_with_title(left) || org::is_full_name(left);
+    let right_like = right.chars().take(LONGEST_ORGAN_NAME).any(ends_an_organ)
+        || org::is_full_name(right)
+        || org::starts_with_title(right);
+    left_like && right_like
 }
 
 impl Rule for StraySpaces {
@@ -102,14 +188,15 @@ fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
         let first = runs[k];
         // 办公室 2 天: a number set off by spaces on both sides is one finding.
         let second = runs.get(k + 1).copied().filter(|r| {
-            let between = &s[first.end..r.start];
+            let between = &s[first.span.end..r.span.start];
             between.chars().count() <= 10 && between.chars().all(|c| !is_han(c) && !is_space(c) && !is_clause_mark(c))
         });
         k += if second.is_some() { 2 } else { 1 };
-        let (start, end) = (first.start, second.map_or(first.end, |r| r.end));
+        let (start, end) = (first.span.start, second.map_or(first.span.end, |r| r.span.end));
         let span = line.sub(start, end);
         let edits: Vec<Edit> =
-            std::iter::once(first).chain(second).map(|r| Edit::delete(line.sub(r.start, r.end))).collect();
+            std::iter::once(first).chain(second).map(|r| Edit::delete(line.sub(r.span.start, r.span.end))).collect();
+        let certain = first.certain && second.is_none_or(|r| r.certain);
         let shown = context(s, start, end);
         let fixed: String = shown.chars().filter(|&c| !is_space(c)).collect();
         let where_ = if cx.doc.masks.hits(MaskSet::of(&[MaskKind::BookTitle]), span) {
@@ -119,7 +206,11 @@ fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::new(span, format!("{where_}的多余空格：“{shown}”应写作“{fixed}”"))
-                .fix(Fix::safe("删去空格", edits))
+                .fix(if certain {
+                    Fix::safe("删去空格", edits)
+                } else {
+                    Fix::unsafe_("删去空格（如是两个名称之间的间隔，请保留）", edits)
+                })
                 .en("Stray space in Chinese text"),
         );
     }
@@ -142,8 +233,16 @@ fn wide_gaps(s: &str) -> usize {
     n
 }
 
-/// Runs of spaces (line-relative) that do not belong in Chinese text.
-fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<Span> {
+/// A run of spaces (line-relative) that does not belong in Chinese text.
+#[derive(Clone, Copy)]
+struct StrayRun {
+    span: Span,
+    /// False where the run may still separate names we could not read: its deletion needs review.
+    certain: bool,
+}
+
+/// Runs of spaces that do not belong in Chinese text.
+fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
     let division_end = DIVISION.find(s).map_or(0, |m| m.end());
     let doc_numbers: Vec<Span> = DOC_NUMBER.find_iter(s).map(|m| Span::new(m.start(), m.end())).collect();
     let mut runs = Vec::new();
@@ -161,8 +260,9 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<Span> {
         if doc_numbers.iter().any(|d| d.overlaps(rel) || d.end == start || d.start == end) {
             continue;
         }
-        // 总 则, 王  五: letter-spacing between single characters.
-        if token_len(s[..start].chars().rev()) == 1 && token_len(s[end..].chars()) == 1 {
+        let (left, right) = (token_before(&s[..start]), token_after(&s[end..]));
+        // 总 则: letter-spacing between single characters.
+        if left.chars().count() == 1 && right.chars().count() == 1 {
             continue;
         }
         let rest = &s[end..];
@@ -172,7 +272,11 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<Span> {
         if cx.doc.masks.hits(MaskSet::NON_TEXT, line.sub(start, end)) {
             continue;
         }
-        runs.push(rel);
+        let between_han = is_han(prev) && is_han(next);
+        if between_han && separates_names(cx, left, right) {
+            continue;
+        }
+        runs.push(StrayRun { span: rel, certain: !(between_han && maybe_between_names(left, right)) });
     }
     runs
 }
@@ -195,6 +299,24 @@ mod tests {
             "GW410",
             "纪要由市政府办公室2天内起草呈批，一般每月召开2-3次。\n印发《示例市人民政府工作规则》。\n要求，全面落实。\n",
         );
+    }
+
+    #[test]
+    fn spaces_between_names_are_layout() {
+        let text = "中国人民银行 财政部关于做好个人养老金业务的通知\n各省、自治区、直辖市人民政府：\n\
+经国务院同意，中国人民银行 财政部联合印发本通知。会议由局长　张三主持，副局长 李四、王　五出席。\n\
+联系人：办公室 王五；出席：张三 李四；市应急管理局 局长 王五。\n";
+        assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
+    }
+
+    #[test]
+    fn a_space_that_may_separate_names_is_an_unsafe_fix() {
+        let text = "中国证监会 国家外汇局联合发文，市财政局 高度重视。\n";
+        let d = crate::test_support::lint_text("t.txt", text, "GW410");
+        let applicability: Vec<_> = d.iter().map(|d| d.fix.as_ref().map(|f| f.applicability)).collect();
+        use crate::diagnostic::Applicability::{Safe, Unsafe};
+        assert_eq!(applicability, [Some(Unsafe), Some(Safe)]);
+        assert_fixed(text, "GW410", "中国证监会 国家外汇局联合发文，市财政局高度重视。\n");
     }
 
     #[test]

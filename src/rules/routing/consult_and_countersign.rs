@@ -1,8 +1,10 @@
-use super::common::{own_matches, says_anywhere};
+use super::common::{own_matches, says_anywhere, sentence_of};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, DocKind};
+use crate::lang::segment::segment;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pub struct ConsultAndCountersign;
@@ -21,7 +23,11 @@ static META: RuleMeta = RuleMeta {
     docs: "请示或下行文安排其他部门承担工作（“由市住建局牵头、市自然资源局配合”）时，起草单位应事先征求这些部门的意见，\
 并在文中说明（“已征求……意见”“经与……协商一致”“会签”）。本规则：\n\n\
 - 正文安排他部门“牵头、配合、会同”而没有协商说明：提示；\n\
-- 写到“分歧”“不同意见”“未能达成一致”，却没有写各方理由和办理建议：警告。\n\n\
+- 文中报告征求意见的机关有分歧（“市财政局对此有不同意见”“双方存在分歧”“经协商仍未能达成一致”），\
+却没有写各方理由和办理建议：警告。\n\n\
+是否“报告分歧”看谁持有意见、是肯定还是否定：“均无不同意见”“未提出异议”是一致意见；\
+“如有不同意见，请……反馈”“未协商一致的，不得……”是假设或规定；“听取不同意见”“对各方提出的不同意见进行了研究”\
+是起草单位自己的工作；群众、专家的意见不是部门之间的分歧；“经协商已达成一致”说明分歧已解决；引号内的文字不查。\
 纪要本身就是协调结果，不检查。",
     bad: "拟由市住建局牵头、市自然资源局和市城管局配合开展整治。妥否，请批示。",
     good: "……已书面征求市自然资源局、市城管局意见，两单位均无不同意见。妥否，请批示。",
@@ -33,8 +39,14 @@ static OTHER_DEPARTMENTS: LazyLock<Regex> =
 static CONSULTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"征求[^。]{0,30}意见|(协商|商议)一致|经(与|同)[^。]{0,20}(协商|商议|沟通)|会签|联合(报|行文|上报)|无不同意见|意见一致|达成一致").expect("valid")
 });
-static DISAGREEMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"分歧|不同意见|未能达成一致|意见不一致").expect("valid"));
+/// Words that may report a disagreement: an opinion that differs (不同意见, 异议), a split
+/// (分歧), or a failure to agree (未能达成一致). Whether they do depends on the sentence.
+static DISAGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"不同意见|异议|分歧|(?:未能|未|不能|无法|没有|没能)(?:协商|达成|取得|形成)一致(?:意见)?|意见不(?:一致|统一)",
+    )
+    .expect("valid")
+});
 static REASONED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"理由|理据|依据|原因").expect("valid"));
 static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"建议|拟").expect("valid"));
 
@@ -64,12 +76,11 @@ impl Rule for ConsultAndCountersign {
                     )
             })
             .collect();
-        // “无不同意见” is agreement: a match right after 无/没有 does not count.
         let disagreements: Vec<_> = own_matches(cx, &DISAGREEMENT)
             .into_iter()
-            .filter(|s| {
-                let before = &text[..s.start];
-                !(before.ends_with('无') || before.ends_with("没有"))
+            .filter(|&cue| {
+                let sentence = sentence_of(cx, cue);
+                reports_disagreement(sentence.text(text), cue.start - sentence.start..cue.end - sentence.start)
             })
             .collect();
         if let Some(at) = disagreements.first() {
@@ -93,6 +104,119 @@ impl Rule for ConsultAndCountersign {
     }
 }
 
+// ── Whether a sentence reports a disagreement among the organs consulted ─────────────────────
+// “不同意见” is as often agreement (“均无不同意见”), an invitation (“如有不同意见，请……反馈”),
+// or the object of the drafter's own handling (“听取不同意见”“对不同意见进行了认真研究”) as it
+// is a report. A report has a holder — an organ — that has, holds or raises the opinion, and
+// neither negates nor supposes it; a failure to agree (“未能达成一致”) is a report by itself.
+
+const CLAUSE_STOPS: [char; 5] = ['，', '；', '：', ',', ';'];
+
+/// Verbs by which a holder has an opinion or a split, at the end of the words before the cue:
+/// “市财政局对此有不同意见”, “持不同意见”, “在执法主体上存在分歧”, “提出异议”.
+static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:有|持|存在|提出|提|出现|产生)了?(?:一些|一定|较大|明显|重大|较多|少量|个别|部分)?的?$")
+        .expect("valid")
+});
+/// What may follow a split that reports it: “双方分歧较大”, “意见分歧仍未消除”.
+static SPLIT_REPORTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:较大|很大|明显|突出|严重|仍|依然|尚|未能)").expect("valid"));
+/// A supposition or a general rule rather than a report: “如有不同意见”, “若对方案有异议”,
+/// “部门之间未协商一致的，不得向下行文”, “出现分歧时”.
+static SUPPOSED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:如果|如|若|倘若|假如|凡|一旦|对于|避免|防止|减少)|如有|若有|如对|若对").expect("valid")
+});
+static SUPPOSED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:的(?:[，,；]|单位|部门|机关|事项|情况下|话)|时|前|之前|之处)").expect("valid"));
+/// A clause that takes the opinion as its topic: “对……提出的不同意见”, “针对……的异议”.
+static HANDLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"针对|就|关于|对[^方]").expect("valid"));
+/// The disagreement was settled later in the sentence: “……提出异议，经协商已达成一致”.
+static RESOLVED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"已[^，。；不未]{0,12}?(?:一致|消除|化解|解决|采纳|吸收|修改)").expect("valid"));
+
+/// Whether `sentence` reports that consulted organs disagree, for the cue at `cue`.
+fn reports_disagreement(sentence: &str, cue: Range<usize>) -> bool {
+    let clause_start = sentence[..cue.start].rfind(CLAUSE_STOPS).map_or(0, |i| i + char_len(sentence, i));
+    let before = &sentence[clause_start..cue.start];
+    let after = &sentence[cue.end..];
+    if SUPPOSED_BEFORE.is_match(before) || SUPPOSED_AFTER.is_match(after) || RESOLVED.is_match(after) {
+        return false;
+    }
+    let word = &sentence[cue.clone()];
+    let verb_at = match word {
+        // 未能达成一致、意见不一致: the failure is the report; the holder may go unsaid
+        // (“经反复协商，仍未能达成一致”), but not be somebody other than organs.
+        w if w.ends_with("一致") || w.ends_with("一致意见") || w.ends_with("统一") => {
+            return holder(sentence, clause_start, cue.start) != Some(Holder::Public);
+        }
+        "分歧" if SPLIT_REPORTED.is_match(after) => cue.start,
+        _ => match HOLDING.find(before) {
+            // “对市财政局提出的不同意见进行了研究”: a relative clause inside the drafter's own
+            // handling of the opinion, not a report of it.
+            Some(verb) if verb.as_str().ends_with('的') && HANDLED.is_match(before) => return false,
+            Some(verb) => clause_start + verb.start(),
+            // No verb of holding: the words are the object of the drafter's own act
+            // (听取不同意见, 对不同意见进行研究) or a negation (无不同意见).
+            None => return false,
+        },
+    };
+    // 没有、未提出、并不存在: the holding verb is negated.
+    let negated =
+        sentence[..verb_at].ends_with(['没', '未', '不', '无', '毋']) || sentence[..verb_at].ends_with("没能");
+    !negated && holder(sentence, clause_start, verb_at) == Some(Holder::Organ)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Holder {
+    Organ,
+    Public,
+}
+
+/// The holder of an opinion whose verb is at `verb_at`: the first holder word of its clause
+/// (the subject comes first: “部分群众对市住建局的方案有不同意见”), else of the nearest earlier
+/// clause that names one (“已征求市财政局意见，该局有不同意见”). Words, not characters, decide:
+/// the 部 of 部分 and the 局 of 大局 name no organ.
+fn holder(sentence: &str, clause_start: usize, verb_at: usize) -> Option<Holder> {
+    let first_in = |s: &str| segment(s).into_iter().find_map(|w| holder_word(w.text));
+    if let Some(h) = first_in(&sentence[clause_start..verb_at]) {
+        return Some(h);
+    }
+    sentence[..clause_start].split(CLAUSE_STOPS).rev().find_map(first_in)
+}
+
+/// What a single word says about who holds an opinion: the public, experts and deputies, whose
+/// views are no disagreement among the organs consulted, or an organ (or a party to a 协商).
+fn holder_word(word: &str) -> Option<Holder> {
+    const PUBLIC: &[&str] = &[
+        "群众", "公众", "市民", "居民", "村民", "网民", "各界", "专家", "学者", "代表", "委员", "同志", "企业", "商户",
+        "个人",
+    ];
+    const PARTIES: &[&str] = &["双方", "各方", "多方", "两方", "三方", "对方", "有关方面"];
+    const ORGAN_ENDINGS: &[&str] =
+        &["政府", "部门", "单位", "机关", "街道", "局", "委", "办", "厅", "署", "部", "院", "镇", "乡"];
+    // Two-character words ending like an organ are organs only with a determiner or a place
+    // before the ending (该局、两局、市委、党委); 大局、举办、全部、内部 are not.
+    const SHORT_ORGAN_HEADS: &str = "该本我两各三贵你此其市省县区镇乡党";
+    if PUBLIC.iter().any(|p| word.ends_with(p)) {
+        return Some(Holder::Public);
+    }
+    if PARTIES.contains(&word) {
+        return Some(Holder::Organ);
+    }
+    let chars = word.chars().count();
+    let organ = ORGAN_ENDINGS.iter().any(|e| {
+        word.ends_with(e)
+            && (e.chars().count() > 1
+                || chars >= 3
+                || chars == 2 && word.chars().next().is_some_and(|c| SHORT_ORGAN_HEADS.contains(c)))
+    });
+    organ.then_some(Holder::Organ)
+}
+
+fn char_len(s: &str, at: usize) -> usize {
+    s[at..].chars().next().map_or(1, char::len_utf8)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::{codes_in, lint_text};
@@ -103,6 +227,41 @@ mod tests {
         assert_eq!(lint_text("t.txt", text, "GW210").len(), 1);
     }
 
+    fn request(body: &str) -> String {
+        format!("示例市住房和城乡建设局关于开展违建整治的请示\n示例市人民政府：\n{body}\n妥否，请批示。\n")
+    }
+
+    #[test]
+    fn reported_disagreements_warn() {
+        for body in [
+            "我局已就方案征求市财政局意见，市财政局对此有不同意见。",
+            "市财政局、市公安局持不同意见。",
+            "已征求市城管局意见，该局提出异议。",
+            "经反复协商，仍未能达成一致。",
+            "双方意见分歧较大。",
+        ] {
+            assert_eq!(codes_in("t.txt", &request(body), "GW210").len(), 1, "{body}");
+        }
+    }
+
+    #[test]
+    fn agreement_invitations_and_handling_are_silent() {
+        for body in [
+            "已书面征求市城管局、市财政局意见，均无不同意见。",
+            "征求意见期间，各单位没有不同意见，也未提出异议。",
+            "如有不同意见，请于5月10日前书面反馈我局。",
+            "对方案有不同意见的，请书面反馈。",
+            "起草过程中，我局广泛听取不同意见。",
+            "我局对各方提出的不同意见进行了认真研究。",
+            "部门之间未协商一致的，不得向下行文。",
+            "市财政局曾提出不同意见，经协商已达成一致。",
+            "部分群众对整治方案有不同意见。",
+            "根据规定“有不同意见的，应当列明各方理据”。",
+        ] {
+            assert!(codes_in("t.txt", &request(body), "GW210").is_empty(), "{body}");
+        }
+    }
+
     #[test]
     fn consulted_or_unreasoned_disagreement() {
         let text = "示例市住房和城乡建设局关于开展违建整治的请示\n示例市人民政府：\n拟由市住建局牵头、市城管局配合开展整治。已书面征求市城管局意见，该局无不同意见。\n妥否，请批示。\n";
@@ -110,5 +269,19 @@ mod tests {
         let text = "示例市住房和城乡建设局关于开展违建整治的请示\n示例市人民政府：\n我局与市城管局在执法主体上存在分歧。\n妥否，请批示。\n";
         let d = lint_text("t.txt", text, "GW210");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
+    }
+
+    #[test]
+    fn holders_are_words_not_characters() {
+        use super::{Holder, holder_word};
+        for organ in ["市财政局", "该局", "两局", "有关部门", "双方", "市委", "财政部"] {
+            assert_eq!(holder_word(organ), Some(Holder::Organ), "{organ}");
+        }
+        for public in ["群众", "人大代表", "专家"] {
+            assert_eq!(holder_word(public), Some(Holder::Public), "{public}");
+        }
+        for neither in ["部分", "大局", "举办", "内部", "方案"] {
+            assert_eq!(holder_word(neither), None, "{neither}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::{MaskKind, MaskSet};
 use crate::lang::is_han;
+use crate::lang::numerals::is_mistyped_zero;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use regex::Regex;
 use serde::Deserialize;
@@ -107,6 +108,10 @@ impl Rule for ForeignWords {
                 {
                     continue;
                 }
+                // 二OO五年: a 〇 typed as a letter, which GW505 (chinese-zero) reports.
+                if is_mistyped_zero(s, m.start(), m.end()) {
+                    continue;
+                }
                 // Part of a 发文字号, a standard number or a longer Latin phrase: not an abbreviation in Chinese prose.
                 let before = s[..m.start()].chars().next_back();
                 let after = s[m.end()..].chars().next();
@@ -175,6 +180,13 @@ mod tests {
     fn accepted_terms_and_glossed_abbreviations_are_silent() {
         let text = "全市GDP增长5%，建成5G基站，PM2.5浓度下降，公共场所覆盖Wi-Fi。\n推进快速公交（BRT）建设，BRT线路增至3条。\n执行GB/T 9704-2012。详见https://www.gov.cn/and/or.html。\n";
         assert!(codes_in("t.txt", text, "GW607").is_empty(), "{:?}", codes_in("t.txt", text, "GW607"));
+    }
+
+    #[test]
+    fn a_letter_o_for_chinese_zero_is_not_english() {
+        let text = "二OO五年以来，二〇一O年、二ｏｏ八年均有记载。\n";
+        assert!(codes_in("t.txt", text, "GW607").is_empty(), "{:?}", codes_in("t.txt", text, "GW607"));
+        assert_eq!(codes_in("t.txt", text, "GW505").len(), 3, "{:?}", codes_in("t.txt", text, "GW505"));
     }
 
     #[test]
