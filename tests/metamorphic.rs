@@ -274,7 +274,7 @@ fn markdown_escape(s: &str) -> String {
 
 fn fixture_drafts() -> Vec<(PathBuf, Settings)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs = vec![root.join("seed"), root.join("drafts"), root.join("correct")];
+    let mut dirs = vec![root.join("seed"), root.join("drafts"), root.join("correct"), root.join("published")];
     let mut rules: Vec<PathBuf> =
         std::fs::read_dir(root.join("rules")).expect("rules").map(|e| e.expect("entry").path()).collect();
     rules.sort();

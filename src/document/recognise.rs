@@ -353,18 +353,29 @@ impl<'t> Recogniser<'t> {
         // A title may run over up to three lines (GB/T 9704 7.3.1 回行); the first may be the
         // joint issuers' names. It ends on the line that ends in a kind word.
         let lines_ok = |r: &Self, to: usize| (i..to).all(|j| r.is_title_line(j) && r.chars(j) <= 40);
+        // Where a line ends in a word that is no legal kind (`…工程规划`) and the next ends in
+        // one (`设计方案审查有关事项的通知`), the title runs on: the legal ending wins.
+        let mut found: Option<usize> = None;
         for last in i..(i + 3).min(self.lines.len()) {
             if !self.is_title_line(last) {
                 break;
             }
             let whole = self.lines[i].span.cover(self.lines[last].span).text(self.text);
-            if self.ends_in_kind(last) && (last == i || lines_ok(self, last)) {
-                // `关于` or a kind word is what makes a line a title; a one-line sentence that
-                // happens to end in 要点 is not one unless a 主送 or note follows.
-                if whole.contains("关于") || last > i || DocKind::parse(self.doc_title_kind_word(last)).is_some() {
-                    return self.take_title(i, last + 1);
+            // `关于` or a kind word is what makes a line a title; a one-line sentence that
+            // happens to end in 要点 is not one unless a 主送 or note follows.
+            let titled = whole.contains("关于") || last > i || DocKind::parse(self.doc_title_kind_word(last)).is_some();
+            if self.ends_in_kind(last) && (last == i || lines_ok(self, last)) && titled {
+                let legal = DocKind::parse(self.doc_title_kind_word(last)).is_some()
+                    || kind_from_title(trim_title_tail(whole)).is_some();
+                if legal {
+                    found = Some(last);
+                    break;
                 }
+                found.get_or_insert(last);
             }
+        }
+        if let Some(last) = found {
+            return self.take_title(i, last + 1);
         }
         if self.s(i).contains("关于") && !self.s(i).ends_with('。') {
             return self.take_title(i, i + 1);
@@ -715,13 +726,19 @@ impl<'t> Recogniser<'t> {
 
     /// `某某县教育局　　2024年3月5日`: the 署名 and the 成文日期 on one line.
     fn org_and_date(&self, i: usize) -> Option<(Field, Field)> {
+        self.org_and_date_with(i, false)
+    }
+
+    /// `by_position`: the line stands at the end of the main text, where a name before a date
+    /// signs whatever its ending (`中华人民共和国连云渔港监督　2024年3月5日`).
+    fn org_and_date_with(&self, i: usize, by_position: bool) -> Option<(Field, Field)> {
         let c = ORG_AND_DATE.captures(self.s(i))?;
         let (org, date) = (c.name("org")?, c.name("date")?);
         let line = self.lines[i].span;
         let names = org.as_str().trim_end_matches(crate::lang::is_blank);
         let ok = crate::lang::blank_separated(names)
             .iter()
-            .all(|(_, w)| ORG_ENDING.is_match(w) || PERSONAL_SIGNATURE.is_match(w))
+            .all(|(_, w)| ORG_ENDING.is_match(w) || PERSONAL_SIGNATURE.is_match(w) || by_position)
             && names.chars().next().is_some_and(starts_name);
         ok.then(|| {
             (
@@ -744,13 +761,25 @@ impl<'t> Recogniser<'t> {
 
     // ── 正文, 附件说明, 署名, 成文日期, 附注, 附件 ──────────────────────────────────────
     fn main_and_attachments(&mut self, start: usize, end: usize) {
-        let date_idx = (start..end).find(|&j| DATE_LINE.is_match(self.s(j)) || self.org_and_date(j).is_some());
+        // The end of the main text: the last lines, or what attachments, notes or a seal follow.
+        let near_end = |j: usize| {
+            self.doc.title.is_some()
+                && (j + 3 >= end
+                    || (j + 1 < end && {
+                        let next = self.s(j + 1);
+                        next.starts_with("附件") || SEAL.is_match(next) || ANNOTATION.is_match(next)
+                    }))
+        };
+        let date_idx = (start..end).find(|&j| DATE_LINE.is_match(self.s(j)) || self.org_and_date(j).is_some()).or_else(
+            || (start..end).find(|&j| near_end(j) && self.org_and_date_with(j, true).is_some()),
+        );
         let (main_end, tail_start) = match date_idx {
             Some(d) => {
+                let by_position = near_end(d);
                 self.parts[d] = Some(Part::Date);
                 // 署名 and 成文日期 on one line: `某某县教育局　　2024年3月5日`.
                 let mut signature = Vec::new();
-                if let Some((org, date)) = self.org_and_date(d) {
+                if let Some((org, date)) = self.org_and_date_with(d, by_position) {
                     self.doc.date = Some(date);
                     signature.push(org);
                 } else {
@@ -768,8 +797,11 @@ impl<'t> Recogniser<'t> {
                 }
                 // Right above the date, a short name-like line signs, whatever its ending
                 // (`中华人民共和国连云渔港监督`): the position says it is the 署名.
-                if sig == d && d > start && self.doc.title.is_some() && self.is_signature_by_position(d - 1) {
-                    sig = d - 1;
+                let above_seal = (start..d).rev().find(|&k| !SEAL.is_match(self.s(k)));
+                if sig == d || above_seal.is_some_and(|k| k < sig) {
+                    if let Some(k) = above_seal.filter(|&k| self.doc.title.is_some() && self.is_signature_by_position(k)) {
+                        sig = k;
+                    }
                 }
                 let above: Vec<Field> =
                     (sig..d).filter(|&j| !SEAL.is_match(self.s(j))).map(|j| self.field(j)).collect();
