@@ -67,7 +67,9 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
             // A finding may carry its own level (a heuristic match lower, a hard violation of a
             // mostly-advisory rule higher); a level set in the config wins over both.
             let sev = configured.unwrap_or_else(|| f.severity.unwrap_or(severity));
-            diagnostics.push(stamp(meta, sev, f, source.text.len()));
+            let mut d = stamp(meta, sev, f, source.text.len());
+            d.source = packs.cite(&d.source);
+            diagnostics.push(d);
         }
     }
 

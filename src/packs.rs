@@ -26,6 +26,10 @@ pub(crate) struct PackFile {
     /// The GB/T 2260 code of the region the pack is for (440700 for 江门市).
     #[serde(default)]
     pub region: Option<u32>,
+    /// Titles of the local texts the pack stands for (`《江门市人民政府工作规则》`): a rule's
+    /// citation of them is shown only to drafts the pack applies to.
+    #[serde(default)]
+    pub cites: Vec<String>,
     /// Rules (codes or names) the pack turns on beyond those of its built-in namesake.
     #[serde(default)]
     pub enable: Vec<String>,
@@ -41,6 +45,8 @@ pub struct BuiltinPack {
     pub region: Option<u32>,
     /// Rule parameters by code (江门's 2/5/10/5 working days).
     pub params: BTreeMap<String, toml::Table>,
+    /// Titles of the local texts it stands for.
+    pub cites: Vec<String>,
 }
 
 const BUILTIN_FILES: &[(Pack, &str)] = &[
@@ -54,7 +60,7 @@ static BUILTIN: LazyLock<Vec<BuiltinPack>> = LazyLock::new(|| {
         .iter()
         .map(|(pack, text)| {
             let file: PackFile = toml::from_str(text).expect("built-in rule pack is valid");
-            BuiltinPack { pack: *pack, region: file.region, params: file.rules }
+            BuiltinPack { pack: *pack, region: file.region, params: file.rules, cites: file.cites }
         })
         .collect()
 });
@@ -118,6 +124,21 @@ impl AppliedPacks {
     /// The built-in packs among them, in order.
     pub fn builtin(&self) -> impl Iterator<Item = &'static BuiltinPack> + '_ {
         self.packs.iter().filter_map(|p| p.pack).filter_map(builtin_pack)
+    }
+
+    /// A rule's `source` as this draft should read it: the national text for everyone, a local
+    /// text (《江门市人民政府工作规则》…) only where its pack applies. Citations are separated
+    /// by `；`; a source made only of local citations is kept whole (the rule was chosen).
+    pub fn cite(&self, source: &str) -> String {
+        let foreign = |segment: &str| {
+            let compact: String = segment.chars().filter(|c| !c.is_whitespace()).collect();
+            builtin()
+                .iter()
+                .filter(|b| !self.contains(b.pack))
+                .any(|b| b.cites.iter().any(|t| compact.starts_with(t.as_str())))
+        };
+        let kept: Vec<&str> = source.split('；').filter(|s| !foreign(s)).collect();
+        if kept.is_empty() || kept.len() == source.split('；').count() { source.to_string() } else { kept.join("；") }
     }
 
     /// Only `national`: what a draft gets when nothing places it.

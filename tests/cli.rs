@@ -395,3 +395,29 @@ fn a_fix_that_would_change_markdown_structure_is_refused_and_reported() {
     assert!(err.contains("改变文档结构"), "{err}");
     assert_eq!(std::fs::read_to_string(dir.path().join("a.md")).unwrap(), draft, "nothing written");
 }
+
+/// A report carrying a request: GW101 rests on the 条例 for everyone, and cites
+/// 《江门市人民政府工作规则》 only to drafts the 江门 pack applies to.
+fn report_with_request(bureau: &str) -> String {
+    format!(
+        "{bureau}关于道路养护情况的报告\n\n市人民政府：\n\n现将有关情况报告如下。\n\n妥否，请批示。\n\n{bureau}\n\n2025年6月6日\n"
+    )
+}
+
+#[test]
+fn citations_follow_the_jurisdiction() {
+    let dir = temp_dir_with(&[
+        ("jiangmen.txt", report_with_request("台山市交通运输局").as_bytes()),
+        ("sichuan.txt", report_with_request("南充市交通运输局").as_bytes()),
+    ]);
+    let source_of = |file: &str| {
+        let out = stdout_of(&["check", "--format", "json", "--exit-zero", file], dir.path(), 0);
+        let v = json(&out);
+        let d = v.as_array().unwrap().iter().find(|d| d["code"] == "GW101").cloned().expect("GW101 fires");
+        d["source"].as_str().unwrap().to_string()
+    };
+    let sichuan = source_of("sichuan.txt");
+    assert!(sichuan.contains("党政机关公文处理工作条例") && !sichuan.contains("江门"), "{sichuan}");
+    let jiangmen = source_of("jiangmen.txt");
+    assert!(jiangmen.contains("党政机关公文处理工作条例") && jiangmen.contains("江门市人民政府工作规则"), "{jiangmen}");
+}

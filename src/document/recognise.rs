@@ -770,9 +770,9 @@ impl<'t> Recogniser<'t> {
                         next.starts_with("附件") || SEAL.is_match(next) || ANNOTATION.is_match(next)
                     }))
         };
-        let date_idx = (start..end).find(|&j| DATE_LINE.is_match(self.s(j)) || self.org_and_date(j).is_some()).or_else(
-            || (start..end).find(|&j| near_end(j) && self.org_and_date_with(j, true).is_some()),
-        );
+        let date_idx = (start..end)
+            .find(|&j| DATE_LINE.is_match(self.s(j)) || self.org_and_date(j).is_some())
+            .or_else(|| (start..end).find(|&j| near_end(j) && self.org_and_date_with(j, true).is_some()));
         let (main_end, tail_start) = match date_idx {
             Some(d) => {
                 let by_position = near_end(d);
@@ -799,7 +799,9 @@ impl<'t> Recogniser<'t> {
                 // (`中华人民共和国连云渔港监督`): the position says it is the 署名.
                 let above_seal = (start..d).rev().find(|&k| !SEAL.is_match(self.s(k)));
                 if sig == d || above_seal.is_some_and(|k| k < sig) {
-                    if let Some(k) = above_seal.filter(|&k| self.doc.title.is_some() && self.is_signature_by_position(k)) {
+                    if let Some(k) =
+                        above_seal.filter(|&k| self.doc.title.is_some() && self.is_signature_by_position(k))
+                    {
                         sig = k;
                     }
                 }
