@@ -798,12 +798,11 @@ impl<'t> Recogniser<'t> {
                 // Right above the date, a short name-like line signs, whatever its ending
                 // (`中华人民共和国连云渔港监督`): the position says it is the 署名.
                 let above_seal = (start..d).rev().find(|&k| !SEAL.is_match(self.s(k)));
-                if sig == d || above_seal.is_some_and(|k| k < sig) {
-                    if let Some(k) =
+                if (sig == d || above_seal.is_some_and(|k| k < sig))
+                    && let Some(k) =
                         above_seal.filter(|&k| self.doc.title.is_some() && self.is_signature_by_position(k))
-                    {
-                        sig = k;
-                    }
+                {
+                    sig = k;
                 }
                 let above: Vec<Field> =
                     (sig..d).filter(|&j| !SEAL.is_match(self.s(j))).map(|j| self.field(j)).collect();
