@@ -80,8 +80,10 @@ impl fmt::Display for Report<'_> {
 impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
+    // The header line above the report already names the code and the rule; miette would
+    // print it a second time.
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.code))
+        None
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -202,8 +204,11 @@ fn summary(t: &Totals, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     match lang {
         Lang::Zh => {
-            if t.diagnostics() == 0 {
+            // A run that could not read a file never says that nothing was found.
+            if t.diagnostics() == 0 && t.failed_files == 0 {
                 lines.push("未发现问题。".to_string());
+            } else if t.diagnostics() == 0 {
+                lines.push("已读取的文件中未发现问题，但检查并不完整：".to_string());
             } else {
                 lines.push(format!(
                     "共发现 {} 个问题（错误 {}，警告 {}，提示 {}），其中 {} 个可自动修复（--fix）。",
@@ -219,8 +224,10 @@ fn summary(t: &Totals, lang: Lang) -> Vec<String> {
             }
         }
         Lang::En => {
-            if t.diagnostics() == 0 {
+            if t.diagnostics() == 0 && t.failed_files == 0 {
                 lines.push("No problems found.".to_string());
+            } else if t.diagnostics() == 0 {
+                lines.push("No problems in the files that were read, but the check is incomplete:".to_string());
             } else {
                 lines.push(format!(
                     "Found {} problems ({} errors, {} warnings, {} info); {} fixable with --fix.",
@@ -286,7 +293,7 @@ mod tests {
         let text = render_to_string(Format::Human, &zh());
         assert!(text.contains("草稿/请示.md:2:3: GW302 doc-number-format [错误]\n"), "{text}");
         assert!(!text.contains(":2:7"), "no byte column anywhere: {text}");
-        assert!(text.contains("GW302(doc-number-format)"), "{text}");
+        assert!(!text.contains("GW302(doc-number-format)"), "the code is named once, in the header: {text}");
         assert!(text.contains("× 发文字号的年份应使用六角括号〔〕"), "{text}");
         assert!(text.contains("╭─[草稿/请示.md]"), "{text}");
         assert!(text.contains("2 │ 江府[2023]20号"), "{text}");
@@ -302,6 +309,20 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_run_that_could_not_read_a_file_is_never_clean() {
+        let failed = vec![crate::output::FileOutcome::Failed {
+            path: "缺失.txt".into(),
+            code: crate::output::FailureCode::IoError,
+            message: "无法读取：文件不存在".into(),
+        }];
+        let mut out = Vec::new();
+        super::render(&failed, &zh(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains("未发现问题。"), "{text}");
+        assert!(text.contains("另有 1 个文件无法读取"), "{text}");
     }
 
     #[test]
