@@ -19,11 +19,12 @@ static META: RuleMeta = RuleMeta {
     docs: "检查成文日期行：\n\n\
 - 用阿拉伯数字，不用汉字（“二〇二四年三月五日”是 1999 年旧标准的写法）；\n\
 - 年份标全称，月、日不编虚位（“2024年03月05日”）；\n\
-- 不用全角数字，日期中不留空格，用“日”不用“号”；\n\
+- 不用全角数字，用“日”不用“号”；\n\
 - 日期真实存在（没有“2月30日”）；\n\
 - 尚未填写的占位日期（“X年X月X日”）提示补全；\n\
 - 成文日期之上应有发文机关署名（纪要、命令除外）；草稿声明了发文机关时，署名应与之一致。\n\n\
-汉字转阿拉伯数字、去虚位、去空格、全角转半角都是确定的修改，`--fix` 直接完成；两位年份的补全需要人工确认。",
+日期内部的空格（网页、PDF 转换常在数字与汉字之间插入空格，如“2025 年 2 月 12 日”）不影响判断，\
+空格本身由 GW410 提示。汉字转阿拉伯数字、去虚位、全角转半角都是确定的修改，`--fix` 直接完成；两位年份的补全需要人工确认。",
     bad: "示例市人民政府\n二〇二四年三月五日",
     good: "示例市人民政府\n2024年3月5日",
 };
@@ -63,9 +64,6 @@ impl Rule for IssueDateFormat {
         }
         if !year_certain {
             problems.push("年份应标全称");
-        }
-        if date.text.contains([' ', '\u{3000}']) {
-            problems.push("日期中不留空格");
         }
         if date.text.ends_with('号') {
             problems.push("用“日”不用“号”");
@@ -199,5 +197,12 @@ mod tests {
         let d = lint_text("t.txt", "关于开展检查的通知\n各区人民政府：\n正文。\n2024年3月5日\n", "GW303");
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("署名"));
+    }
+
+    #[test]
+    fn blanks_inside_the_date_are_not_judged() {
+        // A PDF turned into HTML puts blanks around every number; the blank is GW410's.
+        assert!(codes_in("t.txt", &format!("{HEAD}2025 年 2 月 12 日\n"), "GW303").is_empty());
+        assert_fixed(&format!("{HEAD}2024 年 03 月 05 日\n"), "GW303", &format!("{HEAD}2024年3月5日\n"));
     }
 }
