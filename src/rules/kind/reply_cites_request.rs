@@ -1,5 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
+use crate::document::kind::title_kind;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,7 +19,7 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::None,
     needs: &[Need::Kind],
     docs: "批复、复函答复的是具体的来文，开头应引述来文的标题和发文字号，写明“收悉”，使收文机关知道答复的是哪件事。\
-本规则检查批复和标题含“复函”的函：正文前两段里既没有“收悉”，也没有一句话以“你（贵）X”引出来文\
+本规则检查批复、标题含“复函”的函和以“答复”为题的函：正文前两段里既没有“收悉”，也没有一句话以“你（贵）X”引出来文\
 （《标题》、文号、来文、来函、申请、材料、提案……）并写明收到（“悉”“收到”“业经……批准”）时报告。\
 “你单位报来的《……审批表》等有关申报材料悉”“你市《关于……的请示》（……号）业经省政府批准”都算已引述来文；\
 来文没有标题或文号的，引其一也可以。这是实务惯例，报告为警告。",
@@ -33,8 +34,12 @@ impl Rule for ReplyCitesRequest {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
-        let is_reply_letter =
-            doc.kind() == Some(DocKind::函) && doc.title.as_ref().is_some_and(|t| t.text.contains("复函"));
+        // A 函 is a reply when its title says 复函, or ends in 答复 (to a proposal or suggestion).
+        let is_reply_letter = doc.kind() == Some(DocKind::函)
+            && doc
+                .title
+                .as_ref()
+                .is_some_and(|t| t.text.contains("复函") || title_kind(&t.text).is_some_and(|k| k.word == "答复"));
         if doc.kind() != Some(DocKind::批复) && !is_reply_letter {
             return;
         }
@@ -52,9 +57,10 @@ impl Rule for ReplyCitesRequest {
     }
 }
 
-/// The addressee's own document, named: 你县《…》, 贵局来函, 你单位报来的…材料, 你镇东政〔2023〕176号文.
+/// The addressee's own document, named: 你县《…》, 贵局来函, 你单位报来的…材料, 你镇东政〔2023〕176号文,
+/// 您提出的《…》（第202045号）.
 static CITED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[你贵][^。；！？]{0,80}?(?:《|来文|来函|〔|号文|申请|材料|提案|建议|请示|报告|函)").expect("valid")
+    Regex::new(r"[你您贵][^。；！？]{0,80}?(?:《|来文|来函|〔|号文|申请|材料|提案|建议|请示|报告|函)").expect("valid")
 });
 
 /// Its receipt acknowledged: (收)悉, 收到, 业经省政府批准.
@@ -98,6 +104,7 @@ mod tests {
             "你镇东政〔2023〕176号文悉。",
             "贵局来函已收到。",
             "你乡关于调整村庄规划的申请收到。",
+            "您提出的《关于请求成立西园社区的提案》（第202045号）已收到，现答复如下：",
         ] {
             assert!(super::cites_incoming(opening), "{opening}");
         }
@@ -106,5 +113,16 @@ mod tests {
         {
             assert!(!super::cites_incoming(opening), "{opening}");
         }
+    }
+
+    #[test]
+    fn an_answer_to_a_proposal_is_a_reply() {
+        let d = lint_text(
+            "t.txt",
+            "关于区政协九届四次会议第202045号提案办理情况的答复\n吴传平委员：\n经研究，现答复如下：\n",
+            "GW106",
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("复函"), "{}", d[0].message);
     }
 }
