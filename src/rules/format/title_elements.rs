@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::{DocKind, Evidence, Form, MaskSet};
+use crate::document::{DocKind, Evidence, Form, MaskSet, Standard};
 use crate::lang::is_blank;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
@@ -25,6 +25,7 @@ static META: RuleMeta = RuleMeta {
 - **缺事由**：“关于”与“的＋文种”之间没有内容（警告）；\n\
 - **转发标题层层叠套**（提示）：标题中出现两次以上“转发”，或“的通知的通知”，建议省略中间层次，\
 只保留最初发文机关的文件标题。\n\n\
+2012年7月1日之前成文的，按当时施行的 2000 年《国家行政机关公文处理办法》（标题“一般应当标明发文机关”），缺发文机关名称只作提示。\
 纪要（纪要标志由会议名称组成，GB/T 9704 10.3）和命令（令）不查发文机关名称。\
 标题回行的排列（梯形、菱形）属版式，不检查；标题长度也不提示。",
     bad: "关于开展安全生产大检查的通知",
@@ -58,7 +59,13 @@ impl Rule for TitleElements {
             let has_mark = doc.header.issuer_mark.is_some();
             let mut finding = Finding::new(span, "标题缺少发文机关名称：标题应由发文机关名称、事由和文种组成")
                 .en("The title lacks the issuing organ's name");
-            if has_mark {
+            if doc.predates(Standard::Regulations2012) {
+                // The 2000 办法 (第十条（六）) asked for the organ only “一般”.
+                finding = finding
+                    .severity(Severity::Info)
+                    .source("《国家行政机关公文处理办法》（2000年）第十条（六）：公文标题“应当准确简要地概括公文的主要内容，一般应当标明发文机关，并准确标明公文种类”（成文于2012年7月1日之前）")
+                    .help("成文时施行的 2000 年办法只要求标题“一般应当标明发文机关”");
+            } else if has_mark {
                 finding = finding
                     .severity(Severity::Info)
                     .help("版头已有发文机关标志；如本单位不允许省略，在标题开头补写发文机关名称");
@@ -192,5 +199,13 @@ mod tests {
             let text = format!("{title}\n各区人民政府：\n正文。\n");
             assert!(codes_in("t.txt", &text, "GW301").is_empty(), "{title}");
         }
+    }
+
+    #[test]
+    fn before_july_2012_a_missing_issuer_is_information() {
+        let text = "关于印发《海口市人民政府工作规则》的通知\n各区人民政府：\n正文。\n二○一一年四月八日\n";
+        let d = lint_text("t.txt", text, "GW301");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
     }
 }
