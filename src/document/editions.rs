@@ -2,7 +2,9 @@
 //! was written, not by today's: before 2012-07-01 GB/T 9704-1999 wanted the 成文日期 in Chinese
 //! numerals and let a single organ seal without signing, and the 2000 《国家行政机关公文处理办法》
 //! asked a title for its organ only “一般”; before 2012-06-01 GB/T 15834-1995 said nothing of a
-//! 、 between 《》. The cut-over dates live here and nowhere else.
+//! 、 between 《》 nor told a year range's 一字线 from a 半字线; and before 2011-11-01, with
+//! GB2312 (which has no 〇) the usual encoding, ○ was how a Chinese-numeral zero was typed.
+//! The cut-over dates live here and nowhere else.
 
 use super::{DATE_LINE, DOC_NUMBER, Document};
 use crate::lang::date::Date;
@@ -16,6 +18,8 @@ pub enum Standard {
     Regulations2012,
     /// GB/T 15834-2011 《标点符号用法》, in force from 2012-06-01, replacing GB/T 15834-1995.
     Punctuation2011,
+    /// GB/T 15835-2011 《出版物上数字用法》, in force from 2011-11-01, replacing GB/T 15835-1995.
+    Numbers2011,
 }
 
 impl Standard {
@@ -23,6 +27,7 @@ impl Standard {
         let (y, m, d) = match self {
             Standard::Regulations2012 => (2012, 7, 1),
             Standard::Punctuation2011 => (2012, 6, 1),
+            Standard::Numbers2011 => (2011, 11, 1),
         };
         Date::new(y, m, d).expect("a real date")
     }
@@ -32,6 +37,7 @@ impl Standard {
         match self {
             Standard::Regulations2012 => "GB/T 9704-1999 和《国家行政机关公文处理办法》（2000年）",
             Standard::Punctuation2011 => "GB/T 15834-1995",
+            Standard::Numbers2011 => "GB/T 15835-1995",
         }
     }
 }

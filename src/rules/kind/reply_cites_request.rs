@@ -20,7 +20,7 @@ static META: RuleMeta = RuleMeta {
     needs: &[Need::Kind],
     docs: "批复、复函答复的是具体的来文，开头应引述来文的标题和发文字号，写明“收悉”，使收文机关知道答复的是哪件事。\
 本规则检查批复、标题含“复函”的函和以“答复”为题的函：正文前两段里既没有“收悉”，也没有一句话以“你（贵）X”引出来文\
-（《标题》、文号、来文、来函、申请、材料、提案……）并写明收到（“悉”“收到”“业经……批准”）时报告。\
+（《标题》、文号、来文、来函、申请、材料、提案……）并写明收到（“悉”“收到”“业经……批准”，提案答复的“现将您提出的……提案办理情况答复如下”）时报告。\
 “你单位报来的《……审批表》等有关申报材料悉”“你市《关于……的请示》（……号）业经省政府批准”都算已引述来文；\
 来文没有标题或文号的，引其一也可以。这是实务惯例，报告为警告。",
     bad: "经研究，同意你县调整城区规划。",
@@ -63,9 +63,10 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[你您贵][^。；！？]{0,80}?(?:《|来文|来函|〔|号文|申请|材料|提案|建议|请示|报告|函)").expect("valid")
 });
 
-/// Its receipt acknowledged: (收)悉, 收到, 业经省政府批准.
+/// Its receipt acknowledged: (收)悉, 收到, 业经省政府批准; or the answer announced, as a reply to a
+/// proposal does: 现将您提出的……提案办理情况答复如下.
 static ACKNOWLEDGED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"悉|收到|业经[^。；！？]{0,30}批准").expect("valid"));
+    LazyLock::new(|| Regex::new(r"悉|收到|业经[^。；！？]{0,30}批准|(?:答复|函复)如下").expect("valid"));
 
 /// Whether a paragraph opens a reply by citing the document it answers: 收悉 anywhere, or one
 /// sentence that names the addressee's document and then says it was received (or approved).
@@ -105,6 +106,7 @@ mod tests {
             "贵局来函已收到。",
             "你乡关于调整村庄规划的申请收到。",
             "您提出的《关于请求成立西园社区的提案》（第202045号）已收到，现答复如下：",
+            "现将您提出的关于加快建设乡村道路维修及维护的提案办理情况答复如下：",
         ] {
             assert!(super::cites_incoming(opening), "{opening}");
         }

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::{DOC_NUMBER, MaskSet};
+use crate::document::{DOC_NUMBER, MaskSet, Standard};
 use crate::lang::is_han;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
     docs: "数值范围用浪纹线“～”（或一字线“—”），起止年份用一字线“—”，不用短横线“-”、半角波浪号“~”或英文连接号“–”：\
 “每月召开2-3次”写作“2～3次”，“（2023-2025年）”写作“（2023—2025年）”。\n\n\
 数值范围的连接号可在 `[rules.GW406] range-connector` 中改为 \"—\" 或 \"至\"（默认 \"～\"）；起止年份总是用“—”。\
-已经写作“～”或“—”的数值范围不报。\n\n\
+已经写作“～”或“—”的数值范围不报。\
+2012年6月1日（GB/T 15834-2011 施行）之前成文的文件不检查：此前的 GB/T 15834-1995 把半字线“-”列为连接号的一种，未按用途区分。\n\n\
 不报：日期“2024-03-05”、电话“0750-3501234”、标准号“GB/T 9704-2012”、型号和编号（字母开头或三段以上）、\
 时间“9:00-11:30”、门牌房号“3-2号”“1-3室”、地块和单元编号“5-8地块”“D7-01地块”“2-1单元”、\
 前大后小的“3-2”（比分、编号）、后面不是汉字或“%”的数字对。\
@@ -61,6 +62,11 @@ impl Rule for RangeConnector {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // GB/T 15834-1995, in force before June 2012, listed the 半字线 among the 连接号 without
+        // telling ranges and years apart.
+        if cx.doc.predates(Standard::Punctuation2011) {
+            return;
+        }
         let text = cx.text();
         let connector = configured_connector(cx);
         for (line, _) in &cx.doc.lines {
@@ -203,5 +209,13 @@ mod tests {
         let orgs = crate::org::OrgView::default();
         let fixed = crate::fix::fix_source(&source, &settings, &orgs, crate::diagnostic::Applicability::Safe);
         assert_eq!(fixed.text, "每月召开2至3次\n");
+    }
+
+    #[test]
+    fn documents_before_june_2012_are_not_judged() {
+        let body =
+            "示例省团委关于表彰优秀团干部的通报\n各市团委：\n张某被授予2008-2009年度优秀团干部称号。\n示例省团委\n";
+        assert!(codes_in("t.txt", &format!("{body}二○○九年五月二十日\n"), "GW406").is_empty());
+        assert_eq!(codes_in("t.txt", &format!("{body}2012年6月1日\n"), "GW406").len(), 1);
     }
 }
