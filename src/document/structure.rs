@@ -227,8 +227,10 @@ fn abbreviated_list(rest: &str, is_digit: impl Fn(char) -> bool) -> bool {
 }
 
 fn punct_after(s: &str, at: usize, line: Span) -> Option<(char, Span)> {
-    let c = s[at..].chars().next()?;
-    AFTER_MARK.contains(&c).then(|| (c, line.sub(at, at + c.len_utf8())))
+    // `1\. ` is how Markdown keeps a numbered paragraph from turning into a list: the dot, escaped.
+    let escape = usize::from(s[at..].starts_with("\\."));
+    let c = s[at + escape..].chars().next()?;
+    AFTER_MARK.contains(&c).then(|| (c, line.sub(at, at + escape + c.len_utf8())))
 }
 
 impl Ordinal {
@@ -283,6 +285,11 @@ mod tests {
         assert_eq!(list_like("1、2号实验楼的改造工程已完工。"), Some((1, true)));
         assert_eq!(list_like("三、八届政协委员于1月14日报到。"), Some((3, true)));
         assert_eq!(list_like("三、政协委员于1月14日报到。"), Some((3, false)));
+    }
+
+    #[test]
+    fn an_escaped_markdown_dot_is_the_mark() {
+        assert_eq!(ord("1\\. 22°26′26.55″N；"), Some((OrdinalStyle::Arabic, 1, Some('.'), "1\\.".into())));
     }
 
     #[test]

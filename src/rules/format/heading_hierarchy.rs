@@ -161,7 +161,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         let Some(o) = &p.ordinal else {
             return p.md_heading.map(|_| Item::Boundary);
         };
-        if self.cx.doc.masks.hits(MaskSet::NON_TEXT.with(MaskKind::BlockQuote), o.span) {
+        // Judged by its first character: the `\` of a Markdown-escaped `1\.` is markup.
+        let first = o.span.text(self.cx.text()).chars().next().map_or(0, char::len_utf8);
+        if self.cx.doc.masks.hits(MaskSet::NON_TEXT.with(MaskKind::BlockQuote), o.span.sub(0, first)) {
             return None;
         }
         let line = p.span.text(text);
