@@ -61,14 +61,15 @@ impl DocKind {
         }
     }
 
-    /// A 文种 word as written in front matter or config (accepts 令, 会议纪要, 复函).
+    /// A 文种 word as written in front matter or config (accepts 令 and the accepted names:
+    /// 会议纪要, 复函, 答复, 决定书).
     pub fn parse(word: &str) -> Option<DocKind> {
         let word = word.trim();
-        match word {
-            "令" | "命令（令）" | "命令(令)" => return Some(DocKind::命令),
-            "会议纪要" => return Some(DocKind::纪要),
-            "复函" => return Some(DocKind::函),
-            _ => {}
+        if matches!(word, "令" | "命令（令）" | "命令(令)") {
+            return Some(DocKind::命令);
+        }
+        if let Some(&(_, kind)) = ACCEPTED_NAMES.iter().find(|(name, _)| *name == word) {
+            return Some(kind);
         }
         DocKind::ALL.into_iter().find(|k| k.zh() == word)
     }
@@ -93,8 +94,19 @@ impl DocKind {
     }
 }
 
+/// Names in common use for a legal kind that are not its word in 条例第八条: 会议纪要 and 复函,
+/// used as much as the legal words; a reply to a proposal titled 答复, which is a 函; a
+/// 房屋征收决定书, which is a 决定. (航行通告 and the like end in the legal word itself.)
+pub const ACCEPTED_NAMES: &[(&str, DocKind)] =
+    &[("会议纪要", DocKind::纪要), ("复函", DocKind::函), ("答复", DocKind::函), ("决定书", DocKind::决定)];
+
+/// The accepted names as common as the legal word, about which nothing need be said.
+const USUAL_NAMES: &[&str] = &["会议纪要", "复函"];
+
 /// Title endings, longest first so that 会议纪要 beats 纪要 and 复函 beats 函.
 const TITLE_ENDINGS: &[(&str, DocKind)] = &[
+    ("决定书", DocKind::决定),
+    ("答复", DocKind::函),
     // Doubled kinds (GW103 reports them) mean the first of the two.
     ("请示报告", DocKind::请示),
     ("申请报告", DocKind::请示),
@@ -125,6 +137,38 @@ const TITLE_ENDINGS: &[(&str, DocKind)] = &[
 /// ignored (GW308 reports it); text inside 《》 never counts, because only the last word outside
 /// the book-title marks names the kind.
 pub fn kind_from_title(title: &str) -> Option<(DocKind, usize)> {
+    title_kind(title).map(|t| (t.kind, t.len))
+}
+
+/// The kind word a title ends with, as found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TitleKind {
+    pub kind: DocKind,
+    /// The ending as listed (答复, 批复), without the blanks a typesetter may have put inside it.
+    pub word: &'static str,
+    /// Where the ending starts in the title, in bytes.
+    pub start: usize,
+    /// Byte length of the ending in the title, blanks inside it included.
+    pub len: usize,
+}
+
+impl TitleKind {
+    /// Whether the title names its kind by an accepted name (答复, 决定书 …) rather than the word
+    /// of 条例第八条.
+    pub fn is_accepted_name(&self) -> bool {
+        ACCEPTED_NAMES.iter().any(|(name, _)| *name == self.word)
+    }
+
+    /// An accepted name less usual than the legal word (答复, 决定书): worth a word to the drafter.
+    pub fn is_unusual_name(&self) -> bool {
+        self.is_accepted_name() && !USUAL_NAMES.contains(&self.word)
+    }
+}
+
+/// Like `kind_from_title`, with the word that matched. Blanks inside the ending are typesetting
+/// (`……的 批 复` from a web page that spaced a two-character kind to the title's width) and are
+/// not read as a break in the word.
+pub fn title_kind(title: &str) -> Option<TitleKind> {
     let trimmed = title.trim_end_matches(|c: char| {
         crate::lang::is_blank(c)
             || matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '.' | ',' | ';' | ':' | '!' | '?')
@@ -132,16 +176,21 @@ pub fn kind_from_title(title: &str) -> Option<(DocKind, usize)> {
     if trimmed.ends_with('》') {
         return None;
     }
+    // The last few characters, blanks dropped, each with where it starts in `trimmed`.
+    let tail: Vec<(usize, char)> =
+        trimmed.char_indices().rev().filter(|(_, c)| !crate::lang::is_blank(*c)).take(6).collect();
+    let compact: String = tail.iter().rev().map(|(_, c)| *c).collect();
     for &(ending, kind) in TITLE_ENDINGS {
-        if trimmed.ends_with(ending) {
+        if compact.ends_with(ending) {
             // 令 is the order form "…人民政府令" / "…局令", not a word like 口令 or 指令.
-            let issuer_before = trimmed
+            let issuer_before = compact
                 .strip_suffix('令')
                 .is_some_and(|b| b.ends_with(['府', '部', '院', '局', '委', '厅', '署', '行', '办']));
             if ending == "令" && !issuer_before {
                 return None;
             }
-            return Some((kind, ending.len()));
+            let start = tail[ending.chars().count() - 1].0;
+            return Some(TitleKind { kind, word: ending, start, len: trimmed.len() - start });
         }
     }
     None
@@ -200,5 +249,26 @@ mod tests {
         assert_eq!(kind_from_title("《江门市人民政府工作规则》"), None);
         assert_eq!(kind_from_title("示例市2024年工作要点"), None);
         assert_eq!(kind_from_title("关于加强口令管理"), None);
+    }
+
+    #[test]
+    fn accepted_names_and_spaced_kinds() {
+        let kind = |t: &str| title_kind(t).map(|k| (k.kind, k.word, k.len, k.is_accepted_name()));
+        assert_eq!(
+            kind("关于区政协九届四次会议第202045号提案办理情况的答复"),
+            Some((DocKind::函, "答复", "答复".len(), true))
+        );
+        assert_eq!(
+            kind("三元区人民政府关于小蕉小学南侧地块项目国有土地上房屋征收决定书"),
+            Some((DocKind::决定, "决定书", "决定书".len(), true))
+        );
+        assert_eq!(kind("连云渔港监督关于连云港区水域施工作业的航行通告").map(|k| k.0), Some(DocKind::通告));
+        assert_eq!(
+            kind("下陆区人民政府 关于同意团结社区和老下陆社区整合的 批 复"),
+            Some((DocKind::批复, "批复", "批 复".len(), false))
+        );
+        assert_eq!(kind("示例市人民政府 令").map(|k| k.0), Some(DocKind::命令));
+        assert_eq!(DocKind::parse("答复"), Some(DocKind::函));
+        assert_eq!(DocKind::parse("决定书"), Some(DocKind::决定));
     }
 }

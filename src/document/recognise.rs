@@ -125,7 +125,7 @@ static TITLE_PUNCT: LazyLock<Regex> = LazyLock::new(|| re(r"[。；]."));
 /// A title's trailing word that names a kind, legal or not: 通知, 方案, 汇报, 请示报告 …
 static TITLE_ENDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:请示报告|申请报告|报告请示|请示函|实施方案|工作方案|实施细则|实施办法|会议纪要|工作要点|决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要|令|方案|办法|规定|细则|规划|计划|要点|总结|汇报|说明|申请|建议|安排|规则|制度|须知|简报|讲话|发言|致辞|贺信|贺电)$",
+        r"(?:请示报告|申请报告|报告请示|请示函|决定书|答复|实施方案|工作方案|实施细则|实施办法|会议纪要|工作要点|决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要|令|方案|办法|规定|细则|规划|计划|要点|总结|汇报|说明|申请|建议|安排|规则|制度|须知|简报|讲话|发言|致辞|贺信|贺电)$",
     )
 });
 
@@ -736,10 +736,11 @@ impl<'t> Recogniser<'t> {
         let (org, date) = (c.name("org")?, c.name("date")?);
         let line = self.lines[i].span;
         let names = org.as_str().trim_end_matches(crate::lang::is_blank);
-        let ok = crate::lang::blank_separated(names)
-            .iter()
-            .all(|(_, w)| ORG_ENDING.is_match(w) || PERSONAL_SIGNATURE.is_match(w) || by_position)
-            && names.chars().next().is_some_and(starts_name);
+        let ok = crate::lang::blank_separated(names).iter().all(|(_, w)| {
+            // `2025 年 2 月 12 日`: a year spaced off its 年 is part of the date, not a name.
+            !w.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                && (ORG_ENDING.is_match(w) || PERSONAL_SIGNATURE.is_match(w) || by_position)
+        }) && names.chars().next().is_some_and(starts_name);
         ok.then(|| {
             (
                 Field::new(names, line.sub(org.start(), org.start() + names.len())),

@@ -2,7 +2,9 @@
 
 use crate::lang::numerals::{is_chinese_numeral_char, parse_chinese_number};
 use crate::span::Span;
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum OrdinalStyle {
@@ -62,9 +64,20 @@ pub struct Ordinal {
     /// Whether the brackets are half-width `()`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub halfwidth_parens: bool,
+    /// The text after the mark goes on with another number and a counter (`一、二等奖`,
+    /// `1、2号楼`, `三、八届政协委员`): an abbreviated list of numbers, unless the numbering
+    /// around the line shows it to be the next heading. Only the reader of the whole sequence
+    /// (GW304) can tell; everyone else leaves it alone.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub list_like: bool,
 }
 
 const AFTER_MARK: &[char] = &['、', '.', '．', '，', ',', '：', ':'];
+
+/// An angle in degrees and minutes: `22 °28′`, `22°28'`, `22度28分`.
+static DEGREES_AND_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{1,3}[ \u{3000}]*[°º度][ \u{3000}]*[0-9]{1,2}(?:\.[0-9]+)?[ \u{3000}]*[′'’分]").expect("valid")
+});
 
 /// Parses an ordinal at the very start of `line` (content already trimmed).
 pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
@@ -86,7 +99,14 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
         let digits = &rest[..num_len];
         let number = digits.parse::<u32>().ok().or_else(|| parse_chinese_number(digits))?;
         let end = '第'.len_utf8() + num_len + unit.len_utf8();
-        return Some(Ordinal { style, number, span: line.sub(0, end), punct: None, halfwidth_parens: false });
+        return Some(Ordinal {
+            style,
+            number,
+            span: line.sub(0, end),
+            punct: None,
+            halfwidth_parens: false,
+            list_like: false,
+        });
     }
 
     if let Some(c) = ('①'..='⑳').find(|c| *c == first) {
@@ -98,6 +118,7 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
                 span: line.sub(0, c.len_utf8()),
                 punct: punct_after(s, c.len_utf8(), line),
                 halfwidth_parens: false,
+                list_like: false,
             }
             .with_punct_span(),
         );
@@ -127,6 +148,7 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
                 span: line.sub(0, end),
                 punct: punct_after(s, end, line),
                 halfwidth_parens: halfwidth,
+                list_like: false,
             }
             .with_punct_span(),
         );
@@ -139,10 +161,9 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
         if s[..num_len].chars().count() > 4 {
             return None;
         }
-        // 一、二等奖 and 一、二季度 abbreviate a list of numbers; they head nothing.
-        if abbreviated_list(&s[num_len + punct.0.len_utf8()..], is_chinese_numeral_char) {
-            return None;
-        }
+        // 一、二等奖 and 一、二季度 abbreviate a list of numbers, but 三、八届政协委员… after 二、
+        // is item 三: the line alone cannot tell, so it is marked for the reader of the sequence.
+        let list_like = abbreviated_list(&s[num_len + punct.0.len_utf8()..], is_chinese_numeral_char);
         let number = parse_chinese_number(&s[..num_len])?;
         if number == 0 {
             return None;
@@ -154,6 +175,7 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
                 span: line.sub(0, num_len),
                 punct: Some(punct),
                 halfwidth_parens: false,
+                list_like,
             }
             .with_punct_span(),
         );
@@ -165,12 +187,14 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
             return None;
         }
         let punct = punct_after(s, num_len, line)?;
-        if abbreviated_list(&s[num_len + punct.0.len_utf8()..], |c| c.is_ascii_digit()) {
-            return None;
-        }
-        // 1.5亿元 is a decimal, not an ordinal.
+        let list_like = abbreviated_list(&s[num_len + punct.0.len_utf8()..], |c| c.is_ascii_digit());
+        // 1.5亿元 is a decimal, not an ordinal; but a decimal carries no minutes of arc, so
+        // `10.22 °28′09″N` in a list of points is point 10 at 22°28′.
         let after = punct.1.end - line.start;
-        if matches!(punct.0, '.' | '．') && s[after..].starts_with(|c: char| c.is_ascii_digit()) {
+        if matches!(punct.0, '.' | '．')
+            && s[after..].starts_with(|c: char| c.is_ascii_digit())
+            && !DEGREES_AND_MINUTES.is_match(&s[after..])
+        {
             return None;
         }
         // 9:30 is a time.
@@ -185,6 +209,7 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
                 span: line.sub(0, num_len),
                 punct: Some(punct),
                 halfwidth_parens: false,
+                list_like,
             }
             .with_punct_span(),
         );
@@ -202,8 +227,10 @@ fn abbreviated_list(rest: &str, is_digit: impl Fn(char) -> bool) -> bool {
 }
 
 fn punct_after(s: &str, at: usize, line: Span) -> Option<(char, Span)> {
-    let c = s[at..].chars().next()?;
-    AFTER_MARK.contains(&c).then(|| (c, line.sub(at, at + c.len_utf8())))
+    // `1\. ` is how Markdown keeps a numbered paragraph from turning into a list: the dot, escaped.
+    let escape = usize::from(s[at..].starts_with("\\."));
+    let c = s[at + escape..].chars().next()?;
+    AFTER_MARK.contains(&c).then(|| (c, line.sub(at, at + escape + c.len_utf8())))
 }
 
 impl Ordinal {
@@ -249,7 +276,28 @@ mod tests {
         assert_eq!(ord("一是加强领导"), None);
         assert_eq!(ord("（此页无正文）"), None);
         assert_eq!(ord("第一时间报告"), None);
-        assert_eq!(ord("一、二等奖获奖项目将推荐参加省级比赛。"), None);
-        assert_eq!(ord("1、2号实验楼的改造工程已完工。"), None);
+    }
+
+    #[test]
+    fn lists_of_numbers_are_marked_not_dropped() {
+        let list_like = |s: &str| parse_ordinal(s, Span::new(0, s.len())).map(|o| (o.number, o.list_like));
+        assert_eq!(list_like("一、二等奖获奖项目将推荐参加省级比赛。"), Some((1, true)));
+        assert_eq!(list_like("1、2号实验楼的改造工程已完工。"), Some((1, true)));
+        assert_eq!(list_like("三、八届政协委员于1月14日报到。"), Some((3, true)));
+        assert_eq!(list_like("三、政协委员于1月14日报到。"), Some((3, false)));
+    }
+
+    #[test]
+    fn an_escaped_markdown_dot_is_the_mark() {
+        assert_eq!(ord("1\\. 22°26′26.55″N；"), Some((OrdinalStyle::Arabic, 1, Some('.'), "1\\.".into())));
+    }
+
+    #[test]
+    fn a_point_numbered_without_a_blank_is_no_decimal() {
+        // 10.22 °28′ in a list of coordinates: a decimal carries no minutes of arc.
+        assert_eq!(ord("10.22 °28 ′09.01 ″N,113 °54 ′30.64 ″E;").map(|o| o.1), Some(10));
+        assert_eq!(ord("10.22°28′09″N").map(|o| o.1), Some(10));
+        assert_eq!(ord("10.22°为本次测量的偏角"), None);
+        assert_eq!(ord("1.5亿元已拨付"), None);
     }
 }

@@ -86,6 +86,20 @@ pub fn to_chinese_number(n: u32) -> String {
     s
 }
 
+/// The value of a year, month or day as a date writes it: 2024, ２０２４, 二〇二四, 二○一○,
+/// 二0一九 (each character a digit), 十二, 二十五.
+pub fn date_number(s: &str) -> Option<u32> {
+    let ascii: String = s
+        .chars()
+        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c) } else { c })
+        .collect();
+    if !ascii.is_empty() && ascii.chars().all(|c| c.is_ascii_digit()) {
+        return ascii.parse().ok();
+    }
+    let digits: String = ascii.chars().map(|c| if c == '0' { '〇' } else { c }).collect();
+    parse_chinese_number(&digits)
+}
+
 pub fn is_chinese_numeral_char(c: char) -> bool {
     matches!(c, '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
 }

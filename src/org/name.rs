@@ -651,6 +651,10 @@ const VERTICAL_FUNCTIONS: &[&str] =
 
 const DEPARTMENT_SUFFIXES: &[&str] = &["委员会", "局", "厅", "署", "委"];
 
+/// How the name of an area run by a 管理委员会 ends: 开发区, 管理区, 新区, 新城, 工业园, 港区 …
+/// (城市管理委员会 and 国有资产监督管理委员会 are departments: 城市, 监督 are not areas).
+const AREA_ENDINGS: &[&str] = &["区", "新城", "园", "岛", "港"];
+
 fn expand_department(name: &str) -> String {
     DEPARTMENT_ABBREVIATIONS
         .iter()
@@ -834,6 +838,14 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
         return plain(make(format!("{label}{rest}"), OrgKind::CoordinationBody, place, None));
     }
 
+    // The 管理委员会 of an area (屈原管理区管理委员会, 嘉定新城管理委员会, 高新区管委会) is the
+    // organ that runs the area — some govern towns in the county's stead — not a 工作部门 of
+    // the government: what it may write to whom is not known from the name.
+    if let Some(area) = ["管理委员会", "管委会"].iter().find_map(|c| rest.strip_suffix(c))
+        && AREA_ENDINGS.iter().any(|e| ends_with_any(area, &[e]))
+    {
+        return plain(make(format!("{label}{rest}"), OrgKind::Unknown, place, None));
+    }
     if let Some((department, unit)) = split_department_unit(rest) {
         let department = format!("{label}{}", expand_department(department));
         let kind = if is_internal_unit_name(unit) { OrgKind::InternalUnit } else { OrgKind::Unknown };
@@ -939,6 +951,18 @@ mod tests {
         assert_eq!(normalize("各县(市、区)人民政府，"), "各县（市、区）人民政府");
         assert_eq!(normalize("市检察院。"), "市检察院");
         assert_eq!(normalize("　"), "");
+    }
+
+    #[test]
+    fn area_committees_are_no_departments() {
+        for text in
+            ["岳阳市屈原管理区管理委员会", "嘉定新城管理委员会", "江门高新区管委会", "示例市经济技术开发区管理委员会"]
+        {
+            assert_eq!(org(text).kind, Unknown, "{text}");
+        }
+        for text in ["江门市城市管理委员会", "江门市国有资产监督管理委员会"] {
+            assert_eq!(org(text).kind, Department, "{text}");
+        }
     }
 
     #[test]

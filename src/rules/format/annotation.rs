@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
     docs: "两项检查：\n\n\
 - **附注未加圆括号**（警告）：成文日期下一行的“此件……”“联系人：……”等说明文字应加圆括号，\
 如“（此件公开发布）”“（联系人：张某，联系电话：0750-1234567）”。建议加括号（需确认，`--unsafe-fixes`）；\n\
-- **请示未注明联系人和联系电话**（警告，实务）：文种为请示、已写成文日期、全文找不到“联系人”及电话号码时提示。\
+- **请示未注明联系人和联系电话**（提示，实务）：这是已废止的 2000 年《国家行政机关公文处理办法》的要求，\
+现行条例和 GB/T 9704-2012 未作规定，公开发布的文本也常删去联系方式，故只作提示；文种为请示、已写成文日期、全文找不到“联系人”及电话号码时提示。\
 联系人写在正文末段或附注处都接受。\n\n\
 半角括号改全角由 GW401 负责。",
     bad: "2024年3月5日\n联系人：张某，电话：12345678",
@@ -97,10 +98,12 @@ fn check_contact(cx: &Context, out: &mut Vec<Finding>) {
         (Some(_), false) => "请示注明了联系人，但未写联系电话（实务：请示在附注处注明联系人姓名和电话）",
         _ => return,
     };
+    // The contact line was asked for by the 2000 办法, which the 条例 and GB/T 9704-2012 do not
+    // repeat, and published copies often drop it: practice, so information only.
     out.push(
         Finding::new(span, message)
             .help("在成文日期下一行加附注，如“（联系人：张某，联系电话：0750-1234567）”")
-            .severity(Severity::Warning)
+            .severity(Severity::Info)
             .en("Practice: a request names a contact person and telephone number"),
     );
 }
@@ -141,5 +144,13 @@ mod tests {
         assert!(codes_in("t.txt", &format!("{REQ}（联系人：李某，电话：13800000000）\n"), "GW310").is_empty());
         let notice = "示例市人民政府关于开展检查的通知\n各区人民政府：\n正文。\n示例市人民政府\n2024年3月5日\n（此件公开发布）\n";
         assert!(codes_in("t.txt", notice, "GW310").is_empty());
+    }
+
+    #[test]
+    fn a_missing_contact_is_practice_and_information_only() {
+        let text = "示例市教育局关于申请维修资金的请示\n示例市人民政府：\n妥否，请批示。\n示例市教育局\n2024年3月5日\n";
+        let d = lint_text("t.txt", text, "GW310");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
     }
 }

@@ -1,5 +1,6 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::{DATE_LINE, DOC_NUMBER, MaskSet};
+use crate::lang::is_blank;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -20,9 +21,12 @@ static META: RuleMeta = RuleMeta {
 - 年份用六角括号“〔〕”括入，不用方括号、圆括号、方头括号；\n\
 - 发文顺序号前不加“第”，不编虚位（01、009）；\n\
 - 顺序号后加“号”；年份标全称（2024，不写 24）；\n\
-- 文号中不留空格，不用全角数字；\n\
+- 文号中不用全角数字；\n\
 - 版头文号的年份与成文日期的年份一致。\n\n\
-括号、“第”、虚位、“号”、空格和全角数字的修正是确定的，`--fix` 直接修改；两位年份补全需人工确认（`--unsafe-fixes`）。\
+文号内部的空格（网页、PDF 转换常在数字与汉字之间插入空格，如“东政〔2023〕176 号”）不影响判断：\
+先去掉空白再校验结构，空格本身由 GW410 提示。\
+后接“次”“期”“届”“批”等的（“常务〔2023〕3次”是会议的次序编号）不是发文字号。\n\n\
+括号、“第”、虚位、“号”和全角数字的修正是确定的，`--fix` 直接修改；两位年份补全需人工确认（`--unsafe-fixes`）。\
 正文中的候选只在写了“号”或用了六角括号时才认作文号，以免误把其他编号当作文号。",
     bad: "示环发[2024]第009号",
     good: "示环发〔2024〕9号",
@@ -55,16 +59,32 @@ impl Rule for DocNumberFormat {
                 }
                 let in_header = header.is_some_and(|h| h.overlaps(span));
                 let open = c.name("open").expect("group");
-                let has_hao = c.name("hao").is_some();
+                let rest = &s[whole.end()..];
+                // Web and PDF copies put blanks between digits and Han characters (`176 号`):
+                // the 号 after them still closes the 文号 (the blank is GW410's business).
+                let spaced_hao = match c.name("hao") {
+                    Some(_) => None,
+                    None => {
+                        let blanks = rest.len() - rest.trim_start_matches(is_blank).len();
+                        (blanks > 0 && rest[blanks..].starts_with('号')).then_some(blanks + '号'.len_utf8())
+                    }
+                };
+                let has_hao = c.name("hao").is_some() || spaced_hao.is_some();
                 // In running text only a 〔〕 or a closing 号 makes a bracketed year a 文号.
                 if !in_header && !has_hao && open.as_str() != "〔" {
                     continue;
                 }
                 // A number running on (江府〔2023〕20号2) is not what we think it is.
-                if !has_hao && s[whole.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                if !has_hao && rest.starts_with(|ch: char| ch.is_ascii_digit()) {
                     continue;
                 }
-                check_one(&c, line.span.start, in_header, issue_year.as_deref(), out);
+                // `常务〔2023〕3次`, `〔2024〕5期` count meetings or issues: no 文号 ends so.
+                if !has_hao && rest.trim_start_matches(is_blank).starts_with(COUNTERS) {
+                    continue;
+                }
+                let end = whole.end() + spaced_hao.unwrap_or(0);
+                let cand = Candidate { line: s, base: line.span.start, end, has_hao, in_header, captures: c };
+                check_one(&cand, issue_year.as_deref(), out);
             }
         }
     }
@@ -82,18 +102,32 @@ fn halfwidth_digits(s: &str) -> String {
         .collect()
 }
 
-fn check_one(c: &regex::Captures, base: usize, in_header: bool, issue_year: Option<&str>, out: &mut Vec<Finding>) {
+/// What a meeting or serial number ends with where a 文号 would end with 号.
+const COUNTERS: [char; 6] = ['次', '期', '届', '批', '轮', '卷'];
+
+/// One 文号 found in a line: its captures, and where it ends (after any `号` set off by blanks).
+struct Candidate<'a> {
+    captures: regex::Captures<'a>,
+    line: &'a str,
+    base: usize,
+    end: usize,
+    has_hao: bool,
+    in_header: bool,
+}
+
+fn check_one(cand: &Candidate, issue_year: Option<&str>, out: &mut Vec<Finding>) {
+    let c = &cand.captures;
+    let (base, in_header) = (cand.base, cand.in_header);
     let open = c.name("open").expect("group");
     let close = c.name("close").expect("group");
     let year_raw = c.name("year").expect("group").as_str();
     let num_raw = c.name("num").expect("group").as_str();
     let year = halfwidth_digits(year_raw);
     let num = halfwidth_digits(num_raw);
-    let whole = c.get(0).expect("match");
     // Only the part from the bracket on is judged and rewritten; what precedes is the 代字.
     let from = open.start();
-    let to = whole.end();
-    let original = &whole.as_str()[from - whole.start()..];
+    let to = cand.end;
+    let original = &cand.line[from..to];
     if !(year.len() == 4 && (year.starts_with("19") || year.starts_with("20")) || year.len() == 2) {
         return;
     }
@@ -110,14 +144,11 @@ fn check_one(c: &regex::Captures, base: usize, in_header: bool, issue_year: Opti
     if trimmed_num != num {
         problems.push(format!("发文顺序号不编虚位（{num} 应为 {trimmed_num}）"));
     }
-    if c.name("hao").is_none() {
+    if !cand.has_hao {
         problems.push("发文顺序号后应加“号”字".to_string());
     }
     if year_raw != year || num_raw != num {
         problems.push("文号中的数字应使用半角阿拉伯数字".to_string());
-    }
-    if original.contains([' ', '\t', '\u{3000}']) {
-        problems.push("文号中不应有空格".to_string());
     }
     let full_year = if year.len() == 2 {
         certain = false;
@@ -194,5 +225,22 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("不一致"));
+    }
+
+    #[test]
+    fn blanks_inside_a_number_are_not_judged() {
+        // PDF and web copies set blanks between digits and Han characters.
+        let text = "示例县人民政府文件\n准政发〔2025〕4 号\n示例县人民政府关于收回土地的决定\n各乡镇人民政府：\n你镇东政〔2023〕176 号文悉。\n示例县人民政府\n2025年2月12日\n";
+        assert!(codes_in("t.txt", text, "GW302").is_empty());
+        // Other faults are still found, and the fix covers the 号 after the blank.
+        let d = codes_in("t.txt", "根据示府〔2024〕 第09 号文件要求。\n", "GW302");
+        assert_eq!(d, ["GW302:〔2024〕 第09 号"]);
+        assert_fixed("根据示府〔2024〕 第09 号文件要求。\n", "GW302", "根据示府〔2024〕9号文件要求。\n");
+    }
+
+    #[test]
+    fn meeting_and_issue_numbers_are_no_doc_numbers() {
+        let text = "经县政府第三十一次常务会议（常务〔2023〕3次）研究，《工作简报》〔2024〕5期刊发。\n";
+        assert!(codes_in("t.txt", text, "GW302").is_empty());
     }
 }

@@ -28,7 +28,11 @@ static META: RuleMeta = RuleMeta {
 计数在每个附件开始时、在“第X章”“第X节”和 Markdown 标题处重新开始；章节之后的序号既可以重新从“一、”编起，\
 也可以接续上一章编下去（如《江门市人民政府工作规则》的“一、……四十五、”贯穿各章），两种都接受。\
 每一“第X条”之下的“（一）”等重新编号。\n\n\
-不算层次序数的：行中间的序号（“按照第三部分（二）”）、并列的数字（“一、二等奖”“1、2号楼”）、小数（“1.5亿元”）。\
+“1、”与“1.”是同一种序数的两种写法：在某一项之内另起的编号（“1、作业范围：”之下的坐标点“1.……15.”），\
+或紧接在以冒号引出列举的一行之后从“1”编起的，算下一层，重新计数；“1.”之后接着写“2、”则仍是同一层\
+（标点由 GW402 检查）。\n\n\
+不算层次序数的：行中间的序号（“按照第三部分（二）”）、小数（“1.5亿元”；但“10.22°28′”中小数不会带“分”，\
+是第10点）、并列的数字（“一、二等奖”“1、2号楼”）——除非它恰好接续同一层的编号（“二、”之后的“三、八届政协委员……”是第三项）。\
 序号后的标点（“（一）、”“1、”）由 GW402 检查。",
     bad: "一、总体要求\n（一）指导思想\n（三）基本原则\n三、主要任务",
     good: "一、总体要求\n（一）指导思想\n（二）基本原则\n二、主要任务",
@@ -38,6 +42,28 @@ static META: RuleMeta = RuleMeta {
 struct Entry {
     style: OrdinalStyle,
     number: u32,
+    mark: Mark,
+}
+
+/// How a number is set off from its text. `1、` and `1.` are one style written two ways; a run
+/// in one way begun inside an item numbered the other way (`1、作业范围` over `1. 22°26′…`) is
+/// the next level down, while `2、` continuing `1.` is the same level with a slip of the pen
+/// (GW402 reports the mark).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Dun,
+    Dot,
+    Other,
+}
+
+impl Mark {
+    fn of(o: &Ordinal) -> Mark {
+        match o.punct.map(|p| p.0) {
+            Some('、') => Mark::Dun,
+            Some('.' | '．') => Mark::Dot,
+            _ => Mark::Other,
+        }
+    }
 }
 
 enum Item<'a> {
@@ -135,7 +161,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         let Some(o) = &p.ordinal else {
             return p.md_heading.map(|_| Item::Boundary);
         };
-        if self.cx.doc.masks.hits(MaskSet::NON_TEXT.with(MaskKind::BlockQuote), o.span) {
+        // Judged by its first character: the `\` of a Markdown-escaped `1\.` is markup.
+        let first = o.span.text(self.cx.text()).chars().next().map_or(0, char::len_utf8);
+        if self.cx.doc.masks.hits(MaskSet::NON_TEXT.with(MaskKind::BlockQuote), o.span.sub(0, first)) {
             return None;
         }
         let line = p.span.text(text);
@@ -165,7 +193,17 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     fn run(mut self, paragraphs: &[&Paragraph], out: &mut Vec<Finding>) {
-        let items: Vec<Item> = paragraphs.iter().filter_map(|p| self.classify(p)).collect();
+        let text = self.cx.text();
+        let mut items = Vec::new();
+        // Per item: whether the paragraph before it announces a list (`…依次连线范围水域：`).
+        let mut announced = Vec::new();
+        for (j, p) in paragraphs.iter().enumerate() {
+            if let Some(item) = self.classify(p) {
+                items.push(item);
+                announced
+                    .push(j > 0 && paragraphs[j - 1].span.text(text).trim_end_matches(is_blank).ends_with(['：', ':']));
+            }
+        }
         for k in 0..items.len() {
             match &items[k] {
                 Item::Boundary => self.boundary(),
@@ -187,7 +225,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     self.stack.clear();
                     self.carry.clear();
                 }
-                Item::Heading(o) => self.heading(&items, k, o, out),
+                // 一、二等奖 reads as a list of numbers unless it is the next number of its run.
+                Item::Heading(o) if o.list_like && !self.continues(o) => {}
+                Item::Heading(o) => self.heading(&items, k, announced[k], o, out),
             }
         }
     }
@@ -210,9 +250,29 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
     }
 
-    fn heading(&mut self, items: &[Item], k: usize, o: &Ordinal, out: &mut Vec<Finding>) {
-        let entry = Entry { style: o.style, number: o.number };
-        if let Some(pos) = self.stack.iter().position(|e| e.style == o.style) {
+    /// Whether `o` is the next number of a run already open.
+    fn continues(&self, o: &Ordinal) -> bool {
+        self.stack.iter().any(|e| e.style == o.style && e.mark == Mark::of(o) && e.number + 1 == o.number)
+    }
+
+    fn heading(&mut self, items: &[Item], k: usize, announced: bool, o: &Ordinal, out: &mut Vec<Finding>) {
+        let entry = Entry { style: o.style, number: o.number, mark: Mark::of(o) };
+        let same_mark = self.stack.iter().rposition(|e| e.style == o.style && e.mark == entry.mark);
+        let same_style = self.stack.iter().rposition(|e| e.style == o.style);
+        if same_style.is_some() && o.number == 1 && (same_mark.is_none() || announced) {
+            // A new run inside an item — in the other form, or after a line announcing a list —
+            // is the level below it, counted afresh.
+            self.stack.push(entry);
+            return;
+        }
+        // With runs nested in one style, the number says which run it continues.
+        let fits = |e: &Entry| e.style == o.style && e.number + 1 == o.number;
+        let continued = self
+            .stack
+            .iter()
+            .rposition(|e| fits(e) && e.mark == entry.mark)
+            .or_else(|| self.stack.iter().rposition(fits));
+        if let Some(pos) = continued.or(same_mark).or(same_style) {
             self.stack.truncate(pos + 1);
             let prev = self.stack[pos].number;
             if o.number != prev + 1 {
@@ -425,5 +485,29 @@ mod tests {
     fn attachments_restart() {
         let text = "示例市人民政府关于开展检查的通知\n各区人民政府：\n一、甲\n二、乙\n附件：重点项目清单\n示例市人民政府\n2024年3月5日\n附件\n重点项目清单\n一、项目\n二、要求\n";
         assert!(codes_in("t.txt", text, "GW304").is_empty());
+    }
+
+    #[test]
+    fn a_list_of_numbers_that_continues_the_run_is_the_next_item() {
+        let text = body("一、出席人员\n二、报到时间\n三、八届政协委员于1月14日报到。\n四、提案交大会报到处。");
+        assert!(codes_in("t.txt", &text, "GW304").is_empty());
+    }
+
+    #[test]
+    fn a_run_in_another_form_inside_an_item_is_the_next_level() {
+        let text = body(
+            "一、作业时间\n二、作业区域\n1、作业范围：\n以下坐标点依次连线范围水域：\n1. 22 °26 ′26.55 ″N,113 °53 ′01.81 ″E;\n2. 22 °26 ′21.35 ″N,113 °53 ′09.60 ″E;\n3.22 °28 ′09.01 ″N,113 °54 ′30.64 ″E;\n4. 22 °28 ′12.80 ″N,113 °54 ′24.96 ″E。\n2、安全作业区：\n半径为50米的圆形区域。\n三、作业单位",
+        );
+        let d = lint_text("t.txt", &text, "GW304");
+        assert!(d.iter().all(|d| d.severity == Severity::Info), "{d:#?}");
+        // After a line that announces a list, a run from 1 in the same form is nested too.
+        let text = body("一、甲\n1.主要任务如下：\n1.修路；\n2.架桥。\n2.保障措施\n二、乙");
+        assert!(lint_text("t.txt", &text, "GW304").iter().all(|d| d.severity == Severity::Info));
+        // The same form without an announcement is still a duplicate, and 2、 after 1. the same level.
+        let text = body("一、甲\n1.修路。\n1.架桥。\n二、乙\n1.修路。\n2、架桥。\n3.通航。");
+        let d: Vec<_> =
+            lint_text("t.txt", &text, "GW304").into_iter().filter(|d| d.severity > Severity::Info).collect();
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].message.contains("重号"), "{}", d[0].message);
     }
 }

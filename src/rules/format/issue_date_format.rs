@@ -1,6 +1,7 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::{DATE_LINE, DocKind, Evidence};
-use crate::lang::numerals::parse_chinese_number;
+use crate::document::{DATE_LINE, DocKind, Evidence, Standard};
+use crate::lang::is_blank;
+use crate::lang::numerals::date_number;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 
 pub struct IssueDateFormat;
@@ -19,11 +20,15 @@ static META: RuleMeta = RuleMeta {
     docs: "检查成文日期行：\n\n\
 - 用阿拉伯数字，不用汉字（“二〇二四年三月五日”是 1999 年旧标准的写法）；\n\
 - 年份标全称，月、日不编虚位（“2024年03月05日”）；\n\
-- 不用全角数字，日期中不留空格，用“日”不用“号”；\n\
+- 不用全角数字，用“日”不用“号”；\n\
 - 日期真实存在（没有“2月30日”）；\n\
 - 尚未填写的占位日期（“X年X月X日”）提示补全；\n\
 - 成文日期之上应有发文机关署名（纪要、命令除外）；草稿声明了发文机关时，署名应与之一致。\n\n\
-汉字转阿拉伯数字、去虚位、去空格、全角转半角都是确定的修改，`--fix` 直接完成；两位年份的补全需要人工确认。",
+日期内部的空格（网页、PDF 转换常在数字与汉字之间插入空格，如“2025 年 2 月 12 日”）不影响判断，\
+空格本身由 GW410 提示。按成文时施行的标准判断：2012年7月1日（GB/T 9704-2012 施行）之前成文的，按 GB/T 9704-1999 用汉字标全年月日是规范写法，\
+只检查“〇”是否误作字母“O”或数字“0”；单一机关行文只盖印不署名也合当时规定，不报缺少署名。\
+成文日期取不到时，以发文字号的年份判断。\n\n\
+汉字转阿拉伯数字、去虚位、全角转半角都是确定的修改，`--fix` 直接完成；两位年份的补全需要人工确认。",
     bad: "示例市人民政府\n二〇二四年三月五日",
     good: "示例市人民政府\n2024年3月5日",
 };
@@ -51,8 +56,21 @@ impl Rule for IssueDateFormat {
         else {
             return;
         };
+        if !is_real_date(year, month, day) {
+            out.push(
+                Finding::new(date.span, format!("成文日期“{}”不是真实存在的日期", date.text)).help("核对年、月、日"),
+            );
+            return;
+        }
+        let in_words = [y, m, d].iter().any(|p| p.chars().any(|c| !c.is_ascii_digit() && !('０'..='９').contains(&c)));
+        // Written under GB/T 9704-1999, a date in Chinese numerals is the standard form.
+        if in_words && cx.doc.predates(Standard::Regulations2012) {
+            check_old_form(date, y, out);
+            self.check_signature(cx, out);
+            return;
+        }
         let mut problems = Vec::new();
-        if [y, m, d].iter().any(|p| p.chars().any(|c| !c.is_ascii_digit() && !('０'..='９').contains(&c))) {
+        if in_words {
             problems.push("应使用阿拉伯数字");
         }
         if [y, m, d].iter().any(|p| p.chars().any(|c| ('０'..='９').contains(&c))) {
@@ -64,17 +82,8 @@ impl Rule for IssueDateFormat {
         if !year_certain {
             problems.push("年份应标全称");
         }
-        if date.text.contains([' ', '\u{3000}']) {
-            problems.push("日期中不留空格");
-        }
         if date.text.ends_with('号') {
             problems.push("用“日”不用“号”");
-        }
-        if !is_real_date(year, month, day) {
-            out.push(
-                Finding::new(date.span, format!("成文日期“{}”不是真实存在的日期", date.text)).help("核对年、月、日"),
-            );
-            return;
         }
         if !problems.is_empty() {
             let expected = format!("{year}年{month}月{day}日");
@@ -92,12 +101,35 @@ impl Rule for IssueDateFormat {
     }
 }
 
+/// A date in Chinese numerals under GB/T 9704-1999, which wrote 零 as 〇 (○ prints the same): a
+/// Latin O or an Arabic 0 in its place was wrong then as now.
+fn check_old_form(date: &crate::span::Field, year: &str, out: &mut Vec<Finding>) {
+    const ZERO_LOOK_ALIKES: [char; 4] = ['O', 'o', '0', '０'];
+    if !year.contains(ZERO_LOOK_ALIKES) {
+        return;
+    }
+    let expected: String = date.text.replace(ZERO_LOOK_ALIKES, "〇").chars().filter(|c| !is_blank(*c)).collect();
+    out.push(
+        Finding::new(date.span, format!("成文日期“{}”格式不规范：汉字日期中的“〇”不应写作字母“O”或数字“0”", date.text))
+            .help(format!("写作“{expected}”（GB/T 9704-1999：用汉字将年、月、日标全，“零”写为“〇”）"))
+            .fix(Fix::safe(format!("改为“{expected}”"), vec![Edit::replace(date.span, expected.clone())]))
+            .source(format!("{}：成文日期“用汉字将年、月、日标全；“零”写为“〇””", OLD_FORMAT))
+            .en(format!("Issue date “{}” should be written “{expected}”", date.text)),
+    );
+}
+
+const OLD_FORMAT: &str = "GB/T 9704-1999 7.3.5.4（成文于2012年7月1日之前）";
+
 impl IssueDateFormat {
     fn check_signature(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let Some(date) = &doc.date else { return };
         // GB/T 9704 10.2, 10.3: 命令（令）and 纪要 have their own signing forms.
         if matches!(doc.kind(), Some(DocKind::纪要 | DocKind::命令)) {
+            return;
+        }
+        // GB/T 9704-1999 let a single organ seal the date without signing its name.
+        if doc.predates(Standard::Regulations2012) {
             return;
         }
         if doc.signature.is_empty() {
@@ -137,17 +169,7 @@ impl IssueDateFormat {
 
 /// Numeric value of a date part; for years also whether the century is written.
 fn value(s: &str, is_year: bool) -> Option<(u32, bool)> {
-    let ascii: String = s
-        .chars()
-        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c) } else { c })
-        .collect();
-    let v = if ascii.chars().all(|c| c.is_ascii_digit()) {
-        ascii.parse().ok()?
-    } else {
-        // 二〇二四, 二0二四, 二零二四: each character a digit; 十二 and 二十五 as numbers.
-        let digits: String = ascii.chars().map(|c| if c == '0' { '〇' } else { c }).collect();
-        parse_chinese_number(&digits)?
-    };
+    let v = date_number(s)?;
     if is_year {
         let full = s.chars().count() == 4;
         Some(if full { (v, true) } else { (2000 + v, false) })
@@ -199,5 +221,25 @@ mod tests {
         let d = lint_text("t.txt", "关于开展检查的通知\n各区人民政府：\n正文。\n2024年3月5日\n", "GW303");
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("署名"));
+    }
+
+    #[test]
+    fn blanks_inside_the_date_are_not_judged() {
+        // A PDF turned into HTML puts blanks around every number; the blank is GW410's.
+        assert!(codes_in("t.txt", &format!("{HEAD}2025 年 2 月 12 日\n"), "GW303").is_empty());
+        assert_fixed(&format!("{HEAD}2024 年 03 月 05 日\n"), "GW303", &format!("{HEAD}2024年3月5日\n"));
+    }
+
+    #[test]
+    fn documents_before_2012_follow_the_1999_format() {
+        let old = "示例市人民政府关于印发工作规则的通知\n各区人民政府：\n正文。\n";
+        // Chinese numerals and no signature were the 1999 form.
+        assert!(codes_in("t.txt", &format!("{old}二○一一年四月八日\n"), "GW303").is_empty());
+        assert!(codes_in("t.txt", &format!("{HEAD}二〇一〇年四月九日\n"), "GW303").is_empty());
+        // A Latin O for 〇 never was.
+        assert_fixed(&format!("{HEAD}二OO八年一月七日\n"), "GW303", &format!("{HEAD}二〇〇八年一月七日\n"));
+        // From July 2012 on, Arabic numerals and a signature.
+        let d = lint_text("t.txt", &format!("{old}二○一二年九月二十日\n"), "GW303");
+        assert_eq!(d.len(), 2, "{d:#?}");
     }
 }

@@ -1,4 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::document::kind::title_kind;
 use crate::document::{DocKind, Evidence};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use regex::Regex;
@@ -18,7 +19,9 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::Sometimes,
     needs: &[],
     docs: "公文标题的最后一个词是文种，应为条例第八条的 15 种之一：决议、决定、命令（令）、公报、公告、通告、意见、通知、\
-通报、报告、请示、批复、议案、函、纪要（“会议纪要”“复函”也接受）。本规则报告：\n\n\
+通报、报告、请示、批复、议案、函、纪要（“会议纪要”“复函”也接受）。\
+“答复”（提案、建议办理答复，属函）、“决定书”（属决定）是通行名称，只作提示；\
+文种字间的排版空格（“……的 批 复”）不影响识别。本规则报告：\n\n\
 - 以事务文书作标题（方案、办法、规定、要点、总结、汇报、说明、申请……）：这类文书应作为附件，用“关于印发《……》的通知”行文；\n\
 - 文种重叠（“请示报告”“申请报告”“请示函”），可安全改为正确文种时给出修改；\n\
 - 标题没有文种；\n\
@@ -81,6 +84,18 @@ impl Rule for LegalDocKind {
             );
             return;
         }
+        // 答复, 决定书: names in use for a legal kind, said once as information.
+        if let Some(named) = title_kind(&title.text).filter(|t| t.is_unusual_name())
+            && doc.kind() == Some(named.kind)
+        {
+            let span = title.span.sub(named.start, named.start + named.len);
+            out.push(
+                Finding::new(span, format!("“{}”是通行名称，对应的法定文种是“{}”", named.word, named.kind.zh()))
+                    .help(format!("本单位要求使用法定文种名称的，标题可改以“{}”结尾", named.kind.zh()))
+                    .severity(Severity::Info)
+                    .en(format!("“{}” is an accepted name for the legal kind “{}”", named.word, named.kind.zh())),
+            );
+        }
         if doc.kind() == Some(DocKind::请示) && REDUNDANT_REQUEST.is_match(trimmed) {
             let at = trimmed.find("请求").unwrap_or(0);
             out.push(
@@ -131,5 +146,20 @@ mod tests {
         let d = lint_text("t.txt", "示例市应急管理局关于开展安全生产大检查\n各区应急管理局：\n正文。\n", "GW103");
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("缺少文种"));
+    }
+
+    #[test]
+    fn accepted_names_are_information_and_spaced_kinds_are_kinds() {
+        let d =
+            lint_text("t.txt", "关于区政协九届四次会议第202045号提案办理情况的答复\n吴传平委员：\n正文。\n", "GW103");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+        assert_eq!(d[0].span.text("关于区政协九届四次会议第202045号提案办理情况的答复"), "答复");
+        let d = lint_text("t.txt", "三元区人民政府关于小蕉小学南侧地块项目房屋征收决定书\n正文。\n", "GW103");
+        assert!(d.iter().all(|d| d.severity == crate::diagnostic::Severity::Info), "{d:#?}");
+        for title in ["下陆区人民政府 关于同意团结社区和老下陆社区整合的 批 复", "示例海事局关于水域施工作业的航行通告"]
+        {
+            assert!(codes_in("t.txt", &format!("{title}\n各有关单位：\n正文。\n"), "GW103").is_empty(), "{title}");
+        }
     }
 }

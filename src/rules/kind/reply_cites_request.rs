@@ -1,6 +1,9 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
+use crate::document::kind::title_kind;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub struct ReplyCitesRequest;
 
@@ -16,7 +19,10 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::None,
     needs: &[Need::Kind],
     docs: "批复、复函答复的是具体的来文，开头应引述来文的标题和发文字号，写明“收悉”，使收文机关知道答复的是哪件事。\
-本规则检查批复和标题含“复函”的函：正文前两段没有“收悉”时报告。来文没有文号的，只引标题也可以。这是实务惯例，报告为警告。",
+本规则检查批复、标题含“复函”的函和以“答复”为题的函：正文前两段里既没有“收悉”，也没有一句话以“你（贵）X”引出来文\
+（《标题》、文号、来文、来函、申请、材料、提案……）并写明收到（“悉”“收到”“业经……批准”，提案答复的“现将您提出的……提案办理情况答复如下”）时报告。\
+“你单位报来的《……审批表》等有关申报材料悉”“你市《关于……的请示》（……号）业经省政府批准”都算已引述来文；\
+来文没有标题或文号的，引其一也可以。这是实务惯例，报告为警告。",
     bad: "经研究，同意你县调整城区规划。",
     good: "你县《关于调整城区规划的请示》（示县府〔2024〕12号）收悉。经研究，批复如下：……",
 };
@@ -28,15 +34,19 @@ impl Rule for ReplyCitesRequest {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
-        let is_reply_letter =
-            doc.kind() == Some(DocKind::函) && doc.title.as_ref().is_some_and(|t| t.text.contains("复函"));
+        // A 函 is a reply when its title says 复函, or ends in 答复 (to a proposal or suggestion).
+        let is_reply_letter = doc.kind() == Some(DocKind::函)
+            && doc
+                .title
+                .as_ref()
+                .is_some_and(|t| t.text.contains("复函") || title_kind(&t.text).is_some_and(|k| k.word == "答复"));
         if doc.kind() != Some(DocKind::批复) && !is_reply_letter {
             return;
         }
         let text = cx.text();
         let first_two: Vec<_> = doc.body_paragraphs().take(2).collect();
         let Some(first) = first_two.first() else { return };
-        if first_two.iter().any(|p| p.span.text(text).contains("收悉")) {
+        if first_two.iter().any(|p| cites_incoming(p.span.text(text))) {
             return;
         }
         out.push(
@@ -45,6 +55,26 @@ impl Rule for ReplyCitesRequest {
                 .en("A reply should open by citing the title and number of the request it answers"),
         );
     }
+}
+
+/// The addressee's own document, named: 你县《…》, 贵局来函, 你单位报来的…材料, 你镇东政〔2023〕176号文,
+/// 您提出的《…》（第202045号）.
+static CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[你您贵][^。；！？]{0,80}?(?:《|来文|来函|〔|号文|申请|材料|提案|建议|请示|报告|函)").expect("valid")
+});
+
+/// Its receipt acknowledged: (收)悉, 收到, 业经省政府批准; or the answer announced, as a reply to a
+/// proposal does: 现将您提出的……提案办理情况答复如下.
+static ACKNOWLEDGED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"悉|收到|业经[^。；！？]{0,30}批准|(?:答复|函复)如下").expect("valid"));
+
+/// Whether a paragraph opens a reply by citing the document it answers: 收悉 anywhere, or one
+/// sentence that names the addressee's document and then says it was received (or approved).
+fn cites_incoming(paragraph: &str) -> bool {
+    paragraph.contains("收悉")
+        || paragraph
+            .split_inclusive(['。', '；', '！', '？'])
+            .any(|sentence| CITED.find(sentence).is_some_and(|cited| ACKNOWLEDGED.is_match(&sentence[cited.end()..])))
 }
 
 #[cfg(test)]
@@ -65,5 +95,36 @@ mod tests {
     fn reply_with_citation_is_silent() {
         let text = "示例市人民政府关于同意示例县调整城区规划的批复\n示例县人民政府：\n你县《关于调整城区规划的请示》（示县府〔2024〕12号）收悉。经研究，批复如下：\n同意调整。\n此复。\n";
         assert!(codes_in("t.txt", text, "GW106").is_empty());
+    }
+
+    #[test]
+    fn other_accepted_openings_are_citations() {
+        for opening in [
+            "你单位报来的《地名命名更名申报审批表》等有关地名命名申报材料悉。",
+            "你市《关于营口市老边区2022年度第10批次建设用地的请示》（营政土字[2022]21号）业经省政府批准。",
+            "你镇东政〔2023〕176号文悉。",
+            "贵局来函已收到。",
+            "你乡关于调整村庄规划的申请收到。",
+            "您提出的《关于请求成立西园社区的提案》（第202045号）已收到，现答复如下：",
+            "现将您提出的关于加快建设乡村道路维修及维护的提案办理情况答复如下：",
+        ] {
+            assert!(super::cites_incoming(opening), "{opening}");
+        }
+        for opening in
+            ["经研究，同意你县调整城区规划。", "你市要严格按照批准的规划实施建设管理。", "我镇已知悉有关情况。"]
+        {
+            assert!(!super::cites_incoming(opening), "{opening}");
+        }
+    }
+
+    #[test]
+    fn an_answer_to_a_proposal_is_a_reply() {
+        let d = lint_text(
+            "t.txt",
+            "关于区政协九届四次会议第202045号提案办理情况的答复\n吴传平委员：\n经研究，现答复如下：\n",
+            "GW106",
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("复函"), "{}", d[0].message);
     }
 }

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::MaskSet;
+use crate::document::{MaskSet, Standard};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 
 pub struct NoDunhaoBetweenMarked;
@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     needs: &[],
     docs: "直接相邻的并列书名号“》、《”、并列引号“”、“”“’、‘”之间的顿号应删去：\
 “《安全生产法》、《消防法》”写作“《安全生产法》《消防法》”。\n\n\
+2012年6月1日（GB/T 15834-2011 施行）之前成文的文件不检查：此前的 GB/T 15834-1995 没有这一规定。\
 有其他成分插在中间时照常用顿号，不报：“《安全生产法》（2021年修正）、《消防法》”，\
 “增强“四个意识”、坚定“四个自信””（顿号后是动词，不是下一个引号）。删去顿号的修改是确定的，`--fix` 直接修改。",
     bad: "贯彻落实《安全生产法》、《消防法》、《示例省安全生产条例》",
@@ -31,6 +32,10 @@ impl Rule for NoDunhaoBetweenMarked {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // GB/T 15834-1995, in force before June 2012, did not have this provision.
+        if cx.doc.predates(Standard::Punctuation2011) {
+            return;
+        }
         let text = cx.text();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
@@ -74,5 +79,18 @@ mod tests {
 应当符合《广东省地方立法条例》《规章制定程序条例》的规定。\n\
 依据《安全生产法》（2021年修正）、《消防法》执行。\n";
         assert!(codes_in("t.txt", text, "GW405").is_empty());
+    }
+
+    #[test]
+    fn documents_before_june_2012_are_not_judged() {
+        let body = "示例镇人民政府：\n你镇《关于命名“南和佳苑”、“和桥小区”的请示》收悉。\n示例市人民政府\n";
+        assert!(
+            codes_in("t.txt", &format!("示例市人民政府关于同意命名的批复\n{body}二○一○年四月九日\n"), "GW405")
+                .is_empty()
+        );
+        assert_eq!(
+            codes_in("t.txt", &format!("示例市人民政府关于同意命名的批复\n{body}2012年6月1日\n"), "GW405").len(),
+            1
+        );
     }
 }

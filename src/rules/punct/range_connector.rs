@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::{DOC_NUMBER, MaskSet};
+use crate::document::{DOC_NUMBER, MaskSet, Standard};
 use crate::lang::is_han;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
@@ -22,9 +22,11 @@ static META: RuleMeta = RuleMeta {
     docs: "数值范围用浪纹线“～”（或一字线“—”），起止年份用一字线“—”，不用短横线“-”、半角波浪号“~”或英文连接号“–”：\
 “每月召开2-3次”写作“2～3次”，“（2023-2025年）”写作“（2023—2025年）”。\n\n\
 数值范围的连接号可在 `[rules.GW406] range-connector` 中改为 \"—\" 或 \"至\"（默认 \"～\"）；起止年份总是用“—”。\
-已经写作“～”或“—”的数值范围不报。\n\n\
+已经写作“～”或“—”的数值范围不报。\
+2012年6月1日（GB/T 15834-2011 施行）之前成文的文件不检查：此前的 GB/T 15834-1995 把半字线“-”列为连接号的一种，未按用途区分。\n\n\
 不报：日期“2024-03-05”、电话“0750-3501234”、标准号“GB/T 9704-2012”、型号和编号（字母开头或三段以上）、\
-时间“9:00-11:30”、门牌房号“3-2号”“1-3室”、前大后小的“3-2”（比分、编号）、后面不是汉字或“%”的数字对。\
+时间“9:00-11:30”、门牌房号“3-2号”“1-3室”、地块和单元编号“5-8地块”“D7-01地块”“2-1单元”、\
+前大后小的“3-2”（比分、编号）、后面不是汉字或“%”的数字对。\
 修改是确定的，`--fix` 直接修改。",
     bad: "市政府常务会议一般每月召开2-3次；印发《示例市数字政府建设规划（2023-2025年）》。",
     good: "市政府常务会议一般每月召开2～3次；印发《示例市数字政府建设规划（2023—2025年）》。",
@@ -35,8 +37,11 @@ static PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<a>[0-9]+(?:\.[0-9]+)?)(?P<pct>[%％])?(?P<sep>[ \t]*[-－–~～—][ \t]*)(?P<b>[0-9]+(?:\.[0-9]+)?)(?P<pct_b>[%％])?").expect("valid")
 });
 
-/// What follows a house or room number: 3-2号, 1-3室.
-const ADDRESS_UNITS: &[char] = &['号', '室', '栋', '幢', '座', '户', '路'];
+/// What follows a code made of two numbers — a house or room number (3-2号, 1-3室), a plot in a
+/// 控制性详细规划 (5-8地块: 街坊5、地块8), a unit (2-1单元): the pair names one thing, it does not
+/// span a range.
+const CODED_THINGS: &[&str] =
+    &["号", "室", "栋", "幢", "座", "户", "路", "地块", "宗地", "单元", "街区", "区块", "街坊"];
 
 fn configured_connector(cx: &Context) -> &'static str {
     let value = cx.params.get("range-connector").or_else(|| cx.params.get("range_connector")).and_then(|v| v.as_str());
@@ -57,6 +62,11 @@ impl Rule for RangeConnector {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // GB/T 15834-1995, in force before June 2012, listed the 半字线 among the 连接号 without
+        // telling ranges and years apart.
+        if cx.doc.predates(Standard::Punctuation2011) {
+            return;
+        }
         let text = cx.text();
         let connector = configured_connector(cx);
         for (line, _) in &cx.doc.lines {
@@ -158,8 +168,10 @@ fn classify(s: &str, start: usize, end: usize, a: &str, b: &str, percent: bool) 
     if percent {
         return Some(Range::Numbers);
     }
+    if CODED_THINGS.iter().any(|w| rest.trim_start_matches([' ', '\t']).starts_with(w)) {
+        return None;
+    }
     match next {
-        Some(c) if ADDRESS_UNITS.contains(&c) => None,
         Some(c) if is_han(c) || c == '%' || c == '％' => Some(Range::Numbers),
         _ => None,
     }
@@ -183,6 +195,7 @@ mod tests {
     fn not_ranges() {
         let text = "会议定于2024-03-05召开，联系电话0750-3501234，执行GB/T 9704-2012标准，\
 设备型号A3-5型，时间为9:00-11:30，地点在3-2号楼1-3室，比分3-2获胜，如图1-2所示，详见附件1-2和表2-3。\n\
+《控制性详细规划（2016）》5-8地块西侧规划支路调整，03街区D7-01地块，2-1单元。\n\
 每月召开2～3次，每次10—15人，规划期为2023—2025年。\n";
         assert!(codes_in("t.txt", text, "GW406").is_empty(), "{:?}", codes_in("t.txt", text, "GW406"));
     }
@@ -196,5 +209,13 @@ mod tests {
         let orgs = crate::org::OrgView::default();
         let fixed = crate::fix::fix_source(&source, &settings, &orgs, crate::diagnostic::Applicability::Safe);
         assert_eq!(fixed.text, "每月召开2至3次\n");
+    }
+
+    #[test]
+    fn documents_before_june_2012_are_not_judged() {
+        let body =
+            "示例省团委关于表彰优秀团干部的通报\n各市团委：\n张某被授予2008-2009年度优秀团干部称号。\n示例省团委\n";
+        assert!(codes_in("t.txt", &format!("{body}二○○九年五月二十日\n"), "GW406").is_empty());
+        assert_eq!(codes_in("t.txt", &format!("{body}2012年6月1日\n"), "GW406").len(), 1);
     }
 }

@@ -174,6 +174,16 @@ impl Rule for StraySpaces {
             }
             check_line(cx, s, line.span, out);
         }
+        // Inside the 成文日期 and the 发文字号 a blank is never layout (`2020年5月 14日`,
+        // `东政〔2023〕176 号`, left by PDF and web conversion): GW302/GW303 judge the token
+        // without it, and it is reported here.
+        for field in [cx.doc.date.as_ref(), cx.doc.header.doc_number.as_ref()].into_iter().flatten() {
+            let inner = field.text.trim_matches(is_space);
+            if inner.contains(is_space) {
+                let lead = field.text.len() - field.text.trim_start_matches(is_space).len();
+                check_line(cx, inner, field.span.sub(lead, lead + inner.len()), out);
+            }
+        }
     }
 }
 
@@ -291,6 +301,13 @@ fn context(s: &str, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{assert_fixed, codes_in};
+
+    #[test]
+    fn blanks_inside_a_date_or_doc_number_are_reported() {
+        let text = "示例市教育局关于开展培训的通知\n各学校：\n现将有关事项通知如下。\n示例市教育局\n2020年5月 14日\n";
+        let d = crate::test_support::lint_text("t.txt", text, "GW410");
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
 
     #[test]
     fn removes_spaces_between_han_and_digits() {

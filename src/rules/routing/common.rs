@@ -32,6 +32,24 @@ pub fn says_anywhere(cx: &Context, re: &Regex) -> bool {
         || cx.doc.body_paragraphs().any(|p| re.is_match(p.span.text(text)))
 }
 
+/// The honorific “贵X” for the addressee (贵办, 贵局, 贵单位), not the place names and words
+/// that begin with 贵 (贵州, 贵阳, 贵宾).
+static HONORIFIC_YOU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"贵(?:部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会|所|处|社|行)").expect("valid")
+});
+const HONORIFIC_LOOK_ALIKES: &[&str] =
+    &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵县", "贵重", "贵在"];
+
+/// Whether the draft, in its own words, calls its addressee “贵X”: the courtesy of 平行文
+/// between organs that do not lead one another, never used to a superior or a subordinate.
+pub fn addresses_as_peer(cx: &Context) -> bool {
+    let text = cx.text();
+    own_matches(cx, &HONORIFIC_YOU).iter().any(|m| {
+        let from = &text[m.start..];
+        !HONORIFIC_LOOK_ALIKES.iter().any(|w| from.starts_with(w))
+    })
+}
+
 /// A front-matter statement that is present and not “否”.
 pub fn stated_yes(cx: &Context, key: &str) -> bool {
     match cx.doc.front_matter.as_ref().and_then(|fm| fm.get(key)) {

@@ -1,6 +1,6 @@
-use super::common::stated_yes;
+use super::common::{addresses_as_peer, stated_yes};
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::{Direction, DocKind};
+use crate::document::{Direction, DocKind, Evidence};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 
 pub struct UpwardSigner;
@@ -20,7 +20,9 @@ static META: RuleMeta = RuleMeta {
 - 上行文有版头（发文机关标志或发文字号）却没有“签发人”：警告（草稿尚未签发时，在前置元数据写“草稿: 是”降为提示）；\n\
 - “签发人”后缺冒号：补全角冒号（安全修复；半角冒号由 GW401 改为全角）；\n\
 - 配置了发文机关的 `principal`（主要负责人）而签发人不是他：警告（主要负责人授权他人签发的，在前置元数据“报批依据”中写明）。\n\n\
-没有版头的正文草稿不检查。函虽可向上级机关行文，但不是上行文种，不检查。",
+没有版头的正文草稿不检查。函虽可向上级机关行文，但不是上行文种，不检查。\
+议案由人民政府提请人大审议，由行政首长签署，不适用签发人要求。\
+文中称主送机关为“贵X”（“贵办”“贵局”）的，是向不相隶属机关的平行文，即使文种是报告也不检查（前置元数据或配置写明了行文方向的除外）。",
     bad: "示卫健〔2024〕12号（请示，无签发人）",
     good: "示卫健〔2024〕12号　　签发人：张某",
 };
@@ -32,7 +34,15 @@ impl Rule for UpwardSigner {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
-        if doc.direction() != Some(Direction::Up) || doc.kind() == Some(DocKind::函) {
+        // A 议案 goes to the 人大 over the head of government's signature, not as a 上行文 with a
+        // 签发人 (宪法、地方组织法; 条例第八条（十三）).
+        if doc.direction() != Some(Direction::Up) || matches!(doc.kind(), Some(DocKind::函 | DocKind::议案)) {
+            return;
+        }
+        // A 报告 that calls its addressee 贵办 goes to an organ that does not lead the sender:
+        // 平行文, whatever the kind suggests — unless the draft says otherwise.
+        let stated = doc.direction.is_some_and(|(_, e)| matches!(e, Evidence::FrontMatter | Evidence::Config));
+        if !stated && addresses_as_peer(cx) {
             return;
         }
         let header = &doc.header;
@@ -107,5 +117,16 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn motions_and_reports_to_peers_need_no_signer() {
+        let motion = "示例区人民政府文件\n示府议〔2019〕1号\n关于提请审议调整区划增设街道办事处的议案\n示例区人民代表大会常务委员会：\n现提请审议。\n";
+        assert!(codes_in("t.txt", motion, "GW208").is_empty());
+        let report = "示例市发展和改革委员会\n示发改办〔2020〕1085号\n关于报送地震应急预案的报告\n示例市抗震救灾指挥部办公室：\n根据贵办《关于开展地震应急预案修订工作的通知》要求，现将我委预案随文上报。\n";
+        assert!(codes_in("t.txt", report, "GW208").is_empty());
+        // 贵州 is a place, not a courtesy.
+        let report = report.replace("根据贵办《", "根据贵州省《");
+        assert_eq!(codes_in("t.txt", &report, "GW208").len(), 1);
     }
 }

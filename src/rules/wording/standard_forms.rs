@@ -19,7 +19,8 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::Sometimes,
     needs: &[],
     docs: "公文习用的规范写法：\n\n\
-- “其它” → “其他”（公文统一用“其他”）。这是确定的替换，`--fix` 直接修改；\n\
+- “其它” → “其他”（公文统一用“其他”）。“其它”是《现代汉语词典》收录的规范词形，统一用“其他”是编辑惯例，\
+故只作提示；替换是确定的，`--fix` 直接修改；\n\
 - “帐户、帐目、台帐、记帐、对帐……” → “账”（“帐”只用于帐篷、蚊帐）；\n\
 - “交待” → “交代”（“外交待遇”“提交待审议”“移交待办”等不是“交待”，不报）；\n\
 - “反应情况、问题、意见、诉求”“如实反应” → “反映”（“不良反应”“化学反应”“应急反应”不报）；\n\
@@ -53,6 +54,9 @@ mod tests {
         let d = lint_text("t.txt", text, "GW604");
         let got: Vec<_> = d.iter().map(|d| (d.span.text(text), d.fix.as_ref().unwrap().applicability)).collect();
         assert_eq!(got, [("其它", Applicability::Safe), ("帐", Applicability::Unsafe)]);
+        // 其它 is a standard form in the dictionaries; 其他 is an editorial convention.
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+        assert_eq!(d[1].severity, crate::diagnostic::Severity::Warning);
     }
 
     #[test]

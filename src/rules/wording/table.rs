@@ -19,6 +19,9 @@
 //! start with one of the listed strings), `before-regex`/`after-regex` (a regex anchored at the
 //! match), and the exclusions `unless-before`, `unless-after`, `unless-before-regex`,
 //! `unless-after-regex`. Rust's `regex` has no look-around, so these stand in for it.
+//! `unless-name = true` keeps an entry silent where the match begins a proper name (a road or
+//! village before 路/街/村/镇/巷/道, a person before 代表/委员/同志/先生/女士 or alone in a list
+//! of names): for characters standard in names only (乾 qián, the surname 於).
 //! `scope` says where an entry applies: `outside-quotes` (default: not inside “…”, 《…》 or a
 //! Markdown block quote),
 //! `anywhere` (also inside quotes), `inside-quotes` (only inside “…”).
@@ -38,6 +41,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// How far a replacement may be applied without a human.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -93,6 +97,8 @@ pub struct RawEntry {
     unless_after: Vec<String>,
     unless_before_regex: Option<String>,
     unless_after_regex: Option<String>,
+    #[serde(default)]
+    unless_name: bool,
     replace: Option<String>,
     fix: Option<FixClass>,
     message: Option<String>,
@@ -123,6 +129,8 @@ pub struct Entry {
     unless_after: Vec<String>,
     unless_before_re: Option<Regex>,
     unless_after_re: Option<Regex>,
+    /// Silent where the match begins a proper name (`unless-name = true`).
+    unless_name: bool,
     pub replace: Option<String>,
     pub fix: FixClass,
     message: Option<String>,
@@ -170,6 +178,7 @@ impl Entry {
             after: raw.after,
             unless_before: raw.unless_before,
             unless_after: raw.unless_after,
+            unless_name: raw.unless_name,
             replace: raw.replace,
             fix,
             message: raw.message,
@@ -193,6 +202,7 @@ impl Entry {
             || starts(&self.unless_after).is_some()
             || self.unless_before_re.as_ref().is_some_and(|r| r.is_match(before))
             || self.unless_after_re.as_ref().is_some_and(|r| r.is_match(after))
+            || (self.unless_name && begins_proper_name(before, after))
         {
             return None;
         }
@@ -212,6 +222,27 @@ impl Entry {
         }
         Some((start - lead, end + trail))
     }
+}
+
+/// A road, street or village named after the match: 乾明路, 乾元村.
+static PLACE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{0,2}?(?:路|街|村|镇|巷|道)").expect("valid"));
+/// A person named by the match and what follows, before a title: 於崇亮代表, 於崇亮、翁思聪委员.
+static PERSON_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{1,2}(?:[、，,]\p{Han}{2,3})*(?:代表|委员|同志|先生|女士)").expect("valid"));
+/// A two- or three-character name standing alone: up to a list mark, a colon, a blank or the end.
+static NAME_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{1,2}(?:[、：:\s]|$)").expect("valid"));
+
+/// Whether the match at the end of `before` and the start of `after` begins a proper name: a
+/// place before a road, street or village generic, a person before a title, or a name standing
+/// alone as an item (at the line's start or after 、：（ or a blank, and ending at 、： or a
+/// blank) — where a character kept by 《通用规范汉字表》 for names (乾 qián, 於 as a surname)
+/// is standard.
+fn begins_proper_name(before: &str, after: &str) -> bool {
+    let item_start = before.trim_end_matches([' ', '\u{3000}']).len() < before.len()
+        || before.is_empty()
+        || before.ends_with(['、', '：', ':', '（', '(']);
+    PLACE_AFTER.is_match(after) || PERSON_AFTER.is_match(after) || (item_start && NAME_AFTER.is_match(after))
 }
 
 /// A match of one entry inside one line (byte offsets relative to the line).

@@ -26,7 +26,8 @@ static META: RuleMeta = RuleMeta {
     docs: "查找简体公文中的繁体字、异体字（含少量日文新字体），例如“加強組織領導”。\n\n\
 - 只对应一个规范字的（強→强、組→组、綫→线），`--fix` 直接替换；相邻的几个字合并为一条提示；\n\
 - 一对多或在某些词中仍然规范的字（乾→干，但“乾坤”“乾隆”不改；於→于，姓氏可用“於”；藉→借，但“狼藉”“慰藉”不改；\
-瞭→了，但“瞭望”不改；徵、夥、麽、祇、鍾、鍊等）只作建议，需 `--unsafe-fixes`；\n\
+瞭→了，但“瞭望”不改；徵、夥、麽、祇、鍾、鍊等）只作建议，需 `--unsafe-fixes`；\
+“乾”“於”在道路、村镇名（“乾明路”）和人名（“於崇亮代表”“於崇亮、翁思聪”）中是规范字，不报；\n\
 - “著”等在规范汉字中常用的字不查。\n\n\
 引号和书名号内的文字（可能是引用的港澳台文件名称、原文）、网址和代码不查。\
 姓名、地名中依法保留的字（《国家通用语言文字法》第十七条），用 `[rules.GW608] allow = [\"鍾南山\"]` 放行。\
@@ -221,5 +222,22 @@ mod tests {
     fn simplified_text_is_silent() {
         let text = "加强组织领导，显著提升，乾坤朗朗，狼藉一片，瞭望塔。\n";
         assert!(codes_in("t.txt", text, "GW608").is_empty(), "{:?}", codes_in("t.txt", text, "GW608"));
+    }
+
+    #[test]
+    fn characters_standard_in_names_are_left_in_names() {
+        for text in [
+            "常德经开区关于对乾明路与书院巷交叉路口采取限制交通措施的通告\n",
+            "於崇亮、翁思聪、姜国富代表：\n",
+            "感谢於红梅同志的支持。\n",
+            "联系人：於红梅　电话：12345678\n",
+        ] {
+            assert!(codes_in("t.txt", text, "GW608").is_empty(), "{text}: {:?}", codes_in("t.txt", text, "GW608"));
+        }
+        // Elsewhere they are still suggestions, never safe fixes.
+        let text = "本通知适用於全市，保持环境整洁乾净。\n";
+        let d = lint_text("t.txt", text, "GW608");
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.fix.as_ref().unwrap().applicability == crate::diagnostic::Applicability::Unsafe));
     }
 }
