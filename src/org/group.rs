@@ -10,6 +10,7 @@ const AREA_TOKENS: &[&str] = &[
     "地级以上市",
     "计划单列市",
     "副省级市",
+    "省辖市",
     "自治区",
     "直辖市",
     "自治州",
@@ -73,6 +74,10 @@ const MEMBER_WORDS: &[(&str, OrgKind, GroupScope)] = &[
     ("医院", OrgKind::PublicInstitution, GroupScope::Affiliated),
     ("医疗机构", OrgKind::PublicInstitution, GroupScope::Affiliated),
     ("医疗卫生机构", OrgKind::PublicInstitution, GroupScope::Affiliated),
+    ("所属企业", OrgKind::Enterprise, GroupScope::Affiliated),
+    ("下属企业", OrgKind::Enterprise, GroupScope::Affiliated),
+    ("权属企业", OrgKind::Enterprise, GroupScope::Affiliated),
+    ("子公司", OrgKind::Enterprise, GroupScope::Affiliated),
     ("企业", OrgKind::Enterprise, GroupScope::Unspecified),
     ("社会组织", OrgKind::SocialOrganization, GroupScope::Unspecified),
     ("行业协会", OrgKind::SocialOrganization, GroupScope::Unspecified),
@@ -110,6 +115,14 @@ const SELF_OWNERS: &[&str] = &[
     "院属",
     "中心",
 ];
+
+/// Owner words that put a 统称 under the sender: 辖区各社区居民委员会, 区属各中小学校, 所属各单位.
+/// A drafter writes 区属/县属/市属 for the bodies of the sender's own area and field; either way
+/// they are the sender's to lead or guide, never its superiors.
+const SUBORDINATE_OWNERS: &[&str] = &["辖区", "区属", "县属", "市属", "镇属", "乡属", "所属", "下属", "直属"];
+
+/// Owner words by which an enterprise names its own subsidiaries: 集团公司各所属企业, 公司各子公司.
+const ENTERPRISE_SELF_OWNERS: &[&str] = &["集团公司", "集团", "公司", "本公司", "本集团"];
 
 /// Reads `norm` (normalised) as a 统称, relative to the sender `context`.
 pub(crate) fn recognise(norm: &str, context: Option<&Org>, near: Option<u32>) -> Option<OrgGroup> {
@@ -190,14 +203,20 @@ fn lower_areas(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
 }
 
 /// 各村（居）委会, 各村（社区）, 各社区居委会: the 村民委员会 and 居民委员会 a 镇 or 街道 guides.
+/// With 辖区 before them (辖区各社区居民委员会) they are the sender's whatever its name reads as:
+/// a 街道办事处 written after its district's name may not parse as a township government.
 fn residents_committees(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
-    let members = norm.strip_prefix('各')?;
+    let (own, rest) = match norm.strip_prefix("辖区") {
+        Some(rest) => (true, rest),
+        None => (false, norm),
+    };
+    let members = rest.strip_prefix('各')?;
     if !RESIDENTS_COMMITTEES.contains(&members) {
         return None;
     }
     let mut found = group(norm, OrgKind::ResidentsCommittee, None, GroupScope::LowerAreas);
     found.of = context
-        .filter(|sender| sender.kind == OrgKind::Government && sender.level == Some(Level::Township))
+        .filter(|sender| own || (sender.kind == OrgKind::Government && sender.level == Some(Level::Township)))
         .map(|town| town.name.clone());
     Some(found)
 }
@@ -248,7 +267,7 @@ fn area_level(areas: &str, city_tier: Option<Level>) -> Option<Option<Level>> {
         levels.push(match *token {
             "市" => city_tier,
             "省" | "自治区" | "直辖市" => Some(Level::Province),
-            "地级以上市" | "计划单列市" | "副省级市" | "自治州" | "州" | "盟" => {
+            "地级以上市" | "计划单列市" | "副省级市" | "省辖市" | "自治州" | "州" | "盟" => {
                 Some(Level::Prefecture)
             }
             "县" | "区" | "旗" | "自治县" => Some(Level::County),
@@ -325,6 +344,12 @@ fn owner_org(owner: &str, scope: GroupScope, context: Option<&Org>, near: Option
             GroupScope::Affiliated | GroupScope::InternalUnits => Some(sender.clone()),
             _ => None,
         };
+    }
+    if SUBORDINATE_OWNERS.contains(&owner) {
+        return context.cloned();
+    }
+    if ENTERPRISE_SELF_OWNERS.contains(&owner) {
+        return context.filter(|c| c.kind == OrgKind::Enterprise).cloned();
     }
     if SELF_OWNERS.contains(&owner) {
         // “局属各单位” is written by a 局, not by a government.

@@ -846,6 +846,14 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
     {
         return plain(make(format!("{label}{rest}"), OrgKind::Unknown, place, None));
     }
+    // A school or hospital named with its place (武侯区棕北小学, 台山市人民医院) sits under that
+    // place's education or health department, its 主管部门: writing past it is 越级 (GW202).
+    if let Some(place) = place
+        && let Some(department) = sector_department(rest)
+    {
+        let parent = format!("{label}{department}");
+        return plain(make(format!("{label}{rest}"), OrgKind::PublicInstitution, Some(place), Some(parent)));
+    }
     if let Some((department, unit)) = split_department_unit(rest) {
         let department = format!("{label}{}", expand_department(department));
         let kind = if is_internal_unit_name(unit) { OrgKind::InternalUnit } else { OrgKind::Unknown };
@@ -913,6 +921,23 @@ pub(crate) fn region_organ(code: u32, kind: OrgKind) -> Option<Org> {
         _ => return None,
     };
     Some(make(name, kind, Some(&place), parent))
+}
+
+/// The department that runs a school or a hospital named `rest`, when `rest` names one: not a
+/// 大学 or 学院 (those answer to the province or a ministry), nor anything with an organ in it.
+fn sector_department(rest: &str) -> Option<&'static str> {
+    const SCHOOLS: &[&str] = &["小学", "中学", "学校", "幼儿园", "中心校"];
+    const HOSPITALS: &[&str] = &["医院", "卫生院", "妇幼保健院"];
+    if rest.chars().count() < 3 || rest.contains(['局', '委', '厅', '府']) || rest.contains("大学") {
+        return None;
+    }
+    if ends_with_any(rest, SCHOOLS) {
+        Some("教育局")
+    } else if ends_with_any(rest, HOSPITALS) {
+        Some("卫生健康局")
+    } else {
+        None
+    }
 }
 
 /// The function of a department name (教育局 → “教育”), `None` for anything else.

@@ -68,8 +68,8 @@ impl Parties {
                 .collect::<Vec<_>>()
         };
         Parties {
-            main: main_fields.into_iter().flat_map(each_organ).map(party).collect(),
-            cc: cc_fields.into_iter().flat_map(each_organ).map(party).collect(),
+            main: join_split_groups(main_fields).into_iter().flat_map(each_organ).map(party).collect(),
+            cc: join_split_groups(cc_fields).into_iter().flat_map(each_organ).map(party).collect(),
             sender,
         }
     }
@@ -97,6 +97,38 @@ impl Parties {
     pub fn span_of_main(&self) -> Option<Span> {
         self.main.iter().map(|p| p.field.span).reduce(|a, b| a.cover(b))
     }
+}
+
+/// Area words a 统称 lists with 、 (各县、区人民政府 for 各县（区）人民政府).
+const AREA_WORDS: &[&str] = &["省", "市", "县", "区", "旗", "镇", "乡", "街道", "省辖市", "自治县"];
+
+/// Items a 、 split out of one 统称: an item that is only 各 and area words (各县, 各市、县) and the
+/// next item, which goes on with area words to the organs (区人民政府), are one item. Items are
+/// rejoined only when they sit next to each other with one 、 between them.
+fn join_split_groups(fields: Vec<Field>) -> Vec<Field> {
+    let only_areas = |text: &str| {
+        text.strip_prefix('各')
+            .is_some_and(|rest| !rest.is_empty() && rest.split('、').all(|w| AREA_WORDS.contains(&w)))
+    };
+    let goes_on = |text: &str| {
+        AREA_WORDS.iter().any(|w| {
+            text.strip_prefix(w).is_some_and(|rest| ["人民政府", "政府", "党委"].iter().any(|b| rest.starts_with(b)))
+        })
+    };
+    let mut out: Vec<Field> = Vec::with_capacity(fields.len());
+    for field in fields {
+        if let Some(last) = out.last_mut()
+            && only_areas(&last.text)
+            && goes_on(&field.text)
+            && last.span.end + '、'.len_utf8() == field.span.start
+        {
+            let text = format!("{}、{}", last.text, field.text);
+            *last = Field::new(&text, last.span.cover(field.span));
+            continue;
+        }
+        out.push(field);
+    }
+    out
 }
 
 /// Resolve the parties of `doc` and let the organisations settle the 行文方向 when the draft does

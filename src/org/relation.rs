@@ -29,6 +29,29 @@ impl OrgView {
         if let Some(guidance) = self.guidance(&from, &to) {
             return guidance;
         }
+        // A school or hospital under a department (its 主管部门) reaches that department's
+        // 业务主管 above only past it: 武侯区棕北小学 → 成都市教育局 skips 武侯区教育局.
+        if from.kind == OrgKind::PublicInstitution
+            && let Some(leader) = self.parent(&from).filter(|p| p.kind == OrgKind::Department)
+        {
+            match self.guidance(&leader, &to) {
+                Some(Relation::Guiding) => return Relation::GuidingSkipping { skipped: vec![leader.name] },
+                Some(Relation::GuidingSkipping { skipped }) => {
+                    return Relation::GuidingSkipping {
+                        skipped: std::iter::once(leader.name).chain(skipped).collect(),
+                    };
+                }
+                _ => {}
+            }
+        }
+        // A state enterprise reports to the 国资委 of its place, which 履行出资人职责 for it.
+        if from.kind == OrgKind::Enterprise
+            && to.name.ends_with("国有资产监督管理委员会")
+            && from.region.is_some()
+            && from.region == to.region
+        {
+            return Relation::Superior;
+        }
         let above_to = self.ancestors(&to);
         if above_to.iter().any(|a| a.name == from.name) || to.dual_parents.contains(&from.name) {
             return Relation::Subordinate;

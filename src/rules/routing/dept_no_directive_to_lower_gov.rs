@@ -42,6 +42,13 @@ impl Rule for DeptNoDirectiveToLowerGov {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let Some(sender) = &doc.parties.sender else { return };
+        // A department's 内设机构 (…人社局劳动关系科) writing out speaks with its department's
+        // authority and no more: GW206 reports the unit, this rule the directive.
+        let department = match sender.kind {
+            OrgKind::InternalUnit => cx.orgs.parent(sender),
+            _ => None,
+        };
+        let sender = department.as_ref().unwrap_or(sender);
         if sender.kind != OrgKind::Department
             || sender.authorized_to_address_lower_gov == Some(true)
             || doc.kind() == Some(DocKind::函)
@@ -101,5 +108,29 @@ mod tests {
         assert!(codes_in("t.txt", &counterparts, "GW204").is_empty());
         let office = DIRECTIVE.replace("示例市农业农村局", "示例市人民政府办公室");
         assert!(codes_in("t.txt", &office, "GW204").is_empty());
+    }
+
+    #[test]
+    fn a_departments_internal_unit_speaks_as_its_department() {
+        let unit = DIRECTIVE
+            .replace("示例市农业农村局关于", "示例市农业农村局种植业科关于")
+            .replace("请认真落实。\n示例市农业农村局\n", "请认真落实。\n示例市农业农村局种植业科\n");
+        let unit = unit.replace(
+            "务必于10月31日前上报种植计划。\n示例市农业农村局\n",
+            "务必于10月31日前上报种植计划。\n示例市农业农村局种植业科\n",
+        );
+        let d = lint_text("t.txt", &unit, "GW204");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let counterparts = unit.replace("各县（市、区）人民政府：", "各县（市、区）农业农村局：");
+        assert!(codes_in("t.txt", &counterparts, "GW204").is_empty());
+    }
+
+    #[test]
+    fn split_and_provincial_area_groups_are_lower_governments() {
+        let split = DIRECTIVE.replace("各县（市、区）人民政府：", "各县、区人民政府：");
+        assert_eq!(lint_text("t.txt", &split, "GW204").len(), 1);
+        let province = "示例省住房和城乡建设厅关于加快燃气管道改造的通知\n各省辖市人民政府：\n各省辖市人民政府要于每月5日前报送进度。\n示例省住房和城乡建设厅\n2024年9月2日\n";
+        let province = province.replace("示例省", "河南省");
+        assert_eq!(lint_text("t.txt", &province, "GW204").len(), 1);
     }
 }

@@ -149,4 +149,14 @@ mod tests {
         assert!(codes_in("t.txt", &BYPASS.replace("江门市人民政府：", "台山市人民政府："), "GW202").is_empty());
         assert!(codes_in("t.txt", &BYPASS.replace("江门市人民政府：", "江门市教育局："), "GW202").is_empty());
     }
+
+    #[test]
+    fn a_school_past_its_district_bureau() {
+        let text = "成都市武侯区棕北小学关于增设教学班的请示\n成都市教育局：\n妥否，请批示。\n成都市武侯区棕北小学\n2024年3月5日\n";
+        let d = crate::test_support::lint_text("t.txt", text, "GW202");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("武侯区教育局"), "{}", d[0].message);
+        let direct = text.replace("成都市教育局：", "成都市武侯区教育局：");
+        assert!(crate::test_support::codes_in("t.txt", &direct, "GW202").is_empty());
+    }
 }

@@ -98,6 +98,17 @@ mod tests {
     }
 
     #[test]
+    fn groups_named_as_the_senders_own() {
+        for cc in ["区属各中小学校", "辖区各社区居民委员会", "所属各单位"] {
+            let text = format!("{REQUEST}抄送：市财政局，{cc}。\n");
+            assert_eq!(lint_text("t.txt", &text, "GW205").len(), 1, "{cc}");
+        }
+        let soe = "江门市交通建设投资集团有限公司关于上半年经营情况的报告\n市国资委：\n现将有关情况报告如下。\n特此报告。\n江门市交通建设投资集团有限公司\n2024年7月5日\n抄送：市财政局，集团公司各所属企业。\n";
+        assert_eq!(lint_text("t.txt", soe, "GW205").len(), 1);
+        assert!(codes_in("t.txt", &soe.replace("，集团公司各所属企业", ""), "GW205").is_empty());
+    }
+
+    #[test]
     fn peers_and_downward_documents_are_silent() {
         assert!(codes_in("t.txt", &format!("{REQUEST}抄送：市财政局。\n"), "GW205").is_empty());
         let notice = "示例市卫生健康局关于开展义诊的通知\n各县（市、区）卫生健康局：\n请认真落实。\n示例市卫生健康局\n2024年3月5日\n抄送：各县（市、区）人民政府。\n";

@@ -129,4 +129,11 @@ mod tests {
         let report = report.replace("根据贵办《", "根据贵州省《");
         assert_eq!(codes_in("t.txt", &report, "GW208").len(), 1);
     }
+
+    #[test]
+    fn a_half_width_colon_still_names_the_signer() {
+        // GW401 owns the colon's width; the signer is there, so GW208 has nothing to say.
+        let text = "示例市卫生健康局文件\n示卫健〔2024〕12号　　签发人:张某\n示例市卫生健康局关于申请专项资金的请示\n示例市人民政府：\n妥否，请批示。\n";
+        assert!(codes_in("t.txt", text, "GW208").is_empty());
+    }
 }
