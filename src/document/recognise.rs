@@ -101,7 +101,7 @@ static FORWARDING_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:印发|转�
 /// Words that end an organisation's name: a line ending in one may be a 主送 or 署名 line.
 static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|机构|机关|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部)$",
+        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|办|部门|单位|机构|机关|公司|集团|院|会|中心|同志|办事处|街道|镇|乡|所|处|科|站|队|部|署|行|社|校|馆|团|联|协|室|组|党委|党组|支部|中学|小学|大学|幼儿园|中心校)$",
     )
 });
 /// An organ's name standing before the kind word of a title (`某某市人民政府令`, `某某县水务局公告`):
@@ -109,7 +109,7 @@ static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// (`航行通告`, `运动会通知`).
 static TITLE_ORGAN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|公司|集团|银行|法院|检察院|中心|办事处|街道|镇|乡|党委|党组|署|学校|大学|医院)$",
+        r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|公司|集团|银行|法院|检察院|中心|办事处|街道|镇|乡|党委|党组|署|学校|大学|中学|小学|医院)$",
     )
 });
 /// A signature that is a person (职务 + 姓名), not an organ: it names no 发文机关.

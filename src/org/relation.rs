@@ -26,6 +26,17 @@ impl OrgView {
         if from.dual_parents.contains(&to.name) {
             return Relation::Superior;
         }
+        // A school's or hospital's 主管部门 may go by a longer name (教育科学体育局 for 教育局):
+        // the department of the same place whose function contains the sector's.
+        if from.kind == OrgKind::PublicInstitution
+            && to.kind == OrgKind::Department
+            && to.region.is_some()
+            && to.region == from.region
+            && let Some(sector) = from.parent.as_deref().and_then(department_function)
+            && department_function(&to.name).is_some_and(|f| f.contains(&sector))
+        {
+            return Relation::Superior;
+        }
         if let Some(guidance) = self.guidance(&from, &to) {
             return guidance;
         }
@@ -145,7 +156,9 @@ impl OrgView {
             return None;
         }
         let function = department_function(&from.name)?;
-        if department_function(&to.name)? != function {
+        // Merged bureaus keep both lines of guidance: 教育体育局 answers to 教育厅 (and 体育局).
+        let theirs = department_function(&to.name)?;
+        if !(theirs.contains(&function) || function.contains(&theirs)) {
             return None;
         }
         let (from_leader, to_leader) = (from.parent.as_deref()?, to.parent.as_deref()?);

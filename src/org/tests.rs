@@ -639,3 +639,18 @@ fn organs_written_together_are_each_addressed() {
         assert_eq!(view.resolve_each(whole, None).len(), 1, "{whole}");
     }
 }
+
+#[test]
+fn merged_bureaus_and_sector_parents_by_function() {
+    let view = OrgView::default();
+    let school = view.parse_name("于都县第二中学");
+    let bureau = view.parse_name("于都县教育科学体育局");
+    assert_eq!(view.relation(&school, &bureau), Relation::Superior);
+    let county = view.parse_name("婺源县教育体育局");
+    let province = view.parse_name("江西省教育厅");
+    assert!(
+        matches!(view.relation(&county, &province), Relation::GuidingSkipping { .. }),
+        "{:?}",
+        view.relation(&county, &province)
+    );
+}
