@@ -94,6 +94,22 @@ impl HanForUnaffiliated {
         if kind == DocKind::通知 && addresses_administered_bodies(cx) {
             return;
         }
+        // A department's 通知 to lower governments is GW204's case (部门不得向下级政府发指令),
+        // not a question of 函 versus 通知: one finding for one fact.
+        let department = doc.parties.sender.as_ref().filter(|s| s.kind == crate::org::OrgKind::Department);
+        let lower_government = |p: &&crate::org::Party| match &p.addressee {
+            crate::org::Addressee::Org(o) => {
+                o.kind.is_leading_organ()
+                    && department.is_some_and(|d| matches!((o.level, d.level), (Some(a), Some(b)) if b.is_above(a)))
+            }
+            crate::org::Addressee::Group(g) => {
+                department.is_some() && g.kind.is_leading_organ() && g.scope == crate::org::GroupScope::LowerAreas
+            }
+            _ => false,
+        };
+        if kind == DocKind::通知 && unrelated.iter().all(lower_government) {
+            return;
+        }
         let names: Vec<&str> = unrelated.iter().map(|p| p.field.text.as_str()).collect();
         let span = unrelated[0].field.span;
         match kind {
@@ -121,6 +137,13 @@ impl HanForUnaffiliated {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{codes_in, lint_text};
+
+    #[test]
+    fn a_department_ordering_lower_governments_is_left_to_gw204() {
+        let text = "湖南省自然资源厅关于做好汛期地质灾害防治工作的通知\n各市（州）人民政府：\n请各地立即组织排查，务必于5月10日前报送排查结果。\n湖南省自然资源厅\n2024年5月6日\n";
+        assert!(codes_in("t.txt", text, "GW105").is_empty());
+        assert_eq!(codes_in("t.txt", text, "GW204").len(), 1);
+    }
 
     #[test]
     fn commanding_letter() {
