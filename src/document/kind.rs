@@ -74,6 +74,22 @@ impl DocKind {
         DocKind::ALL.into_iter().find(|k| k.zh() == word)
     }
 
+    /// Whether a kind is sent to a 主送机关; those that publish, record or enact (公告, 通告,
+    /// 令, 纪要, 公报, 决议, 决定) may stand without one.
+    pub fn takes_recipients(self) -> bool {
+        matches!(
+            self,
+            DocKind::请示
+                | DocKind::报告
+                | DocKind::通知
+                | DocKind::函
+                | DocKind::批复
+                | DocKind::意见
+                | DocKind::通报
+                | DocKind::议案
+        )
+    }
+
     /// The direction a kind implies when nothing else says: 请示/报告/议案 go up, 函 goes
     /// across, the directive kinds go down; 意见 and 纪要 can go any way.
     pub fn default_direction(self) -> Option<Direction> {

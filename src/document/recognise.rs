@@ -574,19 +574,8 @@ impl<'t> Recogniser<'t> {
         }
         // A 主送 line that forgot its colon: right after the title of a kind that is sent to
         // someone, short, ending in an organ name.
-        let sent_to_someone = self.doc.title_ending.as_ref().and_then(|e| DocKind::parse(&e.text)).is_some_and(|k| {
-            matches!(
-                k,
-                DocKind::请示
-                    | DocKind::报告
-                    | DocKind::通知
-                    | DocKind::函
-                    | DocKind::批复
-                    | DocKind::意见
-                    | DocKind::通报
-                    | DocKind::议案
-            )
-        }) || self.doc.title_ending.as_ref().is_some_and(|e| e.text == "复函");
+        let sent_to_someone =
+            self.doc.title_ending.as_ref().and_then(|e| DocKind::parse(&e.text)).is_some_and(DocKind::takes_recipients);
         if self.doc.title.is_some()
             && sent_to_someone
             && !self.s(i).chars().any(|c| c.is_ascii_digit())

@@ -29,21 +29,6 @@ static META: RuleMeta = RuleMeta {
     good: "某某县农业农村局关于农田水利建设情况的报告\n某某县人民政府：",
 };
 
-/// Kinds that are sent to a 主送机关 (those that publish, record or enact need none).
-fn takes_recipients(kind: DocKind) -> bool {
-    matches!(
-        kind,
-        DocKind::请示
-            | DocKind::报告
-            | DocKind::通知
-            | DocKind::函
-            | DocKind::批复
-            | DocKind::意见
-            | DocKind::通报
-            | DocKind::议案
-    )
-}
-
 /// Why a fact is missing, in the drafter's terms.
 fn why(doc: &Document, need: Need) -> String {
     match need {
@@ -84,7 +69,7 @@ impl Rule for DocumentNotRecognised {
         // Recipients are missing only where the kind takes them; direction follows from the
         // kind and the parties, so it is never the first thing to say.
         let relevant = |need: Need| match need {
-            Need::Recipients => doc.kind().is_some_and(takes_recipients),
+            Need::Recipients => doc.kind().is_some_and(DocKind::takes_recipients),
             Need::Direction => false,
             _ => true,
         };
