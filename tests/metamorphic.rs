@@ -158,7 +158,6 @@ fn two_line_title(d: &Draft) -> Option<Vec<String>> {
 
 /// A note under the title repeating the 成文日期: `（2024年3月5日）`.
 fn note_under_title(d: &Draft) -> Option<Vec<String>> {
-    let title = d.doc.title.as_ref()?;
     let date = d.doc.date.as_ref()?;
     let mut out = Vec::new();
     let last_title_line = d.lines.iter().rposition(|(_, p)| *p == Part::Title)?;
@@ -168,7 +167,6 @@ fn note_under_title(d: &Draft) -> Option<Vec<String>> {
             out.push(format!("（{}）", date.text));
         }
     }
-    let _ = title;
     Some(out)
 }
 
