@@ -220,8 +220,15 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let first_clause =
         &text[sentence_start..text[sentence_start..].find(is_clause_end).map_or(text.len(), |p| sentence_start + p)];
     let reporter = reporting_at(first_clause).map(|at| &first_clause[..at]);
-    let reported_sentence =
-        sentence_start < clause_start && reporter.is_some_and(|who| third_party_subject(who) && !own(who));
+    // …unless the author takes the word back in a later clause: `某街道报来《…》，现转报给你们，请审批`.
+    let author_resumes = text[sentence_start..clause_start]
+        .split(is_clause_end)
+        .skip(1)
+        .map(trim)
+        .any(|c| ["现", "特", "我", "本", "为此", "经审核", "经研究", "经审查"].iter().any(|w| c.starts_with(w)));
+    let reported_sentence = sentence_start < clause_start
+        && !author_resumes
+        && reporter.is_some_and(|who| third_party_subject(who) && !own(who));
     if (reporting(prefix) || reported_speech(said_before) || third_party_subject(prefix) || reported_sentence)
         && !own(prefix)
     {
@@ -582,6 +589,8 @@ mod tests {
         assert_eq!(reason("经请示市政府同意，现将有关事项通知如下。"), Some(NotRequest::Completed));
         assert_eq!(reason("下一步，我局将向省厅申请专项资金。"), Some(NotRequest::Plan));
         assert_eq!(reason("某县人民政府来文恳请市政府支持。"), Some(NotRequest::Reported));
+        // The author takes the word back: a 转报 asks in its own voice.
+        assert!(asks("某街道办事处报来《关于调整行政区划的请示》，现转报给你们，请审批。"));
         assert_eq!(reason("请各单位于5月10日前报送。"), Some(NotRequest::Downward));
         assert_eq!(reason("敬请谅解。"), Some(NotRequest::Courtesy));
         assert_eq!(reason("建议进一步加强宣传。"), Some(NotRequest::Proposal));
