@@ -118,6 +118,9 @@ static PERSONAL_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|省长|主席|社长|会长|总理)(?:[ \u{3000}]*[:：]?[ \u{3000}]*\p{Han}{2,4})?$",
     )
 });
+/// A leader addressed by office: `区委张书记`, `市民政局主要领导`, `王副市长`.
+static ADDRESSED_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:书记|市长|县长|区长|省长|镇长|乡长|局长|厅长|部长|主任|主席|领导|同志|负责同志)$"));
 /// Closing sentences that can never be the name of an attachment.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:特此|妥否|当否|可否|以上|此复|此致|请予)"));
 /// Words no 标题 contains and a sentence does: keeps the first body sentence out of the title.
@@ -545,7 +548,11 @@ impl<'t> Recogniser<'t> {
         let organ_like = items
             .iter()
             .filter(|i| {
+                // An organ, a place sharing the organ word of a later item (`张家港市、常熟市、
+                // 昆山市人民政府`), a leader (`区委张书记`, `市民政局主要领导`), or a group.
                 ORG_ENDING.is_match(i)
+                    || i.ends_with(['市', '县', '区', '旗', '州', '盟'])
+                    || ADDRESSED_PERSON.is_match(i)
                     || ["各", "有关", "全体", "市直", "县直", "区直", "省直", "驻"].iter().any(|p| i.starts_with(p))
             })
             .count();

@@ -338,3 +338,21 @@ fn letter_format_and_colonless_recipient_still_work() {
         },
     );
 }
+
+#[test]
+fn recipient_lists_of_places_and_leaders() {
+    for (line, n) in [
+        ("张家港市、常熟市、太仓市、昆山市人民政府，吴江区、吴中区人民政府，苏州工业园区管委会：", 7),
+        ("区委张书记、区政府李区长：", 2),
+        ("儋州市民政局主要领导：", 1),
+    ] {
+        let text = format!("关于做好臭氧污染防治工作的通知\n{line}\n现就有关工作要求如下。\n");
+        let src = Source::from_text("r.txt", &text);
+        let doc = recognise(&src);
+        let items = doc.main_recipients.as_ref().map_or(0, |m| m.items.len());
+        assert_eq!(items, n, "{line}");
+    }
+    // A sentence ending in a colon is still no 主送.
+    let text = "关于征收土地的预公告\n为保障城市建设用地需要，根据《土地管理法》的规定，现发布征收土地预公告：\n一、征收范围\n";
+    assert!(recognise(&Source::from_text("r.txt", text)).main_recipients.is_none());
+}
