@@ -15,6 +15,9 @@ const AREA_TOKENS: &[&str] = &[
     "直辖市",
     "自治州",
     "自治县",
+    // County-level areas by other names: 六枝特区, 神农架林区.
+    "特区",
+    "林区",
     "街道",
     "乡镇",
     "镇街",
@@ -270,7 +273,7 @@ fn area_level(areas: &str, city_tier: Option<Level>) -> Option<Option<Level>> {
             "地级以上市" | "计划单列市" | "副省级市" | "省辖市" | "自治州" | "州" | "盟" => {
                 Some(Level::Prefecture)
             }
-            "县" | "区" | "旗" | "自治县" => Some(Level::County),
+            "县" | "区" | "旗" | "自治县" | "特区" | "林区" => Some(Level::County),
             _ => Some(Level::Township),
         });
     }

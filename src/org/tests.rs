@@ -654,3 +654,11 @@ fn merged_bureaus_and_sector_parents_by_function() {
         view.relation(&county, &province)
     );
 }
+
+#[test]
+fn county_level_areas_by_other_names() {
+    let view = OrgView::default();
+    let sender = view.parse_name("六盘水市生态环境局");
+    let group = view.resolve("各县（市、特区、区）人民政府", Some(&sender));
+    assert!(group.group().is_some(), "{group:?}");
+}
