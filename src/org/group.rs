@@ -43,6 +43,8 @@ const AREA_BODIES: &[(&str, OrgKind)] = &[
     ("党委和政府", OrgKind::Unknown),
     ("党委", OrgKind::PartyCommittee),
     ("党工委", OrgKind::PartyCommittee),
+    ("党（工）委", OrgKind::PartyCommittee),
+    ("党委（党工委）", OrgKind::PartyCommittee),
     ("", OrgKind::Unknown),
 ];
 
@@ -131,6 +133,7 @@ const ENTERPRISE_SELF_OWNERS: &[&str] = &["集团公司", "集团", "公司", "�
 pub(crate) fn recognise(norm: &str, context: Option<&Org>, near: Option<u32>) -> Option<OrgGroup> {
     lower_areas(norm, context)
         .or_else(|| lower_area_counterparts(norm, context))
+        .or_else(|| lower_area_institutions(norm, context))
         .or_else(|| residents_committees(norm, context))
         .or_else(|| members_of_owner(norm, context, near))
         .or_else(|| areas_of_a_named_place(norm, near))
@@ -172,6 +175,25 @@ fn lower_area_counterparts(norm: &str, context: Option<&Org>) -> Option<OrgGroup
     let mut found = group(norm, OrgKind::Department, Some(level), GroupScope::LowerAreas);
     found.of = context.and_then(|sender| area_owner(sender, OrgKind::Government, Some(level)));
     found.function = name::department_function(body);
+    Some(found)
+}
+
+/// 各乡镇卫生院, 各镇（街道）中心小学, 各县（区）人民医院: the public institutions of every
+/// lower-tier area, run by the sector's department of the sender's area.
+fn lower_area_institutions(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
+    let rest = norm.strip_prefix('各')?;
+    let tier = city_tier(context);
+    let split = rest.char_indices().map(|(i, _)| i).filter(|&i| i > 0).rev().find(|&i| {
+        let (areas, body) = rest.split_at(i);
+        !body.is_empty() && matches!(area_level(areas, tier), Some(Some(_)))
+    })?;
+    let (areas, body) = rest.split_at(split);
+    let department = name::sector_department(&format!("某{body}")).filter(|_| body.chars().count() >= 2)?;
+    let level = area_level(areas, tier)??;
+    let mut found = group(norm, OrgKind::PublicInstitution, Some(level), GroupScope::LowerAreas);
+    found.of = context
+        .and_then(|sender| area_owner(sender, OrgKind::Government, Some(level)))
+        .map(|government| format!("{}{department}", government.strip_suffix("人民政府").unwrap_or(&government)));
     Some(found)
 }
 
@@ -335,6 +357,12 @@ fn split_owner(norm: &str) -> Option<(&str, &str, bool)> {
 }
 
 fn owner_org(owner: &str, scope: GroupScope, context: Option<&Org>, near: Option<u32>) -> Option<Org> {
+    // A 科 writing of “局机关各科室” or “各科室” means its own department's units.
+    let department_of_unit = context
+        .filter(|c| c.kind == OrgKind::InternalUnit)
+        .and_then(|unit| unit.parent.as_deref())
+        .map(|parent| name::parse(parent, near).org);
+    let context = department_of_unit.as_ref().or(context);
     if owner.is_empty() {
         let sender = context?;
         return match scope {

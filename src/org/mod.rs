@@ -20,6 +20,7 @@ mod relation;
 pub use config::{GroupConfig, LeaderConfig, OrgConfig};
 pub use kind::{Level, OrgKind};
 pub use model::{Addressee, GroupScope, Leader, Org, OrgGroup, Relation};
+pub(crate) use name::department_function;
 pub use name::normalize;
 pub use parties::{Parties, Party};
 pub use person::{ends_with_title, is_full_name, starts_with_surname, starts_with_title};

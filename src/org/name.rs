@@ -252,7 +252,15 @@ fn locate(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
     if let Some(found) = relative_place(text, near) {
         return Some(found);
     }
-    let (mut place, rest) = unlisted_place(text)?;
+    let (mut place, mut rest) = unlisted_place(text)?;
+    // 资江县梅溪镇: a 镇 under a county the gazetteer does not list.
+    if place.level == Some(Level::County)
+        && let Some((town, len)) = town_prefix(rest)
+    {
+        place = Place { guessed: true, ..Place::town(town, &place) };
+        rest = rest.get(len..).unwrap_or("");
+        return Some((place, rest));
+    }
     // A 镇 or 街道 named without its county, in a draft about that county (台城街道办事处 in a
     // 台山市 document): the county is the only sensible parent.
     if place.is_town()
@@ -272,6 +280,11 @@ fn town_prefix(text: &str) -> Option<(&str, usize)> {
     // 城乡 is a word, 会城街道 and 台城街道 are places.
     if (unit == "乡" && stem.ends_with('城')) || stem.contains('各') {
         return None;
+    }
+    // A 街道 named after the old 镇 (虢镇街道): the 街道 is the unit.
+    if unit != "街道" && text[whole.end()..].starts_with("街道") {
+        let end = whole.end() + "街道".len();
+        return Some((&text[..end], end));
     }
     Some((whole.as_str(), whole.end()))
 }
@@ -332,9 +345,14 @@ fn relative_word_level(word: &str) -> Option<Level> {
 fn unlisted_place(text: &str) -> Option<(Place, &str)> {
     let caps = UNLISTED_PLACE.captures(text)?;
     let stem = caps.get(1)?.as_str();
-    let unit = caps.get(2)?.as_str();
-    let whole = caps.get(0)?;
-    let rest = text.get(whole.end()..)?;
+    let mut unit = caps.get(2)?.as_str();
+    let mut whole = &text[..caps.get(0)?.end()];
+    // A 街道 named after the old 镇 (虢镇街道): the 街道 is the unit.
+    if unit == "镇" && text[whole.len()..].starts_with("街道") {
+        unit = "街道";
+        whole = &text[..whole.len() + "街道".len()];
+    }
+    let rest = text.get(whole.len()..)?;
     let blocked_stem = stem.starts_with(['各', '全', '本'])
         || stem.contains("有关")
         // 乡镇, 县区, 市区: words for kinds of area, not names.
@@ -351,7 +369,7 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
         "镇" | "乡" | "街道" => Some(Level::Township),
         _ => None,
     };
-    let mut place = Place::named(whole.as_str(), level);
+    let mut place = Place::named(whole, level);
     place.guessed = true;
     Some((place, rest))
 }
@@ -923,21 +941,44 @@ pub(crate) fn region_organ(code: u32, kind: OrgKind) -> Option<Org> {
     Some(make(name, kind, Some(&place), parent))
 }
 
-/// The department that runs a school or a hospital named `rest`, when `rest` names one: not a
-/// 大学 or 学院 (those answer to the province or a ministry), nor anything with an organ in it.
-fn sector_department(rest: &str) -> Option<&'static str> {
-    const SCHOOLS: &[&str] = &["小学", "中学", "学校", "幼儿园", "中心校"];
-    const HOSPITALS: &[&str] = &["医院", "卫生院", "妇幼保健院"];
+/// Public institutions by what their names end with, and the department of their place that
+/// runs them (主管部门). Only bodies whose 主管部门 the name settles: not a 大学 or 学院 (those
+/// answer to the province or a ministry), nor a bare 中心.
+const SECTOR_INSTITUTIONS: &[(&str, &[&str])] = &[
+    ("教育局", &["小学", "中学", "学校", "幼儿园", "中心校", "教师发展中心"]),
+    (
+        "卫生健康局",
+        &[
+            "医院",
+            "卫生院",
+            "妇幼保健院",
+            "妇幼保健计划生育服务中心",
+            "疾病预防控制中心",
+            "疾控中心",
+            "急救中心",
+            "中心血站",
+            "卫生监督所",
+            "社区卫生服务中心",
+        ],
+    ),
+    ("民政局", &["敬老院", "福利院", "儿童福利院", "养老院", "救助管理站"]),
+    // The shortest name of the function: 文化广电旅游体育局 and 文化和旅游局 both contain it.
+    ("文化局", &["图书馆", "文化馆", "博物馆"]),
+    ("农业农村局", &["农业技术推广中心", "农技推广中心", "动物疫病预防控制中心"]),
+    ("人力资源社会保障局", &["公共就业服务中心", "就业服务中心", "社会保险基金管理中心"]),
+];
+
+/// The department that runs a public institution named `rest` (a school, a hospital, a 疾控中心
+/// …), when `rest` names one and nothing with an organ in it.
+pub(crate) fn sector_department(rest: &str) -> Option<&'static str> {
     if rest.chars().count() < 3 || rest.contains(['局', '委', '厅', '府']) || rest.contains("大学") {
         return None;
     }
-    if ends_with_any(rest, SCHOOLS) {
-        Some("教育局")
-    } else if ends_with_any(rest, HOSPITALS) {
-        Some("卫生健康局")
-    } else {
-        None
-    }
+    // The bare function is a name too when a place comes before it (区疾病预防控制中心).
+    SECTOR_INSTITUTIONS
+        .iter()
+        .find(|(_, endings)| endings.iter().any(|e| rest.ends_with(e)))
+        .map(|(department, _)| *department)
 }
 
 /// The function of a department name (教育局 → “教育”), `None` for anything else.

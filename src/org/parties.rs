@@ -100,7 +100,24 @@ impl Parties {
 }
 
 /// Area words a 统称 lists with 、 (各县、区人民政府 for 各县（区）人民政府).
-const AREA_WORDS: &[&str] = &["省", "市", "县", "区", "旗", "镇", "乡", "街道", "省辖市", "自治县"];
+const AREA_WORDS: &[&str] = &[
+    "省",
+    "自治区",
+    "直辖市",
+    "市",
+    "州",
+    "自治州",
+    "盟",
+    "地区",
+    "县",
+    "区",
+    "旗",
+    "镇",
+    "乡",
+    "街道",
+    "省辖市",
+    "自治县",
+];
 
 /// Items a 、 split out of one 统称: an item that is only 各 and area words (各县, 各市、县) and the
 /// next item, which goes on with area words to the organs (区人民政府), are one item. Items are
@@ -110,16 +127,22 @@ fn join_split_groups(fields: Vec<Field>) -> Vec<Field> {
         text.strip_prefix('各')
             .is_some_and(|rest| !rest.is_empty() && rest.split('、').all(|w| AREA_WORDS.contains(&w)))
     };
+    // 区人民政府, 区农业农村局: the area word, then the organs of every such area.
     let goes_on = |text: &str| {
         AREA_WORDS.iter().any(|w| {
-            text.strip_prefix(w).is_some_and(|rest| ["人民政府", "政府", "党委"].iter().any(|b| rest.starts_with(b)))
+            text.strip_prefix(w).is_some_and(|rest| {
+                ["人民政府", "政府", "党委"].iter().any(|b| rest.starts_with(b))
+                    || (rest.chars().count() >= 2
+                        && ["局", "委", "办", "厅", "委员会"].iter().any(|e| rest.ends_with(e)))
+            })
         })
     };
     let mut out: Vec<Field> = Vec::with_capacity(fields.len());
     for field in fields {
+        // 各省、自治区、直辖市人民政府: bare area words in between go on the list too.
         if let Some(last) = out.last_mut()
             && only_areas(&last.text)
-            && goes_on(&field.text)
+            && (goes_on(&field.text) || AREA_WORDS.contains(&field.text.as_str()))
             && last.span.end + '、'.len_utf8() == field.span.start
         {
             let text = format!("{}、{}", last.text, field.text);

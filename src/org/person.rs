@@ -24,8 +24,11 @@ pub(crate) struct PersonMatch {
 }
 
 /// 职务 words, as a regex alternation.
-const TITLES: &str = "(?:常务副|副|代)?(?:总理|省长|市长|县长|区长|州长|镇长|乡长|主席|书记|秘书长|主任|\
-     局长|厅长|部长|处长|科长|股长|院长|检察长|庭长|署长|总经理|董事长|理事长|会长|校长|领导)";
+/// `主要领导`, `分管领导`, `主要负责人` (and `主要负责` once a trailing 同志 is cut) name the
+/// leader by office rather than by title.
+const TITLES: &str = "(?:(?:常务副|副|代)?(?:总理|省长|市长|县长|区长|州长|镇长|乡长|主席|书记|秘书长|主任|\
+     局长|厅长|部长|处长|科长|股长|院长|检察长|庭长|署长|总经理|董事长|理事长|会长|校长|领导)\
+     |(?:主要|分管)领导|主要负责人|主要负责)";
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("{TITLES}$")).expect("valid regex"));
 static LEADING_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{TITLES}")).expect("valid regex"));

@@ -55,6 +55,17 @@ impl OrgView {
                 _ => {}
             }
         }
+        // A government writing to a department of a government above its own leader passes the
+        // governments between (七道江镇人民政府 → 吉林省自然资源厅 passes 浑江区 and 白山市).
+        if from.kind == OrgKind::Government
+            && to.kind == OrgKind::Department
+            && let Some(steps) = to.parent.as_deref().and_then(|p| above_from.iter().position(|a| a.name == p))
+            && steps >= 1
+        {
+            return Relation::SuperiorSkipping {
+                skipped: above_from.iter().take(steps).map(|a| a.name.clone()).collect(),
+            };
+        }
         // A state enterprise reports to the 国资委 of its place, which 履行出资人职责 for it.
         if from.kind == OrgKind::Enterprise
             && to.name.ends_with("国有资产监督管理委员会")
@@ -84,6 +95,14 @@ impl OrgView {
         let share_a_leader = above_from.iter().any(|a| above_to.iter().any(|b| a.name == b.name));
         if share_a_leader && !may_be_unrecognised_counterparts(&from, &to) {
             return Relation::Unaffiliated;
+        }
+        // The names give the sender's leaders only part of the way up (a 镇 named without its
+        // county, a county the gazetteer does not list): the tiers tell what lies between.
+        let chain_broken = above_from
+            .last()
+            .is_none_or(|top| top.parent.is_none() && top.level.is_some_and(|l| l > super::kind::Level::Province));
+        if chain_broken && let Some(skipping) = tiers_skipped(&from, &to, &above_from) {
+            return skipping;
         }
         Relation::Unknown
     }
@@ -152,6 +171,25 @@ impl OrgView {
         if from.guided_by.contains(&to.name) {
             return Some(Relation::Guiding);
         }
+        // The 办公厅（室） system: 区委办公室 answers in its work to 市委办公室, 县政府办公室 to
+        // 市政府办公室.
+        if from.kind == OrgKind::GeneralOffice && to.kind == OrgKind::GeneralOffice {
+            let (from_leader, to_leader) =
+                (self.parse_name(from.parent.as_deref()?), self.parse_name(to.parent.as_deref()?));
+            if from_leader.kind != to_leader.kind {
+                return None;
+            }
+            let above = self.ancestors(&from_leader);
+            let steps = above.iter().position(|a| a.name == to_leader.name)?;
+            let office = from.name.strip_prefix(from_leader.name.as_str()).filter(|o| !o.is_empty())?;
+            return Some(if steps == 0 {
+                Relation::Guiding
+            } else {
+                Relation::GuidingSkipping {
+                    skipped: above.iter().take(steps).map(|a| format!("{}{office}", a.name)).collect(),
+                }
+            });
+        }
         if from.kind != OrgKind::Department || to.kind != OrgKind::Department {
             return None;
         }
@@ -205,4 +243,59 @@ fn may_be_unrecognised_counterparts(from: &Org, to: &Org) -> bool {
     };
     let chars: Vec<char> = a.chars().collect();
     chars.windows(2).any(|pair| b.contains(&pair.iter().collect::<String>()))
+}
+
+/// The organs between `from` and a government or department whose tier is far above `from`'s,
+/// for an organ whose chain of leaders the names give only in part (七道江镇人民政府 named
+/// without its county, a county the gazetteer does not list): wherever it lies, a 镇 that writes
+/// to a 省 government has passed its 县 and 市. Leaders the names do give (`known`, nearest
+/// first) are named; the rest by their tier. Only governments, their departments and the 村（居）
+/// 委会 a 镇 guides count: theirs are the 层级 of 逐级行文.
+fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
+    use super::kind::Level;
+    use OrgKind::{Department, Government, ResidentsCommittee};
+    if from.from_config || to.from_config {
+        return None;
+    }
+    let to_level = to.level?;
+    if to_level == Level::Central {
+        return None;
+    }
+    // The first tier passed on the way up: a department's own government and the 镇 that guides a
+    // 村委会 sit at the sender's tier; a government's leader is one tier up.
+    let (start, guiding) = match (from.kind, to.kind) {
+        (Government, Government | Department) => (from.level?.above()?, false),
+        (Department, Government) => (from.level?, false),
+        (Department, Department) => (from.level?.above()?, true),
+        (ResidentsCommittee, Government) => (Level::Township, false),
+        _ => return None,
+    };
+    let mut tiers = Vec::new();
+    let mut level = start;
+    while level > to_level {
+        tiers.push(level);
+        level = level.above()?;
+    }
+    if tiers.is_empty() {
+        return None;
+    }
+    let named = |level: Level| {
+        let kind = if guiding { Department } else { Government };
+        known.iter().find(|o| o.level == Some(level) && o.kind == kind).map(|o| o.name.clone())
+    };
+    let generic = |level: Level| match (guiding, level) {
+        (false, Level::Township) => "所属镇（乡、街道）人民政府",
+        (false, Level::County) if from.kind == Department => "本级人民政府",
+        (false, Level::County) => "所属县（市、区）人民政府",
+        (false, Level::Prefecture) if from.kind == Department && from.level == Some(Level::Prefecture) => {
+            "本级人民政府"
+        }
+        (false, Level::Prefecture) => "所属市（州、盟）人民政府",
+        (false, _) => "所属省级人民政府",
+        (true, Level::County) => "县级对口主管部门",
+        (true, Level::Prefecture) => "市级对口主管部门",
+        (true, _) => "省级对口主管部门",
+    };
+    let skipped = tiers.into_iter().map(|level| named(level).unwrap_or_else(|| generic(level).to_string())).collect();
+    Some(if guiding { Relation::GuidingSkipping { skipped } } else { Relation::SuperiorSkipping { skipped } })
 }
