@@ -152,6 +152,25 @@ const TITLE_ENDINGS: &[(&str, DocKind)] = &[
 /// The 文种 a title ends with, and the byte length of that ending. Trailing punctuation is
 /// ignored (GW308 reports it); text inside 《》 never counts, because only the last word outside
 /// the book-title marks names the kind.
+/// Title endings that are no legal kind but do one's work, and the kind: a drafter who ends a
+/// title in `情况汇报` writes a 报告, in `申请报告` a 请示. Doubled kinds (GW103) are here too.
+const STAND_INS: &[(&str, DocKind)] = &[
+    ("请示报告", DocKind::请示),
+    ("申请报告", DocKind::请示),
+    ("报告请示", DocKind::请示),
+    ("请示函", DocKind::函),
+    ("申请函", DocKind::函),
+    ("情况汇报", DocKind::报告),
+    ("工作汇报", DocKind::报告),
+    ("汇报", DocKind::报告),
+    ("申请", DocKind::请示),
+];
+
+/// The legal kind a non-legal title ending stands in for, if it stands in for one.
+pub fn stand_in_kind(ending: &str) -> Option<DocKind> {
+    STAND_INS.iter().find(|(word, _)| *word == ending).map(|(_, kind)| *kind)
+}
+
 pub fn kind_from_title(title: &str) -> Option<(DocKind, usize)> {
     title_kind(title).map(|t| (t.kind, t.len))
 }

@@ -42,6 +42,9 @@ pub enum Evidence {
     Organisations,
     /// The speaker's office under a speech's title (`市人民政府副市长　张三`).
     Speaker,
+    /// A title ending in a word that is no legal kind but does one's work (`情况汇报` is a 报告,
+    /// `申请报告` a 请示): GW103 reports the word, the other rules check the kind it stands for.
+    StandIn,
 }
 
 impl Evidence {
@@ -55,6 +58,7 @@ impl Evidence {
             Evidence::KindDefault => "文种惯例",
             Evidence::Organisations => "机构关系",
             Evidence::Speaker => "报告人职务",
+            Evidence::StandIn => "标题中的非法定文种名称",
         }
     }
 }
@@ -119,6 +123,8 @@ pub struct Header {
     pub urgency: Option<Field>,
     /// 发文机关标志
     pub issuer_mark: Option<Field>,
+    /// A routing note above the 版头: `呈：市政府钱秘书长阅示`.
+    pub routing_note: Option<Field>,
     /// 发文字号
     pub doc_number: Option<Field>,
     /// 签发人 (names only)

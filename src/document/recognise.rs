@@ -47,6 +47,9 @@ static ORG_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// `（盖章）`: where the seal goes, in drafts and templates.
 static SEAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[（(][ \u{3000}]*(?:盖章|印章|公章|章|签章|盖公章)[ \u{3000}]*[）)]$"));
+/// `（盖章）` written right after the name it seals.
+static SEAL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[（(][ \u{3000}]*(?:盖章|印章|公章|章|签章|盖公章)[ \u{3000}]*[）)]$"));
 /// A note printed under a title: `（2024年3月1日…通过）`, `（征求意见稿）`, `——在…会议上`.
 static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[（(][^（）()]*[）)]|[—－–-]{1,2}[^—－–-].*)$"));
 /// `第12期`, `（第3次）`, `2024年第5期`: the issue number of a 纪要 or bulletin.
@@ -61,6 +64,9 @@ static ORDER_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[\p{Han}×Ｘ（）()]{2,40}?(?:人民政府|政府|局|委员会|厅|部|委|署|行|院)令$"));
 /// The metadata a government website prints around a document (`索引号：`, `类 别：B`,
 /// `发布日期：`): not part of any GB/T 9704 element.
+/// A routing note written above the 版头 of a draft: `呈：市政府钱秘书长阅示`, `报：市委办公室`.
+static ROUTING_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:呈|报|送|呈送|报送|呈报|急送)[ \u{3000}]*[:：][^。；]{1,40}$"));
 static WEB_METADATA: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:索[ \u{3000}]*引[ \u{3000}]*号|类[ \u{3000}]*别|发布机构|发布日期|生效日期|失效日期|主题分类|公文种类|体裁分类|组配分类|有[ \u{3000}]*效[ \u{3000}]*性|信息来源|来[ \u{3000}]*源|统一编号|公开方式|浏览次数|发布时间)[ \u{3000}]*[:：]",
@@ -258,6 +264,9 @@ impl<'t> Recogniser<'t> {
                 push_signer(&mut self.doc.header, s, line);
             } else if WEB_METADATA.is_match(s) {
                 // A website's metadata above the document.
+            } else if i == start && ROUTING_NOTE.is_match(s) {
+                // A routing note above the 版头 (`呈：市政府钱秘书长阅示`): not the title.
+                self.doc.header.routing_note = Some(Field::new(s, line));
             } else {
                 break;
             }
@@ -282,7 +291,12 @@ impl<'t> Recogniser<'t> {
             return None;
         }
         let next = (end < self.lines.len()).then(|| self.s(end))?;
-        if next == "文件" || ORDER_MARK.is_match(next) && self.is_org_names_text(next.trim_end_matches('令')) {
+        // `文件` on its own line, or after the last name (`某市财政局　　　　文件`).
+        if next == "文件"
+            || ISSUER_MARK.is_match(next)
+                && self.is_org_names_text(next.trim_end_matches("文件").trim_end_matches(crate::lang::is_blank))
+            || ORDER_MARK.is_match(next) && self.is_org_names_text(next.trim_end_matches('令'))
+        {
             return Some(end + 1);
         }
         // Bare names are a mark only where a 版头 element or a title that names its own issuer
@@ -953,6 +967,8 @@ impl<'t> Recogniser<'t> {
         let doc = &mut self.doc;
         if let Some(kind) = doc.stated("文种").and_then(|k| DocKind::parse(&k)) {
             doc.kind = Some(KindInfo { kind, evidence: Evidence::FrontMatter });
+        } else if let Some(kind) = doc.title_ending.as_ref().and_then(|e| super::kind::stand_in_kind(&e.text)) {
+            doc.kind = Some(KindInfo { kind, evidence: Evidence::StandIn });
         } else if let Some((kind, _)) = doc.title.as_ref().and_then(|t| kind_from_title(trim_title_tail(&t.text))) {
             doc.kind = Some(KindInfo { kind, evidence: Evidence::Title });
         } else if doc.form == Form::Order {
@@ -962,7 +978,13 @@ impl<'t> Recogniser<'t> {
             doc.form = Form::Minutes;
         }
         let first_word = |f: &Field| {
-            let name = f.text.split([' ', '\u{3000}']).find(|s| !s.is_empty()).unwrap_or(&f.text).to_string();
+            let name = f.text.split([' ', '\u{3000}']).find(|s| !s.is_empty()).unwrap_or(&f.text);
+            // `那大镇人民政府（盖章）`: the seal's place is not part of the name.
+            let name = match SEAL_AFTER.find(name) {
+                Some(seal) if seal.start() > 0 => &name[..seal.start()],
+                _ => name,
+            }
+            .to_string();
             Issuer { span: Some(f.span.sub(0, name.len())), name, evidence: Evidence::Signature }
         };
         let from_title = |title: &Field| {
@@ -1013,6 +1035,24 @@ impl<'t> Recogniser<'t> {
         } else {
             doc.signature.first().map(first_word)
         };
+        // A signature often gives the short name the 版头 or the title gives in full
+        // (七道江镇人民政府 under 白山市浑江区七道江镇人民政府关于…): the full name places the organ.
+        if let Some(issuer) = &mut doc.issuer
+            && issuer.evidence == Evidence::Signature
+        {
+            let mark_name = doc.header.issuer_mark.as_ref().map(|m| {
+                let names = m.text.trim_end_matches("文件");
+                crate::lang::blank_separated(names).first().map_or(names, |(_, w)| w).trim().to_string()
+            });
+            let title_name = doc.title.as_ref().and_then(from_title).map(|i| i.name);
+            if let Some(full) = [mark_name, title_name]
+                .into_iter()
+                .flatten()
+                .find(|full| full.len() > issuer.name.len() && full.ends_with(issuer.name.as_str()))
+            {
+                issuer.name = full;
+            }
+        }
         doc.direction = if let Some(d) = doc.stated("行文方向").and_then(|d| Direction::parse(&d)) {
             Some((d, Evidence::FrontMatter))
         } else {

@@ -116,11 +116,14 @@ mod tests {
 
     #[test]
     fn says_what_is_missing_and_how_many_rules_could_not_run() {
-        let text = "某某县农业农村局关于农田水利建设情况的汇报\n某某县人民政府：\n现将有关情况汇报如下。\n";
+        let text = "某某县农业农村局关于农田水利建设情况的说明\n某某县人民政府：\n现将有关情况说明如下。\n";
         let d = lint_text("t.txt", text, "GW004");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("未能确定文种"), "{}", d[0].message);
-        assert!(d[0].message.contains("“汇报”"), "{}", d[0].message);
+        assert!(d[0].message.contains("“说明”"), "{}", d[0].message);
+        // `情况汇报` does a 报告's work: the rules check it as one (GW103 names the word).
+        let report = text.replace("的说明", "的情况汇报").replace("说明如下", "汇报如下");
+        assert!(lint_text("t.txt", &report, "GW004").is_empty());
         assert!(d[0].message.contains("GW101"), "{}", d[0].message);
     }
 
