@@ -28,6 +28,7 @@ struct Lexicon {
     reporting_markers: Vec<String>,
     completed_markers: Vec<String>,
     plan_markers: Vec<String>,
+    deferred_requests: Vec<String>,
     negations: Vec<String>,
     negations_anywhere: Vec<String>,
     modals: Vec<String>,
@@ -217,18 +218,26 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let said_before = &text[sentence_start..act.start];
     // A sentence that opens with someone else reporting (`企业普遍反映…，希望…`) goes on in
     // their words.
-    let first_clause =
-        &text[sentence_start..text[sentence_start..].find(is_clause_end).map_or(text.len(), |p| sentence_start + p)];
-    let reporter = reporting_at(first_clause).map(|at| &first_clause[..at]);
+    // The reporting clause may come after a time or place (`其间，两镇先后报来请示，申请…`).
+    let clauses_before: Vec<&str> = text[sentence_start..clause_start].split(is_clause_end).map(trim).collect();
+    // Past the first clause only a document handed in opens someone else's words: `群众反映强烈`
+    // describes, `两镇报来请示` reports.
+    let reporter_at = clauses_before.iter().enumerate().position(|(i, clause)| {
+        let at = if i == 0 {
+            reporting_at(clause)
+        } else {
+            ["报来", "转来", "来文", "来函", "呈来", "送来"].iter().filter_map(|m| clause.find(m)).min()
+        };
+        at.map(|at| &clause[..at]).is_some_and(|who| third_party_subject(who) && !own(who))
+    });
     // …unless the author takes the word back in a later clause: `某街道报来《…》，现转报给你们，请审批`.
-    let author_resumes = text[sentence_start..clause_start]
-        .split(is_clause_end)
-        .skip(1)
-        .map(trim)
-        .any(|c| ["现", "特", "我", "本", "为此", "经审核", "经研究", "经审查"].iter().any(|w| c.starts_with(w)));
-    let reported_sentence = sentence_start < clause_start
-        && !author_resumes
-        && reporter.is_some_and(|who| third_party_subject(who) && !own(who));
+    let author_resumes = |after: usize| {
+        clauses_before
+            .iter()
+            .skip(after + 1)
+            .any(|c| ["现", "特", "我", "本", "为此", "经审核", "经研究", "经审查"].iter().any(|w| c.starts_with(w)))
+    };
+    let reported_sentence = sentence_start < clause_start && reporter_at.is_some_and(|at| !author_resumes(at));
     if (reporting(prefix) || reported_speech(said_before) || third_party_subject(prefix) || reported_sentence)
         && !own(prefix)
     {
@@ -237,7 +246,17 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     // 请各单位…, 望各地…: work given to others, not a request.
     let addressee_free = rest.trim_start_matches(['予', '以']);
     let superior_audience = lex.superior_audiences.iter().any(|w| addressee_free.starts_with(w.as_str()));
-    if !superior_audience && lex.downward_addressees.iter().any(|w| addressee_free.starts_with(w.as_str())) {
+    // A word for the public may open an organ's name: `市民` in `市民政局`, `企业` in
+    // `企业服务中心`. A name ending within a few characters is that organ, not the public.
+    let opens_organ_name = |w: &str| {
+        let organ_end = addressee_length(addressee_free);
+        let group_word =
+            ["各", "你", "有关", "相关", "全", "广大", "大家", "本", "属地"].iter().any(|g| w.starts_with(g));
+        !group_word && organ_end > w.len() && addressee_free[w.len()..organ_end].chars().count() <= 4
+    };
+    if !superior_audience
+        && lex.downward_addressees.iter().any(|w| addressee_free.starts_with(w.as_str()) && !opens_organ_name(w))
+    {
         return Err(NotRequest::Downward);
     }
     // 请接到通知后立即转发, 请按附件填写, 请县农业农村局加强指导: instructions.
@@ -307,7 +326,9 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
                 ["下一步", "今后", "进一步", "加强", "加大", "完善", "继续", "在", "对", "把", "由", "以"]
                     .iter()
                     .any(|w| rest.starts_with(w));
-            if !decides || opens_proposal {
+            // `建议将…纳入预算，并将按程序另行请示`: the author says the asking is still to come.
+            let deferred = contains_any(&text[sentence_start..sentence_end], &lex.deferred_requests);
+            if !decides || opens_proposal || deferred {
                 return Err(NotRequest::Proposal);
             }
         }

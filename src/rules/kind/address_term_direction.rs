@@ -29,7 +29,9 @@ static YOU: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"你(部|局|委|厅|办|单位|院|校|省|市|区|县|府|们|公司|司|中心)").expect("valid"));
 static HONORIFIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"贵(部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会)").expect("valid"));
-const PLACE_NAMES: &[&str] = &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵县"];
+/// Places and words that start with 贵. (贵县, renamed 贵港 in 1988, is no longer a place: in a
+/// draft `贵县（市、区）` is the honorific.)
+const PLACE_NAMES: &[&str] = &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾"];
 
 impl Rule for AddressTermDirection {
     fn meta(&self) -> &'static RuleMeta {

@@ -55,6 +55,29 @@ fn orders_to_addressee(cx: &Context) -> Vec<Span> {
         .collect()
 }
 
+/// Work assigned by name to the 主送 organs: `市公安局要在…`, `各单位要…于9月26日前报送`.
+fn tasks_given_to_recipients(cx: &Context) -> Vec<Span> {
+    const TASK_WORDS: [&str; 5] = ["要", "须", "应当", "应", "负责"];
+    let text = cx.text();
+    let mut subjects: Vec<&str> = cx.doc.parties.main.iter().map(|p| p.field.text.as_str()).collect();
+    subjects.extend(["各单位", "各部门", "你们"]);
+    let mut out = Vec::new();
+    for p in cx.doc.body_paragraphs() {
+        let s = p.span.text(text);
+        for subject in &subjects {
+            for (at, _) in s.match_indices(subject) {
+                let after = &s[at + subject.len()..];
+                let opens_clause = s[..at].chars().next_back().is_none_or(|c| "，。；：、 \u{3000}".contains(c))
+                    || s[..at].ends_with(['、', '．', '.']);
+                if opens_clause && TASK_WORDS.iter().any(|w| after.starts_with(w)) {
+                    out.push(p.span.sub(at, at + subject.len()));
+                }
+            }
+        }
+    }
+    out
+}
+
 impl Rule for HanForUnaffiliated {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -86,7 +109,14 @@ impl HanForUnaffiliated {
         let doc = cx.doc;
         let unrelated: Vec<_> =
             doc.parties.main.iter().filter(|p| matches!(p.relation, Relation::Peer | Relation::Unaffiliated)).collect();
-        if unrelated.is_empty() || unrelated.len() != doc.parties.main.len() {
+        // Organs the names do not place (a vertically managed 消防救援支队) may stand among the
+        // unrelated ones; any organ led by or leading the sender settles it otherwise.
+        let related = doc
+            .parties
+            .main
+            .iter()
+            .any(|p| !matches!(p.relation, Relation::Peer | Relation::Unaffiliated | Relation::Unknown));
+        if unrelated.is_empty() || related || unrelated.len() * 2 < doc.parties.main.len() {
             return;
         }
         // Enterprises and the public are not 不相隶属机关 in the sense of 行文: an organ's 通知
@@ -122,7 +152,7 @@ impl HanForUnaffiliated {
                 .en("Between unaffiliated organs a request for approval is a letter (函), not a 请示"),
             ),
             _ => {
-                if !orders_to_addressee(cx).is_empty() {
+                if !orders_to_addressee(cx).is_empty() || !tasks_given_to_recipients(cx).is_empty() {
                     out.push(
                         Finding::new(span, format!("“{}”不是发文机关的下级，不宜用通知布置工作", names.join("、")))
                             .help("不相隶属机关之间商洽工作用函")
@@ -153,6 +183,16 @@ mod tests {
             "GW105",
         );
         assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn a_notice_assigning_work_to_sibling_departments() {
+        let text = "乐山市文化广播电视和旅游局关于做好国庆假期景区安全保障工作的通知\n市公安局，市市场监督管理局：\n一、市公安局要在景区出入口增派警力。\n二、市市场监督管理局要加强价格监管。\n乐山市文化广播电视和旅游局\n2026年9月1日\n";
+        let d = lint_text("t.txt", text, "GW105");
+        assert_eq!(d.len(), 1, "{d:?}");
+        // The same work asked of them in a 函 is 商洽.
+        let letter = text.replace("工作的通知", "工作的函").replace("要在", "请在").replace("要加强", "请加强");
+        assert!(codes_in("t.txt", &letter, "GW105").is_empty());
     }
 
     #[test]

@@ -65,13 +65,18 @@ impl Rule for LegalDocKind {
             }
             // Speeches and greetings are not 公文 at all; the kinds rule has nothing to say.
             let not_gongwen = matches!(ending.text.as_str(), "讲话" | "发言" | "致辞" | "贺信" | "贺电");
-            if doc.kind.is_none() && DocKind::parse(&ending.text).is_none() && !not_gongwen {
+            let stand_in = doc.kind.as_ref().filter(|k| k.evidence == Evidence::StandIn).map(|k| k.kind);
+            if (doc.kind.is_none() || stand_in.is_some()) && DocKind::parse(&ending.text).is_none() && !not_gongwen {
+                let help = match stand_in {
+                    Some(kind) => format!("按其作用应为“{}”，标题以“{}”结尾", kind.zh(), kind.zh()),
+                    None => format!(
+                        "事务文书应作为附件行文，如“关于印发《……{}》的通知”；或改用 15 种法定文种之一",
+                        ending.text
+                    ),
+                };
                 out.push(
                     Finding::new(ending.span, format!("“{}”不是法定文种", ending.text))
-                        .help(format!(
-                            "事务文书应作为附件行文，如“关于印发《……{}》的通知”；或改用 15 种法定文种之一",
-                            ending.text
-                        ))
+                        .help(help)
                         .en(format!("“{}” is not one of the 15 legal document kinds", ending.text)),
                 );
                 return;

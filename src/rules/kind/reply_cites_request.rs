@@ -46,7 +46,28 @@ impl Rule for ReplyCitesRequest {
         let text = cx.text();
         let first_two: Vec<_> = doc.body_paragraphs().take(2).collect();
         let Some(first) = first_two.first() else { return };
-        if first_two.iter().any(|p| cites_incoming(p.span.text(text))) {
+        if let Some(citing) = first_two.iter().find(|p| cites_incoming(p.span.text(text))) {
+            // Cited, but by neither its title in 《》 nor its number: which document is answered
+            // the reader cannot look up.
+            let opening = citing.span.text(text);
+            let sentence = opening.split_inclusive(['。', '；']).find(|s| s.contains('悉') || ACKNOWLEDGED.is_match(s));
+            // A 请示 always carries its title and number; an application (申请) or a proposal may
+            // have neither, and a 复函 citing one as `你单位……的申请收悉` cites all there is.
+            if let Some(sentence) = sentence
+                && doc.kind() == Some(DocKind::批复)
+                && sentence.contains("请示")
+                && !sentence.contains('《')
+                && !NUMBER_CITED.is_match(sentence)
+                && !sentence.contains("提案")
+                && !sentence.contains("建议")
+            {
+                let at = opening.find(sentence).unwrap_or(0);
+                out.push(
+                    Finding::new(citing.span.sub(at, at + sentence.len()), "引述来文未写明标题（加书名号）和发文字号")
+                        .help("写为“你X《关于……的请示》（X〔年〕X号）收悉”")
+                        .en("Cite the request by its title in 《》 and its document number"),
+                );
+            }
             return;
         }
         out.push(
@@ -62,6 +83,10 @@ impl Rule for ReplyCitesRequest {
 static CITED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[你您贵][^。；！？]{0,80}?(?:《|来文|来函|〔|号文|申请|材料|提案|建议|请示|报告|函)").expect("valid")
 });
+
+/// A document number in a citation: `示县府〔2024〕12号`, `[2022]21号`, `176号文`.
+static NUMBER_CITED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]|\d+号").expect("valid"));
 
 /// Its receipt acknowledged: (收)悉, 收到, 业经省政府批准; or the answer announced, as a reply to a
 /// proposal does: 现将您提出的……提案办理情况答复如下.
@@ -115,6 +140,18 @@ mod tests {
         {
             assert!(!super::cites_incoming(opening), "{opening}");
         }
+    }
+
+    #[test]
+    fn a_citation_by_neither_title_nor_number() {
+        let text = "示例省人民政府关于示例市消防规划的批复\n示例市人民政府：\n你市报来的关于审批消防规划的请示收悉。经研究，批复如下：\n一、原则同意。\n此复。\n";
+        let d = lint_text("t.txt", text, "GW106");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("书名号"), "{}", d[0].message);
+        let numbered = text.replace("的请示收悉", "的请示（示府〔2026〕3号）收悉");
+        assert!(codes_in("t.txt", &numbered, "GW106").is_empty());
+        let titled = text.replace("关于审批消防规划的请示", "《关于审批消防规划的请示》");
+        assert!(codes_in("t.txt", &titled, "GW106").is_empty());
     }
 
     #[test]

@@ -43,8 +43,13 @@ impl Rule for ForwardWithOpinion {
             return;
         }
         let forwarding = own_matches(cx, &FORWARDING);
-        let attached_request =
-            doc.attachment_note.as_ref().and_then(|n| n.items.iter().find(|i| i.name.text.ends_with("请示")));
+        // The author's own 请示 attached is a second matter (GW102), not a forwarded one.
+        let own = crate::document::requests::own_names(doc);
+        let attached_request = doc.attachment_note.as_ref().and_then(|n| {
+            n.items
+                .iter()
+                .find(|i| i.name.text.ends_with("请示") && !own.iter().any(|o| i.name.text.starts_with(o.as_str())))
+        });
         let at = forwarding.first().copied().or_else(|| attached_request.map(|i| i.name.span));
         let Some(at) = at else { return };
         if says_anywhere(cx, &OPINION) {
@@ -66,6 +71,14 @@ mod tests {
     fn plain_forwarding() {
         let text = "示例市自然资源局关于转报某县调整城区规划的请示\n示例市人民政府：\n现将《某县人民政府关于调整城区规划的请示》转报给你们，请审批。\n妥否，请批示。\n";
         assert_eq!(lint_text("t.txt", text, "GW209").len(), 1);
+    }
+
+    #[test]
+    fn the_authors_own_request_attached_is_no_forwarding() {
+        let text = "示例县应急管理局关于建设物资储备库的请示\n县人民政府：\n拟建设物资储备库。\n妥否，请批示。\n附件：1.建设方案\n　　　2.示例县应急管理局关于购置消防车辆的请示\n示例县应急管理局\n2026年3月25日\n";
+        assert!(codes_in("t.txt", text, "GW209").is_empty());
+        let forwarded = text.replace("2.示例县应急管理局关于购置", "2.某镇人民政府关于购置");
+        assert_eq!(codes_in("t.txt", &forwarded, "GW209").len(), 1);
     }
 
     #[test]
