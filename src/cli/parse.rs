@@ -148,6 +148,10 @@ fn print_human(source: &Source, doc: &Document, packs: &AppliedPacks) {
         let label = if r.closing { "请求（结语）" } else { "请求" };
         println!("  {} {:<8} {}", pad(label, 12), at(source, r.clause), r.clause.text(&source.text));
     }
+    for n in &doc.not_requests {
+        let word = n.act.text(&source.text);
+        println!("  {} {:<8} “{word}”：{}", pad("不计为请求", 12), at(source, n.act), n.reason.zh());
+    }
     let body: Vec<_> = doc.body_paragraphs().collect();
     if !body.is_empty() {
         println!("  {} {:<8} {} 段", pad("正文", 12), at(source, body[0].span), body.len());

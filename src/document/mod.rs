@@ -267,6 +267,8 @@ pub struct Document {
     /// The requests the 正文 makes (set by the engine, once the sender is known).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<requests::OwnRequest>,
+    /// Asking words in the 正文 that are not the draft's own requests, with the reason.
+    pub not_requests: Vec<requests::SetAside>,
     #[serde(skip)]
     pub comments: Vec<Comment>,
     #[serde(skip)]

@@ -118,15 +118,6 @@ static TITLE_ORGAN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:人民政府|政府|委员会|常委会|局|委|厅|办公室|办公厅|公司|集团|银行|法院|检察院|中心|办事处|街道|镇|乡|党委|党组|署|学校|大学|中学|小学|医院)$",
     )
 });
-/// A signature that is a person (职务 + 姓名), not an organ: it names no 发文机关.
-static PERSONAL_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|省长|主席|社长|会长|总理)(?:[ \u{3000}]*[:：]?[ \u{3000}]*\p{Han}{2,4})?$",
-    )
-});
-/// A leader addressed by office: `区委张书记`, `市民政局主要领导`, `王副市长`.
-static ADDRESSED_PERSON: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:书记|市长|县长|区长|省长|镇长|乡长|局长|厅长|部长|主任|主席|领导|同志|负责同志)$"));
 /// Closing sentences that can never be the name of an attachment.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:特此|妥否|当否|可否|以上|此复|此致|请予)"));
 /// Words no 标题 contains and a sentence does: keeps the first body sentence out of the title.
@@ -496,7 +487,7 @@ impl<'t> Recogniser<'t> {
             } else if DATE_LINE.is_match(s) || ORG_AND_DATE.is_match(s) {
                 // A date under the title (公报, 决议, 纪要, web copies) is not the 成文日期 of a
                 // signature block; a line after it decides nothing more.
-            } else if self.doc.form == Form::Speech && (PERSONAL_SIGNATURE.is_match(s) || self.is_org_names(i)) {
+            } else if self.doc.form == Form::Speech && (crate::org::is_personal_signature(s) || self.is_org_names(i)) {
                 // The speaker: `市人民政府副市长　张三`.
             } else if self.is_org_names(i)
                 && (i + 1 < self.lines.len() && (self.looks_like_recipients(i + 1) || self.is_preamble_line(i + 1))
@@ -566,7 +557,7 @@ impl<'t> Recogniser<'t> {
                 // 昆山市人民政府`), a leader (`区委张书记`, `市民政局主要领导`), or a group.
                 ORG_ENDING.is_match(i)
                     || i.ends_with(['市', '县', '区', '旗', '州', '盟'])
-                    || ADDRESSED_PERSON.is_match(i)
+                    || crate::org::names_person_by_office(i)
                     || ["各", "有关", "全体", "市直", "县直", "区直", "省直", "驻"].iter().any(|p| i.starts_with(p))
             })
             .count();
@@ -714,12 +705,15 @@ impl<'t> Recogniser<'t> {
     fn is_signature_like(&self, i: usize) -> bool {
         let s = self.s(i);
         // `某某局局长：杨建华`: a person signing, colon and all.
-        if s.contains(['：', ':']) && PERSONAL_SIGNATURE.is_match(s) && self.chars(i) <= 40 && !s.contains(['。', '，'])
+        if s.contains(['：', ':'])
+            && crate::org::is_personal_signature(s)
+            && self.chars(i) <= 40
+            && !s.contains(['。', '，'])
         {
             return true;
         }
         self.is_org_like(i)
-            && (PERSONAL_SIGNATURE.is_match(s)
+            && (crate::org::is_personal_signature(s)
                 || crate::lang::blank_separated(s).iter().all(|(_, w)| ORG_ENDING.is_match(w)))
     }
 
@@ -749,7 +743,7 @@ impl<'t> Recogniser<'t> {
         let ok = crate::lang::blank_separated(names).iter().all(|(_, w)| {
             // `2025 年 2 月 12 日`: a year spaced off its 年 is part of the date, not a name.
             !w.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-                && (ORG_ENDING.is_match(w) || PERSONAL_SIGNATURE.is_match(w) || by_position)
+                && (ORG_ENDING.is_match(w) || crate::org::is_personal_signature(w) || by_position)
         }) && names.chars().next().is_some_and(starts_name);
         ok.then(|| {
             (
@@ -1019,7 +1013,7 @@ impl<'t> Recogniser<'t> {
         // the organ, and then as the office held (“示例市市长”).
         doc.issuer = if let Some(name) = doc.stated("发文机关") {
             Some(Issuer { name, evidence: Evidence::FrontMatter, span: None })
-        } else if let Some(first) = doc.signature.iter().find(|f| !PERSONAL_SIGNATURE.is_match(&f.text)) {
+        } else if let Some(first) = doc.signature.iter().find(|f| !crate::org::is_personal_signature(&f.text)) {
             Some(first_word(first))
         } else if let Some(mark) = &doc.header.issuer_mark {
             // The first (lead) organ of the mark, without `文件` or the `令` of an order.

@@ -29,6 +29,14 @@ pub struct OwnRequest {
     pub stands_alone: bool,
 }
 
+/// An asking word the recogniser read and did not count as the draft's own request, with why:
+/// `gwlint parse` shows these, so that a request not seen is never a silent one.
+#[derive(Clone, Debug, Serialize)]
+pub struct SetAside {
+    pub act: Span,
+    pub reason: request::NotRequest,
+}
+
 /// The names the author goes by: the sender's name and its usual short forms.
 pub fn own_names(doc: &Document) -> Vec<String> {
     let Some(issuer) = &doc.issuer else { return Vec::new() };
@@ -49,14 +57,23 @@ pub fn attach(doc: &mut Document, text: &str) {
     let owned = own_names(doc);
     let own: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut found = Vec::new();
+    let mut set_aside = Vec::new();
     for (index, p) in doc.body.iter().enumerate() {
         if p.part != Part::Body {
             continue;
         }
         let s = p.span.text(text);
-        for r in request::requests(s, &own) {
-            let act = p.span.sub(r.act.start, r.act.end);
+        for candidate in request::candidates(s, &own) {
+            let act = p.span.sub(candidate.act.start, candidate.act.end);
+            let r = match candidate.verdict {
+                Ok(r) => r,
+                Err(reason) => {
+                    set_aside.push(SetAside { act, reason });
+                    continue;
+                }
+            };
             if doc.masks.hits(MaskSet::NOT_OWN_WORDS, act) {
+                set_aside.push(SetAside { act, reason: request::NotRequest::Quoted });
                 continue;
             }
             // A closing is pointed at whole: `妥否，请批示`, `特此报告，请批示`.
@@ -83,4 +100,5 @@ pub fn attach(doc: &mut Document, text: &str) {
         }
     }
     doc.requests = found;
+    doc.not_requests = set_aside;
 }

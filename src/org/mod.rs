@@ -23,7 +23,10 @@ pub use model::{Addressee, GroupScope, Leader, Org, OrgGroup, Relation};
 pub(crate) use name::department_function;
 pub use name::normalize;
 pub use parties::{Parties, Party};
-pub use person::{ends_with_title, is_full_name, starts_with_surname, starts_with_title};
+pub use person::{
+    ends_with_title, is_full_name, is_personal_signature, names_person_by_office, starts_with_surname,
+    starts_with_title,
+};
 
 use crate::span::Span;
 use config::Registry;

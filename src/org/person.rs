@@ -116,6 +116,21 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
     None
 }
 
+/// A 职务, then perhaps a colon and a name, at the end: `局长　李某某`, `某某局局长：杨建华`.
+static SIGNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{TITLES}(?:[ \u{{3000}}]*[:：]?[ \u{{3000}}]*\p{{Han}}{{2,4}})?$")).expect("valid regex")
+});
+
+/// Whether a signature line names a person (职务, perhaps with a name) rather than an organ.
+pub fn is_personal_signature(text: &str) -> bool {
+    SIGNED_BY_PERSON.is_match(text)
+}
+
+/// Whether a 主送 item names someone by office or as 同志: `区委张书记`, `市民政局主要领导`.
+pub fn names_person_by_office(text: &str) -> bool {
+    TITLE.is_match(text) || text.ends_with("同志")
+}
+
 /// Whether `text` ends with a 职务: in `局长　张三` a person's name comes next.
 pub fn ends_with_title(text: &str) -> bool {
     TITLE.is_match(text)

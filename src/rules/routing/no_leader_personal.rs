@@ -2,8 +2,6 @@ use super::common::stated_yes;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, DocKind};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct NoLeaderPersonal;
 
@@ -23,13 +21,6 @@ static META: RuleMeta = RuleMeta {
     bad: "尊敬的王副市长：\n……\n示例市住房和城乡建设局局长 李某某",
     good: "示例市人民政府：\n……\n示例市住房和城乡建设局",
 };
-
-static PERSONAL_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(局长|主任|书记|厅长|处长|科长|院长|部长|县长|区长|市长|镇长|社长|会长)[ 　]*[:：]?[ 　]*\p{Han}{2,4}$",
-    )
-    .expect("valid")
-});
 
 impl Rule for NoLeaderPersonal {
     fn meta(&self) -> &'static RuleMeta {
@@ -55,7 +46,7 @@ impl Rule for NoLeaderPersonal {
             );
         }
         for sig in &doc.signature {
-            if PERSONAL_SIGNATURE.is_match(&sig.text) {
+            if crate::org::is_personal_signature(&sig.text) {
                 out.push(
                     Finding::new(sig.span, format!("不得以本机关负责人名义向上级机关报送公文：署名“{}”", sig.text))
                         .help("署发文机关全称或者规范化简称"),
