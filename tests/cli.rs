@@ -74,6 +74,28 @@ fn json_output_follows_the_contract() {
 }
 
 #[test]
+fn a_folder_of_word_documents_is_never_clean() {
+    // Only .docx, .doc and .pdf drafts: each is named as what it is, and the run fails (exit 2)
+    // instead of passing an unread folder as clean.
+    let dir = temp_dir_with(&[
+        ("请示.docx", b"PK\x03\x04\x14\0\0\0\0\0word/document.xml"),
+        ("旧稿.doc", b"<html><body>\xe7\xa4\xba</body></html>"),
+        ("印发稿.pdf", b"%PDF-1.7\n"),
+    ]);
+    let out = stdout_of(&["check", "--format", "json", "."], dir.path(), 2);
+    let items = json(&out);
+    let failed: Vec<_> = items.as_array().unwrap().iter().filter(|d| d["code"] == "decode-error").collect();
+    assert_eq!(failed.len(), 3, "{items:#}");
+    let message =
+        |path: &str| failed.iter().find(|d| d["path"] == path).unwrap()["message"].as_str().unwrap().to_string();
+    assert!(message("请示.docx").contains("Word 文档（.docx）"));
+    assert!(message("旧稿.doc").contains("Word 文档（.doc）"));
+    assert!(message("印发稿.pdf").contains("PDF"));
+    let human = gwlint().args(["check", "."]).current_dir(dir.path()).assert().code(2).get_output().stdout.clone();
+    assert!(!String::from_utf8_lossy(&human).contains("未发现问题。\n"), "{}", String::from_utf8_lossy(&human));
+}
+
+#[test]
 fn unreadable_and_binary_files_do_not_stop_the_others() {
     let dir = temp_dir_with(&[
         ("a.txt", BAD.as_bytes()),

@@ -28,14 +28,23 @@ impl Encoding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     Binary,
+    /// A word-processor, PDF or OFD file: named so the drafter knows what to do.
+    Document(&'static str),
     Undecodable(&'static str),
-    Unencodable { encoding: &'static str, ch: char },
+    Unencodable {
+        encoding: &'static str,
+        ch: char,
+    },
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Binary => write!(f, "不是文本文件（含 NUL 字节或控制字符）"),
+            DecodeError::Document(format) => write!(
+                f,
+                "这是{format}，gwlint 目前只读取纯文本和 Markdown：请在 Word 或 WPS 中“另存为”纯文本（.txt，UTF-8 编码）后检查；不需要检查的文件可写入 .gwlintignore"
+            ),
             DecodeError::Undecodable(enc) => write!(f, "无法按 {enc} 解码：文件含非法字节序列"),
             DecodeError::Unencodable { encoding, ch } => {
                 write!(f, "字符“{ch}”无法用 {encoding} 编码写回")
@@ -55,7 +64,36 @@ pub struct Decoded {
 /// How many bytes chardetng looks at: it is slow (≈9 MB/s) and 64 KiB decide any draft.
 const SNIFF_LIMIT: usize = 64 * 1024;
 
+/// The word-processor, PDF and OFD formats drafters keep drafts in, by their first bytes.
+pub fn document_format(bytes: &[u8]) -> Option<&'static str> {
+    let zip_has = |name: &[u8]| bytes.windows(name.len()).take(1 << 20).any(|w| w == name);
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some(if zip_has(b"word/") {
+            "Word 文档（.docx）"
+        } else if zip_has(b"OFD.xml") || zip_has(b"Doc_0/") {
+            "OFD 版式文件（.ofd）"
+        } else if zip_has(b"xl/") {
+            "Excel 表格（.xlsx）"
+        } else {
+            "压缩包（.zip 等）"
+        });
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some("旧版 Word 或 WPS 文档（.doc / .wps）");
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Some("PDF 文件（.pdf）");
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Some("RTF 文档（.rtf）");
+    }
+    None
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(format) = document_format(bytes) {
+        return Err(DecodeError::Document(format));
+    }
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let encoding = if enc == encoding_rs::UTF_8 {
             Encoding::Utf8
@@ -229,6 +267,12 @@ mod tests {
     fn binary_is_rejected() {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").err(), Some(DecodeError::Binary));
         assert_eq!(decode(&[1, 2, 3, 4, 5, 6, 7, 8, b'a']).err(), Some(DecodeError::Binary));
+        assert_eq!(
+            decode(b"PK\x03\x04\x14\0\0\0word/document.xml").err(),
+            Some(DecodeError::Document("Word 文档（.docx）"))
+        );
+        assert_eq!(decode(b"%PDF-1.7\n").err(), Some(DecodeError::Document("PDF 文件（.pdf）")));
+        assert_eq!(decode(b"{\\rtf1\\ansi hello}").err(), Some(DecodeError::Document("RTF 文档（.rtf）")));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 mod decode;
 mod line_index;
 
-pub use decode::{DecodeError, Encoding, decode, encode};
+pub use decode::{DecodeError, Encoding, decode, document_format, encode};
 pub use line_index::{LineCol, LineIndex};
 
 use std::path::{Path, PathBuf};
