@@ -143,14 +143,18 @@ fn lint_file(
     };
     let resolved = cache.for_file(path)?;
     let (settings, orgs) = (&resolved.settings, &resolved.orgs);
-    let Some(level) = fix_level else {
+    // A Word document is checked as its text; fixes are not written into it (yet).
+    let docx = source.kind == gwlint::source::SourceKind::Docx;
+    let Some(level) = fix_level.filter(|_| !docx) else {
         let diagnostics = gwlint::engine::lint(&source, settings, orgs);
+        let write_error = (docx && fix_level.is_some() && (args.fix || args.diff))
+            .then(|| format!("{display}：暂不能把修复写回 .docx，请按提示在 Word 或 WPS 中修改；原文件未改动"));
         return Ok(FileRun {
             outcome: FileOutcome::Linted { source, diagnostics },
             fixed: Vec::new(),
             diff: None,
             refused: 0,
-            write_error: None,
+            write_error,
         });
     };
 

@@ -75,6 +75,14 @@ pub fn read(path: &Path, stdin_name: Option<&Path>) -> Result<(Source, Vec<u8>),
     // A file named as a Word, WPS, PDF or OFD document is one, whatever its first bytes say
     // (Word saves web pages as .doc): never lint it as text.
     let extension = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let word_package = gwlint::source::document_format(&bytes) == Some("Word 文档（.docx）");
+    if word_package || extension.as_deref().is_some_and(|e| matches!(e, "docx" | "docm" | "dotx")) {
+        let text =
+            gwlint::source::docx::read(&bytes).map_err(|e| ReadError::Decode(DecodeError::Docx(e.to_string())))?;
+        let mut source = Source::from_text(name, text);
+        source.kind = gwlint::source::SourceKind::Docx;
+        return Ok((source, bytes));
+    }
     if let Some(ext) = extension.filter(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str())) {
         let named = match ext.as_str() {
             "pdf" => "PDF 文件（.pdf）",

@@ -42,7 +42,7 @@ pub struct Extracted {
 /// `body` is where the draft proper starts (after any front matter).
 pub fn extract(text: &str, kind: SourceKind, body: usize, masks: &mut Masks) -> Extracted {
     match kind {
-        SourceKind::Text => extract_text(text, body),
+        SourceKind::Text | SourceKind::Docx => extract_text(text, body),
         SourceKind::Markdown => extract_markdown(text, body, masks),
     }
 }

@@ -30,6 +30,8 @@ pub enum DecodeError {
     Binary,
     /// A word-processor, PDF or OFD file: named so the drafter knows what to do.
     Document(&'static str),
+    /// A .docx that could not be read (broken package, no body, too large).
+    Docx(String),
     Undecodable(&'static str),
     Unencodable {
         encoding: &'static str,
@@ -41,6 +43,7 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Binary => write!(f, "不是文本文件（含 NUL 字节或控制字符）"),
+            DecodeError::Docx(message) => write!(f, "{message}"),
             DecodeError::Document(format) => write!(
                 f,
                 "这是{format}，gwlint 目前只读取纯文本和 Markdown：请在 Word 或 WPS 中“另存为”纯文本（.txt，UTF-8 编码）后检查；不需要检查的文件可写入 .gwlintignore"

@@ -5,6 +5,7 @@ mod decode;
 mod line_index;
 
 pub use decode::{DecodeError, Encoding, decode, document_format, encode};
+pub mod docx;
 pub use line_index::{LineCol, LineIndex};
 
 use std::path::{Path, PathBuf};
@@ -57,12 +58,15 @@ impl LineEnding {
 pub enum SourceKind {
     Markdown,
     Text,
+    /// A Word document read as its text (one line per paragraph): fixes are not written back.
+    Docx,
 }
 
 impl SourceKind {
     pub fn from_path(path: &Path) -> SourceKind {
         match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()) {
             Some(e) if e == "md" || e == "markdown" => SourceKind::Markdown,
+            Some(e) if e == "docx" || e == "docm" || e == "dotx" => SourceKind::Docx,
             _ => SourceKind::Text,
         }
     }
