@@ -345,8 +345,10 @@ impl<'t> Recogniser<'t> {
             return i;
         }
         // A Markdown draft names its title with a heading.
+        // Any level will do when the heading ends in a kind word (`### 关于…的请示`).
         if let Some(level) = self.lines[i].md_heading {
-            if level <= 2 && !ends_with_colon(self.s(i)) {
+            let names_a_kind = TITLE_ENDING_WORD.is_match(trim_title_tail(self.s(i)));
+            if (level <= 2 || names_a_kind) && !ends_with_colon(self.s(i)) {
                 return self.take_title(i, i + 1);
             }
             return i;
@@ -573,6 +575,29 @@ impl<'t> Recogniser<'t> {
         while j < self.lines.len() && j < i + 4 && self.s(j).ends_with(['、', '，', ',']) && !self.s(j).contains('。')
         {
             j += 1;
+        }
+        // `市国资委、市发展改革委：2025年，集团公司……`: the 主送 runs into the first paragraph
+        // on one line. The line is split where the list ends.
+        if j == i && self.doc.title.is_some() && self.doc.form == Form::Standard {
+            let s = self.s(i);
+            if let Some(colon) = s.find('：').filter(|&at| at > 0 && s[..at].chars().count() <= 60)
+                && let rest = &s[colon + '：'.len_utf8()..]
+                && rest.chars().count() >= 10
+                && rest.contains(['。', '，'])
+                && !s[..colon].contains(['。', '，', '《', '“'])
+                && parse_ordinal(self.text, self.lines[i].span).is_none()
+                && ORG_ENDING.is_match(&s[..colon])
+                && self.items_name_organs(&s[..colon])
+            {
+                let line = self.lines[i].span;
+                let cut = line.start + colon + '：'.len_utf8();
+                let mut body = self.lines[i].clone();
+                body.span = crate::span::Span::new(cut, line.end);
+                self.lines[i].span = crate::span::Span::new(line.start, cut);
+                self.lines.insert(i + 1, body);
+                self.parts.insert(i + 1, None);
+                return self.take_recipients(i, i + 1);
+            }
         }
         if j < self.lines.len() && self.looks_like_recipients(j) {
             if self.doc.form == Form::Speech {
@@ -1027,7 +1052,14 @@ impl<'t> Recogniser<'t> {
         } else if let Some(issuer) = doc.preamble.iter().find_map(speaker_organ).filter(|_| doc.form == Form::Speech) {
             Some(issuer)
         } else {
-            doc.signature.first().map(first_word)
+            // Only a person signs (`某局局长　艾尔肯·吐尔逊`): the organ is the office's.
+            doc.signature.first().map(first_word).map(|mut issuer| {
+                if let Some(organ) = crate::org::organ_before_title(&issuer.name).map(str::to_string) {
+                    issuer.span = issuer.span.map(|s| s.sub(0, organ.len()));
+                    issuer.name = organ;
+                }
+                issuer
+            })
         };
         // A signature often gives the short name the 版头 or the title gives in full
         // (七道江镇人民政府 under 白山市浑江区七道江镇人民政府关于…): the full name places the organ.

@@ -190,7 +190,18 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
         return Err(NotRequest::Negated);
     }
     // 已报请, 经请示市政府同意, 此前已申请, 申请过.
+    // A sentence opened by a date alone (`2024年11月，我局报请…`) narrates what was done.
+    // Only the clause right after the date: later clauses may turn to asking now (`今年7月以来，
+    // 我县遭受强降雨……，恳请市政府…`).
+    let clauses_between =
+        text[sentence_start..clause_start].split(is_clause_end).filter(|c| !trim(c).is_empty()).count();
+    let opening_clause = trim(text[sentence_start..clause_start].split(is_clause_end).next().unwrap_or(""));
+    let dated_opening = clauses_between == 1
+        && narrated_date(opening_clause)
+        && opening_clause.chars().count() <= 12
+        && !["拟", "将", "计划", "预计", "力争", "争取"].iter().any(|w| text[sentence_start..act.start].contains(w));
     if contains_any(prefix, &lex.completed_markers)
+        || dated_opening
         || narrated_date(prefix) && !["现将", "特将", "兹将", "今将"].iter().any(|w| prefix.starts_with(w))
         || prefix.ends_with('经')
         || starts_with_jing(prefix)

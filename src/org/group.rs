@@ -153,7 +153,24 @@ fn city_tier(sender: Option<&Org>) -> Option<Level> {
 /// 各县（市、区）卫生健康局, 各镇（街）财政所, 各市（区）民政局: the same department in every
 /// lower-tier area.
 fn lower_area_counterparts(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
-    const DEPARTMENT_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "分局", "所", "站", "中心"];
+    // 妇联, 团委, 总工会, 科协: the mass organisations of each area go by the same counterpart logic.
+    const DEPARTMENT_ENDINGS: &[&str] = &[
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "厅",
+        "分局",
+        "所",
+        "站",
+        "中心",
+        "妇联",
+        "总工会",
+        "科协",
+        "文联",
+        "侨联",
+        "残联",
+    ];
     let rest = norm.strip_prefix('各')?;
     let tier = city_tier(context);
     // The longest run of area words at the start, then a department name.

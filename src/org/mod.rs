@@ -24,8 +24,8 @@ pub(crate) use name::department_function;
 pub use name::normalize;
 pub use parties::{Parties, Party};
 pub use person::{
-    ends_with_title, is_full_name, is_personal_signature, names_person_by_office, starts_with_surname,
-    starts_with_title,
+    ends_with_title, is_full_name, is_personal_signature, names_person_by_office, organ_before_title,
+    starts_with_surname, starts_with_title,
 };
 
 use crate::span::Span;

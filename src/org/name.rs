@@ -752,6 +752,15 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
     {
         return Some(parsed);
     }
+    // 市妇女联合会党组, 市财政局党组（党委）: the party group of an organ, led by the place's
+    // party committee, whose organ it speaks for in party matters.
+    if let Some(organ) = ["党组（党委）", "党组", "党委（党组）"].iter().find_map(|s| rest.strip_suffix(s))
+        && organ.chars().count() >= 2
+        && let Some(place) = place
+    {
+        let parent = place.party();
+        return plain(make(format!("{label}{rest}"), OrgKind::Department, Some(place), Some(parent)));
+    }
     if party {
         return None;
     }

@@ -118,12 +118,20 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
 
 /// A 职务, then perhaps a colon and a name, at the end: `局长　李某某`, `某某局局长：杨建华`.
 static SIGNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{TITLES}(?:[ \u{{3000}}]*[:：]?[ \u{{3000}}]*\p{{Han}}{{2,4}})?$")).expect("valid regex")
+    // Names of the minority nationalities run longer and carry a middle dot (艾尔肯·吐尔逊).
+    Regex::new(&format!(r"{TITLES}(?:[ \u{{3000}}]*[:：]?[ \u{{3000}}]*[\p{{Han}}·•]{{2,12}})?$")).expect("valid regex")
 });
 
 /// Whether a signature line names a person (职务, perhaps with a name) rather than an organ.
 pub fn is_personal_signature(text: &str) -> bool {
     SIGNED_BY_PERSON.is_match(text)
+}
+
+/// The organ a personal signature names before the office: `某局局长` → `某局`.
+pub fn organ_before_title(text: &str) -> Option<&str> {
+    let title = TITLE.find(text)?;
+    let organ = &text[..title.start()];
+    (organ.chars().count() >= 3).then_some(organ)
 }
 
 /// Whether a 主送 item names someone by office or as 同志: `区委张书记`, `市民政局主要领导`.

@@ -67,10 +67,12 @@ impl OrgView {
             };
         }
         // A state enterprise reports to the 国资委 of its place, which 履行出资人职责 for it.
+        // Where either place is not known (an unlisted place, a bare 市国资委), the 国资委 a
+        // state enterprise writes to is taken for its own.
+        let places_unknown = from.region_code.is_none() || to.region_code.is_none();
         if from.kind == OrgKind::Enterprise
             && to.name.ends_with("国有资产监督管理委员会")
-            && from.region.is_some()
-            && from.region == to.region
+            && (from.region.is_some() && from.region == to.region || places_unknown)
         {
             return Relation::Superior;
         }

@@ -72,8 +72,10 @@ impl Rule for OneIssuePerRequest {
         let mut signals: Vec<(Span, String)> = Vec::new();
         let requests = &cx.doc.requests;
         // Formulas stacked in one closing paragraph (`特此请示。妥否，请批复。`) are one closing.
+        // So are closings in consecutive paragraphs (`……特此请示。` then `妥否，请批示。`): only a
+        // closing after further matter closes a second matter.
         let mut closings: Vec<_> = requests.iter().filter(|r| r.closing).collect();
-        closings.dedup_by_key(|r| r.paragraph);
+        closings.dedup_by(|later, earlier| later.paragraph <= earlier.paragraph + 1);
         let two_closings = closings.len() >= 2;
         if two_closings {
             signals.push((closings[1].clause, format!("有 {} 处请求性结语", closings.len())));
@@ -92,7 +94,10 @@ impl Rule for OneIssuePerRequest {
         }
         // 同时/另外/此外 … a further request after a first one. The title asks the first matter
         // of a 请示, so a connective opening even the first request in the body adds one.
-        let matters: Vec<_> = requests.iter().filter(|r| !r.closing).collect();
+        // A closing inside a paragraph of its own matter (`另，……所需经费45万元，请一并审批。`)
+        // counts with the matters.
+        let matters: Vec<_> =
+            requests.iter().filter(|r| !r.closing || r.clause.text(text).chars().count() > 12).collect();
         let title_asks =
             cx.doc.title.as_ref().is_some_and(|t| TITLE_MATTER.is_match(t.text.trim_end_matches(['。', ' '])));
         // The connective may open the request's sentence or its whole paragraph.
