@@ -343,6 +343,22 @@ fn relative_word_level(word: &str) -> Option<Level> {
 }
 
 fn unlisted_place(text: &str) -> Option<(Place, &str)> {
+    // `大理源州人民政府`: 州 alone ends many words, so a 州 is a place only right before its
+    // organs (listed ones, 杭州 and 大理州, come from the gazetteer).
+    if let Some(at) = text.find('州')
+        && let stem = &text[..at]
+        && (1..=8).contains(&stem.chars().count())
+        && stem.chars().all(crate::lang::is_han)
+        && !stem.contains(['省', '市', '县', '区', '镇', '乡', '各', '全', '本'])
+        && ["人民政府", "政府", "委", "党委", "人大", "政协"]
+            .iter()
+            .any(|b| text[at + '州'.len_utf8()..].starts_with(b))
+    {
+        let end = at + '州'.len_utf8();
+        let mut place = Place::named(&text[..end], Some(Level::Prefecture));
+        place.guessed = true;
+        return Some((place, &text[end..]));
+    }
     let caps = UNLISTED_PLACE.captures(text)?;
     let stem = caps.get(1)?.as_str();
     let mut unit = caps.get(2)?.as_str();
@@ -353,11 +369,13 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
         whole = &text[..whole.len() + "街道".len()];
     }
     let rest = text.get(whole.len()..)?;
+    // Right before the organs of the place, a name is a name: 江城市人民政府, 大理源州人民政府.
+    let organ_follows = ["人民政府", "政府", "委", "党委", "人大", "政协"].iter().any(|b| rest.starts_with(b));
     let blocked_stem = stem.starts_with(['各', '全', '本'])
         || stem.contains("有关")
         // 乡镇, 县区, 市区: words for kinds of area, not names.
         || matches!(stem, "乡" | "镇" | "县" | "市" | "区")
-        || (matches!(unit, "乡" | "市" | "区") && stem.ends_with('城'))
+        || (matches!(unit, "乡" | "市" | "区") && stem.ends_with('城') && !(organ_follows && stem.chars().count() >= 2))
         || (unit == "区" && stem.ends_with(['园', '新', '发', '片', '景', '税', '验', '范', '社', '校', '矿']));
     if blocked_stem || rest.starts_with(NOT_AFTER_RELATIVE_WORD) {
         return None;

@@ -51,9 +51,23 @@ impl Rule for NoLevelBypass {
                 Relation::GuidingSkipping { skipped } => (skipped, "上级业务主管部门", "直接上级业务主管部门"),
                 _ => continue,
             };
+            // A skipped tier named only by its kind (所属市（州、盟）人民政府, when the names did
+            // not give the sender's leaders) is copied by any government of that tier.
+            let tier_of = |name: &str| match name {
+                "所属镇（乡、街道）人民政府" => Some(crate::org::Level::Township),
+                "所属县（市、区）人民政府" => Some(crate::org::Level::County),
+                "所属市（州、盟）人民政府" => Some(crate::org::Level::Prefecture),
+                "所属省级人民政府" => Some(crate::org::Level::Province),
+                _ => None,
+            };
             let copied = |name: &str| {
                 parties.cc.iter().any(|c| match &c.addressee {
-                    Addressee::Org(o) => o.name == name || o.aliases.iter().any(|a| a == name),
+                    Addressee::Org(o) => {
+                        o.name == name
+                            || o.aliases.iter().any(|a| a == name)
+                            || tier_of(name)
+                                .is_some_and(|tier| o.kind == crate::org::OrgKind::Government && o.level == Some(tier))
+                    }
                     _ => c.field.text == name,
                 })
             };
@@ -105,6 +119,20 @@ mod tests {
         let d = lint_text("t.txt", BYPASS, "GW202");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("台山市人民政府"));
+    }
+
+    #[test]
+    fn tiers_stand_for_leaders_the_names_do_not_give() {
+        // A 镇 of a county the gazetteer does not list, writing to a 州 government and to the
+        // province: the tiers between are skipped; a 州 government copied covers its tier.
+        let text = "示例源县红岩镇人民政府关于申请资金的请示\n四川省人民政府：\n妥否，请批示。\n示例源县红岩镇人民政府\n2026年4月8日\n";
+        let d = lint_text("t.txt", text, "GW202");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("示例源县人民政府"), "{}", d[0].message);
+        let county = "示例源县人民政府关于灾情的报告\n四川省人民政府：\n特此报告。\n示例源县人民政府\n2026年4月8日\n";
+        assert_eq!(codes_in("t.txt", county, "GW202").len(), 1);
+        let copied = county.replace("2026年4月8日\n", "2026年4月8日\n抄送：阿坝源州人民政府。\n");
+        assert!(codes_in("t.txt", &copied, "GW202").is_empty());
     }
 
     #[test]
