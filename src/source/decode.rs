@@ -46,7 +46,7 @@ impl fmt::Display for DecodeError {
             DecodeError::Docx(message) => write!(f, "{message}"),
             DecodeError::Document(format) => write!(
                 f,
-                "这是{format}，gwlint 目前只读取纯文本和 Markdown：请在 Word 或 WPS 中“另存为”纯文本（.txt，UTF-8 编码）后检查；不需要检查的文件可写入 .gwlintignore"
+                "这是{format}，gwlint 目前读取 .docx、纯文本和 Markdown：请在 Word 或 WPS 中“另存为”.docx 或纯文本（.txt，UTF-8 编码）后检查；不需要检查的文件可写入 .gwlintignore"
             ),
             DecodeError::Undecodable(enc) => write!(f, "无法按 {enc} 解码：文件含非法字节序列"),
             DecodeError::Unencodable { encoding, ch } => {
