@@ -97,6 +97,37 @@ fn a_folder_of_word_documents_is_never_clean() {
 }
 
 #[test]
+fn a_docx_raises_the_findings_of_its_text() {
+    // fixtures/docx/*.docx are the drafts of fixtures/drafts/ saved as .docx by LibreOffice: one
+    // paragraph per line, so the same rules fire at the same lines.
+    let codes_and_lines = |path: &Path| {
+        let out = gwlint().args(["check", "--format", "json"]).arg(path).assert().get_output().stdout.clone();
+        let mut found: Vec<(String, u64)> = json(&out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap().to_string(), d["start"]["line"].as_u64().unwrap_or(0)))
+            .collect();
+        found.sort();
+        found
+    };
+    let (mut compared, mut findings) = (0, 0);
+    for entry in std::fs::read_dir(fixture("docx")).unwrap() {
+        let docx = entry.unwrap().path();
+        if docx.extension().is_none_or(|e| e != "docx") {
+            continue;
+        }
+        let text = fixture("drafts").join(docx.file_stem().unwrap()).with_extension("txt");
+        let from_docx = codes_and_lines(&docx);
+        findings += from_docx.len();
+        assert_eq!(from_docx, codes_and_lines(&text), "{}", docx.display());
+        compared += 1;
+    }
+    assert!(compared >= 2, "{compared} .docx fixtures");
+    assert!(findings > 0, "the fixtures raise findings, so the comparison means something");
+}
+
+#[test]
 fn unreadable_and_binary_files_do_not_stop_the_others() {
     let dir = temp_dir_with(&[
         ("a.txt", BAD.as_bytes()),
