@@ -44,12 +44,15 @@ static ORG_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<org>[^\s，。；：,;:“”]{{2,40}}(?:[ \t\u{{3000}}]+[^\s，。；：,;:“”]{{2,40}}){{0,3}})[ \t\u{{3000}}]+(?P<date>{DATE})$"
     ))
 });
-/// `（盖章）`: where the seal goes, in drafts and templates.
-static SEAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[（(][ \u{3000}]*(?:盖章|印章|公章|章|签章|盖公章)[ \u{3000}]*[）)]$"));
-/// `（盖章）` written right after the name it seals.
+/// `（盖章）` at the end of a line: where the seal goes, in drafts and templates — on a line of
+/// its own (`is_seal`) or right after the name it seals.
 static SEAL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"[（(][ \u{3000}]*(?:盖章|印章|公章|章|签章|盖公章)[ \u{3000}]*[）)]$"));
+
+/// A line that is only `（盖章）`.
+fn is_seal(line: &str) -> bool {
+    SEAL_AFTER.find(line).is_some_and(|m| m.start() == 0)
+}
 /// A note printed under a title: `（2024年3月1日…通过）`, `（征求意见稿）`, `——在…会议上`.
 static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[（(][^（）()]*[）)]|[—－–-]{1,2}[^—－–-].*)$"));
 /// `第12期`, `（第3次）`, `2024年第5期`: the issue number of a 纪要 or bulletin.
@@ -797,7 +800,7 @@ impl<'t> Recogniser<'t> {
                 && (j + 3 >= end
                     || (j + 1 < end && {
                         let next = self.s(j + 1);
-                        next.starts_with("附件") || SEAL.is_match(next) || ANNOTATION.is_match(next)
+                        next.starts_with("附件") || is_seal(next) || ANNOTATION.is_match(next)
                     }))
         };
         let date_idx = (start..end)
@@ -820,26 +823,24 @@ impl<'t> Recogniser<'t> {
                 let mut sig = d;
                 while sig > start
                     && d - sig < 5
-                    && (SEAL.is_match(self.s(sig - 1))
-                        || self.is_signature_like(sig - 1) && !self.is_body_heading(sig - 1))
+                    && (is_seal(self.s(sig - 1)) || self.is_signature_like(sig - 1) && !self.is_body_heading(sig - 1))
                 {
                     sig -= 1;
                 }
                 // Right above the date, a short name-like line signs, whatever its ending
                 // (`中华人民共和国连云渔港监督`): the position says it is the 署名.
-                let above_seal = (start..d).rev().find(|&k| !SEAL.is_match(self.s(k)));
+                let above_seal = (start..d).rev().find(|&k| !is_seal(self.s(k)));
                 if (sig == d || above_seal.is_some_and(|k| k < sig))
                     && let Some(k) =
                         above_seal.filter(|&k| self.doc.title.is_some() && self.is_signature_by_position(k))
                 {
                     sig = k;
                 }
-                let above: Vec<Field> =
-                    (sig..d).filter(|&j| !SEAL.is_match(self.s(j))).map(|j| self.field(j)).collect();
+                let above: Vec<Field> = (sig..d).filter(|&j| !is_seal(self.s(j))).map(|j| self.field(j)).collect();
                 self.doc.signature = above.into_iter().chain(signature).collect();
                 self.mark(sig..d, Part::Signature);
                 let mut after = d + 1;
-                while after < end && SEAL.is_match(self.s(after)) {
+                while after < end && is_seal(self.s(after)) {
                     self.parts[after] = Some(Part::Signature);
                     after += 1;
                 }
@@ -1034,6 +1035,15 @@ impl<'t> Recogniser<'t> {
                 })
             })
         };
+        // The first (lead) organ of the mark, without `文件` or the `令` of an order.
+        let form = doc.form;
+        let lead_of_mark = |mark: &Field| {
+            let names = mark.text.trim_end_matches("文件");
+            let names = if form == Form::Order { names.strip_suffix('令').unwrap_or(names) } else { names };
+            let name = crate::lang::blank_separated(names).first().map_or(names, |(_, w)| w).trim().to_string();
+            let at = mark.text.find(&name).unwrap_or(0);
+            Issuer { span: Some(mark.span.sub(at, at + name.len())), name, evidence: Evidence::IssuerMark }
+        };
         // An organ's signature first; a person's (“局长　梁某某”) only when nothing else names
         // the organ, and then as the office held (“示例市市长”).
         doc.issuer = if let Some(name) = doc.stated("发文机关") {
@@ -1041,12 +1051,7 @@ impl<'t> Recogniser<'t> {
         } else if let Some(first) = doc.signature.iter().find(|f| !crate::org::is_personal_signature(&f.text)) {
             Some(first_word(first))
         } else if let Some(mark) = &doc.header.issuer_mark {
-            // The first (lead) organ of the mark, without `文件` or the `令` of an order.
-            let names = mark.text.trim_end_matches("文件");
-            let names = if doc.form == Form::Order { names.strip_suffix('令').unwrap_or(names) } else { names };
-            let name = crate::lang::blank_separated(names).first().map_or(names, |(_, w)| w).trim().to_string();
-            let at = mark.text.find(&name).unwrap_or(0);
-            Some(Issuer { span: Some(mark.span.sub(at, at + name.len())), name, evidence: Evidence::IssuerMark })
+            Some(lead_of_mark(mark))
         } else if let Some(issuer) = doc.title.as_ref().and_then(from_title) {
             Some(issuer)
         } else if let Some(issuer) = doc.preamble.iter().find_map(speaker_organ).filter(|_| doc.form == Form::Speech) {
@@ -1066,10 +1071,7 @@ impl<'t> Recogniser<'t> {
         if let Some(issuer) = &mut doc.issuer
             && issuer.evidence == Evidence::Signature
         {
-            let mark_name = doc.header.issuer_mark.as_ref().map(|m| {
-                let names = m.text.trim_end_matches("文件");
-                crate::lang::blank_separated(names).first().map_or(names, |(_, w)| w).trim().to_string()
-            });
+            let mark_name = doc.header.issuer_mark.as_ref().map(|m| lead_of_mark(m).name);
             let title_name = doc.title.as_ref().and_then(from_title).map(|i| i.name);
             if let Some(full) = [mark_name, title_name]
                 .into_iter()

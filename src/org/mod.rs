@@ -27,6 +27,7 @@ pub use person::{
     ends_with_title, is_full_name, is_personal_signature, names_person_by_office, organ_before_title,
     starts_with_surname, starts_with_title,
 };
+pub use relation::tier_of_unnamed_government;
 
 use crate::span::Span;
 use config::Registry;

@@ -342,6 +342,9 @@ fn relative_word_level(word: &str) -> Option<Level> {
     }
 }
 
+/// What follows a place's name when the name stands for the place: its organs.
+const ORGANS_OF_A_PLACE: [&str; 6] = ["人民政府", "政府", "委", "党委", "人大", "政协"];
+
 fn unlisted_place(text: &str) -> Option<(Place, &str)> {
     // `大理源州人民政府`: 州 alone ends many words, so a 州 is a place only right before its
     // organs (listed ones, 杭州 and 大理州, come from the gazetteer).
@@ -350,9 +353,7 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
         && (1..=8).contains(&stem.chars().count())
         && stem.chars().all(crate::lang::is_han)
         && !stem.contains(['省', '市', '县', '区', '镇', '乡', '各', '全', '本'])
-        && ["人民政府", "政府", "委", "党委", "人大", "政协"]
-            .iter()
-            .any(|b| text[at + '州'.len_utf8()..].starts_with(b))
+        && ORGANS_OF_A_PLACE.iter().any(|b| text[at + '州'.len_utf8()..].starts_with(b))
     {
         let end = at + '州'.len_utf8();
         let mut place = Place::named(&text[..end], Some(Level::Prefecture));
@@ -370,7 +371,7 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
     }
     let rest = text.get(whole.len()..)?;
     // Right before the organs of the place, a name is a name: 江城市人民政府, 大理源州人民政府.
-    let organ_follows = ["人民政府", "政府", "委", "党委", "人大", "政协"].iter().any(|b| rest.starts_with(b));
+    let organ_follows = ORGANS_OF_A_PLACE.iter().any(|b| rest.starts_with(b));
     let blocked_stem = stem.starts_with(['各', '全', '本'])
         || stem.contains("有关")
         // 乡镇, 县区, 市区: words for kinds of area, not names.

@@ -1,7 +1,7 @@
 //! How two organs stand to each other: 领导 (and 越级), 业务指导, 同级, 不相隶属.
 
 use super::OrgView;
-use super::kind::OrgKind;
+use super::kind::{Level, OrgKind};
 use super::model::{Addressee, GroupScope, Org, OrgGroup, Relation};
 use super::name::department_function;
 
@@ -247,6 +247,23 @@ fn may_be_unrecognised_counterparts(from: &Org, to: &Org) -> bool {
     chars.windows(2).any(|pair| b.contains(&pair.iter().collect::<String>()))
 }
 
+/// The leaders' governments the names did not give, named by their tier.
+const TIER_GOVERNMENTS: [(Level, &str); 4] = [
+    (Level::Township, "所属镇（乡、街道）人民政府"),
+    (Level::County, "所属县（市、区）人民政府"),
+    (Level::Prefecture, "所属市（州、盟）人民政府"),
+    (Level::Province, "所属省级人民政府"),
+];
+
+fn government_of_tier(level: Level) -> &'static str {
+    TIER_GOVERNMENTS.iter().find(|(l, _)| *l == level).map_or("所属省级人民政府", |(_, name)| name)
+}
+
+/// The tier a skipped government named only by its tier stands for (`所属县（市、区）人民政府`).
+pub fn tier_of_unnamed_government(name: &str) -> Option<Level> {
+    TIER_GOVERNMENTS.iter().find(|(_, n)| *n == name).map(|(level, _)| *level)
+}
+
 /// The organs between `from` and a government or department whose tier is far above `from`'s,
 /// for an organ whose chain of leaders the names give only in part (七道江镇人民政府 named
 /// without its county, a county the gazetteer does not list): wherever it lies, a 镇 that writes
@@ -254,7 +271,6 @@ fn may_be_unrecognised_counterparts(from: &Org, to: &Org) -> bool {
 /// first) are named; the rest by their tier. Only governments, their departments and the 村（居）
 /// 委会 a 镇 guides count: theirs are the 层级 of 逐级行文.
 fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
-    use super::kind::Level;
     use OrgKind::{Department, Government, ResidentsCommittee};
     if from.from_config || to.from_config {
         return None;
@@ -286,14 +302,11 @@ fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
         known.iter().find(|o| o.level == Some(level) && o.kind == kind).map(|o| o.name.clone())
     };
     let generic = |level: Level| match (guiding, level) {
-        (false, Level::Township) => "所属镇（乡、街道）人民政府",
         (false, Level::County) if from.kind == Department => "本级人民政府",
-        (false, Level::County) => "所属县（市、区）人民政府",
         (false, Level::Prefecture) if from.kind == Department && from.level == Some(Level::Prefecture) => {
             "本级人民政府"
         }
-        (false, Level::Prefecture) => "所属市（州、盟）人民政府",
-        (false, _) => "所属省级人民政府",
+        (false, level) => government_of_tier(level),
         (true, Level::County) => "县级对口主管部门",
         (true, Level::Prefecture) => "市级对口主管部门",
         (true, _) => "省级对口主管部门",

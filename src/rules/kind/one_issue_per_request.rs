@@ -257,22 +257,16 @@ fn heading_names_matter(heading: &str) -> bool {
 
 /// The first-level sections (`一、关于…`) under which the draft makes a request of its own.
 fn asking_sections(cx: &Context) -> Vec<Span> {
+    let headings = section_headings(cx);
     let mut sections: Vec<(usize, Span)> = Vec::new();
-    let mut current: Option<(usize, Span)> = None;
-    for (i, p) in cx.doc.body.iter().enumerate() {
-        if p.part != crate::document::Part::Body {
-            continue;
-        }
-        if p.ordinal.as_ref().is_some_and(|o| o.style.level() == Some(1)) {
-            current = Some((i, p.span));
-        }
-        let asks = cx.doc.requests.iter().any(|r| r.paragraph == i && !r.closing);
-        if let (true, Some((at, span))) = (asks, current)
+    for r in cx.doc.requests.iter().filter(|r| !r.closing) {
+        if let Some(&(at, span)) = headings.iter().rev().find(|(at, _)| *at <= r.paragraph)
             && !sections.iter().any(|(s, _)| *s == at)
         {
             sections.push((at, span));
         }
     }
+    sections.sort_by_key(|(at, _)| *at);
     sections.into_iter().map(|(_, s)| s).collect()
 }
 

@@ -53,19 +53,12 @@ impl Rule for NoLevelBypass {
             };
             // A skipped tier named only by its kind (所属市（州、盟）人民政府, when the names did
             // not give the sender's leaders) is copied by any government of that tier.
-            let tier_of = |name: &str| match name {
-                "所属镇（乡、街道）人民政府" => Some(crate::org::Level::Township),
-                "所属县（市、区）人民政府" => Some(crate::org::Level::County),
-                "所属市（州、盟）人民政府" => Some(crate::org::Level::Prefecture),
-                "所属省级人民政府" => Some(crate::org::Level::Province),
-                _ => None,
-            };
             let copied = |name: &str| {
                 parties.cc.iter().any(|c| match &c.addressee {
                     Addressee::Org(o) => {
                         o.name == name
                             || o.aliases.iter().any(|a| a == name)
-                            || tier_of(name)
+                            || crate::org::tier_of_unnamed_government(name)
                                 .is_some_and(|tier| o.kind == crate::org::OrgKind::Government && o.level == Some(tier))
                     }
                     _ => c.field.text == name,
