@@ -96,6 +96,36 @@ fn wenjian_mark(d: &Draft) -> Option<Vec<String>> {
     )
 }
 
+/// A long 发文机关标志 wrapped after its place name (`某某县` / `人民政府文件`).
+fn wrapped_mark(d: &Draft) -> Option<Vec<String>> {
+    let mark = d.doc.header.issuer_mark.as_ref()?;
+    let name = mark.text.strip_suffix("文件")?;
+    if name.contains(|c: char| c == '\n' || gwlint::lang::is_blank(c)) {
+        return None;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let cut = (2..chars.len().saturating_sub(2)).find(|&k| matches!(chars[k], '省' | '市' | '县' | '区' | '州'))?;
+    let (place, rest): (String, String) = (chars[..=cut].iter().collect(), chars[cut + 1..].iter().collect());
+    Some(
+        d.lines
+            .iter()
+            .flat_map(|(s, p)| {
+                if *p == Part::Header && *s == mark.text { vec![place.clone(), format!("{rest}文件")] } else { vec![s.clone()] }
+            })
+            .collect(),
+    )
+}
+
+/// The 发文机关标志 set in spaced letters (`某 某 县 财 政 局 文 件`).
+fn letter_spaced_mark(d: &Draft) -> Option<Vec<String>> {
+    let mark = d.doc.header.issuer_mark.as_ref()?;
+    if mark.text.contains(|c: char| c == '\n' || gwlint::lang::is_blank(c)) {
+        return None;
+    }
+    let spaced = mark.text.chars().map(String::from).collect::<Vec<_>>().join(" ");
+    Some(d.lines.iter().map(|(s, p)| if *p == Part::Header && *s == mark.text { spaced.clone() } else { s.clone() }).collect())
+}
+
 /// 签发人 moved between the 文号 line and a line of its own.
 fn signer_elsewhere(d: &Draft) -> Option<Vec<String>> {
     let number = d.doc.header.doc_number.as_ref()?;
@@ -300,6 +330,8 @@ fn every_layout_reads_the_same() {
         ("原样", unchanged),
         ("发文机关标志不带“文件”", bare_mark),
         ("发文机关标志加“文件”", wenjian_mark),
+        ("发文机关标志回行", wrapped_mark),
+        ("发文机关标志字间空格", letter_spaced_mark),
         ("签发人换行或并行", signer_elsewhere),
         ("两行标题", two_line_title),
         ("标题下加题注", note_under_title),
@@ -316,6 +348,7 @@ fn every_layout_reads_the_same() {
     let mut failures = Vec::new();
     let mut checked = 0;
     let mut drafts = 0;
+    let mut applied = vec![0usize; LAYOUTS.len()];
     for (path, settings) in fixture_drafts() {
         let orgs = gwlint::config::org_view(&settings).expect("org config");
         let bytes = std::fs::read(&path).expect("fixture");
@@ -329,8 +362,9 @@ fn every_layout_reads_the_same() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let parts: Vec<Part> = draft.lines.iter().map(|(_, p)| *p).collect();
         let base = reading("base.txt", &render(&lines_of(&draft), &parts, Render::Plain), &settings, &orgs);
-        for (layout_name, layout) in LAYOUTS {
+        for (k, (layout_name, layout)) in LAYOUTS.iter().enumerate() {
             let Some(lines) = layout(&draft) else { continue };
+            applied[k] += 1;
             // Parts only line up with the lines when the layout kept their number.
             let parts = if lines.len() == parts.len() { parts.clone() } else { Vec::new() };
             for (render_name, how) in RENDERS {
@@ -345,5 +379,8 @@ fn every_layout_reads_the_same() {
         }
     }
     assert!(drafts >= 30, "only {drafts} full drafts among the fixtures");
+    for ((layout_name, _), n) in LAYOUTS.iter().zip(&applied) {
+        assert!(*n >= 2, "layout {layout_name} applied to only {n} drafts");
+    }
     assert!(failures.is_empty(), "{} of {checked} layouts read differently:\n{}", failures.len(), failures.join("\n"));
 }

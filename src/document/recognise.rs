@@ -273,8 +273,23 @@ impl<'t> Recogniser<'t> {
     /// Where a 发文机关标志 starting at line `i` ends (exclusive), if one starts there.
     fn issuer_mark_lines(&self, i: usize) -> Option<usize> {
         let s = self.s(i);
-        if ISSUER_MARK.is_match(s) || ORDER_MARK.is_match(s) && !s.contains("关于") {
+        let unspaced = crate::lang::unspaced_letters(s);
+        if ISSUER_MARK.is_match(s)
+            || ORDER_MARK.is_match(s) && !s.contains("关于")
+            || unspaced.is_some_and(|u| ISSUER_MARK.is_match(&u))
+        {
             return Some(i + 1);
+        }
+        // A long name wrapped before its end (`琼中黎族苗族自治县` / `人民政府文件`).
+        if let Some(next) = self.lines.get(i + 1).map(|l| l.span.text(self.text))
+            && ISSUER_MARK.is_match(next)
+            && !self.is_org_names_text(s)
+            && self.chars(i) <= 30
+            && !s.contains("关于")
+            && s.chars().all(|c| crate::lang::is_han(c) || c == '×' || c == 'Ｘ')
+            && ISSUER_MARK.is_match(&format!("{s}{next}"))
+        {
+            return Some(i + 2);
         }
         // Names alone: one per line (joint issuance) or several on one line.
         let mut end = i;
@@ -313,6 +328,9 @@ impl<'t> Recogniser<'t> {
     }
 
     fn is_org_names_text(&self, s: &str) -> bool {
+        if let Some(name) = crate::lang::unspaced_letters(s) {
+            return self.is_org_names_text(&name);
+        }
         s.chars().count() <= 60
             && !s.starts_with("关于")
             && !s.contains(['。', '，', '；', '：', ':', ',', ';', '“', '”', '《', '》', '、'])
@@ -1038,6 +1056,17 @@ impl<'t> Recogniser<'t> {
         // The first (lead) organ of the mark, without `文件` or the `令` of an order.
         let form = doc.form;
         let lead_of_mark = |mark: &Field| {
+            // A name wrapped over two lines, or set in spaced letters, is one name.
+            let first_line = mark.text.lines().next().unwrap_or_default();
+            let joined = if mark.text.contains('\n') && !ORG_ENDING.is_match(first_line) {
+                Some(mark.text.lines().collect::<String>())
+            } else {
+                crate::lang::unspaced_letters(first_line)
+            };
+            if let Some(joined) = joined {
+                let name = joined.trim_end_matches("文件").to_string();
+                return Issuer { span: Some(mark.span), name, evidence: Evidence::IssuerMark };
+            }
             let names = mark.text.trim_end_matches("文件");
             let names = if form == Form::Order { names.strip_suffix('令').unwrap_or(names) } else { names };
             let name = crate::lang::blank_separated(names).first().map_or(names, |(_, w)| w).trim().to_string();

@@ -356,3 +356,43 @@ fn recipient_lists_of_places_and_leaders() {
     let text = "关于征收土地的预公告\n为保障城市建设用地需要，根据《土地管理法》的规定，现发布征收土地预公告：\n一、征收范围\n";
     assert!(recognise(&Source::from_text("r.txt", text)).main_recipients.is_none());
 }
+
+#[test]
+fn wrapped_and_letter_spaced_marks() {
+    check_layout(
+        "wrapped-mark.txt",
+        "琼中黎族苗族自治县\n人民政府文件\n\n琼中府〔2026〕21号\n\n琼中黎族苗族自治县人民政府\n关于生态环境保护工作情况的报告\n\n海南省人民政府：\n今年以来，我县生态环境质量持续保持优良。\n特此报告。\n\n琼中黎族苗族自治县人民政府\n2026年7月8日\n",
+        Expect {
+            title: "琼中黎族苗族自治县人民政府关于生态环境保护工作情况的报告",
+            kind: Some(DocKind::报告),
+            issuer: Some("琼中黎族苗族自治县人民政府"),
+            recipients: &["海南省人民政府"],
+            date: "2026年7月8日",
+            doc_number: "琼中府〔2026〕21号",
+        },
+    );
+    check_layout(
+        "spaced-joint-mark.txt",
+        "株洲市人力资源和社会保障局\n株 洲 市 财 政 局\n\n株财社〔2026〕9号\n\n株洲市人力资源和社会保障局　株洲市财政局\n关于做好就业见习工作的通知\n\n各县（市、区）人力资源和社会保障局、财政局：\n现就有关事项通知如下。\n\n株洲市人力资源和社会保障局　　株洲市财政局\n2026年3月18日\n",
+        Expect {
+            title: "株洲市人力资源和社会保障局　株洲市财政局关于做好就业见习工作的通知",
+            kind: Some(DocKind::通知),
+            issuer: Some("株洲市人力资源和社会保障局"),
+            recipients: &["各县（市、区）人力资源和社会保障局", "财政局"],
+            date: "2026年3月18日",
+            doc_number: "株财社〔2026〕9号",
+        },
+    );
+    check_layout(
+        "spaced-mark.txt",
+        "江 门 市 财 政 局 文 件\n江财〔2026〕3号\n关于下达资金的通知\n各县（市、区）财政局：\n现将资金下达给你们。\n江门市财政局\n2026年3月18日\n",
+        Expect {
+            title: "关于下达资金的通知",
+            kind: Some(DocKind::通知),
+            issuer: Some("江门市财政局"),
+            recipients: &["各县（市、区）财政局"],
+            date: "2026年3月18日",
+            doc_number: "江财〔2026〕3号",
+        },
+    );
+}

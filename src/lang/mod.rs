@@ -52,6 +52,15 @@ pub fn trim_blank(s: &str) -> &str {
     s.trim_matches(is_blank)
 }
 
+/// A line set in spaced letters, as short names in a 版头 or 署名 are spaced to a longer one's
+/// width (`株 洲 市 财 政 局`): the name without its spaces. `None` unless every blank-separated
+/// word is one character and there are at least three.
+pub fn unspaced_letters(s: &str) -> Option<String> {
+    let words = blank_separated(s);
+    (words.len() >= 3 && words.iter().all(|(_, w)| w.chars().count() == 1))
+        .then(|| words.iter().map(|(_, w)| *w).collect())
+}
+
 /// The words of `s` separated by blanks (spaces, ideographic spaces, tabs), with byte offsets.
 pub fn blank_separated(s: &str) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
@@ -74,6 +83,13 @@ pub fn blank_separated(s: &str) -> Vec<(usize, &str)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spaced_letters_are_one_name() {
+        assert_eq!(super::unspaced_letters("株 洲 市 财 政 局").as_deref(), Some("株洲市财政局"));
+        assert_eq!(super::unspaced_letters("江门市民政局　台山市民政局"), None);
+        assert_eq!(super::unspaced_letters("局 长"), None);
+    }
+
     #[test]
     fn blank_separated_words_keep_offsets() {
         let s = "江门市民政局　台山市民政局 x";

@@ -80,6 +80,9 @@ pub struct Gazetteer {
     by_short: HashMap<&'static str, Vec<usize>>,
     /// Codes of the divisions some other division names as its parent.
     with_children: std::collections::HashSet<u32>,
+    /// Province-level divisions most of whose county-level divisions sit directly under them
+    /// (直辖市, 海南): there, a county writing to the province passes no prefecture.
+    counties_mostly_direct: std::collections::HashSet<u32>,
     longest_name_bytes: usize,
 }
 
@@ -120,6 +123,15 @@ impl Gazetteer {
             gazetteer.longest_name_bytes = gazetteer.longest_name_bytes.max(name.len());
         }
         gazetteer.with_children = gazetteer.regions.iter().filter_map(|r| r.parent).collect();
+        let mut counties: HashMap<u32, (usize, usize)> = HashMap::new();
+        for region in gazetteer.regions.iter().filter(|r| r.level == Level::County) {
+            let province = region.code / 10_000 * 10_000;
+            let entry = counties.entry(province).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(region.parent == Some(province));
+        }
+        gazetteer.counties_mostly_direct =
+            counties.into_iter().filter(|(_, (all, direct))| direct * 2 > *all).map(|(code, _)| code).collect();
         for (alternate, index) in alternate_names {
             if !gazetteer.by_name.contains_key(&alternate) {
                 gazetteer.longest_name_bytes = gazetteer.longest_name_bytes.max(alternate.len());
@@ -175,6 +187,12 @@ impl Gazetteer {
     /// its 镇 and 街道 directly.
     pub fn has_children(&self, code: u32) -> bool {
         self.with_children.contains(&code)
+    }
+
+    /// Whether most county-level divisions of the province-level division `code` sit directly
+    /// under it (直辖市, 海南省), so that a county not listed here most likely does too.
+    pub fn counties_mostly_direct(&self, code: u32) -> bool {
+        self.counties_mostly_direct.contains(&code)
     }
 
     /// Whether `code` is `ancestor` or lies inside it.

@@ -288,6 +288,14 @@ fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
         (ResidentsCommittee, Government) => (Level::Township, false),
         _ => return None,
     };
+    // Where most counties sit directly under the province (直辖市, 海南), an unlisted county
+    // most likely does too: no prefecture lies between.
+    if to_level == Level::Province
+        && from.level == Some(Level::County)
+        && to.region_code.is_some_and(|code| super::gazetteer::gazetteer().counties_mostly_direct(code))
+    {
+        return None;
+    }
     let mut tiers = Vec::new();
     let mut level = start;
     while level > to_level {

@@ -129,6 +129,18 @@ mod tests {
     }
 
     #[test]
+    fn where_counties_sit_under_the_province_none_is_skipped() {
+        // 海南's counties and a 直辖市's districts answer to the province directly; one the
+        // gazetteer does not list most likely does too. Elsewhere the prefecture lies between.
+        let hainan = "琼中源黎族苗族自治县人民政府关于工作情况的报告\n海南省人民政府：\n特此报告。\n琼中源黎族苗族自治县人民政府\n2026年7月8日\n";
+        assert!(codes_in("t.txt", hainan, "GW202").is_empty());
+        let chongqing = hainan.replace("琼中源黎族苗族自治", "重庆市示例源").replace("海南省", "重庆市");
+        assert!(codes_in("t.txt", &chongqing, "GW202").is_empty());
+        let hubei = hainan.replace("海南省", "湖北省");
+        assert_eq!(codes_in("t.txt", &hubei, "GW202").len(), 1);
+    }
+
+    #[test]
     fn copied_bypass_still_needs_approval() {
         let text = BYPASS.replace("2024年4月8日\n", "2024年4月8日\n抄送：台山市人民政府。\n");
         let d = lint_text("t.txt", &text, "GW202");
