@@ -317,8 +317,12 @@ impl<'t> Recogniser<'t> {
             || ORDER_NUMBER.is_match(next)
             || SECRECY.is_match(next)
             || URGENCY.is_match(next);
-        let own_title_follows =
-            self.is_title_line(end) && !next.starts_with("关于") && self.ends_in_kind(end) && next.contains("关于");
+        // A title over up to three lines that names its issuer before `关于`.
+        let own_title_follows = !next.starts_with("关于")
+            && next.contains("关于")
+            && (end..(end + 3).min(self.lines.len()))
+                .take_while(|&j| self.is_title_line(j))
+                .any(|j| self.ends_in_kind(j));
         (header_follows || own_title_follows).then_some(end)
     }
 

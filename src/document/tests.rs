@@ -396,3 +396,19 @@ fn wrapped_and_letter_spaced_marks() {
         },
     );
 }
+
+#[test]
+fn bare_mark_above_a_title_over_two_lines() {
+    check_layout(
+        "mark-two-line-title.txt",
+        "陇西县首阳镇人民政府\n\n首阳镇人民政府关于申请中药材产地交易市场\n建设补助资金的请示\n\n定西市人民政府：\n我镇拟建设交易市场。\n妥否，请批示。\n\n首阳镇人民政府\n2026年3月23日\n",
+        Expect {
+            title: "首阳镇人民政府关于申请中药材产地交易市场建设补助资金的请示",
+            kind: Some(DocKind::请示),
+            issuer: Some("陇西县首阳镇人民政府"),
+            recipients: &["定西市人民政府"],
+            date: "2026年3月23日",
+            doc_number: "",
+        },
+    );
+}

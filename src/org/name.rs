@@ -243,6 +243,30 @@ fn locate(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
                 _ => break,
             }
         }
+        // 天津市津南源区, 河北省示例源市: a division the gazetteer does not list, inside one it
+        // does. It answers to the outer government where no tier can lie between.
+        if town_prefix(rest).is_none()
+            && let Some((inner, inner_rest)) = unlisted_place(rest)
+            && let (Some(inner_level), Some(outer_level)) = (inner.level, place.level)
+            && inner_level > outer_level
+            && inner_level < Level::Township
+        {
+            let directly_under = match (inner_level, outer_level) {
+                (Level::County, Level::Prefecture) => true,
+                (Level::County, Level::Province) => place.code.is_some_and(|c| g.counties_mostly_direct(c)),
+                (Level::Prefecture, Level::Province) => true,
+                _ => false,
+            };
+            let inner_name = inner.label.clone();
+            place = Place {
+                label: format!("{}{}", place.label, inner_name),
+                upper_government: directly_under.then(|| place.government()),
+                upper_party: directly_under.then(|| place.party()),
+                ..Place::named(&inner_name, Some(inner_level))
+            };
+            place.guessed = true;
+            rest = inner_rest;
+        }
         if let Some((town, len)) = town_prefix(rest) {
             place = Place::town(town, &place);
             rest = rest.get(len..).unwrap_or("");
@@ -377,7 +401,7 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
         // 乡镇, 县区, 市区: words for kinds of area, not names.
         || matches!(stem, "乡" | "镇" | "县" | "市" | "区")
         || (matches!(unit, "乡" | "市" | "区") && stem.ends_with('城') && !(organ_follows && stem.chars().count() >= 2))
-        || (unit == "区" && stem.ends_with(['园', '新', '发', '片', '景', '税', '验', '范', '社', '校', '矿']));
+        || (unit == "区" && stem.ends_with(['园', '新', '发', '片', '景', '税', '验', '范', '社', '校', '矿', '理', '作', '济', '业', '游', '护', '务', '贸']));
     if blocked_stem || rest.starts_with(NOT_AFTER_RELATIVE_WORD) {
         return None;
     }
@@ -1237,6 +1261,12 @@ mod tests {
         check(&org("住房和城乡建设局"), "住房和城乡建设局", Department, None, None);
         check(&org("市场监督管理局"), "市场监督管理局", Department, None, None);
         assert_eq!(org("示例市某某").region, None);
+        // A district the gazetteer does not list, inside a 直辖市 or a 地级市 it does.
+        check(&org("天津市津南源区人民政府"), "天津市津南源区人民政府", Government, Some(County), Some("天津市人民政府"));
+        check(&org("江门市示例源区教育局"), "江门市示例源区教育局", Department, Some(County), Some("江门市示例源区人民政府"));
+        check(&org("江门市示例源区人民政府"), "江门市示例源区人民政府", Government, Some(County), Some("江门市人民政府"));
+        // Inside a province the prefecture between is not known.
+        check(&org("河北省示例源县人民政府"), "河北省示例源县人民政府", Government, Some(County), None);
     }
 
     #[test]

@@ -275,7 +275,23 @@ fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
     if from.from_config || to.from_config {
         return None;
     }
-    let to_level = to.level?;
+    let to_level = match to.level {
+        Some(level) => level,
+        // An unlisted `X市` above an organ whose names stop at a 县 or 区: a 县 or 区 the
+        // gazetteer does not list stands under a 地级市 (直辖市 are all listed), so that is what
+        // the 市 is.
+        None if to.region_code.is_none()
+            && to.region.as_deref().is_some_and(|r| r.ends_with('市'))
+            && known.last().is_some_and(|top| {
+                top.level == Some(Level::County)
+                    && top.region_code.is_none()
+                    && top.region.as_deref().is_some_and(|r| r.ends_with(['县', '区', '旗']))
+            }) =>
+        {
+            Level::Prefecture
+        }
+        None => return None,
+    };
     if to_level == Level::Central {
         return None;
     }

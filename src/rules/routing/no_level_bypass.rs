@@ -129,6 +129,16 @@ mod tests {
     }
 
     #[test]
+    fn an_unlisted_city_above_an_unlisted_county_is_its_prefecture() {
+        let text = "陇西源县首阳镇人民政府关于申请补助资金的请示\n定西源市人民政府：\n妥否，请批示。\n陇西源县首阳镇人民政府\n2026年3月23日\n";
+        let d = lint_text("t.txt", text, "GW202");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("陇西源县人民政府"), "{}", d[0].message);
+        let direct = text.replace("定西源市人民政府：", "陇西源县人民政府：");
+        assert!(codes_in("t.txt", &direct, "GW202").is_empty());
+    }
+
+    #[test]
     fn where_counties_sit_under_the_province_none_is_skipped() {
         // 海南's counties and a 直辖市's districts answer to the province directly; one the
         // gazetteer does not list most likely does too. Elsewhere the prefecture lies between.
