@@ -532,7 +532,8 @@ fn is_part_of_other_word(word: &str, before: Option<char>, after: Option<char>, 
         // 邀请, 聘请, 宴请; 请假, 请柬, 请缨, 请教, 请愿.
         "请" => before_in("邀聘延宴约吁祈回敦申") || after_in("假柬帖缨客教愿战功"),
         "申请" => {
-            after_in("人书表者")
+            // 申请、审核、审批: a step named in a procedure, not an asking.
+            after_in("人书表者、")
                 || [
                     "材料", "条件", "程序", "期限", "时间", "资料", "流程", "手续", "事项", "资格", "报告", "理由",
                     "单位", "额度", "范围", "金额", "数量", "主体", "对象",

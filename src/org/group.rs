@@ -8,6 +8,8 @@ use super::name::{self, region_organ};
 /// Area words as they appear in 统称, longest first.
 const AREA_TOKENS: &[&str] = &[
     "地级以上市",
+    "地级市",
+    "县级市",
     "计划单列市",
     "副省级市",
     "省辖市",
@@ -21,6 +23,9 @@ const AREA_TOKENS: &[&str] = &[
     "街道",
     "乡镇",
     "镇街",
+    "地区",
+    // 各市（地）: 地区 in the short form provinces with 地区 use.
+    "地",
     "省",
     "市",
     "州",
@@ -85,6 +90,9 @@ const MEMBER_WORDS: &[(&str, OrgKind, GroupScope)] = &[
     ("子公司", OrgKind::Enterprise, GroupScope::Affiliated),
     ("企业", OrgKind::Enterprise, GroupScope::Unspecified),
     ("社会组织", OrgKind::SocialOrganization, GroupScope::Unspecified),
+    // A 团's 连队.
+    ("连队", OrgKind::Unknown, GroupScope::Affiliated),
+    ("团场", OrgKind::Unknown, GroupScope::Affiliated),
     ("行业协会", OrgKind::SocialOrganization, GroupScope::Unspecified),
 ];
 
@@ -124,7 +132,8 @@ const SELF_OWNERS: &[&str] = &[
 /// Owner words that put a 统称 under the sender: 辖区各社区居民委员会, 区属各中小学校, 所属各单位.
 /// A drafter writes 区属/县属/市属 for the bodies of the sender's own area and field; either way
 /// they are the sender's to lead or guide, never its superiors.
-const SUBORDINATE_OWNERS: &[&str] = &["辖区", "区属", "县属", "市属", "镇属", "乡属", "所属", "下属", "直属"];
+const SUBORDINATE_OWNERS: &[&str] =
+    &["辖区", "区属", "县属", "市属", "镇属", "乡属", "所属", "下属", "直属", "团属", "师属", "兵团"];
 
 /// Owner words by which an enterprise names its own subsidiaries: 集团公司各所属企业, 公司各子公司.
 const ENTERPRISE_SELF_OWNERS: &[&str] = &["集团公司", "集团", "公司", "本公司", "本集团"];
@@ -230,6 +239,11 @@ fn group(text: &str, kind: OrgKind, level: Option<Level>, scope: GroupScope) -> 
 /// 各县（市、区）人民政府, 各省、自治区、直辖市人民政府, 各镇人民政府, 街道办事处, 各地级以上市.
 fn lower_areas(norm: &str, context: Option<&Org>) -> Option<OrgGroup> {
     let areas_and_body = norm.strip_prefix('各').unwrap_or(norm);
+    // 各市（地）人民政府（行署）: a 地区's 行政公署 stands for its government.
+    let areas_and_body = ["（行署）", "（行政公署）", "、行署", "、行政公署"]
+        .iter()
+        .find_map(|note| areas_and_body.strip_suffix(note))
+        .unwrap_or(areas_and_body);
     let tier = city_tier(context);
     let (areas, kind, level) = AREA_BODIES.iter().find_map(|(body, kind)| {
         let areas = areas_and_body.strip_suffix(body)?;
@@ -302,6 +316,10 @@ fn area_level(areas: &str, city_tier: Option<Level>) -> Option<Option<Level>> {
             continue;
         }
         let token = AREA_TOKENS.iter().find(|t| rest.starts_with(**t))?;
+        // 地 is an area word only as the alternative in 市（地）; 各地 means everywhere.
+        if *token == "地" && depth == 0 {
+            return None;
+        }
         rest = rest.get(token.len()..)?;
         if depth > 0 {
             continue;
@@ -309,10 +327,10 @@ fn area_level(areas: &str, city_tier: Option<Level>) -> Option<Option<Level>> {
         levels.push(match *token {
             "市" => city_tier,
             "省" | "自治区" | "直辖市" => Some(Level::Province),
-            "地级以上市" | "计划单列市" | "副省级市" | "省辖市" | "自治州" | "州" | "盟" => {
+            "地级以上市" | "地级市" | "计划单列市" | "副省级市" | "省辖市" | "自治州" | "州" | "盟" | "地区" | "地" => {
                 Some(Level::Prefecture)
             }
-            "县" | "区" | "旗" | "自治县" | "特区" | "林区" => Some(Level::County),
+            "县" | "区" | "旗" | "自治县" | "县级市" | "特区" | "林区" => Some(Level::County),
             _ => Some(Level::Township),
         });
     }

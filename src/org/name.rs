@@ -56,6 +56,9 @@ pub(crate) fn parse(text: &str, near: Option<u32>) -> Parsed {
     if let Some(parsed) = central(&norm) {
         return parsed;
     }
+    if let Some(parsed) = corps(&norm) {
+        return parsed;
+    }
     if let Some(parsed) = prefixed_bodies(&norm, near) {
         return parsed;
     }
@@ -367,7 +370,7 @@ fn relative_word_level(word: &str) -> Option<Level> {
 }
 
 /// What follows a place's name when the name stands for the place: its organs.
-const ORGANS_OF_A_PLACE: [&str; 6] = ["人民政府", "政府", "委", "党委", "人大", "政协"];
+const ORGANS_OF_A_PLACE: [&str; 8] = ["人民政府", "政府", "行政公署", "行署", "委", "党委", "人大", "政协"];
 
 fn unlisted_place(text: &str) -> Option<(Place, &str)> {
     // `大理源州人民政府`: 州 alone ends many words, so a 州 is a place only right before its
@@ -415,6 +418,69 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
     let mut place = Place::named(whole, level);
     place.guessed = true;
     Some((place, rest))
+}
+
+// ---------------------------------------------------------------------------------------------
+// 新疆生产建设兵团: 兵团 (省级), 师 (地级, often one with a city: 第八师石河子市), 团 (县级), 连.
+
+const CORPS: &str = "新疆生产建设兵团";
+static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(第[一二三四五六七八九十]{1,3}师)(?:\p{Han}{2,4}?市)?").expect("valid regex")
+});
+static REGIMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:第?[一二三四五六七八九十〇零0-9]{1,4}团(?:场)?)").expect("valid regex"));
+
+/// The 兵团's organs: it leads its 师, a 师 its 团. They answer for their areas as governments do.
+fn corps(norm: &str) -> Option<Parsed> {
+    let rest = norm.strip_prefix(CORPS);
+    let after_corps = rest.unwrap_or(norm);
+    let division = DIVISION.captures(after_corps);
+    if rest.is_none() && division.is_none() && !REGIMENT.is_match(norm) {
+        return None;
+    }
+    let corps_org = || {
+        let mut org = Org::new(CORPS.to_string(), OrgKind::Government);
+        org.level = Some(Level::Province);
+        org
+    };
+    let (mut organ, mut tail) = (corps_org(), after_corps);
+    if let Some(division) = &division {
+        let mut org = Org::new(format!("{CORPS}{}", &division[1]), OrgKind::Government);
+        org.level = Some(Level::Prefecture);
+        org.parent = Some(CORPS.to_string());
+        organ = org;
+        tail = &after_corps[division.get(0)?.end()..];
+    } else if rest.is_none() {
+        organ = Org::unknown("");
+    }
+    if let Some(regiment) = REGIMENT.find(tail) {
+        // 一四九团 without its 师: a 团, but whose is not said.
+        let parent = (organ.kind == OrgKind::Government).then(|| organ.name.clone());
+        let mut org = Org::new(format!("{}{}", parent.as_deref().unwrap_or(""), regiment.as_str()), OrgKind::Government);
+        org.level = Some(Level::County);
+        org.parent = parent;
+        organ = org;
+        tail = &tail[regiment.end()..];
+    }
+    if organ.kind != OrgKind::Government {
+        return None;
+    }
+    match tail {
+        "" | "机关" | "党委" => Some(Parsed::plain(organ)),
+        "办公厅" | "办公室" => {
+            let mut org = Org::new(format!("{}{tail}", organ.name), OrgKind::GeneralOffice);
+            org.level = organ.level;
+            org.parent = Some(organ.name);
+            Some(Parsed::plain(org))
+        }
+        _ if ends_with_any(tail, &["局", "委员会", "委", "办"]) && tail.chars().count() >= 2 => {
+            let mut org = Org::new(format!("{}{tail}", organ.name), OrgKind::Department);
+            org.level = organ.level;
+            org.parent = Some(organ.name);
+            Some(Parsed { org, function: Some(function_of(tail)) })
+        }
+        _ => None,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -811,7 +877,9 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
     if let Some(place) = place {
         // A 镇 or 街道 named on its own stands for its government (顺庆区潆溪街道).
         let bare_town = rest.is_empty() && place.is_town();
-        if matches!(rest, "人民政府" | "政府") || (rest == "办事处" && place.label.ends_with("街道")) || bare_town
+        // A 盟's or 地区's 行政公署 is the government there (as the province's agency).
+        let agency = matches!(rest, "行政公署" | "行署") && place.level == Some(Level::Prefecture);
+        if matches!(rest, "人民政府" | "政府") || (rest == "办事处" && place.label.ends_with("街道")) || bare_town || agency
         {
             let parent = place.upper_government.clone();
             return plain(make(place.government(), OrgKind::Government, Some(place), parent));
@@ -1261,6 +1329,17 @@ mod tests {
         check(&org("住房和城乡建设局"), "住房和城乡建设局", Department, None, None);
         check(&org("市场监督管理局"), "市场监督管理局", Department, None, None);
         assert_eq!(org("示例市某某").region, None);
+        // The 兵团, its 师 (with or without their city) and 团.
+        check(&org("新疆生产建设兵团"), "新疆生产建设兵团", Government, Some(Province), None);
+        check(&org("第八师"), "新疆生产建设兵团第八师", Government, Some(Prefecture), Some("新疆生产建设兵团"));
+        check(&org("第八师石河子市"), "新疆生产建设兵团第八师", Government, Some(Prefecture), Some("新疆生产建设兵团"));
+        check(&org("第八师一四九团"), "新疆生产建设兵团第八师一四九团", Government, Some(County), Some("新疆生产建设兵团第八师"));
+        check(&org("第一师阿拉尔市十团"), "新疆生产建设兵团第一师十团", Government, Some(County), Some("新疆生产建设兵团第一师"));
+        check(&org("一四九团"), "一四九团", Government, Some(County), None);
+        check(&org("第八师教育局"), "新疆生产建设兵团第八师教育局", Department, Some(Prefecture), Some("新疆生产建设兵团第八师"));
+        assert_ne!(org("第八师某某公司").kind, Government);
+        // A 盟's 行政公署 is its government.
+        check(&org("锡林郭勒盟行政公署"), "锡林郭勒盟人民政府", Government, Some(Prefecture), Some("内蒙古自治区人民政府"));
         // A district the gazetteer does not list, inside a 直辖市 or a 地级市 it does.
         check(&org("天津市津南源区人民政府"), "天津市津南源区人民政府", Government, Some(County), Some("天津市人民政府"));
         check(&org("江门市示例源区教育局"), "江门市示例源区教育局", Department, Some(County), Some("江门市示例源区人民政府"));

@@ -11,7 +11,7 @@ impl OrgView {
     pub fn relation(&self, from: &Org, to: &Org) -> Relation {
         let from = self.configured_or(from);
         let to = self.configured_or(to);
-        if from.name == to.name {
+        if from.name == to.name || same_department_written_otherwise(&from, &to) {
             return Relation::Same;
         }
         let above_from = self.ancestors(&from);
@@ -270,6 +270,18 @@ pub fn tier_of_unnamed_government(name: &str) -> Option<Level> {
 /// to a 省 government has passed its 县 and 市. Leaders the names do give (`known`, nearest
 /// first) are named; the rest by their tier. Only governments, their departments and the 村（居）
 /// 委会 a 镇 guides count: theirs are the 层级 of 逐级行文.
+/// One department under two spellings of its function: 住房和城乡建设局 and 住房城乡建设局.
+fn same_department_written_otherwise(a: &Org, b: &Org) -> bool {
+    let function = |org: &Org| {
+        super::name::department_function(&org.name).map(|f| f.replace(['和', '与', '及'], ""))
+    };
+    a.kind == OrgKind::Department
+        && b.kind == OrgKind::Department
+        && a.parent.is_some()
+        && a.parent == b.parent
+        && function(a).is_some_and(|f| Some(f) == function(b))
+}
+
 fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
     use OrgKind::{Department, Government, ResidentsCommittee};
     if from.from_config || to.from_config {

@@ -604,6 +604,14 @@ fn a_bare_city_among_area_words_takes_its_tier_from_the_sender() {
         ),
         Relation::Unaffiliated
     );
+    // 地区 and their 行署 among the areas: 各市（地）人民政府（行署） are the prefectures.
+    let province = view.parse_name("黑龙江省农业农村厅");
+    for text in ["各市（地）人民政府（行署）", "各地级市人民政府", "各市（地）人民政府"] {
+        let group = view.resolve(text, Some(&province));
+        assert_eq!(group.group().map(|g| g.level), Some(Some(Level::Prefecture)), "{text}");
+    }
+    // 各地 means everywhere, not the 地区.
+    assert!(view.resolve("各地人民政府", Some(&province)).group().is_none_or(|g| g.level.is_none()));
     // With no sender the tier is not known.
     let unknown = view.resolve("各市人民政府", None);
     assert_eq!(unknown.group().map(|g| g.level), Some(None));
@@ -661,4 +669,11 @@ fn county_level_areas_by_other_names() {
     let sender = view.parse_name("六盘水市生态环境局");
     let group = view.resolve("各县（市、特区、区）人民政府", Some(&sender));
     assert!(group.group().is_some(), "{group:?}");
+}
+
+#[test]
+fn a_department_under_another_spelling_is_the_same() {
+    let view = view();
+    assert_eq!(relation(&view, "江门市住房和城乡建设局", "江门市住房城乡建设局"), Relation::Same);
+    assert_eq!(relation(&view, "江门市住房和城乡建设局", "江门市自然资源局"), Relation::Peer);
 }

@@ -1,4 +1,5 @@
 use super::audience::addresses_administered_bodies;
+use crate::rules::routing::common::{ADDRESS_UNIT_WORDS, HONORIFIC_YOU, is_honorific_look_alike};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, MaskSet};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
@@ -25,13 +26,7 @@ static META: RuleMeta = RuleMeta {
     good: "（请示）恳请市政府予以支持。",
 };
 
-static YOU: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"你(部|局|委|厅|办|单位|院|校|省|市|区|县|府|们|公司|司|中心)").expect("valid"));
-static HONORIFIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"贵(部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会)").expect("valid"));
-/// Places and words that start with 贵. (贵县, renamed 贵港 in 1988, is no longer a place: in a
-/// draft `贵县（市、区）` is the honorific.)
-const PLACE_NAMES: &[&str] = &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾"];
+static YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("你(?:们|{ADDRESS_UNIT_WORDS})")).expect("valid"));
 
 impl Rule for AddressTermDirection {
     fn meta(&self) -> &'static RuleMeta {
@@ -47,7 +42,7 @@ impl Rule for AddressTermDirection {
         }
         let (re, severity) = match direction {
             Direction::Up => (&*YOU, Severity::Warning),
-            Direction::Down => (&*HONORIFIC, Severity::Info),
+            Direction::Down => (&*HONORIFIC_YOU, Severity::Info),
             Direction::Across => return,
         };
         let text = cx.text();
@@ -56,7 +51,9 @@ impl Rule for AddressTermDirection {
             for m in re.find_iter(s) {
                 let span = p.span.sub(m.start(), m.end());
                 if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span)
-                    || PLACE_NAMES.iter().any(|n| s[m.start()..].starts_with(n))
+                    || is_honorific_look_alike(&s[m.start()..])
+                    // 你所在单位: the pronoun and 所在, not 你所.
+                    || m.as_str().ends_with('所') && s[m.end()..].starts_with('在')
                 {
                     continue;
                 }
@@ -99,6 +96,17 @@ mod tests {
         // Written up by a branch to its head office, “你公司” is still wrong.
         let up = "江门市某某集团有限公司第一分公司关于申请资金的请示\n江门市某某集团有限公司：\n恳请你公司予以支持。\n妥否，请批示。\n";
         assert_eq!(codes_in("t.txt", up, "GW107").len(), 1, "{:?}", codes_in("t.txt", up, "GW107"));
+    }
+
+    #[test]
+    fn any_unit_word_after_the_honorific() {
+        let text = "第八师一四九团关于做好田间清理工作的通知\n各连队：\n请贵连高度重视，请贵所配合。\n第八师一四九团\n2024年9月2日\n";
+        assert_eq!(codes_in("t.txt", text, "GW107").len(), 2);
+        let up = "示例县示例镇人民政府关于申请资金的请示\n示例县人民政府：\n你县前期给予了支持。妥否，请批示。\n";
+        assert_eq!(codes_in("t.txt", up, "GW107").len(), 1);
+        // 贵在坚持, 贵重: not an address.
+        let words = text.replace("请贵连高度重视，请贵所配合。", "工作贵在坚持，贵重物品自行保管。");
+        assert!(codes_in("t.txt", &words, "GW107").is_empty());
     }
 
     #[test]

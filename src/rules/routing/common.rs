@@ -32,21 +32,29 @@ pub fn says_anywhere(cx: &Context, re: &Regex) -> bool {
         || cx.doc.body_paragraphs().any(|p| re.is_match(p.span.text(text)))
 }
 
-/// The honorific “贵X” for the addressee (贵办, 贵局, 贵单位), not the place names and words
-/// that begin with 贵 (贵州, 贵阳, 贵宾).
-static HONORIFIC_YOU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"贵(?:部|局|委|厅|办|单位|院|校|司|公司|府|市|县|区|中心|会|所|处|社|行)").expect("valid")
-});
-const HONORIFIC_LOOK_ALIKES: &[&str] =
-    &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵县", "贵重", "贵在"];
+/// The unit words an organ's name ends in, as they follow 你 or 贵 (贵局, 你镇, 贵连).
+pub const ADDRESS_UNIT_WORDS: &str =
+    "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|市|县|区|镇|乡|村|街道|社区|中心|会|所|处|科|站|队|馆|园|社|行|师|团|连|场";
+
+/// The honorific “贵X” for the addressee (贵办, 贵局, 贵单位, 贵连); see `is_honorific_look_alike`
+/// for the places and words that begin the same way.
+pub static HONORIFIC_YOU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("贵(?:{ADDRESS_UNIT_WORDS})")).expect("valid"));
+
+/// Whether the text at a `HONORIFIC_YOU` match is a place or a word (贵州, 贵阳, 贵重, 贵在), not
+/// the honorific. (贵县, renamed 贵港 in 1988, is no longer a place: `贵县（市、区）` is one.)
+pub fn is_honorific_look_alike(from: &str) -> bool {
+    const LOOK_ALIKES: &[&str] =
+        &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵重", "贵在", "贵行业"];
+    LOOK_ALIKES.iter().any(|w| from.starts_with(w))
+}
 
 /// Whether the draft, in its own words, calls its addressee “贵X”: the courtesy of 平行文
 /// between organs that do not lead one another, never used to a superior or a subordinate.
 pub fn addresses_as_peer(cx: &Context) -> bool {
     let text = cx.text();
     own_matches(cx, &HONORIFIC_YOU).iter().any(|m| {
-        let from = &text[m.start..];
-        !HONORIFIC_LOOK_ALIKES.iter().any(|w| from.starts_with(w))
+        !is_honorific_look_alike(&text[m.start..])
     })
 }
 

@@ -2,6 +2,8 @@ use super::common::{own_matches, says_anywhere, sentence_of};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, DocKind};
 use crate::lang::segment::segment;
+use crate::org::{Addressee, Org, OrgKind, Relation};
+use crate::span::Span;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::ops::Range;
@@ -33,9 +35,16 @@ static META: RuleMeta = RuleMeta {
     good: "……已书面征求市自然资源局、市城管局意见，两单位均无不同意见。妥否，请批示。",
 };
 
-/// An arrangement that gives other departments work: “由市住建局牵头、市城管局配合”.
-static OTHER_DEPARTMENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Han}{1,10}(局|委|办|厅|中心)[^。；]{0,6}(牵头|配合)").expect("valid"));
+/// A duty given to an organ: “县公安局负责……”, “由市住建局牵头、市城管局配合”. The organ's name is
+/// found inside the words before the verb (see `organ_given_duty`).
+static DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}、]{2,80}?(?:局|委员会|委|办公室|办|厅|中心|大队|支队|人民政府|政府|办事处)(?:[^。；，、\n]{0,3}?)(?:牵头|负责|配合|会同|协助|承担)")
+        .expect("valid")
+});
+/// Words that end a duty's verb, to cut the organ's name out of `DUTY`'s match.
+const DUTY_VERBS: [&str; 6] = ["牵头", "负责", "配合", "会同", "协助", "承担"];
+/// What may stand before an organ's name in the same run of characters: 由县公安局, 请市财政局.
+const NOT_A_NAME_START: &str = "由请和与及并将在对向从经期间时内中后前等把让";
 static CONSULTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"征求[^。]{0,30}意见|(协商|商议)一致|经(与|同)[^。]{0,20}(协商|商议|沟通)|会签|联合(报|行文|上报)|无不同意见|意见一致|达成一致").expect("valid")
 });
@@ -62,20 +71,11 @@ impl Rule for ConsultAndCountersign {
         if !relevant || doc.kind() == Some(DocKind::纪要) {
             return;
         }
-        let sender = doc.parties.sender.as_ref().map(|s| s.name.clone()).unwrap_or_default();
         let text = cx.text();
-        let others: Vec<_> = own_matches(cx, &OTHER_DEPARTMENTS)
-            .into_iter()
-            .filter(|s| {
-                let t = s.text(text);
-                sender.is_empty()
-                    || !t.contains(
-                        sender
-                            .trim_start_matches(|c: char| c != '市' && c != '县' && c != '区')
-                            .trim_start_matches(['市', '县', '区']),
-                    )
-            })
-            .collect();
+        let others: Vec<(Span, String)> = match doc.parties.sender.as_ref() {
+            Some(sender) => own_matches(cx, &DUTY).into_iter().flat_map(|m| organs_given_duty(cx, sender, m)).collect(),
+            None => Vec::new(),
+        };
         let disagreements: Vec<_> = own_matches(cx, &DISAGREEMENT)
             .into_iter()
             .filter(|&cue| {
@@ -96,12 +96,66 @@ impl Rule for ConsultAndCountersign {
             return;
         }
         if !others.is_empty() && doc.kind() == Some(DocKind::请示) && !says_anywhere(cx, &CONSULTED) {
+            let mut names: Vec<&str> = Vec::new();
+            for (_, name) in &others {
+                if !names.contains(&name.as_str()) {
+                    names.push(name);
+                }
+            }
             out.push(
-                Finding::new(others[0], "正文安排了其他部门的工作，但未说明是否已征求其意见")
+                Finding::new(
+                    others[0].0,
+                    format!("正文安排了其他部门的工作（{}），但未说明是否已征求其意见", names.join("、")),
+                )
                     .help("写明“已征求……意见，……无不同意见”或“经与……协商一致”；必要时会签或联合报批"),
             );
         }
     }
+}
+
+/// The organs a `DUTY` match gives work to (one, or a list: 市公安局、市网信办配合) that are other
+/// organs than the sender and not ones it leads or guides: their spans and names.
+fn organs_given_duty(cx: &Context, sender: &Org, m: Span) -> Vec<(Span, String)> {
+    let text = cx.text();
+    let matched = m.text(text);
+    let Some(name_end) = DUTY_VERBS.iter().filter_map(|v| matched.rfind(v)).min() else { return Vec::new() };
+    let words = matched[..name_end].trim_end_matches(|c: char| !c.is_alphanumeric() || "要也均则".contains(c));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in words.split('、') {
+        if let Some((offset, name)) = organ_in(cx, sender, part) {
+            let start = m.start + at + offset;
+            out.push((Span::new(start, start + name.len()), name));
+        }
+        at += part.len() + '、'.len_utf8();
+    }
+    out
+}
+
+/// The organ named at the end of `words`, if another organ than the sender's own: the longest
+/// tail that reads as an organ of a known or relatively named place.
+fn organ_in(cx: &Context, sender: &Org, words: &str) -> Option<(usize, String)> {
+    let sender_place = sender.region.as_deref().unwrap_or("\u{0}");
+    for (at, first) in words.char_indices() {
+        let name = &words[at..];
+        if NOT_A_NAME_START.contains(first) || name.chars().count() < 3 {
+            continue;
+        }
+        let relative = "县市区省州旗镇乡".contains(first);
+        let Addressee::Org(org) = cx.orgs.resolve(name, Some(sender)) else { continue };
+        let placed = relative || name.starts_with(sender_place) || org.region_code.is_some();
+        if org.kind == OrgKind::Unknown || !placed {
+            continue;
+        }
+        let own = matches!(
+            cx.orgs.relation(sender, &org),
+            Relation::Same | Relation::Subordinate | Relation::Guided | Relation::Superior | Relation::Guiding
+        );
+        let addressed =
+            cx.doc.parties.main.iter().any(|p| matches!(&p.addressee, Addressee::Org(o) if o.name == org.name));
+        return (!own && !addressed).then(|| (at, name.to_string()));
+    }
+    None
 }
 
 // ── Whether a sentence reports a disagreement among the organs consulted ─────────────────────
@@ -225,6 +279,29 @@ mod tests {
     fn other_departments_without_consultation() {
         let text = "示例市住房和城乡建设局关于开展违建整治的请示\n示例市人民政府：\n拟由市住建局牵头、市自然资源局和市城管局配合开展整治。\n妥否，请批示。\n";
         assert_eq!(lint_text("t.txt", text, "GW210").len(), 1);
+    }
+
+    #[test]
+    fn every_organ_of_a_list_is_given_the_duty() {
+        let text = "郑州市商务局关于开展整治的请示\n郑州市人民政府：\n拟由我局牵头，市市场监督管理局、市公安局配合开展整治。\n妥否，请批示。\n郑州市商务局\n2024年1月1日\n";
+        let d = lint_text("t.txt", text, "GW210");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("市市场监督管理局、市公安局"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn duties_given_in_a_division_of_tasks() {
+        let text = "湄潭县住房和城乡建设局关于开展占道经营整治行动的请示\n湄潭县人民政府：\n我局拟开展集中整治。具体分工如下：\n（一）县综合行政执法局负责占道经营的日常巡查。\n（二）县公安局交警大队负责清理占用机动车道的经营行为。\n（三）我局负责统筹协调。\n妥否，请批示。\n湄潭县住房和城乡建设局\n2024年4月22日\n";
+        let d = lint_text("t.txt", text, "GW210");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("县综合行政执法局"), "{}", d[0].message);
+        let consulted = text.replace("具体分工如下", "已征求县综合行政执法局、县公安局意见，均无不同意见。具体分工如下");
+        assert!(codes_in("t.txt", &consulted, "GW210").is_empty());
+        // Only the sender's own work, or its own units': nothing to consult.
+        let own = text
+            .replace("（一）县综合行政执法局负责占道经营的日常巡查。\n（二）县公安局交警大队负责清理占用机动车道的经营行为。\n", "（一）县城市管理办公室负责日常巡查。\n")
+            .replace("县城市管理办公室", "局办公室");
+        assert!(codes_in("t.txt", &own, "GW210").is_empty(), "{:?}", lint_text("t.txt", &own, "GW210"));
     }
 
     fn request(body: &str) -> String {

@@ -1,4 +1,4 @@
-use super::common::{own_matches, says_anywhere};
+use super::common::own_matches;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
@@ -28,8 +28,12 @@ static META: RuleMeta = RuleMeta {
 static FORWARDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"转报|现将[^。]{0,40}《[^》]+请示》[^。]{0,12}(报上|报送|呈上|转上|呈报|附后|随文)|随文(附送|附上|报送)[^。]{0,20}请示").expect("valid")
 });
+/// The forwarding organ's own view: it examined the request (经审核), judges it (认为), agrees or
+/// not (同意, 不同意 — whoever the sentence names as subject, since in a forwarding 请示 outside
+/// quotation that is the author), or proposes what the superior should decide (建议…). `经…同意`
+/// reports an approval already given, not a view.
 static OPINION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"经(审核|研究|核查|审查|认真研究|实地核查)|我(局|委|办|府|县|区|市|厅|部|中心)[^。]{0,8}(认为|意见|建议|拟同意|同意)|建议(同意|批准|予以|支持)|拟同意|原则同意|同意(其|该)").expect("valid")
+    Regex::new(r"经(?:审核|研究|核查|审查|认真研究|实地核查|综合评估|评估)|认为|建议|拟(?:同意|支持)|(?:原则)?同意[^，。；]{0,30}(?:申请|申报|请示|请求|意见|方案|报告|所请|该|其|上报)").expect("valid")
 });
 
 impl Rule for ForwardWithOpinion {
@@ -52,7 +56,17 @@ impl Rule for ForwardWithOpinion {
         });
         let at = forwarding.first().copied().or_else(|| attached_request.map(|i| i.name.span));
         let Some(at) = at else { return };
-        if says_anywhere(cx, &OPINION) {
+        let text = cx.text();
+        // `经县政府同意…`: an approval already given, not this organ's view.
+        let reported_approval = |m: &crate::span::Span| {
+            let clause_start = text[..m.start]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, '。' | '，' | '；' | '\n'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            m.text(text).contains("同意") && !m.text(text).starts_with("经") && text[clause_start..m.start].contains('经')
+        };
+        if own_matches(cx, &OPINION).iter().any(|m| !reported_approval(m)) {
             return;
         }
         out.push(
@@ -79,6 +93,18 @@ mod tests {
         assert!(codes_in("t.txt", text, "GW209").is_empty());
         let forwarded = text.replace("2.示例县应急管理局关于购置", "2.某镇人民政府关于购置");
         assert_eq!(codes_in("t.txt", &forwarded, "GW209").len(), 1);
+    }
+
+    #[test]
+    fn an_opinion_in_other_words_is_one() {
+        let base = "宾川县人民政府关于转报宾居镇申请列入历史文化名镇名录的请示\n大理白族自治州人民政府：\n宾居镇人民政府报送了《宾居镇人民政府关于申请列入历史文化名镇名录的请示》，现转报你府。\nOPINION\n妥否，请批示。\n宾川县人民政府\n2024年9月25日\n";
+        for opinion in ["县人民政府同意宾居镇的申报。", "该镇符合申报条件，建议州人民政府将宾居镇列入名录。", "县政府认为申报材料齐全。"] {
+            assert!(codes_in("t.txt", &base.replace("OPINION", opinion), "GW209").is_empty(), "{opinion}");
+        }
+        // An approval already given, or a view quoted from the town, is not the author's.
+        for none in ["该镇已经县人民政府同意开展申报。", "为此，该镇经县人民政府同意开展申报。", "该镇来文称“恳请同意本镇的申报”。"] {
+            assert_eq!(codes_in("t.txt", &base.replace("OPINION", none), "GW209").len(), 1, "{none}");
+        }
     }
 
     #[test]
