@@ -83,11 +83,39 @@ impl OrgView {
         if let Some(org) = self.get(name) {
             return org.clone();
         }
-        let org = name::parse(name, context.and_then(|c| self.region_code(c))).org;
+        let near = context.and_then(|c| self.region_code(c));
+        if near.is_none()
+            && let Some(qualified) = context.and_then(|c| self.qualify_relative(name, c))
+        {
+            return self.parse_name_in(&qualified, None);
+        }
+        let org = name::parse(name, near).org;
         match self.get(&org.name) {
             Some(configured) => configured.clone(),
             None => org,
         }
+    }
+
+    /// A relative name (县自然资源局, 区政府) written by an organ of a place the gazetteer does not
+    /// list (瑞金源县教育体育局): the name with that place written out (瑞金源县自然资源局). The
+    /// place is the context's own, or that of the organ above it whose unit word matches.
+    fn qualify_relative(&self, name: &str, context: &Org) -> Option<String> {
+        let norm = normalize(name);
+        let unit = norm.chars().next().filter(|c| "省市州盟县区旗镇乡".contains(*c))?;
+        let rest = &norm[unit.len_utf8()..];
+        if rest.is_empty() || name::relative_word_stands_alone(rest) {
+            return None;
+        }
+        let mut org = context.clone();
+        for _ in 0..3 {
+            if let Some(region) = org.region.as_deref().filter(|r| r.ends_with(unit))
+                && let Some(at) = org.name.find(region)
+            {
+                return Some(format!("{}{rest}", &org.name[..at + region.len()]));
+            }
+            org = name::parse(org.parent.as_deref()?, None).org;
+        }
+        None
     }
 
     /// What a 主送 / 抄送 item refers to. Configured names and aliases first, then 统称, then

@@ -221,6 +221,11 @@ const RELATIVE_WORDS: [&str; 11] = ["自治区", "自治州", "省", "市", "州
 /// (市场, 区域, 县域, 乡村, 市级, 市直, 市属, 市辖区, 市民, 市长).
 const NOT_AFTER_RELATIVE_WORD: [char; 10] = ['场', '域', '村', '级', '直', '属', '辖', '民', '长', '内'];
 
+/// Whether what follows a relative word (市, 县 …) makes it no place: 市场, 县级, 县直, 市民.
+pub(crate) fn relative_word_stands_alone(rest: &str) -> bool {
+    rest.starts_with(NOT_AFTER_RELATIVE_WORD)
+}
+
 static UNLISTED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Han}{1,8}?)(特别行政区|自治区|自治州|自治县|地区|街道|省|市|盟|县|旗|区|镇|乡)")
         .expect("valid regex")

@@ -677,3 +677,20 @@ fn a_department_under_another_spelling_is_the_same() {
     assert_eq!(relation(&view, "江门市住房和城乡建设局", "江门市住房城乡建设局"), Relation::Same);
     assert_eq!(relation(&view, "江门市住房和城乡建设局", "江门市自然资源局"), Relation::Peer);
 }
+
+#[test]
+fn relative_names_in_a_place_the_gazetteer_does_not_list() {
+    let view = view();
+    let bureau = view.parse_name("瑞金源县教育体育局");
+    let peer = view.resolve("县自然资源局", Some(&bureau));
+    assert_eq!(peer.org().map(|o| o.name.as_str()), Some("瑞金源县自然资源局"));
+    assert_eq!(view.addressee_relation(&bureau, &peer), Relation::Peer);
+    let government = view.resolve("县政府", Some(&bureau));
+    assert_eq!(view.addressee_relation(&bureau, &government), Relation::Superior);
+    // From a town of that county, 县 is the county above it.
+    let town = view.parse_name("瑞金源县梅溪镇人民政府");
+    let county = view.resolve("县人民政府", Some(&town));
+    assert_eq!(view.addressee_relation(&town, &county), Relation::Superior);
+    // 县直各单位, 市场: no place to write out.
+    assert!(view.resolve("市场监管所", Some(&bureau)).org().is_none_or(|o| !o.name.starts_with("瑞金源县")));
+}

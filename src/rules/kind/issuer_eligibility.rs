@@ -1,3 +1,4 @@
+use crate::org::{Level, OrgKind};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
@@ -19,7 +20,7 @@ static META: RuleMeta = RuleMeta {
     needs: &[Need::Kind],
     docs: "有三个文种只属于特定的发文主体或用途：\n\n\
 - **议案**只能由人民政府向同级人大或其常委会提出：部门发议案、议案不送人大都报告；\n\
-- **命令（令）**用于公布行政法规和规章等，由有规章制定权的政府（或国务院部门）发布：部门、县级以下机关发“令”报告；\n\
+- **命令（令）**用于公布行政法规和规章等，由有规章制定权的政府（省、设区的市、自治州人民政府，国务院部门）发布：部门或乡镇发“令”、县级政府以“令”公布办法规定，都报告（县级政府以令宣布强制性措施不报）；\n\
 - **决议**记载会议讨论通过的重大决策：正文没有会议通过的表述时提示。\n\n\
 发文机关的性质按名称判断（“……人民政府”“……局”）；判断不了时不报。",
     bad: "《示例市教育局关于提请审议〈示例市学前教育条例（草案）〉的议案》",
@@ -28,6 +29,11 @@ static META: RuleMeta = RuleMeta {
 
 static ADOPTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(会议|大会|全会)[^。]{0,12}(通过|审议)").expect("valid"));
+/// A 令 that publishes rules: `《……办法》已经……通过，现予公布`, `公布《……规定》`. A 令 that
+/// cites laws for a measure (`根据《森林防火条例》…特发布封山令`) publishes none.
+static RULES_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"《[^》]{2,40}(?:办法|规定|细则|规则)》[^。]{0,60}(?:现予|予以)(?:公布|发布)|(?:公布|发布)《[^》]{2,40}(?:办法|规定|细则|规则)》").expect("valid")
+});
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"人民代表大会|人大常委会|人大").expect("valid"));
 
 fn is_government(name: &str) -> bool {
@@ -81,6 +87,23 @@ impl Rule for IssuerEligibility {
                             .help("命令（令）用于公布行政法规和规章等，由有权机关发布")
                             .severity(level),
                     );
+                } else if let Some(sender) = doc.parties.sender.as_ref().filter(|s| s.kind == OrgKind::Government) {
+                    // 规章 are made by 省、设区的市、自治州 governments (立法法第九十三条); a 乡镇
+                    // issues no 令 at all, a county none that publishes 办法 or 规定.
+                    let publishes_rules = doc.body_paragraphs().any(|p| RULES_PUBLISHED.is_match(p.span.text(cx.text())));
+                    let barred = match sender.level {
+                        Some(Level::Township) => true,
+                        Some(Level::County) => publishes_rules,
+                        _ => false,
+                    };
+                    if barred {
+                        out.push(
+                            Finding::new(at, format!("“{}”没有规章制定权，不能以命令（令）公布办法、规定", sender.name))
+                                .help("公布本级的管理办法用通知印发（“关于印发……办法的通知”）；规章由省、设区的市、自治州人民政府以令公布")
+                                .severity(level)
+                                .source("《中华人民共和国立法法》第九十三条；《党政机关公文处理工作条例》第八条（三）"),
+                        );
+                    }
                 }
             }
             DocKind::决议 => {
@@ -110,6 +133,21 @@ mod tests {
             "GW109",
         );
         assert_eq!(d.len(), 2, "{d:?}");
+    }
+
+    #[test]
+    fn orders_of_governments_without_rule_making_power() {
+        let order = "城口县坪坝镇人民政府令\n第1号\n《坪坝镇农村人居环境整治管理办法》已经镇长办公会议审议通过，现予公布，自2024年4月1日起施行。\n镇长　陈国华\n2024年3月15日\n";
+        let d = lint_text("t.txt", order, "GW109");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let county = order.replace("城口县坪坝镇人民政府令", "城口县人民政府令").replace("镇长", "县长");
+        assert_eq!(codes_in("t.txt", &county, "GW109").len(), 1);
+        // A county's order of an emergency measure, and a city's 规章, are within their power.
+        let measure = county.replace("《坪坝镇农村人居环境整治管理办法》已经县长办公会议审议通过，现予公布，自2024年4月1日起施行。", "根据《森林防火条例》等有关规定，特发布森林防火封山令。");
+        assert_ne!(measure, county);
+        assert!(codes_in("t.txt", &measure, "GW109").is_empty());
+        let city = order.replace("城口县坪坝镇人民政府令", "江门市人民政府令").replace("镇长", "市长");
+        assert!(codes_in("t.txt", &city, "GW109").is_empty());
     }
 
     #[test]
