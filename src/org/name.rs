@@ -251,30 +251,7 @@ fn locate(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
                 _ => break,
             }
         }
-        // 天津市津南源区, 河北省示例源市: a division the gazetteer does not list, inside one it
-        // does. It answers to the outer government where no tier can lie between.
-        if town_prefix(rest).is_none()
-            && let Some((inner, inner_rest)) = unlisted_place(rest)
-            && let (Some(inner_level), Some(outer_level)) = (inner.level, place.level)
-            && inner_level > outer_level
-            && inner_level < Level::Township
-        {
-            let directly_under = match (inner_level, outer_level) {
-                (Level::County, Level::Prefecture) => true,
-                (Level::County, Level::Province) => place.code.is_some_and(|c| g.counties_mostly_direct(c)),
-                (Level::Prefecture, Level::Province) => true,
-                _ => false,
-            };
-            let inner_name = inner.label.clone();
-            place = Place {
-                label: format!("{}{}", place.label, inner_name),
-                upper_government: directly_under.then(|| place.government()),
-                upper_party: directly_under.then(|| place.party()),
-                ..Place::named(&inner_name, Some(inner_level))
-            };
-            place.guessed = true;
-            rest = inner_rest;
-        }
+        (place, rest) = nested_unlisted_place(place, rest);
         if let Some((town, len)) = town_prefix(rest) {
             place = Place::town(town, &place);
             rest = rest.get(len..).unwrap_or("");
@@ -284,7 +261,8 @@ fn locate(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
     if let Some(found) = relative_place(text, near) {
         return Some(found);
     }
-    let (mut place, mut rest) = unlisted_place(text)?;
+    let (place, rest) = unlisted_place(text)?;
+    let (mut place, mut rest) = nested_unlisted_place(place, rest);
     // 资江县梅溪镇: a 镇 under a county the gazetteer does not list.
     if place.level == Some(Level::County)
         && let Some((town, len)) = town_prefix(rest)
@@ -302,6 +280,40 @@ fn locate(text: &str, near: Option<u32>) -> Option<(Place, &str)> {
         place = Place { guessed: true, ..Place::town(&place.label, &around) };
     }
     Some((place, rest))
+}
+
+/// 天津市津南源区, 河北省示例源市, 秦皇源市山海关源区: a division the gazetteer does not list,
+/// inside `outer`. It answers to the outer government where no tier can lie between. An unlisted
+/// `X市` holding a 县 or 区 is a 地级市 (a 县级市 holds neither).
+fn nested_unlisted_place(outer: Place, rest: &str) -> (Place, &str) {
+    if town_prefix(rest).is_some() {
+        return (outer, rest);
+    }
+    let Some((inner, inner_rest)) = unlisted_place(rest) else { return (outer, rest) };
+    let Some(inner_level) = inner.level.filter(|&l| l < Level::Township) else { return (outer, rest) };
+    let outer_level = match outer.level {
+        Some(level) => level,
+        None if outer.code.is_none() && outer.label.ends_with('市') && inner_level == Level::County => Level::Prefecture,
+        None => return (outer, rest),
+    };
+    if inner_level <= outer_level {
+        return (outer, rest);
+    }
+    let directly_under = match (inner_level, outer_level) {
+        (Level::County, Level::Prefecture) => true,
+        (Level::County, Level::Province) => outer.code.is_some_and(|c| gazetteer().counties_mostly_direct(c)),
+        (Level::Prefecture, Level::Province) => true,
+        _ => false,
+    };
+    let outer = Place { level: Some(outer_level), ..outer };
+    let mut place = Place {
+        label: format!("{}{}", outer.label, inner.label),
+        upper_government: directly_under.then(|| outer.government()),
+        upper_party: directly_under.then(|| outer.party()),
+        ..Place::named(&inner.label, Some(inner_level))
+    };
+    place.guessed = true;
+    (place, inner_rest)
 }
 
 fn town_prefix(text: &str) -> Option<(&str, usize)> {
@@ -385,7 +397,13 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
         && (1..=8).contains(&stem.chars().count())
         && stem.chars().all(crate::lang::is_han)
         && !stem.contains(['省', '市', '县', '区', '镇', '乡', '各', '全', '本'])
-        && ORGANS_OF_A_PLACE.iter().any(|b| text[at + '州'.len_utf8()..].starts_with(b))
+        && (ORGANS_OF_A_PLACE.iter().any(|b| text[at + '州'.len_utf8()..].starts_with(b))
+            // 黔东源州卫生健康委员会, 黔东源州台江源县: a department or a county of the 州.
+            || stem.chars().count() >= 2 && {
+                let rest = &text[at + '州'.len_utf8()..];
+                ends_with_any(rest, DEPARTMENT_SUFFIXES) && !rest.contains(['县', '市', '区', '镇', '乡'])
+                    || unlisted_place(rest).is_some_and(|(inner, _)| matches!(inner.level, Some(Level::County)))
+            })
     {
         let end = at + '州'.len_utf8();
         let mut place = Place::named(&text[..end], Some(Level::Prefecture));
@@ -994,8 +1012,13 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
     if let Some(place) = place
         && let Some(department) = sector_department(rest)
     {
-        let parent = format!("{label}{department}");
-        return plain(make(format!("{label}{rest}"), OrgKind::PublicInstitution, Some(place), Some(parent)));
+        // A 镇卫生院 or 镇中心小学 is run by the county's department; towns have none.
+        let parent = if place.is_town() {
+            place.upper_government.as_deref().and_then(|g| g.strip_suffix("人民政府")).map(|county| format!("{county}{department}"))
+        } else {
+            Some(format!("{label}{department}"))
+        };
+        return plain(make(format!("{label}{rest}"), OrgKind::PublicInstitution, Some(place), parent));
     }
     if let Some((department, unit)) = split_department_unit(rest) {
         let department = format!("{label}{}", expand_department(department));
@@ -1334,6 +1357,14 @@ mod tests {
         check(&org("住房和城乡建设局"), "住房和城乡建设局", Department, None, None);
         check(&org("市场监督管理局"), "市场监督管理局", Department, None, None);
         assert_eq!(org("示例市某某").region, None);
+        // Unlisted inside unlisted: a 区 or 县 inside an unlisted 市 or 州.
+        check(&org("秦皇源市山海关源区人民政府"), "秦皇源市山海关源区人民政府", Government, Some(County), Some("秦皇源市人民政府"));
+        check(&org("黔东源州台江源县卫生健康局"), "黔东源州台江源县卫生健康局", Department, Some(County), Some("黔东源州台江源县人民政府"));
+        check(&org("黔东源州台江源县人民政府"), "黔东源州台江源县人民政府", Government, Some(County), Some("黔东源州人民政府"));
+        check(&org("黔东源州卫生健康委员会"), "黔东源州卫生健康委员会", Department, Some(Prefecture), Some("黔东源州人民政府"));
+        // A town's hospital or school is run by its county's department.
+        check(&org("台山市汶村镇卫生院"), "台山市汶村镇卫生院", PublicInstitution, Some(Township), Some("台山市卫生健康局"));
+        check(&org("资江源县梅溪镇中心小学"), "资江源县梅溪镇中心小学", PublicInstitution, Some(Township), Some("资江源县教育局"));
         // The 兵团, its 师 (with or without their city) and 团.
         check(&org("新疆生产建设兵团"), "新疆生产建设兵团", Government, Some(Province), None);
         check(&org("第八师"), "新疆生产建设兵团第八师", Government, Some(Prefecture), Some("新疆生产建设兵团"));

@@ -61,6 +61,8 @@ const ORGAN_ENDINGS: &[&str] = &[
     "人大",
     "政协",
     "常委会",
+    "委员会",
+    "管委会",
     "党委",
     "党组",
     "公司",
@@ -77,6 +79,14 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
     };
     if text.is_empty() {
         return None;
+    }
+    // `县委宣传部王部长并转张书记`: a leader, and through them another — persons either way.
+    for joint in ["并转", "并报", "并呈", "转呈", "转报"] {
+        if let Some((first, second)) = text.split_once(joint)
+            && !first.is_empty()
+        {
+            return recognise(first, leaders, near).or_else(|| recognise(second, leaders, near));
+        }
     }
     if let Some(found) = configured(text, leaders) {
         return Some(found);
@@ -209,6 +219,11 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("县长"));
         assert!(recognise("尊敬的各位市领导", &[], None).is_some());
         assert!(recognise("县政府办公室", &[], None).is_none());
+        assert_eq!(recognise("管委会李主任", &[], None).and_then(|p| p.title).as_deref(), Some("主任"));
+        // Through one leader to another.
+        let through = recognise("县委宣传部王部长并转张书记", &[], None).expect("a person");
+        assert_eq!(through.title.as_deref(), Some("部长"));
+        assert!(recognise("县委宣传部并转县委", &[], None).is_none());
     }
 
     fn leaders() -> Vec<KnownLeader> {
