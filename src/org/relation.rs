@@ -129,6 +129,15 @@ impl OrgView {
             Relation::Same if group.kind == OrgKind::ResidentsCommittee => Relation::Guided,
             // The members sit under `from` itself.
             Relation::Same | Relation::Subordinate => Relation::Subordinate,
+            // A department's 办公室 writes for its department (GW206 lets it write out): the
+            // department's own bodies are its to address.
+            Relation::Superior
+                if from.kind == OrgKind::InternalUnit
+                    && (from.name.ends_with("办公室") || from.name.ends_with("办公厅"))
+                    && group.scope == GroupScope::Affiliated =>
+            {
+                Relation::Subordinate
+            }
             // Bodies anywhere in the area of `from`'s leader: some it may guide, some not.
             Relation::Superior if group.scope == GroupScope::WithinArea => Relation::Unknown,
             // The same department one tier down (江门市民政局 → 各市（区）民政局).

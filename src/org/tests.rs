@@ -694,3 +694,15 @@ fn relative_names_in_a_place_the_gazetteer_does_not_list() {
     // 县直各单位, 市场: no place to write out.
     assert!(view.resolve("市场监管所", Some(&bureau)).org().is_none_or(|o| !o.name.starts_with("瑞金源县")));
 }
+
+#[test]
+fn a_departments_office_addresses_the_departments_bodies() {
+    let view = view();
+    let office = view.parse_name("江门市卫生健康局办公室");
+    let bodies = view.resolve("局属各医疗机构", Some(&office));
+    assert_eq!(view.addressee_relation(&office, &bodies), Relation::Subordinate);
+    // Another unit of the bureau does not.
+    let unit = view.parse_name("江门市卫生健康局医政科");
+    let bodies = view.resolve("局属各医疗机构", Some(&unit));
+    assert_ne!(view.addressee_relation(&unit, &bodies), Relation::Subordinate);
+}
