@@ -304,8 +304,23 @@ impl Document {
     }
 
     /// The last paragraph of the 正文 — where a closing phrase (结语) stands.
-    pub fn last_body_paragraph(&self) -> Option<&Paragraph> {
-        self.body_paragraphs().last()
+    pub fn last_body_paragraph(&self, text: &str) -> Option<&Paragraph> {
+        self.closing_paragraphs(text).last().copied()
+    }
+
+    /// The 正文's paragraphs up to its 结语: without the contact lines (`联系人：…`) drafters
+    /// write into the body after it, which are a 附注 (GB/T 9704 7.3.7).
+    pub fn closing_paragraphs(&self, text: &str) -> Vec<&Paragraph> {
+        let mut paragraphs: Vec<&Paragraph> = self.body_paragraphs().collect();
+        while paragraphs.len() > 1
+            && paragraphs.last().is_some_and(|p| {
+                let text = p.span.text(text).trim_start_matches(|c: char| crate::lang::is_blank(c) || c == '（' || c == '(');
+                ["联系人", "联系电话", "联系方式", "联 系 人"].iter().any(|w| text.starts_with(w))
+            })
+        {
+            paragraphs.pop();
+        }
+        paragraphs
     }
 
     /// Whether anything marks this text as a 公文 at all: a legal kind, a 主送, a 发文字号 or

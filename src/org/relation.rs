@@ -40,6 +40,9 @@ impl OrgView {
         if let Some(guidance) = self.guidance(&from, &to) {
             return guidance;
         }
+        if let Some(system) = same_system(&from, &to) {
+            return system;
+        }
         // A school or hospital under a department (its 主管部门) reaches that department's
         // 业务主管 above only past it: 武侯区棕北小学 → 成都市教育局 skips 武侯区教育局.
         if from.kind == OrgKind::PublicInstitution
@@ -86,6 +89,19 @@ impl OrgView {
         // An enterprise or a 协会 and an organ of the state with no configured line between them.
         let outside_and_state = |a: &Org, b: &Org| a.kind.is_outside_the_state() && b.kind.is_state_organ();
         if outside_and_state(&from, &to) || outside_and_state(&to, &from) {
+            return Relation::Unaffiliated;
+        }
+        // A 人大, 政协, 法院, 检察院 or 群团 (or its office) and a department of the same place:
+        // neither leads the other (市科协 and 市教育局). With the government itself the line is
+        // not so plain (a 总工会 asks it for funds by 请示 in practice): left unknown.
+        let (from_line, to_line) = (self.system_of(&from), self.system_of(&to));
+        let outside_the_government = |k: Option<OrgKind>| k.is_some_and(|k| SYSTEMS.contains(&k));
+        let government_line = |o: &Org| o.kind == OrgKind::Department;
+        let same_place = from.region.is_some() && from.region == to.region;
+        if same_place
+            && (outside_the_government(from_line) && government_line(&to)
+                || outside_the_government(to_line) && government_line(&from))
+        {
             return Relation::Unaffiliated;
         }
         // Same leader and same tier: 市教育局 and 市财政局. A 市 department and a county
@@ -279,6 +295,60 @@ pub fn tier_of_unnamed_government(name: &str) -> Option<Level> {
 /// to a 省 government has passed its 县 and 市. Leaders the names do give (`known`, nearest
 /// first) are named; the rest by their tier. Only governments, their departments and the 村（居）
 /// 委会 a 镇 guides count: theirs are the 层级 of 逐级行文.
+/// Organs that stand outside the government's line of leadership, each in its own system.
+const SYSTEMS: [OrgKind; 6] = [
+    OrgKind::PeoplesCongress,
+    OrgKind::Cppcc,
+    OrgKind::Court,
+    OrgKind::Procuratorate,
+    OrgKind::DisciplineCommission,
+    OrgKind::MassOrganization,
+];
+
+impl OrgView {
+    /// The kind of organ `org` speaks for: its own, or its leader's when it is that organ's
+    /// 办公室 or a unit of it (市政协办公室 speaks for the 政协).
+    fn system_of(&self, org: &Org) -> Option<OrgKind> {
+        match org.kind {
+            OrgKind::GeneralOffice | OrgKind::InternalUnit => self.parent(org).map(|p| p.kind),
+            kind => Some(kind),
+        }
+    }
+}
+
+/// Organs of one system at different tiers, placed by the gazetteer: a 检察院 and those above it
+/// (领导), a 法院, 人大常委会, 政协, 纪委 or 群团 and its counterparts above (指导). Tiers in
+/// between are named after the sender (江油市人民检察院 → 四川省人民检察院 passes 绵阳市人民检察院).
+fn same_system(from: &Org, to: &Org) -> Option<Relation> {
+    if from.kind != to.kind || !SYSTEMS.contains(&from.kind) {
+        return None;
+    }
+    let g = super::gazetteer::gazetteer();
+    let (from_code, to_code) = (from.region_code?, to.region_code?);
+    let (from_region, to_region) = (g.get(from_code)?, g.get(to_code)?);
+    // The organ's name without its place: 共青团委, 人民检察院, 科学技术协会.
+    let body = |org: &Org, place: &str| org.name.find(place).map(|at| format!("{}{}", &org.name[..at], &org.name[at + place.len()..]));
+    if body(from, from_region.name)? != body(to, to_region.name)? || from_code == to_code {
+        return None;
+    }
+    if !g.is_within(from_code, to_code) {
+        return None;
+    }
+    let skipped: Vec<String> = g
+        .ancestors(from_region)
+        .into_iter()
+        .take_while(|r| r.code != to_code)
+        .map(|r| from.name.replacen(from_region.name, &g.qualified_name(r), 1))
+        .collect();
+    let leads = from.kind == OrgKind::Procuratorate || from.kind == OrgKind::DisciplineCommission;
+    Some(match (leads, skipped.is_empty()) {
+        (true, true) => Relation::Superior,
+        (true, false) => Relation::SuperiorSkipping { skipped },
+        (false, true) => Relation::Guiding,
+        (false, false) => Relation::GuidingSkipping { skipped },
+    })
+}
+
 /// One department under two spellings of its function: 住房和城乡建设局 and 住房城乡建设局.
 fn same_department_written_otherwise(a: &Org, b: &Org) -> bool {
     let function = |org: &Org| {

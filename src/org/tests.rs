@@ -161,7 +161,7 @@ fn unknown_facts_stay_unknown() {
     let r = |from, to| relation(&view, from, to);
     // 党委 and 政府 are different hierarchies; their relation is not read from names.
     assert_eq!(r("江门市人民政府", "中共江门市委"), Relation::Unknown);
-    assert_eq!(r("江门市教育局", "江门市中级人民法院"), Relation::Unknown);
+    assert_eq!(r("江门市人民政府", "江门市中级人民法院"), Relation::Unknown);
     assert_eq!(r("江门市教育局", "江门市公共资源交易中心"), Relation::Unknown);
     assert_eq!(r("某某", "江门市人民政府"), Relation::Unknown);
     assert_eq!(r("鼓楼区人民政府", "南京市人民政府"), Relation::Unknown);
@@ -530,7 +530,8 @@ fn enterprises_and_associations_are_unaffiliated_to_state_organs() {
     ] {
         assert_eq!(view.parse_name(name).kind, kind, "{name}");
     }
-    assert_eq!(r("江门市总工会", "江门市教育局"), Relation::Unknown);
+    // Beside the government's line, a 群团 and a department lead neither the other.
+    assert_eq!(r("江门市总工会", "江门市教育局"), Relation::Unaffiliated);
 
     // The configuration may say otherwise.
     let configured =
@@ -705,4 +706,25 @@ fn a_departments_office_addresses_the_departments_bodies() {
     let unit = view.parse_name("江门市卫生健康局医政科");
     let bodies = view.resolve("局属各医疗机构", Some(&unit));
     assert_ne!(view.addressee_relation(&unit, &bodies), Relation::Subordinate);
+}
+
+#[test]
+fn organs_of_one_system_across_tiers() {
+    let view = view();
+    assert_eq!(
+        relation(&view, "江油市人民检察院", "四川省人民检察院"),
+        Relation::SuperiorSkipping { skipped: vec!["绵阳市人民检察院".to_string()] }
+    );
+    assert_eq!(relation(&view, "江油市人民检察院", "绵阳市人民检察院"), Relation::Superior);
+    assert_eq!(
+        relation(&view, "共青团苍溪县委", "共青团四川省委员会"),
+        Relation::GuidingSkipping { skipped: vec!["共青团广元市委".to_string()] }
+    );
+    assert_eq!(relation(&view, "共青团苍溪县委", "共青团广元市委"), Relation::Guiding);
+    // Another organisation of the same tier is no counterpart.
+    assert_ne!(relation(&view, "苍溪县妇女联合会", "共青团广元市委"), Relation::Guiding);
+    // Beside the government's line: neither leads the other.
+    assert_eq!(relation(&view, "郴州市科学技术协会", "郴州市教育局"), Relation::Unaffiliated);
+    assert_eq!(relation(&view, "郴州市政协办公室", "郴州市财政局"), Relation::Unaffiliated);
+    assert_eq!(relation(&view, "郴州市总工会", "郴州市人民政府"), Relation::Unknown);
 }

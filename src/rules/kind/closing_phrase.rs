@@ -38,8 +38,8 @@ impl Rule for ClosingPhrase {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(kind) = cx.doc.kind() else { return };
-        let Some(last) = cx.doc.last_body_paragraph() else { return };
         let text = cx.text();
+        let Some(last) = cx.doc.last_body_paragraph(text) else { return };
         let last_text = last.span.text(text);
         let suggestion = |k: DocKind| {
             PHRASES.closing_for(k).map(|c| format!("改用“{c}”")).unwrap_or_else(|| "改用与文种相符的结语".into())
@@ -51,7 +51,7 @@ impl Rule for ClosingPhrase {
             }
             let word = &m.as_str()["特此".len()..];
             let mismatch = match kind {
-                DocKind::请示 => matches!(word, "报告" | "通知" | "通报"),
+                DocKind::请示 => matches!(word, "报告" | "通知" | "通报" | "函告" | "函复"),
                 DocKind::函 => matches!(word, "通知" | "报告" | "通报"),
                 DocKind::通知 => matches!(word, "报告" | "函告"),
                 DocKind::报告 => matches!(word, "通知" | "函告"),
@@ -78,15 +78,16 @@ impl Rule for ClosingPhrase {
         }
         if kind == DocKind::请示 {
             // Any request closing among the last two paragraphs will do.
-            let tail: Vec<_> = cx.doc.body_paragraphs().collect();
+            let tail = cx.doc.closing_paragraphs(text);
             let from = tail.len().saturating_sub(2);
             let tail_spans: Vec<_> = tail[from..].iter().map(|p| p.span).collect();
             // A closing formula, or a short closing sentence asking the addressee for something
-            // (`以上事项，请市政府予以支持。`), among the last two paragraphs.
+            // (`以上事项，请市政府予以支持。`, `……须报集团公司审批。请集团公司研究决定。`) that ends
+            // one of the last two paragraphs.
             let closes = cx.doc.requests.iter().any(|r| {
                 let at = cx.doc.body[r.paragraph].span;
                 let addressed = ["请", "恳请", "望", "盼", "希望", "敬请", "特请", "拟请"].contains(&r.act.text(text));
-                tail_spans.contains(&at) && (r.closing || addressed && at.text(text).chars().count() <= 30)
+                tail_spans.contains(&at) && (r.closing || addressed && last_sentence_is_short(text, at, r.act.start))
             });
             if !closes {
                 out.push(
@@ -97,6 +98,15 @@ impl Rule for ClosingPhrase {
             }
         }
     }
+}
+
+/// Whether the request whose act starts at `act` stands in the paragraph's last sentence, and that
+/// sentence is short enough to be a closing (30 characters).
+fn last_sentence_is_short(text: &str, paragraph: crate::span::Span, act: usize) -> bool {
+    let body = paragraph.text(text).trim_end_matches(|c: char| crate::lang::is_blank(c));
+    let body = body.strip_suffix(['。', '！']).unwrap_or(body);
+    let start = body.rfind(['。', '；', '！', '？']).map_or(0, |i| i + '。'.len_utf8());
+    paragraph.start + start <= act && body[start..].chars().count() <= 30
 }
 
 #[cfg(test)]
@@ -112,6 +122,19 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("特此报告"));
+    }
+
+    #[test]
+    fn a_closing_sentence_at_the_end_of_a_paragraph_and_contact_lines_after_it() {
+        let base = "天津津港物流发展有限公司关于投资建设冷链仓储中心的请示\n天津港集团有限公司：\n拟投资建设冷链仓储中心，总投资3.2亿元。\nLAST\n联系人：于洋，联系电话：022-25708836\n天津津港物流发展有限公司\n2024年7月9日\n";
+        let asked = base.replace("LAST", "根据集团公司投资管理办法，单项投资超过3亿元的项目须报集团公司审批。请集团公司研究决定。");
+        assert!(codes_in("t.txt", &asked, "GW104").is_empty(), "{:?}", lint_text("t.txt", &asked, "GW104"));
+        let letter = base.replace("LAST", "以上事项，特此函告。");
+        let d = lint_text("t.txt", &letter, "GW104");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("特此函告"), "{}", d[0].message);
+        let han = "泸县总工会关于商请支持职工技能竞赛的函\n泸县人力资源和社会保障局：\n商请贵局支持。\n特此通知。\n联系人：罗晓燕，联系电话：0830-8182609\n泸县总工会\n2024年11月12日\n";
+        assert_eq!(codes_in("t.txt", han, "GW104").len(), 1);
     }
 
     #[test]
