@@ -56,7 +56,10 @@ static DISAGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid")
 });
-static REASONED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"理由|理据|依据|原因").expect("valid"));
+/// A party's view set out: `市财政局认为……`, `我院主张……`, `理由是……`. The bare words 原因 or
+/// 依据 are not (`由于价格上涨等原因`, `依据《预算法》`).
+static REASONED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"认为|主张|坚持|意见(?:是|为)|理由(?:是|为|如下)|理据").expect("valid"));
 static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"建议|拟").expect("valid"));
 
 impl Rule for ConsultAndCountersign {
@@ -346,6 +349,15 @@ mod tests {
         let text = "示例市住房和城乡建设局关于开展违建整治的请示\n示例市人民政府：\n我局与市城管局在执法主体上存在分歧。\n妥否，请批示。\n";
         let d = lint_text("t.txt", text, "GW210");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
+    }
+
+    #[test]
+    fn incidental_reasons_are_no_views_set_out() {
+        let split = "示例市人民医院关于申请追加建设资金的请示\n示例市卫生健康委员会：\n由于价格上涨等原因，项目投资增加6800万元。我院拟申请专项债券解决4000万元。就上述资金安排，我院与市财政局多次沟通，双方意见存在分歧，未能达成一致。\n妥否，请批示。\n";
+        let d = lint_text("t.txt", split, "GW210");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let set_out = split.replace("未能达成一致。", "未能达成一致。市财政局认为应由医院自筹，理由是……；我院认为……。建议由市财政安排2800万元。");
+        assert!(codes_in("t.txt", &set_out, "GW210").is_empty());
     }
 
     #[test]
