@@ -12,7 +12,19 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let args = cli::Cli::parse();
+    // clap's help, version and usage errors, with their English labels in Chinese.
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(err) => {
+            let text = cli::zh_help::translate(&err.render().to_string());
+            if err.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
     match cli::run(args) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {

@@ -397,6 +397,33 @@ fn rules_and_explain() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("GW302") && text.contains("反例") && text.contains("正例") && text.contains("7.2.5"));
     gwlint().args(["explain", "GW999"]).assert().code(2);
+    // A Chinese keyword finds the rules that mention it.
+    let out = gwlint().args(["explain", "序次语"]).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("GW402"), "{text}");
+    let out = gwlint().args(["rules", "越级"]).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.lines().any(|l| l.starts_with("GW202")) && !text.lines().any(|l| l.starts_with("GW402")), "{text}");
+    gwlint().args(["explain", "没有这样的规则"]).assert().code(2);
+}
+
+#[test]
+fn help_and_usage_errors_are_chinese() {
+    let out = gwlint().arg("--help").assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("用法：") && text.contains("命令：") && !text.contains("Usage:"), "{text}");
+    let out = gwlint().args(["check", "--help"]).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    for english in ["Usage:", "Options:", "Arguments:", "[default:", "[possible values:", "Print help"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+    assert!(text.contains("［默认：human］") && text.contains("显示帮助"), "{text}");
+    let out = gwlint().args(["check", "--format", "xml"]).assert().code(2).get_output().stderr.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("无效的值") && text.contains("可选值"), "{text}");
+    let out = gwlint().args(["check", "--no-such-option"]).assert().code(2).get_output().stderr.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("错误：") && !text.contains("error:"), "{text}");
 }
 
 #[test]

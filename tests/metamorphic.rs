@@ -110,7 +110,11 @@ fn wrapped_mark(d: &Draft) -> Option<Vec<String>> {
         d.lines
             .iter()
             .flat_map(|(s, p)| {
-                if *p == Part::Header && *s == mark.text { vec![place.clone(), format!("{rest}文件")] } else { vec![s.clone()] }
+                if *p == Part::Header && *s == mark.text {
+                    vec![place.clone(), format!("{rest}文件")]
+                } else {
+                    vec![s.clone()]
+                }
             })
             .collect(),
     )
@@ -123,7 +127,12 @@ fn letter_spaced_mark(d: &Draft) -> Option<Vec<String>> {
         return None;
     }
     let spaced = mark.text.chars().map(String::from).collect::<Vec<_>>().join(" ");
-    Some(d.lines.iter().map(|(s, p)| if *p == Part::Header && *s == mark.text { spaced.clone() } else { s.clone() }).collect())
+    Some(
+        d.lines
+            .iter()
+            .map(|(s, p)| if *p == Part::Header && *s == mark.text { spaced.clone() } else { s.clone() })
+            .collect(),
+    )
 }
 
 /// 签发人 moved between the 文号 line and a line of its own.

@@ -4,6 +4,7 @@ mod check;
 mod files;
 mod parse;
 mod rules;
+pub mod zh_help;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gwlint::output::{Format, Lang};
@@ -110,13 +111,15 @@ pub enum ModelFormat {
 
 #[derive(clap::Args, Debug)]
 pub struct RulesArgs {
+    /// 只列出与此关键词有关的规则（代码、名称、说明、依据中出现），如“序次语”“越级”
+    pub query: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: ModelFormat,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct ExplainArgs {
-    /// 规则代码或名称，如 GW302 或 doc-number-format
+    /// 规则代码或名称（如 GW302、doc-number-format），或关键词（如“序次语”）
     pub rule: String,
 }
 

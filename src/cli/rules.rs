@@ -1,10 +1,17 @@
 //! `gwlint rules` and `gwlint explain`.
 
 use super::{ExplainArgs, ModelFormat, RulesArgs};
-use gwlint::rules::{FixAvailability, all_rules, find_rule};
+use gwlint::rules::{FixAvailability, Rule, all_rules, find_rule, search_rules};
 
 pub fn list(args: RulesArgs) -> Result<u8, String> {
-    let metas: Vec<_> = all_rules().iter().map(|r| r.meta()).collect();
+    let rules: Vec<&'static dyn Rule> = match args.query.as_deref() {
+        Some(query) => search_rules(query),
+        None => all_rules().to_vec(),
+    };
+    if rules.is_empty() {
+        return Err(format!("没有与“{}”有关的规则；用 gwlint rules 查看全部规则", args.query.unwrap_or_default()));
+    }
+    let metas: Vec<_> = rules.iter().map(|r| r.meta()).collect();
     match args.format {
         ModelFormat::Json => {
             let rows: Vec<serde_json::Value> = metas
@@ -60,7 +67,21 @@ pub fn list(args: RulesArgs) -> Result<u8, String> {
 }
 
 pub fn explain(args: ExplainArgs) -> Result<u8, String> {
-    let rule = find_rule(&args.rule).ok_or_else(|| format!("没有规则“{}”；用 gwlint rules 查看全部规则", args.rule))?;
+    // A code or a name first; otherwise a keyword (序次语, 越级) that one rule or several mention.
+    let rule = match find_rule(&args.rule) {
+        Some(rule) => rule,
+        None => match search_rules(&args.rule).as_slice() {
+            [] => return Err(format!("没有与“{}”有关的规则；用 gwlint rules 查看全部规则", args.rule)),
+            [only] => *only,
+            several => {
+                println!("与“{}”有关的规则有 {} 条，用 gwlint explain 代码 查看其中一条：\n", args.rule, several.len());
+                for rule in several {
+                    println!("  {}  {:<34}{}", rule.meta().code, rule.meta().name, rule.meta().summary);
+                }
+                return Ok(0);
+            }
+        },
+    };
     let m = rule.meta();
     let fix = match m.fix {
         FixAvailability::Always => "总能自动修复（`--fix`）",

@@ -314,7 +314,8 @@ impl Document {
         let mut paragraphs: Vec<&Paragraph> = self.body_paragraphs().collect();
         while paragraphs.len() > 1
             && paragraphs.last().is_some_and(|p| {
-                let text = p.span.text(text).trim_start_matches(|c: char| crate::lang::is_blank(c) || c == '（' || c == '(');
+                let text =
+                    p.span.text(text).trim_start_matches(|c: char| crate::lang::is_blank(c) || c == '（' || c == '(');
                 ["联系人", "联系电话", "联系方式", "联 系 人"].iter().any(|w| text.starts_with(w))
             })
         {

@@ -329,9 +329,8 @@ fn area_level(areas: &str, city_tier: Option<Level>) -> Option<Option<Level>> {
         levels.push(match *token {
             "市" => city_tier,
             "省" | "自治区" | "直辖市" => Some(Level::Province),
-            "地级以上市" | "设区的市" | "设区市" | "地级市" | "计划单列市" | "副省级市" | "省辖市" | "自治州" | "州" | "盟" | "地区" | "地" => {
-                Some(Level::Prefecture)
-            }
+            "地级以上市" | "设区的市" | "设区市" | "地级市" | "计划单列市" | "副省级市" | "省辖市" | "自治州"
+            | "州" | "盟" | "地区" | "地" => Some(Level::Prefecture),
             "县" | "区" | "旗" | "自治县" | "县级市" | "特区" | "林区" => Some(Level::County),
             _ => Some(Level::Township),
         });

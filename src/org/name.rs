@@ -293,7 +293,9 @@ fn nested_unlisted_place(outer: Place, rest: &str) -> (Place, &str) {
     let Some(inner_level) = inner.level.filter(|&l| l < Level::Township) else { return (outer, rest) };
     let outer_level = match outer.level {
         Some(level) => level,
-        None if outer.code.is_none() && outer.label.ends_with('市') && inner_level == Level::County => Level::Prefecture,
+        None if outer.code.is_none() && outer.label.ends_with('市') && inner_level == Level::County => {
+            Level::Prefecture
+        }
         None => return (outer, rest),
     };
     if inner_level <= outer_level {
@@ -447,9 +449,8 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
 // 新疆生产建设兵团: 兵团 (省级), 师 (地级, often one with a city: 第八师石河子市), 团 (县级), 连.
 
 const CORPS: &str = "新疆生产建设兵团";
-static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第[一二三四五六七八九十]{1,3}师)(?:\p{Han}{2,4}?市)?").expect("valid regex")
-});
+static DIVISION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(第[一二三四五六七八九十]{1,3}师)(?:\p{Han}{2,4}?市)?").expect("valid regex"));
 static REGIMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:第?[一二三四五六七八九十〇零0-9]{1,4}团(?:场)?)").expect("valid regex"));
 
@@ -479,7 +480,8 @@ fn corps(norm: &str) -> Option<Parsed> {
     if let Some(regiment) = REGIMENT.find(tail) {
         // 一四九团 without its 师: a 团, but whose is not said.
         let parent = (organ.kind == OrgKind::Government).then(|| organ.name.clone());
-        let mut org = Org::new(format!("{}{}", parent.as_deref().unwrap_or(""), regiment.as_str()), OrgKind::Government);
+        let mut org =
+            Org::new(format!("{}{}", parent.as_deref().unwrap_or(""), regiment.as_str()), OrgKind::Government);
         org.level = Some(Level::County);
         org.parent = parent;
         organ = org;
@@ -902,7 +904,10 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
         let bare_town = rest.is_empty() && place.is_town();
         // A 盟's or 地区's 行政公署 is the government there (as the province's agency).
         let agency = matches!(rest, "行政公署" | "行署") && place.level == Some(Level::Prefecture);
-        if matches!(rest, "人民政府" | "政府") || (rest == "办事处" && place.label.ends_with("街道")) || bare_town || agency
+        if matches!(rest, "人民政府" | "政府")
+            || (rest == "办事处" && place.label.ends_with("街道"))
+            || bare_town
+            || agency
         {
             let parent = place.upper_government.clone();
             return plain(make(place.government(), OrgKind::Government, Some(place), parent));
@@ -1014,7 +1019,11 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
     {
         // A 镇卫生院 or 镇中心小学 is run by the county's department; towns have none.
         let parent = if place.is_town() {
-            place.upper_government.as_deref().and_then(|g| g.strip_suffix("人民政府")).map(|county| format!("{county}{department}"))
+            place
+                .upper_government
+                .as_deref()
+                .and_then(|g| g.strip_suffix("人民政府"))
+                .map(|county| format!("{county}{department}"))
         } else {
             Some(format!("{label}{department}"))
         };
@@ -1358,28 +1367,106 @@ mod tests {
         check(&org("市场监督管理局"), "市场监督管理局", Department, None, None);
         assert_eq!(org("示例市某某").region, None);
         // Unlisted inside unlisted: a 区 or 县 inside an unlisted 市 or 州.
-        check(&org("秦皇源市山海关源区人民政府"), "秦皇源市山海关源区人民政府", Government, Some(County), Some("秦皇源市人民政府"));
-        check(&org("黔东源州台江源县卫生健康局"), "黔东源州台江源县卫生健康局", Department, Some(County), Some("黔东源州台江源县人民政府"));
-        check(&org("黔东源州台江源县人民政府"), "黔东源州台江源县人民政府", Government, Some(County), Some("黔东源州人民政府"));
-        check(&org("黔东源州卫生健康委员会"), "黔东源州卫生健康委员会", Department, Some(Prefecture), Some("黔东源州人民政府"));
+        check(
+            &org("秦皇源市山海关源区人民政府"),
+            "秦皇源市山海关源区人民政府",
+            Government,
+            Some(County),
+            Some("秦皇源市人民政府"),
+        );
+        check(
+            &org("黔东源州台江源县卫生健康局"),
+            "黔东源州台江源县卫生健康局",
+            Department,
+            Some(County),
+            Some("黔东源州台江源县人民政府"),
+        );
+        check(
+            &org("黔东源州台江源县人民政府"),
+            "黔东源州台江源县人民政府",
+            Government,
+            Some(County),
+            Some("黔东源州人民政府"),
+        );
+        check(
+            &org("黔东源州卫生健康委员会"),
+            "黔东源州卫生健康委员会",
+            Department,
+            Some(Prefecture),
+            Some("黔东源州人民政府"),
+        );
         // A town's hospital or school is run by its county's department.
-        check(&org("台山市汶村镇卫生院"), "台山市汶村镇卫生院", PublicInstitution, Some(Township), Some("台山市卫生健康局"));
-        check(&org("资江源县梅溪镇中心小学"), "资江源县梅溪镇中心小学", PublicInstitution, Some(Township), Some("资江源县教育局"));
+        check(
+            &org("台山市汶村镇卫生院"),
+            "台山市汶村镇卫生院",
+            PublicInstitution,
+            Some(Township),
+            Some("台山市卫生健康局"),
+        );
+        check(
+            &org("资江源县梅溪镇中心小学"),
+            "资江源县梅溪镇中心小学",
+            PublicInstitution,
+            Some(Township),
+            Some("资江源县教育局"),
+        );
         // The 兵团, its 师 (with or without their city) and 团.
         check(&org("新疆生产建设兵团"), "新疆生产建设兵团", Government, Some(Province), None);
         check(&org("第八师"), "新疆生产建设兵团第八师", Government, Some(Prefecture), Some("新疆生产建设兵团"));
         check(&org("第八师石河子市"), "新疆生产建设兵团第八师", Government, Some(Prefecture), Some("新疆生产建设兵团"));
-        check(&org("第八师一四九团"), "新疆生产建设兵团第八师一四九团", Government, Some(County), Some("新疆生产建设兵团第八师"));
-        check(&org("第一师阿拉尔市十团"), "新疆生产建设兵团第一师十团", Government, Some(County), Some("新疆生产建设兵团第一师"));
+        check(
+            &org("第八师一四九团"),
+            "新疆生产建设兵团第八师一四九团",
+            Government,
+            Some(County),
+            Some("新疆生产建设兵团第八师"),
+        );
+        check(
+            &org("第一师阿拉尔市十团"),
+            "新疆生产建设兵团第一师十团",
+            Government,
+            Some(County),
+            Some("新疆生产建设兵团第一师"),
+        );
         check(&org("一四九团"), "一四九团", Government, Some(County), None);
-        check(&org("第八师教育局"), "新疆生产建设兵团第八师教育局", Department, Some(Prefecture), Some("新疆生产建设兵团第八师"));
+        check(
+            &org("第八师教育局"),
+            "新疆生产建设兵团第八师教育局",
+            Department,
+            Some(Prefecture),
+            Some("新疆生产建设兵团第八师"),
+        );
         assert_ne!(org("第八师某某公司").kind, Government);
         // A 盟's 行政公署 is its government.
-        check(&org("锡林郭勒盟行政公署"), "锡林郭勒盟人民政府", Government, Some(Prefecture), Some("内蒙古自治区人民政府"));
+        check(
+            &org("锡林郭勒盟行政公署"),
+            "锡林郭勒盟人民政府",
+            Government,
+            Some(Prefecture),
+            Some("内蒙古自治区人民政府"),
+        );
         // A district the gazetteer does not list, inside a 直辖市 or a 地级市 it does.
-        check(&org("天津市津南源区人民政府"), "天津市津南源区人民政府", Government, Some(County), Some("天津市人民政府"));
-        check(&org("江门市示例源区教育局"), "江门市示例源区教育局", Department, Some(County), Some("江门市示例源区人民政府"));
-        check(&org("江门市示例源区人民政府"), "江门市示例源区人民政府", Government, Some(County), Some("江门市人民政府"));
+        check(
+            &org("天津市津南源区人民政府"),
+            "天津市津南源区人民政府",
+            Government,
+            Some(County),
+            Some("天津市人民政府"),
+        );
+        check(
+            &org("江门市示例源区教育局"),
+            "江门市示例源区教育局",
+            Department,
+            Some(County),
+            Some("江门市示例源区人民政府"),
+        );
+        check(
+            &org("江门市示例源区人民政府"),
+            "江门市示例源区人民政府",
+            Government,
+            Some(County),
+            Some("江门市人民政府"),
+        );
         // Inside a province the prefecture between is not known.
         check(&org("河北省示例源县人民政府"), "河北省示例源县人民政府", Government, Some(County), None);
     }

@@ -327,7 +327,9 @@ fn same_system(from: &Org, to: &Org) -> Option<Relation> {
     let (from_code, to_code) = (from.region_code?, to.region_code?);
     let (from_region, to_region) = (g.get(from_code)?, g.get(to_code)?);
     // The organ's name without its place: 共青团委, 人民检察院, 科学技术协会.
-    let body = |org: &Org, place: &str| org.name.find(place).map(|at| format!("{}{}", &org.name[..at], &org.name[at + place.len()..]));
+    let body = |org: &Org, place: &str| {
+        org.name.find(place).map(|at| format!("{}{}", &org.name[..at], &org.name[at + place.len()..]))
+    };
     if body(from, from_region.name)? != body(to, to_region.name)? || from_code == to_code {
         return None;
     }
@@ -351,9 +353,7 @@ fn same_system(from: &Org, to: &Org) -> Option<Relation> {
 
 /// One department under two spellings of its function: 住房和城乡建设局 and 住房城乡建设局.
 fn same_department_written_otherwise(a: &Org, b: &Org) -> bool {
-    let function = |org: &Org| {
-        super::name::department_function(&org.name).map(|f| f.replace(['和', '与', '及'], ""))
-    };
+    let function = |org: &Org| super::name::department_function(&org.name).map(|f| f.replace(['和', '与', '及'], ""));
     a.kind == OrgKind::Department
         && b.kind == OrgKind::Department
         && a.parent.is_some()

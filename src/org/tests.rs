@@ -607,7 +607,13 @@ fn a_bare_city_among_area_words_takes_its_tier_from_the_sender() {
     );
     // 地区 and their 行署 among the areas: 各市（地）人民政府（行署） are the prefectures.
     let province = view.parse_name("黑龙江省农业农村厅");
-    for text in ["各市（地）人民政府（行署）", "各地级市人民政府", "各市（地）人民政府", "各设区市人民政府", "各设区的市人民政府"] {
+    for text in [
+        "各市（地）人民政府（行署）",
+        "各地级市人民政府",
+        "各市（地）人民政府",
+        "各设区市人民政府",
+        "各设区的市人民政府",
+    ] {
         let group = view.resolve(text, Some(&province));
         assert_eq!(group.group().map(|g| g.level), Some(Some(Level::Prefecture)), "{text}");
     }

@@ -20,7 +20,7 @@ use crate::org::OrgView;
 use crate::source::Source;
 use serde::Serialize;
 
-pub use registry::{all_rules, find_rule};
+pub use registry::{all_rules, find_rule, search_rules};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Category {

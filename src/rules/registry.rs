@@ -32,10 +32,56 @@ pub fn find_rule(code_or_name: &str) -> Option<&'static dyn Rule> {
     all_rules().iter().copied().find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
 }
 
+/// Rules whose code, name, summary, basis or docs mention `query` (a Chinese keyword such as
+/// 序次语, or a word of a name), best first: matches in the summary before those only in the docs.
+/// Case is ignored for Latin letters.
+pub fn search_rules(query: &str) -> Vec<&'static dyn Rule> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    // A code or its prefix (GW4, gw40) names codes only: GW999 is no mention of GW9999.
+    if query.starts_with("gw") && query[2..].chars().all(|c| c.is_ascii_digit()) {
+        return all_rules().iter().copied().filter(|r| r.meta().code.to_lowercase().starts_with(&query)).collect();
+    }
+    let mut scored: Vec<(u8, &'static dyn Rule)> = all_rules()
+        .iter()
+        .copied()
+        .filter_map(|rule| {
+            let m = rule.meta();
+            let has = |s: &str| s.to_lowercase().contains(&query);
+            let score = if has(m.code) || has(m.name) || has(m.summary) {
+                0
+            } else if has(m.source) || has(m.bad) || has(m.good) {
+                1
+            } else if has(m.docs) {
+                2
+            } else {
+                return None;
+            };
+            Some((score, rule))
+        })
+        .collect();
+    scored.sort_by_key(|(score, rule)| (*score, rule.meta().code));
+    scored.into_iter().map(|(_, rule)| rule).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn rules_are_found_by_chinese_keywords() {
+        let codes = |q: &str| search_rules(q).iter().map(|r| r.meta().code).collect::<Vec<_>>();
+        assert_eq!(codes("序次语").first(), Some(&"GW402"), "{:?}", codes("序次语"));
+        assert!(codes("越级").contains(&"GW202"));
+        assert!(codes("ordinal").contains(&"GW402"));
+        assert!(codes("没有这个词的规则xyz").is_empty());
+        // Codes by prefix only.
+        assert!(codes("GW999").is_empty());
+        assert!(codes("gw40").iter().all(|c| c.starts_with("GW40")) && codes("gw40").contains(&"GW402"));
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {

@@ -124,8 +124,11 @@ impl Rule for ConsultationReply5Workdays {
             if doc.body_paragraphs().any(|p| ANY_DEADLINE.is_match(p.span.text(text))) {
                 return;
             }
-            let at =
-                doc.last_body_paragraph(cx.text()).map(|p| p.span).or(doc.title.as_ref().map(|t| t.span)).unwrap_or_default();
+            let at = doc
+                .last_body_paragraph(cx.text())
+                .map(|p| p.span)
+                .or(doc.title.as_ref().map(|t| t.span))
+                .unwrap_or_default();
             out.push(
                 Finding::new(at, "征求意见未写明回复时限")
                     .help(format!("写明“请于X月X日前反馈意见，逾期未反馈视为无不同意见”（一般给{workdays}个工作日）")),

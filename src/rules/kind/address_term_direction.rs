@@ -1,7 +1,7 @@
 use super::audience::addresses_administered_bodies;
-use crate::rules::routing::common::{ADDRESS_UNIT_WORDS, HONORIFIC_YOU, is_honorific_look_alike};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, MaskSet};
+use crate::rules::routing::common::{ADDRESS_UNIT_WORDS, HONORIFIC_YOU, is_honorific_look_alike};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;

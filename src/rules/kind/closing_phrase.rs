@@ -127,7 +127,8 @@ mod tests {
     #[test]
     fn a_closing_sentence_at_the_end_of_a_paragraph_and_contact_lines_after_it() {
         let base = "天津津港物流发展有限公司关于投资建设冷链仓储中心的请示\n天津港集团有限公司：\n拟投资建设冷链仓储中心，总投资3.2亿元。\nLAST\n联系人：于洋，联系电话：022-25708836\n天津津港物流发展有限公司\n2024年7月9日\n";
-        let asked = base.replace("LAST", "根据集团公司投资管理办法，单项投资超过3亿元的项目须报集团公司审批。请集团公司研究决定。");
+        let asked = base
+            .replace("LAST", "根据集团公司投资管理办法，单项投资超过3亿元的项目须报集团公司审批。请集团公司研究决定。");
         assert!(codes_in("t.txt", &asked, "GW104").is_empty(), "{:?}", lint_text("t.txt", &asked, "GW104"));
         let letter = base.replace("LAST", "以上事项，特此函告。");
         let d = lint_text("t.txt", &letter, "GW104");

@@ -1,6 +1,6 @@
-use crate::org::{Level, OrgKind};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
+use crate::org::{Level, OrgKind};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -90,7 +90,8 @@ impl Rule for IssuerEligibility {
                 } else if let Some(sender) = doc.parties.sender.as_ref().filter(|s| s.kind == OrgKind::Government) {
                     // 规章 are made by 省、设区的市、自治州 governments (立法法第九十三条); a 乡镇
                     // issues no 令 at all, a county none that publishes 办法 or 规定.
-                    let publishes_rules = doc.body_paragraphs().any(|p| RULES_PUBLISHED.is_match(p.span.text(cx.text())));
+                    let publishes_rules =
+                        doc.body_paragraphs().any(|p| RULES_PUBLISHED.is_match(p.span.text(cx.text())));
                     let barred = match sender.level {
                         Some(Level::Township) => true,
                         Some(Level::County) => publishes_rules,
@@ -143,7 +144,10 @@ mod tests {
         let county = order.replace("城口县坪坝镇人民政府令", "城口县人民政府令").replace("镇长", "县长");
         assert_eq!(codes_in("t.txt", &county, "GW109").len(), 1);
         // A county's order of an emergency measure, and a city's 规章, are within their power.
-        let measure = county.replace("《坪坝镇农村人居环境整治管理办法》已经县长办公会议审议通过，现予公布，自2024年4月1日起施行。", "根据《森林防火条例》等有关规定，特发布森林防火封山令。");
+        let measure = county.replace(
+            "《坪坝镇农村人居环境整治管理办法》已经县长办公会议审议通过，现予公布，自2024年4月1日起施行。",
+            "根据《森林防火条例》等有关规定，特发布森林防火封山令。",
+        );
         assert_ne!(measure, county);
         assert!(codes_in("t.txt", &measure, "GW109").is_empty());
         let city = order.replace("城口县坪坝镇人民政府令", "江门市人民政府令").replace("镇长", "市长");

@@ -33,8 +33,7 @@ pub fn says_anywhere(cx: &Context, re: &Regex) -> bool {
 }
 
 /// The unit words an organ's name ends in, as they follow 你 or 贵 (贵局, 你镇, 贵连).
-pub const ADDRESS_UNIT_WORDS: &str =
-    "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|市|县|区|镇|乡|村|街道|社区|中心|会|所|处|科|站|队|馆|园|社|行|师|团|连|场";
+pub const ADDRESS_UNIT_WORDS: &str = "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|市|县|区|镇|乡|村|街道|社区|中心|会|所|处|科|站|队|馆|园|社|行|师|团|连|场";
 
 /// The honorific “贵X” for the addressee (贵办, 贵局, 贵单位, 贵连); see `is_honorific_look_alike`
 /// for the places and words that begin the same way.
@@ -53,9 +52,7 @@ pub fn is_honorific_look_alike(from: &str) -> bool {
 /// between organs that do not lead one another, never used to a superior or a subordinate.
 pub fn addresses_as_peer(cx: &Context) -> bool {
     let text = cx.text();
-    own_matches(cx, &HONORIFIC_YOU).iter().any(|m| {
-        !is_honorific_look_alike(&text[m.start..])
-    })
+    own_matches(cx, &HONORIFIC_YOU).iter().any(|m| !is_honorific_look_alike(&text[m.start..]))
 }
 
 /// A front-matter statement that is present and not “否”.

@@ -3,8 +3,8 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, DocKind};
 use crate::lang::segment::segment;
 use crate::org::{Addressee, Org, OrgKind, Relation};
-use crate::span::Span;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
+use crate::span::Span;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -110,7 +110,7 @@ impl Rule for ConsultAndCountersign {
                     others[0].0,
                     format!("正文安排了其他部门的工作（{}），但未说明是否已征求其意见", names.join("、")),
                 )
-                    .help("写明“已征求……意见，……无不同意见”或“经与……协商一致”；必要时会签或联合报批"),
+                .help("写明“已征求……意见，……无不同意见”或“经与……协商一致”；必要时会签或联合报批"),
             );
         }
     }
@@ -298,7 +298,8 @@ mod tests {
         let d = lint_text("t.txt", text, "GW210");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("县综合行政执法局"), "{}", d[0].message);
-        let consulted = text.replace("具体分工如下", "已征求县综合行政执法局、县公安局意见，均无不同意见。具体分工如下");
+        let consulted =
+            text.replace("具体分工如下", "已征求县综合行政执法局、县公安局意见，均无不同意见。具体分工如下");
         assert!(codes_in("t.txt", &consulted, "GW210").is_empty());
         // Only the sender's own work, or its own units': nothing to consult.
         let own = text
@@ -356,7 +357,10 @@ mod tests {
         let split = "示例市人民医院关于申请追加建设资金的请示\n示例市卫生健康委员会：\n由于价格上涨等原因，项目投资增加6800万元。我院拟申请专项债券解决4000万元。就上述资金安排，我院与市财政局多次沟通，双方意见存在分歧，未能达成一致。\n妥否，请批示。\n";
         let d = lint_text("t.txt", split, "GW210");
         assert_eq!(d.len(), 1, "{d:?}");
-        let set_out = split.replace("未能达成一致。", "未能达成一致。市财政局认为应由医院自筹，理由是……；我院认为……。建议由市财政安排2800万元。");
+        let set_out = split.replace(
+            "未能达成一致。",
+            "未能达成一致。市财政局认为应由医院自筹，理由是……；我院认为……。建议由市财政安排2800万元。",
+        );
         assert!(codes_in("t.txt", &set_out, "GW210").is_empty());
     }
 

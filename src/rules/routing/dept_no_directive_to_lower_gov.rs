@@ -132,7 +132,8 @@ mod tests {
         let province = "示例省住房和城乡建设厅关于加快燃气管道改造的通知\n各省辖市人民政府：\n各省辖市人民政府要于每月5日前报送进度。\n示例省住房和城乡建设厅\n2024年9月2日\n";
         let province = province.replace("示例省", "河南省");
         assert_eq!(lint_text("t.txt", &province, "GW204").len(), 1);
-        let prefectures = province.replace("河南省", "黑龙江省").replace("各省辖市人民政府", "各市（地）人民政府（行署）");
+        let prefectures =
+            province.replace("河南省", "黑龙江省").replace("各省辖市人民政府", "各市（地）人民政府（行署）");
         assert_eq!(lint_text("t.txt", &prefectures, "GW204").len(), 1);
     }
 }

@@ -64,7 +64,9 @@ impl Rule for ForwardWithOpinion {
                 .rev()
                 .find(|(_, c)| matches!(c, '。' | '，' | '；' | '\n'))
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            m.text(text).contains("同意") && !m.text(text).starts_with("经") && text[clause_start..m.start].contains('经')
+            m.text(text).contains("同意")
+                && !m.text(text).starts_with("经")
+                && text[clause_start..m.start].contains('经')
         };
         if own_matches(cx, &OPINION).iter().any(|m| !reported_approval(m)) {
             return;
@@ -98,11 +100,19 @@ mod tests {
     #[test]
     fn an_opinion_in_other_words_is_one() {
         let base = "宾川县人民政府关于转报宾居镇申请列入历史文化名镇名录的请示\n大理白族自治州人民政府：\n宾居镇人民政府报送了《宾居镇人民政府关于申请列入历史文化名镇名录的请示》，现转报你府。\nOPINION\n妥否，请批示。\n宾川县人民政府\n2024年9月25日\n";
-        for opinion in ["县人民政府同意宾居镇的申报。", "该镇符合申报条件，建议州人民政府将宾居镇列入名录。", "县政府认为申报材料齐全。"] {
+        for opinion in [
+            "县人民政府同意宾居镇的申报。",
+            "该镇符合申报条件，建议州人民政府将宾居镇列入名录。",
+            "县政府认为申报材料齐全。",
+        ] {
             assert!(codes_in("t.txt", &base.replace("OPINION", opinion), "GW209").is_empty(), "{opinion}");
         }
         // An approval already given, or a view quoted from the town, is not the author's.
-        for none in ["该镇已经县人民政府同意开展申报。", "为此，该镇经县人民政府同意开展申报。", "该镇来文称“恳请同意本镇的申报”。"] {
+        for none in [
+            "该镇已经县人民政府同意开展申报。",
+            "为此，该镇经县人民政府同意开展申报。",
+            "该镇来文称“恳请同意本镇的申报”。",
+        ] {
             assert_eq!(codes_in("t.txt", &base.replace("OPINION", none), "GW209").len(), 1, "{none}");
         }
     }

@@ -25,9 +25,8 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// The leader addressed assigned the matter: `您…交办`, `您…批示`, `直接交办`.
-static ASSIGNED_BY_THE_LEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"您[^。]{0,40}(?:交办|批示|指示|交代)|(?:直接|亲自|当面)交办").expect("valid")
-});
+static ASSIGNED_BY_THE_LEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"您[^。]{0,40}(?:交办|批示|指示|交代)|(?:直接|亲自|当面)交办").expect("valid"));
 
 impl Rule for NoLeaderPersonal {
     fn meta(&self) -> &'static RuleMeta {
@@ -85,7 +84,8 @@ mod tests {
         let text = "---\n领导交办: 是\n---\n示例市住房和城乡建设局关于老旧小区改造进展的报告\n王副市长：\n现将情况报告如下。\n";
         assert!(codes_in("t.md", text, "GW203").is_empty());
         // Said in the draft's words.
-        for said in ["根据您9月3日在座谈会上的直接交办，我局开展了调研。", "根据您的批示要求，我局开展了调查。"] {
+        for said in ["根据您9月3日在座谈会上的直接交办，我局开展了调研。", "根据您的批示要求，我局开展了调查。"]
+        {
             let text = format!("示例市住房和城乡建设局关于老旧小区改造进展的报告\n王副市长：\n{said}\n特此报告。\n");
             assert!(codes_in("t.txt", &text, "GW203").is_empty(), "{said}");
         }
