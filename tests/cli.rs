@@ -502,3 +502,16 @@ fn citations_follow_the_jurisdiction() {
     let jiangmen = source_of("jiangmen.txt");
     assert!(jiangmen.contains("党政机关公文处理工作条例") && jiangmen.contains("江门市人民政府工作规则"), "{jiangmen}");
 }
+
+#[test]
+fn the_rule_reference_in_docs_is_current() {
+    let out = gwlint().args(["rules", "--format", "markdown"]).assert().code(0).get_output().stdout.clone();
+    let generated = String::from_utf8(out).unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let shipped = std::fs::read_to_string(&path).expect("docs/rules.md");
+    assert!(
+        shipped == generated,
+        "docs/rules.md is stale: run `cargo run --release -- rules --format markdown > docs/rules.md`"
+    );
+    assert!(generated.contains("## GW202") && generated.contains("### 依据"));
+}

@@ -109,12 +109,20 @@ pub enum ModelFormat {
     Json,
 }
 
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    Human,
+    Json,
+    /// The rule reference as Markdown, as docs/rules.md holds it.
+    Markdown,
+}
+
 #[derive(clap::Args, Debug)]
 pub struct RulesArgs {
     /// 只列出与此关键词有关的规则（代码、名称、说明、依据中出现），如“序次语”“越级”
     pub query: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
-    pub format: ModelFormat,
+    pub format: RulesFormat,
 }
 
 #[derive(clap::Args, Debug)]

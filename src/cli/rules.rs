@@ -1,6 +1,6 @@
 //! `gwlint rules` and `gwlint explain`.
 
-use super::{ExplainArgs, ModelFormat, RulesArgs};
+use super::{ExplainArgs, RulesArgs, RulesFormat};
 use gwlint::rules::{FixAvailability, Rule, all_rules, find_rule, search_rules};
 
 pub fn list(args: RulesArgs) -> Result<u8, String> {
@@ -13,7 +13,8 @@ pub fn list(args: RulesArgs) -> Result<u8, String> {
     }
     let metas: Vec<_> = rules.iter().map(|r| r.meta()).collect();
     match args.format {
-        ModelFormat::Json => {
+        RulesFormat::Markdown => print!("{}", gwlint::rules::reference::rules_reference_markdown()),
+        RulesFormat::Json => {
             let rows: Vec<serde_json::Value> = metas
                 .iter()
                 .map(|m| {
@@ -26,7 +27,7 @@ pub fn list(args: RulesArgs) -> Result<u8, String> {
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
         }
-        ModelFormat::Human => {
+        RulesFormat::Human => {
             let pad = |s: &str, w: usize| {
                 format!("{s}{}", " ".repeat(w.saturating_sub(unicode_width::UnicodeWidthStr::width(s))))
             };

@@ -8,6 +8,7 @@ pub mod kind;
 pub mod meta;
 pub mod numbers;
 pub mod punct;
+pub mod reference;
 pub mod registry;
 pub mod routing;
 pub mod user;
