@@ -515,3 +515,29 @@ fn the_rule_reference_in_docs_is_current() {
     );
     assert!(generated.contains("## GW202") && generated.contains("### 依据"));
 }
+
+#[test]
+fn every_example_in_the_starter_config_is_valid() {
+    // Uncomment every example line of `gwlint init`'s file: the result must load as it stands,
+    // so that the commented examples users copy are right.
+    let starter = gwlint::config::STARTER;
+    let example = regex::Regex::new(r#"^# (\[|[A-Za-z0-9"-]+ = )"#).unwrap();
+    let uncommented: String = starter
+        .lines()
+        .map(|line| if example.is_match(line) { line.trim_start_matches("# ").to_string() } else { line.to_string() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for table in ["[[org]]", "[[group]]", "[calendar]", "[[rule]]", "rule-packs", "[rules.GW704]"] {
+        assert!(uncommented.contains(table), "the starter shows no {table}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gwlint.toml"), &uncommented).unwrap();
+    std::fs::create_dir(dir.path().join("calendar")).unwrap();
+    let year = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("lints/calendar/2026.toml"))
+        .unwrap()
+        .replace("2026", "2027");
+    std::fs::write(dir.path().join("calendar/2027.toml"), year).unwrap();
+    std::fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
+    let out = gwlint().args(["check", "a.txt"]).current_dir(dir.path()).output().unwrap();
+    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}
