@@ -142,9 +142,15 @@ impl Client {
     }
 
     fn initialize(&mut self, utf8: bool, watch: bool, root: &Path) -> Value {
+        self.initialize_with(utf8, watch, false, root)
+    }
+
+    /// `versioned`: the client takes versioned `documentChanges` in workspace edits.
+    fn initialize_with(&mut self, utf8: bool, watch: bool, versioned: bool, root: &Path) -> Value {
         let mut caps = json!({
             "textDocument": { "codeAction": { "codeActionLiteralSupport": { "codeActionKind": { "valueSet": ["quickfix", "source.fixAll"] } } } },
-            "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": watch } }
+            "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": watch },
+                           "workspaceEdit": { "documentChanges": versioned } }
         });
         if utf8 {
             caps["general"] = json!({ "positionEncodings": ["utf-8", "utf-16"] });
@@ -508,4 +514,33 @@ fn requests_after_shutdown_are_refused() {
     assert_eq!(refused["error"]["code"], -32600);
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit().code(), Some(0));
+}
+
+#[test]
+fn fixes_carry_the_version_they_were_computed_for() {
+    // A client that takes versioned edits gets them, for the version the fix was computed on:
+    // after an edit (version 2) the fix-all names version 2, and an editor that has moved on
+    // refuses it instead of applying stale offsets.
+    let (_tmp, root) = workspace(ONLY_GW401);
+    let uri = file_uri(&root.join("会议通知.md"));
+    let text = "# 关于召开工作会议的通知\n\n请各单位做好引导,确保安全。\n";
+    let mut client = Client::start();
+    client.initialize_with(false, false, true, &root);
+    client.open(&uri, "markdown", text);
+    client.diagnostics(&uri, Some(1));
+    let edited = text.replace("确保安全", "确保安全,注意秩序");
+    client.change(&uri, 2, &edited);
+    client.diagnostics(&uri, Some(2));
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+                "context": { "diagnostics": [], "only": ["source.fixAll"] } }),
+    );
+    let edit = &actions[0]["edit"];
+    assert!(edit.get("changes").is_none_or(Value::is_null), "{edit}");
+    let document = &edit["documentChanges"][0];
+    assert_eq!(document["textDocument"], json!({ "uri": uri, "version": 2 }), "{edit}");
+    // Both commas of the edited line are fixed (one edit per changed line).
+    assert_eq!(document["edits"][0]["newText"], "，确保安全，", "{edit}");
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }

@@ -11,7 +11,10 @@ use crate::fix;
 use crate::org::OrgView;
 use crate::source::{LineIndex, Source, SourceKind};
 use crate::span::Span;
-use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier,
+    TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
 use std::collections::HashMap;
 
 pub const FIX_ALL_KIND: CodeActionKind = CodeActionKind::new("source.fixAll.gwlint");
@@ -29,13 +32,35 @@ pub fn wanted(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
     })
 }
 
-fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
-    WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..WorkspaceEdit::default() }
+/// The document an action edits: its URI and, when the client takes versioned edits, the
+/// version the edits were computed for. A client refuses a versioned edit once the document has
+/// moved on, so a fix computed before the last keystroke can never land at stale offsets.
+pub struct EditTarget<'a> {
+    pub uri: &'a Uri,
+    pub version: Option<i32>,
+}
+
+fn workspace_edit(target: &EditTarget, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    match target.version {
+        Some(version) => WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: target.uri.clone(),
+                    version: Some(version),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        },
+        None => {
+            WorkspaceEdit { changes: Some(HashMap::from([(target.uri.clone(), edits)])), ..WorkspaceEdit::default() }
+        }
+    }
 }
 
 /// Actions for the diagnostics that touch `requested` (a cursor or a selection).
 pub fn code_actions(
-    uri: &Uri,
+    target: &EditTarget,
     source: &Source,
     diagnostics: &[Diagnostic],
     requested: Span,
@@ -49,7 +74,7 @@ pub fn code_actions(
 
     if wanted(only, &CodeActionKind::QUICKFIX) {
         for d in &touching {
-            if let Some(action) = quick_fix(uri, source, d, enc) {
+            if let Some(action) = quick_fix(target, source, d, enc) {
                 actions.push(CodeActionOrCommand::CodeAction(action));
             }
         }
@@ -69,14 +94,14 @@ pub fn code_actions(
                 title: format!("在此行禁用 {}", d.code),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![convert::diagnostic(source, d, enc)]),
-                edit: Some(workspace_edit(uri, vec![convert::text_edit(source, &edit, enc)])),
+                edit: Some(workspace_edit(target, vec![convert::text_edit(source, &edit, enc)])),
                 ..CodeAction::default()
             }));
         }
     }
 
     if wanted(only, &FIX_ALL_KIND)
-        && let Some(action) = fix_all(uri, source, enc, &resolved.settings, &resolved.orgs)
+        && let Some(action) = fix_all(target, source, enc, &resolved.settings, &resolved.orgs)
     {
         actions.push(CodeActionOrCommand::CodeAction(action));
     }
@@ -88,14 +113,14 @@ fn fix_title(code: &str, message: &str, applicability: Applicability) -> String 
     format!("{code}：{message}{review}")
 }
 
-fn quick_fix(uri: &Uri, source: &Source, d: &Diagnostic, enc: PositionEncoding) -> Option<CodeAction> {
+fn quick_fix(target: &EditTarget, source: &Source, d: &Diagnostic, enc: PositionEncoding) -> Option<CodeAction> {
     let fix = d.fix.as_ref().filter(|f| f.applicability != Applicability::DisplayOnly && !f.edits.is_empty())?;
     let edits = fix.edits.iter().map(|e| convert::text_edit(source, e, enc)).collect();
     Some(CodeAction {
         title: fix_title(&d.code, &fix.message, fix.applicability),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![convert::diagnostic(source, d, enc)]),
-        edit: Some(workspace_edit(uri, edits)),
+        edit: Some(workspace_edit(target, edits)),
         is_preferred: Some(fix.applicability == Applicability::Safe),
         ..CodeAction::default()
     })
@@ -121,7 +146,7 @@ pub fn from_published(uri: &Uri, published: &[lsp_types::Diagnostic]) -> Vec<Cod
             title: fix_title(&code, message, applicability),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![d.clone()]),
-            edit: Some(workspace_edit(uri, edits)),
+            edit: Some(workspace_edit(&EditTarget { uri, version: None }, edits)),
             is_preferred: Some(applicability == Applicability::Safe),
             ..CodeAction::default()
         }));
@@ -131,7 +156,7 @@ pub fn from_published(uri: &Uri, published: &[lsp_types::Diagnostic]) -> Vec<Cod
 
 /// All safe fixes at once, or nothing when none applies.
 fn fix_all(
-    uri: &Uri,
+    target: &EditTarget,
     source: &Source,
     enc: PositionEncoding,
     settings: &Settings,
@@ -145,7 +170,7 @@ fn fix_all(
     Some(CodeAction {
         title: format!("gwlint：修复全部可安全修复的问题（{} 处）", report.total_applied()),
         kind: Some(FIX_ALL_KIND),
-        edit: Some(workspace_edit(uri, edits)),
+        edit: Some(workspace_edit(target, edits)),
         ..CodeAction::default()
     })
 }
@@ -281,8 +306,15 @@ mod tests {
         let requested = unsafe_fix.span;
         let resolved = Resolved::default();
         let only = [CodeActionKind::QUICKFIX];
-        let got =
-            code_actions(&uri, &s, &[unsafe_fix, shown], requested, Some(&only), PositionEncoding::Utf16, &resolved);
+        let got = code_actions(
+            &EditTarget { uri: &uri, version: None },
+            &s,
+            &[unsafe_fix, shown],
+            requested,
+            Some(&only),
+            PositionEncoding::Utf16,
+            &resolved,
+        );
         assert_eq!(titles(&got), ["GW601：改为“快速公交”（需复核）", "在此行禁用 GW601"]);
         let CodeActionOrCommand::CodeAction(fix) = &got[0] else { panic!() };
         assert_eq!(fix.is_preferred, Some(false));

@@ -128,6 +128,8 @@ struct Server {
     enc: PositionEncoding,
     roots: Vec<PathBuf>,
     watch_files: bool,
+    /// The client applies versioned `documentChanges` (and so refuses stale ones).
+    versioned_edits: bool,
     docs: HashMap<String, Doc>,
     configs: ConfigCache,
 }
@@ -178,6 +180,7 @@ impl Server {
             enc: PositionEncoding::Utf16,
             roots: Vec::new(),
             watch_files: false,
+            versioned_edits: false,
             docs: HashMap::new(),
             configs: ConfigCache::default(),
         }
@@ -316,6 +319,13 @@ impl Server {
     fn initialize(&mut self, p: InitializeParams) -> Reply {
         self.enc =
             PositionEncoding::negotiate(p.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+        self.versioned_edits = p
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.workspace_edit.as_ref())
+            .and_then(|e| e.document_changes)
+            .unwrap_or(false);
         self.watch_files = p
             .capabilities
             .workspace
@@ -534,11 +544,12 @@ impl Server {
         if !self.docs.contains_key(key) {
             return to_value(actions::from_published(&p.text_document.uri, &p.context.diagnostics));
         }
-        let enc = self.enc;
+        let (enc, versioned) = (self.enc, self.versioned_edits);
         let Some((doc, linted)) = self.current(key) else { return Ok(Value::Array(Vec::new())) };
         let requested = convert::span(&doc.source, p.range, enc);
+        let version = versioned.then_some(doc.version);
         to_value(actions::code_actions(
-            &doc.uri,
+            &actions::EditTarget { uri: &doc.uri, version },
             &doc.source,
             &linted.diagnostics,
             requested,
