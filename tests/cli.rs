@@ -541,3 +541,24 @@ fn every_example_in_the_starter_config_is_valid() {
     let out = gwlint().args(["check", "a.txt"]).current_dir(dir.path()).output().unwrap();
     assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn statistics_replace_the_listing_as_ruff_does() {
+    let dir = temp_dir_with(&[("bad.txt", BAD.as_bytes())]);
+    let out =
+        gwlint().args(["check", "--statistics", "bad.txt", "missing.txt"]).current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("数量") && text.contains("可修复"), "{text}");
+    // No finding is listed one by one, and the unreadable file is still said.
+    assert!(!text.contains("依据："), "{text}");
+    assert!(text.contains("missing.txt") && text.contains("另有 1 个文件无法读取"), "{text}");
+    // A machine format stays whole on standard output; the table goes to standard error.
+    let out = gwlint()
+        .args(["check", "--statistics", "--format", "json", "bad.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+    assert!(String::from_utf8(out.stderr).unwrap().contains("数量"));
+}

@@ -62,6 +62,9 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         lang: args.lang,
         color: !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         summary: !args.quiet,
+        // The human listing gives way to the table; machine formats keep their output whole
+        // and get the table on standard error.
+        statistics: args.statistics && args.format == output::Format::Human,
     };
     if !args.diff && !stdin_fix {
         let metas: Vec<_> = gwlint::rules::all_rules().iter().map(|r| r.meta()).collect();
@@ -91,7 +94,7 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             eprintln!("有 {refused} 处修复会改变文档结构，未应用，请人工处理。");
         }
     }
-    if args.statistics {
+    if args.statistics && !opts.statistics {
         output::render_statistics(&outcomes, &mut std::io::stderr()).map_err(|e| e.to_string())?;
     }
     for r in &results {

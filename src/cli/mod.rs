@@ -65,7 +65,7 @@ pub struct CheckArgs {
     /// 无论发现什么问题，退出码都为 0（读取或配置错误仍为 2）
     #[arg(long)]
     pub exit_zero: bool,
-    /// 按规则统计问题数
+    /// 按规则统计问题数（人类可读格式下代替逐条列表；其他格式写到标准错误）
     #[arg(long)]
     pub statistics: bool,
     /// 提示信息的语言

@@ -51,7 +51,10 @@ mod tests {
 
     #[test]
     fn english_lines() {
-        let text = render_to_string(Format::Concise, &OutputOptions { lang: Lang::En, color: false, summary: true });
+        let text = render_to_string(
+            Format::Concise,
+            &OutputOptions { lang: Lang::En, color: false, summary: true, statistics: false },
+        );
         assert!(text.contains("草稿/请示.md:2:3: GW302 [error] The year in a document number takes 〔〕 brackets\n"));
     }
 }

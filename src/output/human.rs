@@ -254,7 +254,7 @@ pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut d
     for item in ordered(outcomes) {
         match item {
             Item::Linted { path, source, diagnostics } => {
-                for d in diagnostics {
+                for d in diagnostics.iter().filter(|_| !opts.statistics) {
                     write_report(out, &handler, &style, &path, source, d, opts.lang)?;
                 }
             }
@@ -267,6 +267,10 @@ pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut d
                 writeln!(out)?;
             }
         }
+    }
+    if opts.statistics {
+        super::render_statistics(outcomes, out)?;
+        writeln!(out)?;
     }
     for line in summary(&Totals::of(outcomes), opts.lang).into_iter().filter(|_| opts.summary) {
         writeln!(out, "{line}")?;
@@ -334,7 +338,7 @@ mod tests {
 
     #[test]
     fn english_and_colour() {
-        let opts = OutputOptions { lang: Lang::En, color: true, summary: true };
+        let opts = OutputOptions { lang: Lang::En, color: true, summary: true, statistics: false };
         let text = render_to_string(Format::Human, &opts);
         assert!(text.contains('\x1b'));
         assert!(text.contains("The year in a document number takes"));

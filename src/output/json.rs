@@ -184,7 +184,7 @@ mod tests {
             diagnostics: vec![d],
         }];
         let mut out = Vec::new();
-        let opts = OutputOptions { lang: Lang::En, color: false, summary: true };
+        let opts = OutputOptions { lang: Lang::En, color: false, summary: true, statistics: false };
         super::render(&outcomes, &opts, &mut out).unwrap();
         let v: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v[0]["message"], "The year in a document number takes 〔〕 brackets");

@@ -79,6 +79,9 @@ pub struct OutputOptions {
     pub color: bool,
     /// Whether the human format ends with a summary line (`--quiet` turns it off).
     pub summary: bool,
+    /// `--statistics` in the human format: the table by rule instead of each finding, as ruff
+    /// does (unreadable files and the summary are still written).
+    pub statistics: bool,
 }
 
 /// Render every outcome in `format` to `out`. `rules` is the rule table (for SARIF's
@@ -355,7 +358,7 @@ pub(crate) mod test_support {
     }
 
     pub fn zh() -> OutputOptions {
-        OutputOptions { lang: Lang::Zh, color: false, summary: true }
+        OutputOptions { lang: Lang::Zh, color: false, summary: true, statistics: false }
     }
 
     pub fn render_to_string(format: Format, opts: &OutputOptions) -> String {
