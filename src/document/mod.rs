@@ -312,13 +312,7 @@ impl Document {
     /// write into the body after it, which are a 附注 (GB/T 9704 7.3.7).
     pub fn closing_paragraphs(&self, text: &str) -> Vec<&Paragraph> {
         let mut paragraphs: Vec<&Paragraph> = self.body_paragraphs().collect();
-        while paragraphs.len() > 1
-            && paragraphs.last().is_some_and(|p| {
-                let text =
-                    p.span.text(text).trim_start_matches(|c: char| crate::lang::is_blank(c) || c == '（' || c == '(');
-                ["联系人", "联系电话", "联系方式", "联 系 人"].iter().any(|w| text.starts_with(w))
-            })
-        {
+        while paragraphs.len() > 1 && paragraphs.last().is_some_and(|p| is_contact_line(p.span.text(text))) {
             paragraphs.pop();
         }
         paragraphs
@@ -363,3 +357,10 @@ impl PartFilter {
 
 #[cfg(test)]
 mod tests;
+
+/// A line giving whom to contact (`联系人：…`, `（联系人：…，联系电话：…）`): a 附注
+/// (GB/T 9704 7.3.7), wherever the drafter put it.
+pub(crate) fn is_contact_line(line: &str) -> bool {
+    let text = line.trim_start_matches(|c: char| crate::lang::is_blank(c) || c == '（' || c == '(');
+    ["联系人", "联系电话", "联系方式", "联 系 人"].iter().any(|w| text.starts_with(w))
+}

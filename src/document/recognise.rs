@@ -105,7 +105,12 @@ static NOTE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ATTACHMENT_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^附件[ \u{3000}]*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \u{3000}]*[:：]?$"));
-static ANNOTATION: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(].*[）)]$|^(?:此件|本件|联系人|联系电话)"));
+static ANNOTATION_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(].*[）)]$|^(?:此件|本件)"));
+
+/// A 附注: a note in brackets, `此件…`, or a contact line.
+fn is_annotation(line: &str) -> bool {
+    ANNOTATION_FORM.is_match(line) || super::is_contact_line(line)
+}
 static FORWARDING_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:印发|转发|批转|发布|颁布|公布)"));
 /// Words that end an organisation's name: a line ending in one may be a 主送 or 署名 line.
 static ORG_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -822,7 +827,7 @@ impl<'t> Recogniser<'t> {
                 && (j + 3 >= end
                     || (j + 1 < end && {
                         let next = self.s(j + 1);
-                        next.starts_with("附件") || is_seal(next) || ANNOTATION.is_match(next)
+                        next.starts_with("附件") || is_seal(next) || is_annotation(next)
                     }))
         };
         let date_idx = (start..end)
@@ -866,7 +871,7 @@ impl<'t> Recogniser<'t> {
                     self.parts[after] = Some(Part::Signature);
                     after += 1;
                 }
-                if after < end && ANNOTATION.is_match(self.s(after)) && !ATTACHMENT_LABEL.is_match(self.s(after)) {
+                if after < end && is_annotation(self.s(after)) && !ATTACHMENT_LABEL.is_match(self.s(after)) {
                     self.doc.annotation = Some(self.field(after));
                     self.parts[after] = Some(Part::Annotation);
                     after += 1;

@@ -43,6 +43,11 @@ pub struct Org {
 }
 
 impl Org {
+    /// A department's own 办公室 (办公厅): the internal unit that may write out for it (条例第十七条).
+    pub fn is_department_office(&self) -> bool {
+        self.kind == OrgKind::InternalUnit && (self.name.ends_with("办公室") || self.name.ends_with("办公厅"))
+    }
+
     /// An organ about which only the name is known.
     pub fn unknown(name: &str) -> Org {
         Org::new(name.to_string(), OrgKind::Unknown)

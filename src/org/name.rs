@@ -391,6 +391,15 @@ fn relative_word_level(word: &str) -> Option<Level> {
 /// What follows a place's name when the name stands for the place: its organs.
 const ORGANS_OF_A_PLACE: [&str; 8] = ["人民政府", "政府", "行政公署", "行署", "委", "党委", "人大", "政协"];
 
+/// Whether `rest`, after `stem` + 州, makes the 州 a place: its organs (大理源州人民政府), a
+/// department of it (黔东源州卫生健康委员会) or a county in it (黔东源州台江源县).
+fn follows_a_zhou(stem: &str, rest: &str) -> bool {
+    ORGANS_OF_A_PLACE.iter().any(|b| rest.starts_with(b))
+        || stem.chars().count() >= 2
+            && (ends_with_any(rest, DEPARTMENT_SUFFIXES) && !rest.contains(['县', '市', '区', '镇', '乡'])
+                || unlisted_place(rest).is_some_and(|(inner, _)| inner.level == Some(Level::County)))
+}
+
 fn unlisted_place(text: &str) -> Option<(Place, &str)> {
     // `大理源州人民政府`: 州 alone ends many words, so a 州 is a place only right before its
     // organs (listed ones, 杭州 and 大理州, come from the gazetteer).
@@ -399,13 +408,7 @@ fn unlisted_place(text: &str) -> Option<(Place, &str)> {
         && (1..=8).contains(&stem.chars().count())
         && stem.chars().all(crate::lang::is_han)
         && !stem.contains(['省', '市', '县', '区', '镇', '乡', '各', '全', '本'])
-        && (ORGANS_OF_A_PLACE.iter().any(|b| text[at + '州'.len_utf8()..].starts_with(b))
-            // 黔东源州卫生健康委员会, 黔东源州台江源县: a department or a county of the 州.
-            || stem.chars().count() >= 2 && {
-                let rest = &text[at + '州'.len_utf8()..];
-                ends_with_any(rest, DEPARTMENT_SUFFIXES) && !rest.contains(['县', '市', '区', '镇', '乡'])
-                    || unlisted_place(rest).is_some_and(|(inner, _)| matches!(inner.level, Some(Level::County)))
-            })
+        && follows_a_zhou(stem, &text[at + '州'.len_utf8()..])
     {
         let end = at + '州'.len_utf8();
         let mut place = Place::named(&text[..end], Some(Level::Prefecture));
@@ -456,52 +459,41 @@ static REGIMENT: LazyLock<Regex> =
 
 /// The 兵团's organs: it leads its 师, a 师 its 团. They answer for their areas as governments do.
 fn corps(norm: &str) -> Option<Parsed> {
-    let rest = norm.strip_prefix(CORPS);
-    let after_corps = rest.unwrap_or(norm);
-    let division = DIVISION.captures(after_corps);
-    if rest.is_none() && division.is_none() && !REGIMENT.is_match(norm) {
-        return None;
-    }
-    let corps_org = || {
-        let mut org = Org::new(CORPS.to_string(), OrgKind::Government);
-        org.level = Some(Level::Province);
+    // An organ of the 兵团 at `level`, led by `parent`.
+    let organ = |name: String, kind: OrgKind, level: Option<Level>, parent: Option<String>| {
+        let mut org = Org::new(name, kind);
+        org.level = level;
+        org.parent = parent;
         org
     };
-    let (mut organ, mut tail) = (corps_org(), after_corps);
-    if let Some(division) = &division {
-        let mut org = Org::new(format!("{CORPS}{}", &division[1]), OrgKind::Government);
-        org.level = Some(Level::Prefecture);
-        org.parent = Some(CORPS.to_string());
-        organ = org;
-        tail = &after_corps[division.get(0)?.end()..];
-    } else if rest.is_none() {
-        organ = Org::unknown("");
+    let after_corps = norm.strip_prefix(CORPS);
+    let rest = after_corps.unwrap_or(norm);
+    let mut leader: Option<Org> =
+        after_corps.map(|_| organ(CORPS.to_string(), OrgKind::Government, Some(Level::Province), None));
+    let mut tail = rest;
+    if let Some(division) = DIVISION.captures(rest) {
+        let name = format!("{CORPS}{}", &division[1]);
+        leader = Some(organ(name, OrgKind::Government, Some(Level::Prefecture), Some(CORPS.to_string())));
+        tail = &rest[division.get(0)?.end()..];
     }
     if let Some(regiment) = REGIMENT.find(tail) {
         // 一四九团 without its 师: a 团, but whose is not said.
-        let parent = (organ.kind == OrgKind::Government).then(|| organ.name.clone());
-        let mut org =
-            Org::new(format!("{}{}", parent.as_deref().unwrap_or(""), regiment.as_str()), OrgKind::Government);
-        org.level = Some(Level::County);
-        org.parent = parent;
-        organ = org;
+        let parent = leader.map(|l| l.name);
+        let name = format!("{}{}", parent.as_deref().unwrap_or(""), regiment.as_str());
+        leader = Some(organ(name, OrgKind::Government, Some(Level::County), parent));
         tail = &tail[regiment.end()..];
     }
-    if organ.kind != OrgKind::Government {
-        return None;
-    }
+    let leader = leader?;
     match tail {
-        "" | "机关" | "党委" => Some(Parsed::plain(organ)),
-        "办公厅" | "办公室" => {
-            let mut org = Org::new(format!("{}{tail}", organ.name), OrgKind::GeneralOffice);
-            org.level = organ.level;
-            org.parent = Some(organ.name);
-            Some(Parsed::plain(org))
-        }
+        "" | "机关" | "党委" => Some(Parsed::plain(leader)),
+        "办公厅" | "办公室" => Some(Parsed::plain(organ(
+            format!("{}{tail}", leader.name),
+            OrgKind::GeneralOffice,
+            leader.level,
+            Some(leader.name),
+        ))),
         _ if ends_with_any(tail, &["局", "委员会", "委", "办"]) && tail.chars().count() >= 2 => {
-            let mut org = Org::new(format!("{}{tail}", organ.name), OrgKind::Department);
-            org.level = organ.level;
-            org.parent = Some(organ.name);
+            let org = organ(format!("{}{tail}", leader.name), OrgKind::Department, leader.level, Some(leader.name));
             Some(Parsed { org, function: Some(function_of(tail)) })
         }
         _ => None,

@@ -147,11 +147,7 @@ impl OrgView {
             Relation::Same | Relation::Subordinate => Relation::Subordinate,
             // A department's 办公室 writes for its department (GW206 lets it write out): the
             // department's own bodies are its to address.
-            Relation::Superior
-                if from.kind == OrgKind::InternalUnit
-                    && (from.name.ends_with("办公室") || from.name.ends_with("办公厅"))
-                    && group.scope == GroupScope::Affiliated =>
-            {
+            Relation::Superior if from.is_department_office() && group.scope == GroupScope::Affiliated => {
                 Relation::Subordinate
             }
             // Bodies anywhere in the area of `from`'s leader: some it may guide, some not.
@@ -289,12 +285,6 @@ pub fn tier_of_unnamed_government(name: &str) -> Option<Level> {
     TIER_GOVERNMENTS.iter().find(|(_, n)| *n == name).map(|(level, _)| *level)
 }
 
-/// The organs between `from` and a government or department whose tier is far above `from`'s,
-/// for an organ whose chain of leaders the names give only in part (七道江镇人民政府 named
-/// without its county, a county the gazetteer does not list): wherever it lies, a 镇 that writes
-/// to a 省 government has passed its 县 and 市. Leaders the names do give (`known`, nearest
-/// first) are named; the rest by their tier. Only governments, their departments and the 村（居）
-/// 委会 a 镇 guides count: theirs are the 层级 of 逐级行文.
 /// Organs that stand outside the government's line of leadership, each in its own system.
 const SYSTEMS: [OrgKind; 6] = [
     OrgKind::PeoplesCongress,
@@ -353,7 +343,7 @@ fn same_system(from: &Org, to: &Org) -> Option<Relation> {
 
 /// One department under two spellings of its function: 住房和城乡建设局 and 住房城乡建设局.
 fn same_department_written_otherwise(a: &Org, b: &Org) -> bool {
-    let function = |org: &Org| super::name::department_function(&org.name).map(|f| f.replace(['和', '与', '及'], ""));
+    let function = |org: &Org| department_function(&org.name).map(|f| f.replace(['和', '与', '及'], ""));
     a.kind == OrgKind::Department
         && b.kind == OrgKind::Department
         && a.parent.is_some()
@@ -361,6 +351,12 @@ fn same_department_written_otherwise(a: &Org, b: &Org) -> bool {
         && function(a).is_some_and(|f| Some(f) == function(b))
 }
 
+/// The organs between `from` and a government or department whose tier is far above `from`'s,
+/// for an organ whose chain of leaders the names give only in part (七道江镇人民政府 named
+/// without its county, a county the gazetteer does not list): wherever it lies, a 镇 that writes
+/// to a 省 government has passed its 县 and 市. Leaders the names do give (`known`, nearest
+/// first) are named; the rest by their tier. Only governments, their departments and the 村（居）
+/// 委会 a 镇 guides count: theirs are the 层级 of 逐级行文.
 fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
     use OrgKind::{Department, Government, ResidentsCommittee};
     if from.from_config || to.from_config {

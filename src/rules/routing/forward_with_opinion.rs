@@ -1,4 +1,4 @@
-use super::common::own_matches;
+use super::common::{clause_before, own_matches, sentence_of};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
@@ -59,14 +59,10 @@ impl Rule for ForwardWithOpinion {
         let text = cx.text();
         // `经县政府同意…`: an approval already given, not this organ's view.
         let reported_approval = |m: &crate::span::Span| {
-            let clause_start = text[..m.start]
-                .char_indices()
-                .rev()
-                .find(|(_, c)| matches!(c, '。' | '，' | '；' | '\n'))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            m.text(text).contains("同意")
-                && !m.text(text).starts_with("经")
-                && text[clause_start..m.start].contains('经')
+            let said = m.text(text);
+            said.contains("同意")
+                && !said.starts_with('经')
+                && clause_before(text, sentence_of(cx, *m), *m).contains('经')
         };
         if own_matches(cx, &OPINION).iter().any(|m| !reported_approval(m)) {
             return;

@@ -31,8 +31,7 @@ impl Rule for InternalUnitNoExternal {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let Some(sender) = &doc.parties.sender else { return };
-        if sender.kind != OrgKind::InternalUnit || sender.name.ends_with("办公室") || sender.name.ends_with("办公厅")
-        {
+        if sender.kind != OrgKind::InternalUnit || sender.is_department_office() {
             return;
         }
         // Writing inside the own department (to its head or its other units) is internal.
