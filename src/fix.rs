@@ -19,6 +19,10 @@ pub struct FixReport {
     pub applied: Vec<(String, usize)>,
     /// Fixes refused because they would have changed the document's structure.
     pub refused: Vec<Diagnostic>,
+    /// How many of the applied fixes were found only by re-linting the text that earlier fixes
+    /// produced (a full-width `１、` becomes `1、`, and only then is its punctuation checked), so
+    /// a count of fixable findings taken before fixing is smaller than the count applied.
+    pub found_after_fixing: usize,
 }
 
 impl FixReport {
@@ -35,7 +39,7 @@ impl FixReport {
 pub fn fix_source(source: &Source, settings: &Settings, orgs: &OrgView, level: Applicability) -> FixReport {
     let mut report = FixReport { text: source.text.clone(), ..FixReport::default() };
     let mut current = source.clone();
-    for _ in 0..MAX_ROUNDS {
+    for round in 0..MAX_ROUNDS {
         let diagnostics = engine::lint(&current, settings, orgs);
         let candidates: Vec<&Diagnostic> = diagnostics
             .iter()
@@ -67,6 +71,9 @@ pub fn fix_source(source: &Source, settings: &Settings, orgs: &OrgView, level: A
         }
         if next == current.text {
             break;
+        }
+        if round > 0 {
+            report.found_after_fixing += applied.len();
         }
         for d in applied {
             match report.applied.iter_mut().find(|(c, _)| *c == d.code) {

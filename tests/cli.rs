@@ -562,3 +562,34 @@ fn statistics_replace_the_listing_as_ruff_does() {
     assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
     assert!(String::from_utf8(out.stderr).unwrap().contains("数量"));
 }
+
+/// "其中 N 个可自动修复" counts what is fixable before fixing; `--fix` re-lints after each round,
+/// and a fix can expose another (full-width `１、` made half-width is then an ordinal whose
+/// punctuation is checked). The count applied may be larger, and the line says why.
+#[test]
+fn fix_counts_agree_with_the_fixable_count_or_say_why_not() {
+    let chained = "各镇人民政府：\n\n１、加强巡查。\n";
+    let plain = "各镇人民政府：\n\n一、加强巡查,落实责任.\n";
+    let dir = temp_dir_with(&[("chained.txt", chained.as_bytes()), ("plain.txt", plain.as_bytes())]);
+    let fixable = |name: &str| {
+        let out = gwlint().args(["check", name]).current_dir(dir.path()).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let at = text.find("其中 ").unwrap_or_else(|| panic!("no summary: {text}"));
+        text[at + "其中 ".len()..].split(' ').next().unwrap().parse::<usize>().unwrap()
+    };
+    let applied = |name: &str| {
+        let out = gwlint().args(["check", "--fix", name]).current_dir(dir.path()).output().unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+
+    let before = fixable("plain.txt");
+    let line = applied("plain.txt");
+    assert!(line.contains(&format!("已修复 {before} 处")), "plain: {before} fixable, then {line}");
+    assert!(!line.contains("复查时才发现"), "{line}");
+
+    let before = fixable("chained.txt");
+    let line = applied("chained.txt");
+    assert_eq!(std::fs::read_to_string(dir.path().join("chained.txt")).unwrap(), "各镇人民政府：\n\n1.加强巡查。\n");
+    assert!(line.contains(&format!("已修复 {} 处", before + 1)), "chained: {before} fixable, then {line}");
+    assert!(line.contains("其中 1 处是前面的修复完成后复查时才发现的"), "{line}");
+}

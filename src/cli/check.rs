@@ -14,6 +14,8 @@ struct FileRun {
     /// Fixes applied (or that would be, with --diff): (code, count).
     fixed: Vec<(String, usize)>,
     diff: Option<String>,
+    /// Of `fixed`, those found only after earlier fixes changed the text.
+    found_after_fixing: usize,
     /// Fixes refused by the structure guard.
     refused: usize,
     write_error: Option<String>,
@@ -81,9 +83,14 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             }
             let detail: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}×{n}")).collect();
             let verb = if args.diff { "可修复" } else { "已修复" };
+            // A fix can make the text checkable in a way it was not (full-width digits turned
+            // half-width, then their punctuation is seen); say so, or the count applied would
+            // contradict the "可自动修复" count printed before fixing.
+            let later: usize = results.iter().map(|r| r.found_after_fixing).sum();
             let line = format!(
-                "{verb} {fixed} 处（{files_changed} 个文件）{}",
-                if detail.is_empty() { String::new() } else { format!("：{}", detail.join("，")) }
+                "{verb} {fixed} 处（{files_changed} 个文件）{}{}",
+                if detail.is_empty() { String::new() } else { format!("：{}", detail.join("，")) },
+                if later > 0 { format!("；其中 {later} 处是前面的修复完成后复查时才发现的") } else { String::new() }
             );
             if args.statistics || human {
                 eprintln!("{line}")
@@ -135,6 +142,7 @@ fn lint_file(
     let failed = |code, message: String| FileRun {
         outcome: FileOutcome::Failed { path: display.clone(), code, message },
         fixed: Vec::new(),
+        found_after_fixing: 0,
         diff: None,
         refused: 0,
         write_error: None,
@@ -155,6 +163,7 @@ fn lint_file(
         return Ok(FileRun {
             outcome: FileOutcome::Linted { source, diagnostics },
             fixed: Vec::new(),
+            found_after_fixing: 0,
             diff: None,
             refused: 0,
             write_error,
@@ -165,6 +174,7 @@ fn lint_file(
     let mut run = FileRun {
         outcome: FileOutcome::Failed { path: display.clone(), code: FailureCode::IoError, message: String::new() },
         fixed: report.applied.clone(),
+        found_after_fixing: report.found_after_fixing,
         diff: None,
         refused: report.refused.len(),
         write_error: None,
@@ -182,12 +192,14 @@ fn lint_file(
                 if let Err(e) = write_atomically(path, &bytes) {
                     run.write_error = Some(format!("{display}：写入失败，原文件未改动：{e}"));
                     run.fixed.clear();
+                    run.found_after_fixing = 0;
                 }
             }
             Ok(_) => {}
             Err(e) => {
                 run.write_error = Some(format!("{display}：{e}，未写入任何内容"));
                 run.fixed.clear();
+                run.found_after_fixing = 0;
             }
         }
     }
