@@ -10,6 +10,7 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod lang;
+pub mod layout;
 pub mod lsp;
 pub mod org;
 pub mod output;

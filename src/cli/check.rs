@@ -29,7 +29,7 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
     let fixing = args.fix || args.diff;
 
     let runs: Vec<Result<FileRun, String>> =
-        files.par_iter().map(|path| lint_file(path, &args, &cache, fixing.then_some(level))).collect();
+        files.par_iter().map(|path| lint_file_guarded(path, &args, &cache, fixing.then_some(level))).collect();
     let mut results = Vec::with_capacity(runs.len());
     for r in runs {
         results.push(r?);
@@ -90,7 +90,11 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             let line = format!(
                 "{verb} {fixed} 处（{files_changed} 个文件）{}{}",
                 if detail.is_empty() { String::new() } else { format!("：{}", detail.join("，")) },
-                if later > 0 { format!("；其中 {later} 处是前面的修复完成后复查时才发现的") } else { String::new() }
+                if later > 0 {
+                    format!("；其中 {later} 处是前面的修复完成后复查时才发现的")
+                } else {
+                    String::new()
+                }
             );
             if args.statistics || human {
                 eprintln!("{line}")
@@ -130,6 +134,37 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         |o| matches!(o, FileOutcome::Linted { diagnostics, .. } if diagnostics.iter().any(|d| d.severity >= threshold)),
     );
     Ok(u8::from(failing))
+}
+
+/// A bug in one rule must not take the other files down or pass this one as clean: a panic
+/// becomes a failure of this file (exit 2), named as gwlint's own error, and nothing is written.
+fn lint_file_guarded(
+    path: &Path,
+    args: &CheckArgs,
+    cache: &SettingsCache,
+    fix_level: Option<Applicability>,
+) -> Result<FileRun, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint_file(path, args, cache, fix_level))).unwrap_or_else(
+        |panic| {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("未知错误");
+            Ok(FileRun {
+                outcome: FileOutcome::Failed {
+                    path: path.to_string_lossy().replace('\\', "/"),
+                    code: FailureCode::InternalError,
+                    message: format!("gwlint 内部错误，此文件未能检查（请报告这个问题）：{what}"),
+                },
+                fixed: Vec::new(),
+                found_after_fixing: 0,
+                diff: None,
+                refused: 0,
+                write_error: None,
+            })
+        },
+    )
 }
 
 fn lint_file(

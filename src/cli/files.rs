@@ -77,10 +77,11 @@ pub fn read(path: &Path, stdin_name: Option<&Path>) -> Result<(Source, Vec<u8>),
     let extension = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let word_package = gwlint::source::document_format(&bytes) == Some("Word 文档（.docx）");
     if word_package || extension.as_deref().is_some_and(|e| matches!(e, "docx" | "docm" | "dotx")) {
-        let text =
-            gwlint::source::docx::read(&bytes).map_err(|e| ReadError::Decode(DecodeError::Docx(e.to_string())))?;
+        let (text, layout) = gwlint::source::docx::read_with_layout(&bytes)
+            .map_err(|e| ReadError::Decode(DecodeError::Docx(e.to_string())))?;
         let mut source = Source::from_text(name, text);
         source.kind = gwlint::source::SourceKind::Docx;
+        source.layout = Some(std::sync::Arc::new(layout));
         return Ok((source, bytes));
     }
     if let Some(ext) = extension.filter(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str())) {

@@ -48,6 +48,8 @@ impl FileOutcome {
 pub enum FailureCode {
     IoError,
     DecodeError,
+    /// gwlint itself failed on this file (a bug): the file is reported, never passed as clean.
+    InternalError,
 }
 
 impl FailureCode {
@@ -55,6 +57,7 @@ impl FailureCode {
         match self {
             FailureCode::IoError => "io-error",
             FailureCode::DecodeError => "decode-error",
+            FailureCode::InternalError => "internal-error",
         }
     }
 }

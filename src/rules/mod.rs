@@ -5,6 +5,7 @@ pub mod deadlines;
 pub mod discipline;
 pub mod format;
 pub mod kind;
+pub mod layout;
 pub mod meta;
 pub mod numbers;
 pub mod punct;
@@ -43,6 +44,8 @@ pub enum Category {
     Deadlines,
     /// GW8xx
     Discipline,
+    /// GW9xx: the page layout of a .docx (GB/T 9704 5.2, 7).
+    Layout,
     /// U0xx: rules a user defined in gwlint.toml.
     User,
 }
@@ -59,6 +62,7 @@ impl Category {
             Category::Wording => "用词",
             Category::Deadlines => "会议与时限",
             Category::Discipline => "廉洁纪律",
+            Category::Layout => "版式",
             Category::User => "自定义",
         }
     }
@@ -74,6 +78,7 @@ impl Category {
             Category::Wording => "wording",
             Category::Deadlines => "meetings and deadlines",
             Category::Discipline => "discipline",
+            Category::Layout => "layout",
             Category::User => "user",
         }
     }

@@ -2,7 +2,7 @@
 //! `mod.rs` (`RULES`); adding a rule means writing its file and listing it there.
 
 use super::Rule;
-use super::{deadlines, discipline, format, kind, meta, numbers, punct, routing, wording};
+use super::{deadlines, discipline, format, kind, layout, meta, numbers, punct, routing, wording};
 use std::sync::LazyLock;
 
 static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
@@ -16,6 +16,7 @@ static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
         wording::RULES,
         deadlines::RULES,
         discipline::RULES,
+        layout::RULES,
     ]
     .concat();
     all.sort_by_key(|r| r.meta().code);
@@ -108,7 +109,8 @@ mod tests {
                 5 => super::super::Category::Numbers,
                 6 => super::super::Category::Wording,
                 7 => super::super::Category::Deadlines,
-                _ => super::super::Category::Discipline,
+                8 => super::super::Category::Discipline,
+                _ => super::super::Category::Layout,
             };
             assert_eq!(m.category, expected, "{} is in the wrong category", m.code);
         }

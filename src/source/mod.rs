@@ -83,6 +83,8 @@ pub struct Source {
     pub bom: bool,
     pub line_ending: LineEnding,
     pub index: LineIndex,
+    /// The page layout, where the format carries one (.docx); its spans index into `text`.
+    pub layout: Option<std::sync::Arc<crate::layout::Layout>>,
 }
 
 impl Source {
@@ -98,6 +100,7 @@ impl Source {
             text,
             encoding: Encoding::Utf8,
             bom: false,
+            layout: None,
         }
     }
 

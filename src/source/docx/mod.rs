@@ -11,11 +11,22 @@
 //! - Automatic numbering is rendered as the text the reader sees (`一、`, `（一）`, `1.`), from
 //!   the paragraph's own numbering or its style's.
 //!
+//! - The layout (`crate::layout`) is read alongside: page setup, each paragraph's resolved
+//!   properties and runs (as byte spans into the text), red separator lines, page numbers.
+//!
 //! Zip bombs and oversized parts are refused by size before they are inflated.
 
+mod numbering;
+mod page;
+mod styles;
+
+use crate::layout::{FooterKind, Layout, ParagraphLayout, RunLayout, Section, is_red};
+use crate::span::Span;
+use numbering::{Numbering, render, style_numbering};
 use roxmltree::{Document, Node};
 use std::collections::HashMap;
 use std::io::Read;
+use styles::{RunProps, Styles};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -46,25 +57,64 @@ impl std::error::Error for DocxError {}
 
 /// The text of a .docx, one line per paragraph (and per manual line break).
 pub fn read(bytes: &[u8]) -> Result<String, DocxError> {
+    read_with_layout(bytes).map(|(text, _)| text)
+}
+
+/// The text of a .docx and its layout, whose spans index into that text.
+pub fn read_with_layout(bytes: &[u8]) -> Result<(String, Layout), DocxError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
     let document = part(&mut archive, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let numbering = part(&mut archive, "word/numbering.xml")?;
     let styles = part(&mut archive, "word/styles.xml")?;
+    let theme = part(&mut archive, "word/theme/theme1.xml")?;
+    let settings = part(&mut archive, "word/settings.xml")?;
+    let rels = part(&mut archive, "word/_rels/document.xml.rels")?;
     let doc = parse(&document)?;
     let numbering = numbering.as_deref().map(parse).transpose()?;
     let styles = styles.as_deref().map(parse).transpose()?;
+    let theme = theme.as_deref().map(parse).transpose()?;
     let mut reader = Reader {
         numbering: numbering.as_ref().map(Numbering::new).unwrap_or_default(),
         style_numbering: styles.as_ref().map(style_numbering).unwrap_or_default(),
+        styles: Styles::new(styles.as_ref(), theme.as_ref()),
         counters: HashMap::new(),
         lines: Vec::new(),
+        len: 0,
+        paragraphs: Vec::new(),
+        sections: Vec::new(),
+        footer_refs: Vec::new(),
+        table_depth: 0,
+        box_depth: 0,
     };
     if let Some(body) = child(doc.root_element(), "body") {
         reader.block(body);
+        if let Some(sect) = child(body, "sectPr") {
+            reader.section(sect);
+        }
     }
     let mut text = reader.lines.join("\n");
     text.push('\n');
-    Ok(text)
+
+    let mut layout = Layout {
+        sections: std::mem::take(&mut reader.sections),
+        paragraphs: std::mem::take(&mut reader.paragraphs),
+        even_and_odd: settings.as_deref().map(parse).transpose()?.is_some_and(|s| page::even_and_odd(&s)),
+        default_size: reader.styles.default_size(),
+        footers: Vec::new(),
+    };
+    let rels = rels.as_deref().map(parse).transpose()?.map(|r| page::relationships(&r)).unwrap_or_default();
+    let mut seen = Vec::new();
+    for (kind, id) in std::mem::take(&mut reader.footer_refs) {
+        let Some((_, name)) = rels.iter().find(|(r, _)| *r == id) else { continue };
+        if seen.contains(&(kind, name.clone())) {
+            continue;
+        }
+        seen.push((kind, name.clone()));
+        if let Some(xml) = part(&mut archive, name)? {
+            layout.footers.push(page::footer(kind, &parse(&xml)?, &reader.styles));
+        }
+    }
+    Ok((text, layout))
 }
 
 fn parse(xml: &str) -> Result<Document<'_>, DocxError> {
@@ -105,11 +155,19 @@ fn attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
 
 struct Reader {
     numbering: Numbering,
+    styles: Styles,
     /// Style id → (numId, ilvl) a paragraph style numbers its paragraphs with.
     style_numbering: HashMap<String, (String, usize)>,
     /// numId → the counter of each level.
     counters: HashMap<String, Vec<u32>>,
     lines: Vec<String>,
+    /// Bytes of text so far, line breaks included: where the next line starts.
+    len: usize,
+    paragraphs: Vec<ParagraphLayout>,
+    sections: Vec<Section>,
+    footer_refs: Vec<(FooterKind, String)>,
+    table_depth: usize,
+    box_depth: usize,
 }
 
 impl Reader {
@@ -119,11 +177,13 @@ impl Reader {
             if is_w(c, "p") {
                 self.paragraph(c);
             } else if is_w(c, "tbl") {
+                self.table_depth += 1;
                 for row in c.children().filter(|r| is_w(*r, "tr")) {
                     for cell in row.children().filter(|c| is_w(*c, "tc")) {
                         self.block(cell);
                     }
                 }
+                self.table_depth -= 1;
             } else if is_w(c, "sdt") {
                 if let Some(content) = child(c, "sdtContent") {
                     self.block(content);
@@ -134,19 +194,59 @@ impl Reader {
         }
     }
 
+    fn section(&mut self, sect: Node) {
+        self.sections.push(page::section(sect));
+        self.footer_refs.extend(page::footer_refs(sect));
+    }
+
     fn paragraph(&mut self, p: Node) {
+        let ppr = child(p, "pPr");
+        let style = ppr.and_then(|ppr| child(ppr, "pStyle")).and_then(|s| attr(s, "val"));
+        let (props, para_run) = self.styles.paragraph(style, ppr);
         let mut text = self.number(p);
         let mut boxes = Vec::new();
-        self.inline(p, &mut text, &mut boxes);
+        let mut runs = Vec::new();
+        let mut red = props.red_border.unwrap_or(false);
+        self.inline(
+            p,
+            &mut text,
+            &mut Inline { boxes: &mut boxes, runs: &mut runs, para_run: &para_run, red: &mut red },
+        );
         // Text boxes anchored here come first: a 版头 drawn in a box stands above the title.
+        self.box_depth += 1;
         for b in boxes {
             self.block(b);
         }
-        self.lines.extend(text.split('\n').map(str::to_string));
+        self.box_depth -= 1;
+        let base = self.len;
+        for line in text.split('\n') {
+            self.len += line.len() + 1;
+            self.lines.push(line.to_string());
+        }
+        let shift = |s: Span| Span::new(base + s.start, base + s.end);
+        self.paragraphs.push(ParagraphLayout {
+            span: Span::new(base, base + text.len()),
+            align: props.align.unwrap_or_default(),
+            first_line: props.first_line.unwrap_or_default(),
+            hanging: props.hanging.unwrap_or_default(),
+            left: props.left.unwrap_or_default(),
+            right: props.right.unwrap_or_default(),
+            line_spacing: props.spacing,
+            off_grid: props.snap_to_grid == Some(false),
+            in_table: self.table_depth > 0,
+            in_text_box: self.box_depth > 0,
+            frame_x_align: props.frame_x_align.clone(),
+            red_rule: red,
+            mark_size: self.styles.mark(&para_run, ppr).size,
+            runs: runs.into_iter().map(|r| RunLayout { span: shift(r.span), ..r }).collect(),
+        });
+        if let Some(sect) = ppr.and_then(|ppr| child(ppr, "sectPr")) {
+            self.section(sect);
+        }
     }
 
     /// Runs and what holds them, in order; text boxes are collected, not read inline.
-    fn inline<'a, 'i>(&self, node: Node<'a, 'i>, text: &mut String, boxes: &mut Vec<Node<'a, 'i>>) {
+    fn inline<'a, 'i>(&self, node: Node<'a, 'i>, text: &mut String, at: &mut Inline<'_, 'a, 'i>) {
         for c in node.children().filter(Node::is_element) {
             let name = c.tag_name().name();
             if c.tag_name().namespace() == Some(MC) {
@@ -154,13 +254,16 @@ impl Reader {
                 if name == "AlternateContent"
                     && let Some(choice) = c.children().find(|n| n.is_element() && n.tag_name().name() == "Choice")
                 {
-                    self.inline(choice, text, boxes);
+                    self.inline(choice, text, at);
                 }
                 continue;
             }
             if c.tag_name().namespace() != Some(W) {
                 // Drawing containers (wp:, a:, wps:, v:): look inside for a text box.
-                self.inline(c, text, boxes);
+                if is_red_line(c) {
+                    *at.red = true;
+                }
+                self.inline(c, text, at);
                 continue;
             }
             match name {
@@ -168,11 +271,19 @@ impl Reader {
                 "tab" if node.tag_name().name() == "r" => text.push('\t'),
                 "br" | "cr" if attr(c, "type").is_none_or(|t| t == "textWrapping") => text.push('\n'),
                 "noBreakHyphen" => text.push('-'),
-                "txbxContent" => boxes.push(c),
+                "txbxContent" => at.boxes.push(c),
+                "r" => {
+                    let start = text.len();
+                    self.inline(c, text, at);
+                    if text.len() > start {
+                        let style = self.styles.run(at.para_run, child(c, "rPr"));
+                        at.runs.push(RunLayout { span: Span::new(start, text.len()), style });
+                    }
+                }
                 // Deleted text, moved-away text, field codes, comments and notes are not read.
                 "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "pPr" | "rPr" | "commentReference"
                 | "footnoteReference" | "endnoteReference" => {}
-                _ => self.inline(c, text, boxes),
+                _ => self.inline(c, text, at),
             }
         }
     }
@@ -223,195 +334,44 @@ impl Reader {
     }
 }
 
-/// One level of a list: its start, number format and text pattern (`%1、`).
-#[derive(Clone, Debug)]
-struct Level {
-    start: u32,
-    format: String,
-    text: String,
-    /// `w:isLgl`: every level shown in Arabic numerals.
-    legal: bool,
+/// What reading a paragraph's inline content collects besides its text.
+struct Inline<'x, 'a, 'i> {
+    boxes: &'x mut Vec<Node<'a, 'i>>,
+    /// Runs with spans relative to the paragraph's text.
+    runs: &'x mut Vec<RunLayout>,
+    para_run: &'x RunProps,
+    red: &'x mut bool,
 }
 
-#[derive(Default)]
-struct Numbering {
-    /// numId → its levels (abstract definition with overrides applied).
-    nums: HashMap<String, Vec<Level>>,
-}
-
-impl Numbering {
-    fn new(doc: &Document) -> Numbering {
-        let root = doc.root_element();
-        let mut abstracts: HashMap<&str, Vec<Level>> = HashMap::new();
-        for a in root.children().filter(|c| is_w(*c, "abstractNum")) {
-            let Some(id) = attr(a, "abstractNumId") else { continue };
-            abstracts.insert(id, levels_of(a));
-        }
-        let mut nums = HashMap::new();
-        for n in root.children().filter(|c| is_w(*c, "num")) {
-            let (Some(id), Some(abs)) = (attr(n, "numId"), child(n, "abstractNumId").and_then(|a| attr(a, "val")))
-            else {
-                continue;
-            };
-            let Some(mut levels) = abstracts.get(abs).cloned() else { continue };
-            for o in n.children().filter(|c| is_w(*c, "lvlOverride")) {
-                let Some(i) = attr(o, "ilvl").and_then(|v| v.parse::<usize>().ok()) else { continue };
-                if let Some(start) = child(o, "startOverride").and_then(|s| attr(s, "val")).and_then(|v| v.parse().ok())
-                    && let Some(l) = levels.get_mut(i)
-                {
-                    l.start = start;
-                }
-                if let Some(lvl) = child(o, "lvl")
-                    && let Some(l) = levels.get_mut(i)
-                {
-                    *l = level_of(lvl);
-                }
-            }
-            nums.insert(id.to_string(), levels);
-        }
-        Numbering { nums }
+/// A red line drawn as a shape: a line or connector with a red outline, a thin red-filled
+/// rectangle (how many templates draw the 版头 separator), or a VML line with a red stroke.
+fn is_red_line(node: Node) -> bool {
+    let name = node.tag_name().name();
+    if name == "line" {
+        return node.attribute("strokecolor").is_some_and(|c| is_red(c) || c.eq_ignore_ascii_case("red"));
     }
-
-    fn levels(&self, id: &str) -> Option<&Vec<Level>> {
-        self.nums.get(id)
+    if name != "spPr" {
+        return false;
     }
-}
-
-fn levels_of(abstract_num: Node) -> Vec<Level> {
-    let mut levels: Vec<(usize, Level)> = abstract_num
-        .children()
-        .filter(|c| is_w(*c, "lvl"))
-        .map(|l| (attr(l, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0), level_of(l)))
-        .collect();
-    levels.sort_by_key(|(i, _)| *i);
-    let mut out = Vec::new();
-    for (i, l) in levels {
-        while out.len() < i {
-            out.push(Level { start: 1, format: "decimal".into(), text: String::new(), legal: false });
-        }
-        out.push(l);
+    fn element<'a, 'i>(n: Node<'a, 'i>, tag: &str) -> Option<Node<'a, 'i>> {
+        n.children().find(|c| c.is_element() && c.tag_name().name() == tag)
     }
-    out
-}
-
-fn level_of(lvl: Node) -> Level {
-    let val = |name: &str| child(lvl, name).and_then(|n| attr(n, "val")).map(str::to_string);
-    Level {
-        start: val("start").and_then(|v| v.parse().ok()).unwrap_or(1),
-        format: val("numFmt").unwrap_or_else(|| "decimal".into()),
-        text: val("lvlText").unwrap_or_default(),
-        legal: child(lvl, "isLgl").is_some_and(|n| attr(n, "val").is_none_or(|v| v != "0" && v != "false")),
-    }
-}
-
-/// Paragraph styles that carry numbering, with their basedOn chains followed.
-fn style_numbering(doc: &Document) -> HashMap<String, (String, usize)> {
-    type StyleNumbering<'a> = (Option<(String, usize)>, Option<&'a str>);
-    let mut own: HashMap<&str, StyleNumbering> = HashMap::new();
-    for s in doc.root_element().children().filter(|c| is_w(*c, "style")) {
-        let Some(id) = attr(s, "styleId") else { continue };
-        let num = child(s, "pPr").and_then(|p| child(p, "numPr")).and_then(|n| {
-            let num_id = child(n, "numId").and_then(|v| attr(v, "val"))?.to_string();
-            let level = child(n, "ilvl").and_then(|v| attr(v, "val")).and_then(|v| v.parse().ok()).unwrap_or(0);
-            Some((num_id, level))
-        });
-        let based = child(s, "basedOn").and_then(|b| attr(b, "val"));
-        own.insert(id, (num, based));
-    }
-    let mut out = HashMap::new();
-    for id in own.keys() {
-        let mut at = Some(*id);
-        for _ in 0..16 {
-            let Some((num, based)) = at.and_then(|a| own.get(a)) else { break };
-            if let Some(num) = num {
-                out.insert(id.to_string(), num.clone());
-                break;
-            }
-            at = *based;
-        }
-    }
-    out
-}
-
-/// A counter in a Word number format.
-fn render(n: u32, format: &str) -> String {
-    match format {
-        "chineseCounting"
-        | "chineseCountingThousand"
-        | "chineseLegalSimplified"
-        | "ideographDigital"
-        | "japaneseCounting"
-        | "taiwaneseCounting" => chinese(n),
-        "ideographTraditional" => {
-            const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
-            STEMS.get((n as usize).wrapping_sub(1)).map_or_else(|| n.to_string(), |s| (*s).to_string())
-        }
-        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
-            char::from_u32(0x2460 + n - 1).map_or_else(|| n.to_string(), String::from)
-        }
-        "decimalFullWidth" | "decimalFullWidth2" => {
-            n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c)).collect()
-        }
-        "decimalZero" => format!("{n:02}"),
-        "lowerLetter" => letters(n, b'a'),
-        "upperLetter" => letters(n, b'A'),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
-        "none" => String::new(),
-        _ => n.to_string(),
-    }
-}
-
-/// 一 … 十, 十一 … 九十九, 一百 …
-fn chinese(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => DIGITS[0].to_string(),
-        1..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => format!("十{}", if n.is_multiple_of(10) { "" } else { DIGITS[(n % 10) as usize] }),
-        20..=99 => {
-            format!(
-                "{}十{}",
-                DIGITS[(n / 10) as usize],
-                if n.is_multiple_of(10) { "" } else { DIGITS[(n % 10) as usize] }
-            )
-        }
-        _ => n.to_string(),
-    }
-}
-
-fn letters(n: u32, base: u8) -> String {
-    if n == 0 {
-        return String::new();
-    }
-    let letter = char::from(base + ((n - 1) % 26) as u8);
-    std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+    let red_fill = |n: Option<Node>| {
+        n.and_then(|n| element(n, "solidFill"))
+            .and_then(|f| element(f, "srgbClr"))
+            .and_then(|c| c.attribute("val"))
+            .is_some_and(is_red)
+    };
+    let geometry = element(node, "prstGeom").and_then(|g| g.attribute("prst")).unwrap_or("");
+    let height = element(node, "xfrm")
+        .and_then(|x| element(x, "ext"))
+        .and_then(|e| e.attribute("cy"))
+        .and_then(|v| v.parse::<i64>().ok());
+    let outline_red = red_fill(element(node, "ln"));
+    // 72000 EMU = 2 mm: thinner than any box, as thick as a printed rule.
+    let thin = height.is_some_and(|h| h <= 72_000);
+    (outline_red && (geometry.contains("line") || geometry.contains("Connector") || height == Some(0)))
+        || (red_fill(Some(node)) && thin)
 }
 
 #[cfg(test)]
@@ -511,6 +471,90 @@ mod tests {
         assert_eq!(read(&empty), Err(DocxError::NoDocument));
         let broken = package("<w:document><w:body>", None, None);
         assert!(matches!(read(&broken), Err(DocxError::Xml(_))));
+    }
+
+    /// A package with any parts, by name.
+    fn package_of(parts: &[(&str, String)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, body) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn styles_resolve_as_word_resolves_them() {
+        let styles = format!(
+            r#"<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:eastAsiaTheme="minorEastAsia"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:pPr><w:ind w:firstLineChars="200"/></w:pPr><w:rPr><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/></w:rPr></w:style><w:style w:type="character" w:styleId="Kai"><w:rPr><w:rFonts w:eastAsia="楷体"/><w:b/></w:rPr></w:style></w:styles>"#
+        );
+        let theme = r#"<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:fontScheme><a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:font script="Hans" typeface="等线"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>"#;
+        let doc = body(
+            "<w:p><w:r><w:t>默认</w:t></w:r></w:p>             <w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:ind w:hanging=\"0\"/></w:pPr><w:r><w:t>正文</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Kai\"/><w:sz w:val=\"28\"/><w:color w:val=\"ff0000\"/></w:rPr><w:t>楷体</w:t></w:r></w:p>",
+        );
+        let bytes = package_of(&[
+            ("word/document.xml", doc),
+            ("word/styles.xml", styles),
+            ("word/theme/theme1.xml", theme.to_string()),
+        ]);
+        let (text, layout) = read_with_layout(&bytes).unwrap();
+        assert_eq!(text, "默认\n正文楷体\n");
+        let [plain, body] = &layout.paragraphs[..] else { panic!("{:?}", layout.paragraphs) };
+        assert_eq!(plain.runs[0].style.east_asia.as_deref(), Some("等线"), "theme font through the defaults");
+        assert_eq!(plain.runs[0].style.size, Some(32), "the default paragraph style applies without a pStyle");
+        assert_eq!(plain.first_line.chars, Some(200));
+        assert_eq!(body.first_line, Default::default(), "a hanging indent, even 0, clears the inherited first line");
+        let [zheng, kai] = &body.runs[..] else { panic!() };
+        assert_eq!((zheng.span.start, zheng.span.end), (7, 13), "spans index the text");
+        assert_eq!(zheng.style.east_asia.as_deref(), Some("仿宋_GB2312"));
+        assert_eq!(kai.style.east_asia.as_deref(), Some("楷体"), "character style over paragraph style");
+        assert_eq!((kai.style.size, kai.style.bold), (Some(28), true), "direct formatting over both");
+        assert!(kai.style.is_red());
+        assert_eq!(layout.default_size, Some(32));
+    }
+
+    #[test]
+    fn red_rules_page_setup_and_page_numbers() {
+        let line = |prst: &str, cy: u32, fill: &str| {
+            format!(
+                "<w:p><w:r><w:drawing><wp:anchor xmlns:wp=\"x\"><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><wps:wsp><wps:spPr><a:xfrm><a:ext cx=\"5600000\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"{prst}\"/>{fill}</wps:spPr></wps:wsp></a:graphic></wp:anchor></w:drawing></w:r></w:p>"
+            )
+        };
+        let red_outline = "<a:ln w=\"19050\"><a:solidFill><a:srgbClr val=\"FF0000\"/></a:solidFill></a:ln>";
+        let red_fill = "<a:solidFill><a:srgbClr val=\"E60012\"/></a:solidFill>";
+        let doc = format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>{}{}{}{}<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:color="FF0000"/></w:pBdr></w:pPr></w:p><w:sectPr><w:footerReference w:type="default" r:id="rF"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:bottom="1984" w:left="1588" w:right="1474"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="4294966447"/></w:sectPr></w:body></w:document>"#,
+            line("line", 0, red_outline),
+            line("rect", 20000, red_fill),
+            line("rect", 900000, red_fill),
+            line("line", 0, "<a:ln><a:solidFill><a:srgbClr val=\"000000\"/></a:solidFill></a:ln>"),
+        );
+        let footer = format!(
+            r#"<w:ftr xmlns:w="{W}"><w:p><w:pPr><w:framePr w:xAlign="outside"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr=" PAGE \* MERGEFORMAT "><w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:sz w:val="28"/></w:rPr><w:t>3</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>"#
+        );
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rF" Type="footer" Target="footer1.xml"/></Relationships>"#;
+        let bytes = package_of(&[
+            ("word/document.xml", doc),
+            ("word/footer1.xml", footer),
+            ("word/_rels/document.xml.rels", rels.to_string()),
+            ("word/settings.xml", format!(r#"<w:settings xmlns:w="{W}"><w:evenAndOddHeaders/></w:settings>"#)),
+        ]);
+        let (_, layout) = read_with_layout(&bytes).unwrap();
+        let red: Vec<bool> = layout.paragraphs.iter().map(|p| p.red_rule).collect();
+        assert_eq!(
+            red,
+            [true, true, false, false, true],
+            "red line, thin red bar, not a red box, not a black line, red border"
+        );
+        let section = &layout.sections[0];
+        assert_eq!(section.margin_top, Some(2098));
+        let grid = section.grid.unwrap();
+        assert_eq!(grid.char_space, Some(-849), "LibreOffice's unsigned negative");
+        assert!(layout.even_and_odd);
+        let number = layout.footers[0].page_number.as_ref().unwrap();
+        assert_eq!(number.text, "— 3 —");
+        assert_eq!(number.frame_x_align.as_deref(), Some("outside"));
+        assert_eq!((number.style.latin.as_deref(), number.style.size), (Some("宋体"), Some(28)));
     }
 
     #[test]

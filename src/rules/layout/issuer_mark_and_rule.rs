@@ -1,0 +1,90 @@
+use super::common::{describe, layout, with_parts};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Part;
+use crate::lang::is_han;
+use crate::layout::{Align, FontFamily, FontTable};
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+
+pub struct IssuerMarkAndRule;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW907",
+    name: "issuer-mark-and-rule",
+    summary: "发文机关标志居中、红色，推荐小标宋体字；发文字号之下有红色分隔线",
+    category: Category::Layout,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    pack: Pack::National,
+    source: "GB/T 9704-2012 7.2.4 发文机关标志：“居中排布……推荐使用小标宋体字，颜色为红色”；7.2.6（版头中的分隔线）：“发文字号之下4 mm处居中印一条与版心等宽的红色分隔线。”",
+    fix: FixAvailability::None,
+    needs: &[],
+    docs: "只检查有发文机关标志的 .docx：\n\n\
+- 标志文字为红色（警告）；段落居中（警告；画在文本框里的标志由文本框定位，不查对齐）；\n\
+- 字体属小标宋一类（国标用“推荐”，所以只作提示）；字号由发文机关酌定，不检查；\n\
+- 版头与标题之间有红色分隔线：段落的红色上、下边框，红色直线或细长的红色矩形（很多模板这样画）都算。\
+找不到时以提示说明——分隔线若是图片，gwlint 认不出来，请自行核对。",
+    bad: "发文机关标志“示例市人民政府文件”用黑色宋体，版头下没有分隔线",
+    good: "发文机关标志红色方正小标宋简体、居中，发文字号下一条红色横线",
+};
+
+impl Rule for IssuerMarkAndRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(layout) = layout(cx) else { return };
+        let Some(mark) = &cx.doc.header.issuer_mark else { return };
+        let text = cx.text();
+        let paragraphs = with_parts(cx, layout);
+        let Some(at) =
+            paragraphs.iter().position(|(p, _)| p.span.start <= mark.span.start && mark.span.start <= p.span.end)
+        else {
+            return;
+        };
+        let para = paragraphs[at].0;
+        let runs: Vec<_> =
+            para.visible_runs(text).filter(|r| r.span.start < mark.span.end && r.span.end > mark.span.start).collect();
+        if let Some(run) = runs.iter().find(|r| !r.style.is_red()) {
+            let colour =
+                run.style.color.as_deref().filter(|c| *c != "AUTO").map_or("黑色".to_string(), |c| format!("#{c}"));
+            out.push(
+                Finding::new(run.span, format!("发文机关标志为{colour}，应为红色"))
+                    .help("把发文机关标志的字体颜色设为红色（如 #FF0000）")
+                    .en("The issuer mark is not red"),
+            );
+        }
+        let fonts = FontTable::builtin();
+        if let Some(run) = runs.iter().find(|r| {
+            text[r.span.start..r.span.end].chars().any(is_han)
+                && r.style.east_asia.as_deref().and_then(|f| fonts.family(f)) != Some(FontFamily::XiaoBiaoSong)
+        }) {
+            out.push(
+                Finding::new(run.span, format!("发文机关标志用了“{}”，国标推荐小标宋体字", describe(&run.style)))
+                    .severity(Severity::Info)
+                    .help("发文机关标志改用方正小标宋简体（或同类小标宋字体）")
+                    .en("The issuer mark is not in XiaoBiaoSong (recommended)"),
+            );
+        }
+        if !para.in_text_box && para.align != Align::Centre {
+            out.push(
+                Finding::new(mark.span, format!("发文机关标志为{}，应居中排布", para.align.zh()))
+                    .help("把发文机关标志所在段落设为居中")
+                    .en("The issuer mark is not centred"),
+            );
+        }
+        // The red rule: on any paragraph down to the title's first line (a shape may be anchored
+        // to a paragraph above the mark's text box).
+        let title = paragraphs.iter().skip(at).position(|(_, part)| *part == Some(Part::Title)).map(|i| i + at);
+        let end = title.unwrap_or_else(|| (at + 4).min(paragraphs.len() - 1));
+        if !paragraphs[..=end].iter().any(|(p, _)| p.red_rule) {
+            let span = cx.doc.header.doc_number.as_ref().map_or(mark.span, |n| n.span);
+            out.push(
+                Finding::new(span, "版头下未找到红色分隔线（若分隔线是图片，请自行核对）")
+                    .severity(Severity::Info)
+                    .help("在发文字号下方加一条与版心等宽的红色横线：段落下边框设为红色，或插入红色直线")
+                    .en("No red separator line found under the header"),
+            );
+        }
+    }
+}

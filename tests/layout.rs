@@ -1,0 +1,89 @@
+//! The 版式 rules (GW9xx) on Word files: a 通知 laid out to GB/T 9704-2012 raises nothing, the same
+//! text as Word's defaults leave it raises every layout rule, and the text rules do not see the
+//! difference. The files come from `tools/make-layout-fixtures.py`.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/layout").join(name)
+}
+
+/// (code, severity, message) of every finding, from the JSON output.
+fn findings(path: &Path, dir: Option<&Path>) -> Vec<(String, String, String)> {
+    let mut cmd = Command::cargo_bin("gwlint").unwrap();
+    cmd.args(["check", "--format", "json", "--exit-zero"]).arg(path);
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let out = cmd.assert().code(0).get_output().stdout.clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn codes(found: &[(String, String, String)]) -> std::collections::BTreeSet<String> {
+    found.iter().map(|(c, _, _)| c.clone()).collect()
+}
+
+#[test]
+fn a_draft_laid_out_to_the_standard_raises_nothing() {
+    let found = findings(&fixture("standard.docx"), None);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn word_defaults_raise_every_layout_rule() {
+    let found = findings(&fixture("word-defaults.docx"), None);
+    let codes = codes(&found);
+    for code in ["GW901", "GW902", "GW903", "GW904", "GW905", "GW906", "GW907", "GW908", "GW909", "GW910", "GW911"] {
+        assert!(codes.contains(code), "{code} missing from {found:#?}");
+    }
+    assert!(!codes.contains("GW912"), "house fonts are silent unless configured");
+    // A mistake repeated in every paragraph is one finding that counts them.
+    let body: Vec<_> = found.iter().filter(|(c, _, _)| c == "GW902").collect();
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert!(body[0].2.contains("宋体 小四") && body[0].2.contains("共 8 段"), "{}", body[0].2);
+}
+
+#[test]
+fn the_text_rules_do_not_see_the_layout() {
+    let text_codes = |name: &str| {
+        findings(&fixture(name), None).into_iter().filter(|(c, _, _)| !c.starts_with("GW9")).collect::<Vec<_>>()
+    };
+    assert_eq!(text_codes("standard.docx"), text_codes("word-defaults.docx"));
+}
+
+#[test]
+fn local_practice_is_configured_and_reported_as_info() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "[rules.GW908]\nposition = \"centre\"\n\n[rules.GW912]\nbody = \"方正仿宋_GBK\"\ntitle = [\"方正小标宋简体\"]\n",
+    )
+    .unwrap();
+    for name in ["standard.docx", "word-defaults.docx"] {
+        std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
+    }
+    let standard = findings(Path::new("standard.docx"), Some(dir.path()));
+    let house: Vec<_> = standard.iter().filter(|(c, _, _)| c == "GW912").collect();
+    assert_eq!(house.len(), 1, "body only; the title is in the configured font: {standard:#?}");
+    assert!(house[0].1 == "info" && house[0].2.contains("仿宋_GB2312") && house[0].2.contains("方正仿宋_GBK"));
+    let position: Vec<_> = standard.iter().filter(|(c, _, _)| c == "GW908").collect();
+    assert_eq!(position.len(), 1, "{standard:#?}");
+    assert!(position[0].1 == "info" && position[0].2.contains("本单位要求居中"), "{position:?}");
+    // Word's centred page number is what this office wants: no position finding, the dashes still.
+    let defaults = findings(Path::new("word-defaults.docx"), Some(dir.path()));
+    let messages: Vec<_> = defaults.iter().filter(|(c, _, _)| c == "GW908").map(|(_, _, m)| m.as_str()).collect();
+    assert!(!messages.iter().any(|m| m.contains("居")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("一字线")), "{messages:?}");
+}
