@@ -38,6 +38,20 @@ fn dashes_ok(text: &str) -> bool {
     before == "—" && after == "—"
 }
 
+/// The page number's shape with the number shown as 1 (the saved field result is whichever page
+/// the editor last drew).
+fn as_page_one(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('1') || out.is_empty() {
+            out.push('1');
+        }
+    }
+    out
+}
+
 /// Where a footer puts its number: right, left, centre, or outside (odd right, even left).
 fn side(n: &PageNumber) -> &'static str {
     match n.frame_x_align.as_deref() {
@@ -116,7 +130,7 @@ impl Rule for PageNumberLayout {
         }
         if let Some(n) = numbers.iter().find(|n| !dashes_ok(&n.text)) {
             out.push(
-                Finding::new(at, format!("页码写作“{}”，数字左右应各放一条一字线：“— 1 —”", n.text.trim()))
+                Finding::new(at, format!("页码写作“{}”，数字左右应各放一条一字线：“— 1 —”", as_page_one(&n.text)))
                     .help("在页码域两侧各输入一条一字线“—”，与数字之间各空半角空格")
                     .en("Page numbers are written with one em dash on each side: “— 1 —”"),
             );
@@ -171,6 +185,12 @@ mod tests {
 
     fn footer(kind: FooterKind, n: PageNumber) -> Footer {
         Footer { kind, page_number: Some(n) }
+    }
+
+    #[test]
+    fn the_shape_is_shown_on_page_one() {
+        assert_eq!(as_page_one("-12-"), "-1-");
+        assert_eq!(as_page_one(" 第 3 页 "), "第 1 页");
     }
 
     #[test]
