@@ -454,9 +454,19 @@ fn reported_speech(said_before: &str) -> bool {
             let next = said_before[at + m.len()..].chars().next();
             let prev = said_before[..at].chars().next_back();
             next.is_some_and(|c| matches!(c, '，' | '：' | ':' | '“' | ','))
-                && !prev.is_some_and(|c| "名简职统号声宣对堪俗通总昵并".contains(c))
+                && !prev.is_some_and(|c| "名简职统号声宣对堪俗通总昵并的".contains(c))
+                && !adverbial_clause(&said_before[..at])
         })
     })
+}
+
+/// Whether the clause ending here opens with a preposition (`按照上级要求，` `根据群众反映，`):
+/// the word after it names a basis, not someone else speaking on.
+fn adverbial_clause(before: &str) -> bool {
+    let clause = before.rsplit(is_clause_end).next().unwrap_or(before).trim_start();
+    ["按照", "根据", "依据", "依照", "遵照", "按", "据此", "结合", "为落实", "落实", "贯彻"]
+        .iter()
+        .any(|p| clause.starts_with(p))
 }
 
 /// How much of `s` names the addressee before its verb: `市政府`, `省卫生健康委`, `市里`.
@@ -622,6 +632,10 @@ mod tests {
         assert_eq!(reason("经请示市政府同意，现将有关事项通知如下。"), Some(NotRequest::Completed));
         assert_eq!(reason("下一步，我局将向省厅申请专项资金。"), Some(NotRequest::Plan));
         assert_eq!(reason("某县人民政府来文恳请市政府支持。"), Some(NotRequest::Reported));
+        // A basis named with a preposition is no one speaking on: the request is the author's.
+        assert!(asks("按照市委、市政府关于保障公立医院运行的要求，请市政府同意追加经费200万元。"));
+        assert!(asks("根据省厅要求，请市政府同意设置感染性疾病科。"));
+        assert!(!asks("省厅要求，请市政府同意设置感染性疾病科。"), "someone else speaking on");
         // The author takes the word back: a 转报 asks in its own voice.
         assert!(asks("某街道办事处报来《关于调整行政区划的请示》，现转报给你们，请审批。"));
         assert_eq!(reason("请各单位于5月10日前报送。"), Some(NotRequest::Downward));

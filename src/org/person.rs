@@ -129,12 +129,40 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
 /// A 职务, then perhaps a colon and a name, at the end: `局长　李某某`, `某某局局长：杨建华`.
 static SIGNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     // Names of the minority nationalities run longer and carry a middle dot (艾尔肯·吐尔逊).
-    Regex::new(&format!(r"{TITLES}(?:[ \u{{3000}}]*[:：]?[ \u{{3000}}]*[\p{{Han}}·•]{{2,12}})?$")).expect("valid regex")
+    Regex::new(&format!(r"{TITLES}(?:[ \u{{3000}}]*[:：]?[ \u{{3000}}]*(?<name>[\p{{Han}}·•]{{2,12}}))?$"))
+        .expect("valid regex")
 });
+
+/// Endings of an organ's name: after a 职务-looking word (`领导小组办公室`, `主任委员会`) they make
+/// the whole an organ, not an office and a person's name.
+const ORGAN_TAILS: &[&str] = &[
+    "办公室",
+    "小组",
+    "委员会",
+    "领导小组",
+    "指挥部",
+    "中心",
+    "局",
+    "厅",
+    "处",
+    "科",
+    "室",
+    "部",
+    "会",
+    "院",
+    "组",
+    "所",
+    "站",
+    "队",
+    "办",
+    "委",
+];
 
 /// Whether a signature line names a person (职务, perhaps with a name) rather than an organ.
 pub fn is_personal_signature(text: &str) -> bool {
-    SIGNED_BY_PERSON.is_match(text)
+    SIGNED_BY_PERSON
+        .captures(text)
+        .is_some_and(|c| c.name("name").is_none_or(|n| !ORGAN_TAILS.iter().any(|t| n.as_str().ends_with(t))))
 }
 
 /// The organ a personal signature names before the office: `某局局长` → `某局`.
@@ -224,6 +252,16 @@ mod tests {
         let through = recognise("县委宣传部王部长并转张书记", &[], None).expect("a person");
         assert_eq!(through.title.as_deref(), Some("部长"));
         assert!(recognise("县委宣传部并转县委", &[], None).is_none());
+    }
+
+    #[test]
+    fn a_signature_by_office_and_name_but_not_an_organ_named_after_one() {
+        assert!(is_personal_signature("某县交通运输局局长　张三"));
+        assert!(is_personal_signature("局长：艾尔肯·吐尔逊"));
+        assert!(is_personal_signature("县长"));
+        assert!(is_personal_signature("局长　扎西平措"));
+        assert!(!is_personal_signature("山南市国家安全人民防线工作领导小组办公室"));
+        assert!(!is_personal_signature("县委主任委员会"));
     }
 
     fn leaders() -> Vec<KnownLeader> {

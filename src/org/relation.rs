@@ -217,9 +217,10 @@ impl OrgView {
             return None;
         }
         let function = department_function(&from.name)?;
-        // Merged bureaus keep both lines of guidance: 教育体育局 answers to 教育厅 (and 体育局).
+        // Merged bureaus keep both lines of guidance: 教育体育局 answers to 教育厅 (and 体育局),
+        // 文体旅局 to 文化和旅游局.
         let theirs = department_function(&to.name)?;
-        if !(theirs.contains(&function) || function.contains(&theirs)) {
+        if !functions_overlap(&function, &theirs) {
             return None;
         }
         let (from_leader, to_leader) = (from.parent.as_deref()?, to.parent.as_deref()?);
@@ -265,7 +266,76 @@ fn may_be_unrecognised_counterparts(from: &Org, to: &Org) -> bool {
         return true;
     };
     let chars: Vec<char> = a.chars().collect();
-    chars.windows(2).any(|pair| b.contains(&pair.iter().collect::<String>()))
+    chars.windows(2).any(|pair| b.contains(&pair.iter().collect::<String>())) || functions_overlap(&a, &b)
+}
+
+/// The fields of work a department's function names, its abbreviations read out: 文体旅 is
+/// 文化, 体育 and 旅游; 文化广电和旅游 is 文化, 广电 and 旅游.
+fn fields_of(function: &str) -> Vec<&'static str> {
+    // Longer names first; then the one-character forms merged bureaus are named with.
+    const FIELDS: &[(&str, &str)] = &[
+        ("广播电视", "广电"),
+        ("新闻出版", "新闻出版"),
+        ("卫生健康", "卫生健康"),
+        ("卫生计生", "卫生健康"),
+        ("人力资源", "人社"),
+        ("社会保障", "人社"),
+        ("城乡建设", "住建"),
+        ("住房", "住建"),
+        ("科学技术", "科技"),
+        ("工业和信息化", "工信"),
+        ("工业", "工信"),
+        ("信息化", "工信"),
+        ("文化", "文化"),
+        ("体育", "体育"),
+        ("旅游", "旅游"),
+        ("广电", "广电"),
+        ("卫生", "卫生健康"),
+        ("健康", "卫生健康"),
+        ("教育", "教育"),
+        ("科技", "科技"),
+        ("商务", "商务"),
+        ("农业", "农业农村"),
+        ("农村", "农业农村"),
+        ("水利", "水利"),
+        ("水务", "水利"),
+        ("交通", "交通运输"),
+        ("运输", "交通运输"),
+        ("文", "文化"),
+        ("体", "体育"),
+        ("旅", "旅游"),
+        ("广", "广电"),
+        ("卫", "卫生健康"),
+        ("健", "卫生健康"),
+        ("教", "教育"),
+        ("科", "科技"),
+        ("商", "商务"),
+        ("农", "农业农村"),
+        ("水", "水利"),
+        ("交", "交通运输"),
+    ];
+    let mut out = Vec::new();
+    let mut rest = function;
+    while let Some(c) = rest.chars().next() {
+        match FIELDS.iter().find(|(written, _)| rest.starts_with(written)) {
+            Some((written, field)) => {
+                if !out.contains(field) {
+                    out.push(*field);
+                }
+                rest = &rest[written.len()..];
+            }
+            None => rest = &rest[c.len_utf8()..],
+        }
+    }
+    out
+}
+
+/// Whether two departments' functions name a field in common (or one contains the other).
+fn functions_overlap(a: &str, b: &str) -> bool {
+    a.contains(b) || b.contains(a) || {
+        let theirs = fields_of(b);
+        fields_of(a).iter().any(|f| theirs.contains(f))
+    }
 }
 
 /// The leaders' governments the names did not give, named by their tier.

@@ -165,8 +165,8 @@ fn unknown_facts_stay_unknown() {
     assert_eq!(r("江门市教育局", "江门市公共资源交易中心"), Relation::Unknown);
     assert_eq!(r("某某", "江门市人民政府"), Relation::Unknown);
     assert_eq!(r("鼓楼区人民政府", "南京市人民政府"), Relation::Unknown);
-    // Counterparts whose names changed in a merger are not provably unaffiliated.
-    assert_eq!(r("台山市文化广电旅游体育局", "广东省文化和旅游厅"), Relation::Unknown);
+    // Counterparts whose names changed in a merger share a field of work: guided, not unaffiliated.
+    assert!(matches!(r("台山市文化广电旅游体育局", "广东省文化和旅游厅"), Relation::GuidingSkipping { .. }));
 }
 
 #[test]
@@ -668,6 +668,20 @@ fn merged_bureaus_and_sector_parents_by_function() {
         "{:?}",
         view.relation(&county, &province)
     );
+}
+
+#[test]
+fn merged_bureaus_named_by_abbreviation_keep_their_lines_of_guidance() {
+    let view = OrgView::default();
+    let guided = |from: &str, to: &str| {
+        let relation = view.relation(&view.parse_name(from), &view.parse_name(to));
+        matches!(relation, Relation::Guiding | Relation::GuidingSkipping { .. })
+    };
+    assert!(guided("南平市建阳区文体旅局", "南平市文化和旅游局"));
+    assert!(guided("建阳区文化广电体育和旅游局", "福建省文化和旅游厅"));
+    assert!(guided("婺源县卫健局", "上饶市卫生健康委员会"));
+    assert!(!guided("南平市建阳区文体旅局", "南平市教育局"), "no field in common");
+    assert!(!guided("南平市建阳区农业农村局", "南平市水利局"));
 }
 
 #[test]

@@ -132,6 +132,18 @@ impl Rule for OneIssuePerRequest {
                 }
             }
         }
+        // Any recognised request that asks for something `一并` (恳请一并同意, 请一并予以支持):
+        // the drafter says a further matter rides along.
+        for r in requests.iter() {
+            let clause = r.clause.text(text);
+            if let Some(at) = clause.find("一并") {
+                let span = Span::new(r.clause.start + at, r.clause.end);
+                let said = signals.iter().any(|(sp, why)| why.ends_with("把另一事项一并提出") && sp.overlaps(span));
+                if !said && !cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) {
+                    signals.push((span, format!("“{}”把另一事项一并提出", span.text(text))));
+                }
+            }
+        }
         // The author's own second 请示 slipped in as an attachment.
         let own = crate::document::requests::own_names(cx.doc);
         if let Some(item) = cx.doc.attachment_note.as_ref().and_then(|n| {
