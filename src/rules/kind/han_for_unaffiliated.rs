@@ -55,27 +55,11 @@ fn orders_to_addressee(cx: &Context) -> Vec<Span> {
         .collect()
 }
 
-/// Work assigned by name to the 主送 organs: `市公安局要在…`, `各单位要…于9月26日前报送`.
-fn tasks_given_to_recipients(cx: &Context) -> Vec<Span> {
-    const TASK_WORDS: [&str; 5] = ["要", "须", "应当", "应", "负责"];
-    let text = cx.text();
+/// The 主送 as written, and the words that stand for all of them.
+fn recipient_names<'a>(cx: &Context<'a>) -> Vec<&'a str> {
     let mut subjects: Vec<&str> = cx.doc.parties.main.iter().map(|p| p.field.text.as_str()).collect();
     subjects.extend(["各单位", "各部门", "你们"]);
-    let mut out = Vec::new();
-    for p in cx.doc.body_paragraphs() {
-        let s = p.span.text(text);
-        for subject in &subjects {
-            for (at, _) in s.match_indices(subject) {
-                let after = &s[at + subject.len()..];
-                let opens_clause = s[..at].chars().next_back().is_none_or(|c| "，。；：、 \u{3000}".contains(c))
-                    || s[..at].ends_with(['、', '．', '.']);
-                if opens_clause && TASK_WORDS.iter().any(|w| after.starts_with(w)) {
-                    out.push(p.span.sub(at, at + subject.len()));
-                }
-            }
-        }
-    }
-    out
+    subjects
 }
 
 impl Rule for HanForUnaffiliated {
@@ -152,7 +136,9 @@ impl HanForUnaffiliated {
                 .en("Between unaffiliated organs a request for approval is a letter (函), not a 请示"),
             ),
             _ => {
-                if !orders_to_addressee(cx).is_empty() || !tasks_given_to_recipients(cx).is_empty() {
+                if !orders_to_addressee(cx).is_empty()
+                    || !crate::rules::routing::common::tasks_given_to(cx, &recipient_names(cx)).is_empty()
+                {
                     out.push(
                         Finding::new(span, format!("“{}”不是发文机关的下级，不宜用通知布置工作", names.join("、")))
                             .help("不相隶属机关之间商洽工作用函")
