@@ -259,6 +259,31 @@ pub fn downward_directive(cx: &Context, extra: &[crate::document::DocKind]) -> O
     (directive && down).then_some(kind)
 }
 
+/// Where the body gives work to one of `subjects` by name — `县自然资源局负责……`,
+/// `（四）凤城镇人民政府要……` — a subject opening a clause (or following the paragraph's 层次序数)
+/// and followed by a word of duty.
+pub fn tasks_given_to(cx: &Context, subjects: &[&str]) -> Vec<Span> {
+    const TASK_WORDS: [&str; 5] = ["要", "须", "应当", "应", "负责"];
+    let text = cx.text();
+    let mut out = Vec::new();
+    for p in cx.doc.body_paragraphs() {
+        let s = p.span.text(text);
+        let after_ordinal = p.ordinal.as_ref().map(|o| o.span.end.saturating_sub(p.span.start));
+        for subject in subjects.iter().filter(|s| !s.is_empty()) {
+            for (at, _) in s.match_indices(subject) {
+                let after = &s[at + subject.len()..];
+                let opens_clause = s[..at].chars().next_back().is_none_or(|c| "，。；：、 \u{3000}".contains(c))
+                    || s[..at].ends_with(['、', '．', '.'])
+                    || after_ordinal == Some(at);
+                if opens_clause && TASK_WORDS.iter().any(|w| after.starts_with(w)) {
+                    out.push(p.span.sub(at, at + subject.len()));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,29 +321,4 @@ mod tests {
         assert!(!requests("特此请示"));
         assert!(!requests("我会拟于10月举办座谈会，并"));
     }
-}
-
-/// Where the body gives work to one of `subjects` by name — `县自然资源局负责……`,
-/// `（四）凤城镇人民政府要……` — a subject opening a clause (or following the paragraph's 层次序数)
-/// and followed by a word of duty.
-pub fn tasks_given_to(cx: &Context, subjects: &[&str]) -> Vec<Span> {
-    const TASK_WORDS: [&str; 5] = ["要", "须", "应当", "应", "负责"];
-    let text = cx.text();
-    let mut out = Vec::new();
-    for p in cx.doc.body_paragraphs() {
-        let s = p.span.text(text);
-        let after_ordinal = p.ordinal.as_ref().map(|o| o.span.end.saturating_sub(p.span.start));
-        for subject in subjects.iter().filter(|s| !s.is_empty()) {
-            for (at, _) in s.match_indices(subject) {
-                let after = &s[at + subject.len()..];
-                let opens_clause = s[..at].chars().next_back().is_none_or(|c| "，。；：、 \u{3000}".contains(c))
-                    || s[..at].ends_with(['、', '．', '.'])
-                    || after_ordinal == Some(at);
-                if opens_clause && TASK_WORDS.iter().any(|w| after.starts_with(w)) {
-                    out.push(p.span.sub(at, at + subject.len()));
-                }
-            }
-        }
-    }
-    out
 }
