@@ -20,7 +20,7 @@ static META: RuleMeta = RuleMeta {
 - 上行文有版头（发文机关标志或发文字号）却没有“签发人”：警告（草稿尚未签发时，在前置元数据写“草稿: 是”降为提示）；\n\
 - “签发人”后缺冒号：补全角冒号（安全修复；半角冒号由 GW401 改为全角）；\n\
 - 配置了发文机关的 `principal`（主要负责人）而签发人不是他：警告（主要负责人授权他人签发的，在前置元数据“报批依据”中写明）。\n\n\
-没有版头的正文草稿不检查。函虽可向上级机关行文，但不是上行文种，不检查。\
+没有版头的正文草稿只作提示（印发时须在版头补上签发人）。函虽可向上级机关行文，但不是上行文种，不检查。\
 议案由人民政府提请人大审议，由行政首长签署，不适用签发人要求。\
 文中称主送机关为“贵X”（“贵办”“贵局”）的，是向不相隶属机关的平行文，即使文种是报告也不检查（前置元数据或配置写明了行文方向的除外）。",
     bad: "示卫健〔2024〕12号（请示，无签发人）",
@@ -67,6 +67,18 @@ impl Rule for UpwardSigner {
             out.push(if stated_yes(cx, "草稿") { f.severity(Severity::Info) } else { f });
             return;
         }
+        // A body draft without any 版头: the 签发人 belongs in the 版头 it will get, so say so
+        // once, as a reminder, rather than pass over it in silence.
+        if !has_header && header.signers.is_empty() && doc.stated("签发人").is_none() && doc.title.is_some() {
+            let span = doc.title.as_ref().map(|t| t.span).unwrap_or_default();
+            out.push(
+                Finding::new(span, "本稿没有版头；上行文印发时须在版头标注签发人姓名（机关主要负责人）")
+                    .severity(Severity::Info)
+                    .help("在发文字号同一行右侧标注“签发人：姓名”；或在前置元数据写明“签发人: 姓名”")
+                    .en("No header yet: an upward document names its signer (签发人) in the header"),
+            );
+            return;
+        }
         let Some(principal) = doc.parties.sender.as_ref().and_then(|s| s.principal.clone()) else { return };
         if stated_yes(cx, "报批依据") {
             return;
@@ -104,11 +116,12 @@ mod tests {
     }
 
     #[test]
-    fn body_only_drafts_and_notices_are_silent() {
-        assert!(
-            codes_in("t.txt", "示例市卫生健康局关于申请专项资金的请示\n示例市人民政府：\n妥否，请批示。\n", "GW208")
-                .is_empty()
-        );
+    fn body_only_drafts_get_a_reminder_and_notices_nothing() {
+        let body_only =
+            lint_text("t.txt", "示例市卫生健康局关于申请专项资金的请示\n示例市人民政府：\n妥否，请批示。\n", "GW208");
+        assert_eq!(body_only.len(), 1, "{body_only:?}");
+        assert_eq!(body_only[0].severity, crate::diagnostic::Severity::Info);
+        assert!(body_only[0].message.contains("本稿没有版头"));
         assert!(
             codes_in(
                 "t.txt",
