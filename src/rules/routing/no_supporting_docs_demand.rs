@@ -33,11 +33,14 @@ static META: RuleMeta = RuleMeta {
 };
 
 static SUPPORTING_DOCS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:制定|出台|研究制定|印发|制发)[^。；，]{0,10}(?:配套文件|配套政策|配套措施|实施细则|实施方案|具体办法|实施意见)")
+    Regex::new(r"(?:制定|出台|研究制定|印发|制发)[^。；，]{0,20}(?:配套文件|配套政策|配套措施|实施细则|实施方案|具体办法|实施意见)")
         .expect("valid")
 });
 static IMPLEMENTATION_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:报送|上报|报告|反馈)[^。；，]{0,15}(?:贯彻落实|贯彻执行|贯彻|落实|执行)情况").expect("valid")
+    // The verb before its object (`报送贯彻落实情况`) or, with 将, after it (`将本通知贯彻落实情况报
+    // 州人社局`) — there only the document's own implementation: `将减排措施落实情况报` is a
+    // working report, not one on carrying out the document.
+    Regex::new(r"(?:报送|上报|报告|反馈)[^。；，]{0,15}(?:贯彻落实|贯彻执行|贯彻|落实|执行)情况|将[^。；，]{0,15}(?:贯彻落实|贯彻执行|贯彻)情况(?:报送|上报|报告|报|反馈)|将(?:本|该|上述)(?:通知|意见|文件|决定|方案|办法)[^。；，]{0,8}(?:落实|执行)情况(?:报送|上报|报告|报|反馈)").expect("valid")
 });
 static ROUTINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:预算|资金|项目|计划)执行情况").expect("valid"));
 static AUTHORISED: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,6 +116,12 @@ mod tests {
         let d = lint_text("t.txt", &text, "GW212");
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].severity, Severity::Warning);
+        // A longer object between the verb and the documents; the report with 将 before its verb.
+        let text = doc(
+            "各县（市、区）要在1个月内出台本地区促进夜间经济发展的配套政策。各单位要于每月10日前将本通知贯彻落实情况报市商务局。",
+        );
+        let d = lint_text("t.txt", &text, "GW212");
+        assert_eq!(d.len(), 2, "{d:?}");
     }
 
     #[test]
@@ -133,6 +142,7 @@ mod tests {
             "请局属各单位于每月5日前报送预算执行情况。",
             "我局已制定配套实施细则，现印发给你们。",
             "省商务厅要求各地市报送贯彻落实情况，我局将汇总上报。",
+            "接到预警后，各县（市、区）须在2小时内启动响应，并将减排措施落实情况报市商务局。",
         ] {
             assert!(codes_in("t.txt", &doc(body), "GW212").is_empty(), "{body}");
         }
