@@ -87,3 +87,13 @@ fn local_practice_is_configured_and_reported_as_info() {
     assert!(!messages.iter().any(|m| m.contains("居")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("一字线")), "{messages:?}");
 }
+
+#[test]
+fn an_unknown_practice_is_said_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gwlint.toml"), "[rules.GW908]\nposition = \"middle\"\n").unwrap();
+    std::fs::copy(fixture("standard.docx"), dir.path().join("standard.docx")).unwrap();
+    let found = findings(Path::new("standard.docx"), Some(dir.path()));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].0 == "GW908" && found[0].1 == "info" && found[0].2.contains("“middle”无效"), "{found:?}");
+}

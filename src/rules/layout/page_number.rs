@@ -149,7 +149,20 @@ impl Rule for PageNumberLayout {
                     .en("Page numbers are set in 14 pt SimSun"),
             );
         }
-        let practice = cx.params.get("position").and_then(toml::Value::as_str).unwrap_or("outside");
+        let configured = cx.params.get("position").and_then(toml::Value::as_str);
+        // A value gwlint does not know is said, not silently read as the standard.
+        if let Some(bad) = configured.filter(|v| !matches!(*v, "outside" | "centre" | "right")) {
+            out.push(
+                Finding::new(
+                    at,
+                    format!("gwlint.toml 中 [rules.GW908] position 的值“{bad}”无效，已按国标（outside）检查"),
+                )
+                .severity(Severity::Info)
+                .help("position 可取 outside（单页居右、双页居左）、centre、right")
+                .en("Unknown [rules.GW908] position; checked as the standard's outside"),
+            );
+        }
+        let practice = configured.filter(|v| matches!(*v, "centre" | "right")).unwrap_or("outside");
         if let Some(problem) = position_problem(&layout.footers, layout.even_and_odd, practice) {
             let configured = practice != "outside";
             let mut f = Finding::new(at, problem)
