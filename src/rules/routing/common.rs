@@ -227,7 +227,8 @@ pub fn own_sentences(cx: &Context, re: &Regex) -> Vec<(Span, Span)> {
 /// (“规范性文件: 是”), or numbered as one (Guangdong's “X规〔2024〕1号”).
 pub fn is_normative(cx: &Context) -> bool {
     static NORMATIVE_NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\p{Han}{1,10}规[〔\[［(（]").expect("valid"));
+        // 粤府规〔…〕, and the 规发/规字 of other provinces (卫政规发〔2025〕3号, 鲁政办规字〔…〕).
+        LazyLock::new(|| Regex::new(r"^\p{Han}{1,10}规(?:发|字)?[〔\[［(（]").expect("valid"));
     if let Some(stated) = cx.doc.stated_bool("规范性文件") {
         return stated;
     }
