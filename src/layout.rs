@@ -139,6 +139,12 @@ pub struct ParagraphLayout {
 }
 
 impl ParagraphLayout {
+    /// The font size the paragraph's characters are counted in (for indents in characters):
+    /// its first run's, else its mark's, else 三号.
+    pub fn size(&self) -> u32 {
+        self.runs.iter().find_map(|r| r.style.size).or(self.mark_size).unwrap_or(sizes::SAN_HAO)
+    }
+
     /// Runs holding visible characters (not only spaces).
     pub fn visible_runs<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a RunLayout> + 'a {
         self.runs.iter().filter(move |r| {
@@ -167,6 +173,11 @@ pub struct RunStyle {
 }
 
 impl RunStyle {
+    /// The GB/T 9704 family of the Chinese font, when the font table knows it.
+    pub fn family(&self) -> Option<FontFamily> {
+        self.east_asia.as_deref().and_then(|f| FontTable::builtin().family(f))
+    }
+
     /// Whether the colour is red as printed 版头 use it (a strong red, not a dark brown).
     pub fn is_red(&self) -> bool {
         self.color.as_deref().is_some_and(is_red)

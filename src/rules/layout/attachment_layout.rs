@@ -1,7 +1,7 @@
-use super::common::{describe, layout, with_parts};
+use super::common::{describe, layout, paragraph_at, with_parts};
 use crate::diagnostic::{Finding, Severity};
 use crate::lang::is_han;
-use crate::layout::{Align, FontFamily, FontTable};
+use crate::layout::{Align, FontFamily};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 
 pub struct AttachmentLayout;
@@ -35,8 +35,7 @@ impl Rule for AttachmentLayout {
         let Some(layout) = layout(cx) else { return };
         let text = cx.text();
         let paragraphs = with_parts(cx, layout);
-        let containing =
-            |start: usize| paragraphs.iter().map(|(p, _)| *p).find(|p| p.span.start <= start && start <= p.span.end);
+        let containing = |start: usize| paragraph_at(&paragraphs, start).map(|i| paragraphs[i].0);
         if let Some(note) = &cx.doc.attachment_note
             && let Some(para) = containing(note.label.span.start)
             && !para.in_table
@@ -48,7 +47,6 @@ impl Rule for AttachmentLayout {
                     .en("The attachment note is indented two characters"),
             );
         }
-        let fonts = FontTable::builtin();
         for attachment in cx.doc.attachments.iter().filter(|a| !a.forwarded) {
             if let Some(label) = &attachment.label
                 && let Some(para) = containing(label.span.start)
@@ -57,7 +55,7 @@ impl Rule for AttachmentLayout {
                     r.span.start < label.span.end
                         && r.span.end > label.span.start
                         && text[r.span.start..r.span.end].chars().any(is_han)
-                        && r.style.east_asia.as_deref().and_then(|f| fonts.family(f)) != Some(FontFamily::HeiTi)
+                        && r.style.family() != Some(FontFamily::HeiTi)
                 }) {
                     out.push(
                         Finding::new(
@@ -68,7 +66,7 @@ impl Rule for AttachmentLayout {
                         .en("The attachment label is set in HeiTi"),
                     );
                 }
-                let size = para.runs.iter().find_map(|r| r.style.size).unwrap_or(32);
+                let size = para.size();
                 if para.align == Align::Centre || para.first_line.in_chars(size) + para.left.in_chars(size) > 0.5 {
                     out.push(
                         Finding::new(label.span, format!("附件标识“{}”没有顶格编排", label.text))

@@ -1,4 +1,6 @@
-use super::common::{Grouped, Want, deviation, heading_end, heading_family, layout, ordinal_in, with_parts};
+use super::common::{
+    BODY_PARTS, Grouped, Want, count_note, deviation, heading_end, heading_family, layout, ordinal_in, with_parts,
+};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Part;
 use crate::layout::{FontFamily, sizes};
@@ -30,9 +32,6 @@ static META: RuleMeta = RuleMeta {
     good: "正文用“仿宋_GB2312 三号”，层次标题另按 GW904",
 };
 
-const PARTS: [Part; 6] =
-    [Part::MainRecipients, Part::Body, Part::AttachmentNote, Part::Signature, Part::Date, Part::Annotation];
-
 impl Rule for BodyFont {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -45,7 +44,7 @@ impl Rule for BodyFont {
         let mut fonts = Grouped::default();
         let mut colours = Grouped::default();
         for (para, part) in with_parts(cx, layout) {
-            let Some(part) = part.filter(|p| PARTS.contains(p)) else { continue };
+            let Some(part) = part.filter(|p| BODY_PARTS.contains(p)) else { continue };
             if para.in_table || para.in_text_box {
                 continue;
             }
@@ -69,7 +68,7 @@ impl Rule for BodyFont {
             }
         }
         for (found, span, n) in fonts.into_groups() {
-            let many = if n > 1 { format!("（共 {n} 段，首见于此）") } else { String::new() };
+            let many = count_note(n, "段");
             out.push(
                 Finding::new(span, format!("正文文字用了“{found}”，国标一般用{}{many}", want.zh()))
                     .help("选中正文，字体设为仿宋_GB2312（或仿宋），字号设为三号；最好改“正文”样式，一次改全")
@@ -77,7 +76,7 @@ impl Rule for BodyFont {
             );
         }
         for (colour, span, n) in colours.into_groups() {
-            let many = if n > 1 { format!("（共 {n} 段，首见于此）") } else { String::new() };
+            let many = count_note(n, "段");
             out.push(
                 Finding::new(span, format!("正文文字颜色为 #{colour}，公文文字一般为黑色{many}"))
                     .help("把字体颜色改为“自动”或黑色")

@@ -1,4 +1,4 @@
-use super::common::{Grouped, Want, deviation, layout, with_parts};
+use super::common::{Grouped, Want, count_note, deviation, layout, with_parts};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Part;
 use crate::layout::{FontFamily, sizes};
@@ -43,7 +43,7 @@ impl Rule for ColophonLayout {
             if let Some((span, found)) = deviation(text, para, para.span, want) {
                 fonts.add(found, span);
             }
-            let size = para.runs.iter().find_map(|r| r.style.size).unwrap_or(sizes::SI_HAO);
+            let size = para.size();
             let typed = text[para.span.start..para.span.end].starts_with(['\u{3000}', ' ']);
             let left = para.left.in_chars(size) + para.first_line.in_chars(size);
             if flush.is_none() && !typed && left < 0.5 && !para.in_table {
@@ -51,7 +51,7 @@ impl Rule for ColophonLayout {
             }
         }
         for (found, span, n) in fonts.into_groups() {
-            let many = if n > 1 { format!("（共 {n} 行，首见于此）") } else { String::new() };
+            let many = count_note(n, "行");
             out.push(
                 Finding::new(span, format!("版记用了“{found}”，国标一般用{}{many}", want.zh()))
                     .help("版记各行字号设为四号，字体仿宋")

@@ -4,7 +4,7 @@
 
 use crate::document::{OrdinalStyle, Part};
 use crate::lang::is_han;
-use crate::layout::{FontFamily, FontTable, Layout, ParagraphLayout, RunStyle, size_name};
+use crate::layout::{FontFamily, Layout, ParagraphLayout, RunStyle, size_name};
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -33,6 +33,20 @@ pub fn with_parts<'a>(cx: &Context<'a>, layout: &'a Layout) -> Vec<(&'a Paragrap
         .collect()
 }
 
+/// The parts set in the body font (GB/T 9704 5.2.2): 主送, 正文, 附件说明, 署名, 日期, 附注.
+pub const BODY_PARTS: [Part; 6] =
+    [Part::MainRecipients, Part::Body, Part::AttachmentNote, Part::Signature, Part::Date, Part::Annotation];
+
+/// The paragraph holding byte `at`.
+pub fn paragraph_at(paragraphs: &[(&ParagraphLayout, Option<Part>)], at: usize) -> Option<usize> {
+    paragraphs.iter().position(|(p, _)| p.span.start <= at && at <= p.span.end)
+}
+
+/// `（共 8 段，首见于此）` after a message whose deviation repeats; nothing for one.
+pub fn count_note(n: usize, unit: &str) -> String {
+    if n > 1 { format!("（共 {n} {unit}，首见于此）") } else { String::new() }
+}
+
 /// A font and size GB/T 9704 asks for.
 #[derive(Clone, Copy, Debug)]
 pub struct Want {
@@ -59,7 +73,6 @@ pub fn describe(style: &RunStyle) -> String {
 /// Chinese characters are held to the font: Latin letters and digits may have their own), with
 /// how it is set.
 pub fn deviation(text: &str, para: &ParagraphLayout, range: Span, want: Want) -> Option<(Span, String)> {
-    let fonts = FontTable::builtin();
     for run in para.visible_runs(text) {
         let start = run.span.start.max(range.start);
         let end = run.span.end.min(range.end);
@@ -71,7 +84,7 @@ pub fn deviation(text: &str, para: &ParagraphLayout, range: Span, want: Want) ->
             continue;
         }
         let han = piece.chars().any(is_han);
-        let family_ok = !han || run.style.east_asia.as_deref().and_then(|f| fonts.family(f)) == Some(want.family);
+        let family_ok = !han || run.style.family() == Some(want.family);
         let size_ok = run.style.size.is_none_or(|s| s == want.size);
         if !family_ok || !size_ok {
             return Some((Span::new(start, end), describe(&run.style)));

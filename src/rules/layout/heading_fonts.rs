@@ -1,4 +1,6 @@
-use super::common::{Grouped, Want, deviation, heading_end, heading_family, layout, ordinal_in, with_parts};
+use super::common::{
+    Grouped, Want, count_note, deviation, heading_end, heading_family, layout, ordinal_in, with_parts,
+};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{OrdinalStyle, Part};
 use crate::layout::sizes;
@@ -65,7 +67,7 @@ impl Rule for HeadingFonts {
         for (style, groups) in by_level {
             let want = Want { family: heading_family(style).expect("filtered"), size: sizes::SAN_HAO };
             for (found, span, n) in groups.into_groups() {
-                let many = if n > 1 { format!("（共 {n} 处，首见于此）") } else { String::new() };
+                let many = count_note(n, "处");
                 out.push(
                     Finding::new(span, format!("{}用了“{found}”，国标一般用{}{many}", level(style), want.zh()))
                         .help(format!("{}设为{}；可建“标题 1”“标题 2”样式统一设置", level(style), want.zh()))

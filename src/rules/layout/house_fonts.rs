@@ -1,4 +1,4 @@
-use super::common::{heading_end, layout, ordinal_in, with_parts};
+use super::common::{BODY_PARTS, heading_end, layout, ordinal_in, with_parts};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{OrdinalStyle, Part};
 use crate::lang::is_han;
@@ -27,9 +27,6 @@ static META: RuleMeta = RuleMeta {
     bad: "（配置 body = \"方正仿宋_GBK\"）正文用“仿宋_GB2312”",
     good: "（配置 body = \"方正仿宋_GBK\"）正文用“方正仿宋_GBK”",
 };
-
-const BODY_PARTS: [Part; 6] =
-    [Part::MainRecipients, Part::Body, Part::AttachmentNote, Part::Signature, Part::Date, Part::Annotation];
 
 fn names(cx: &Context, key: &str) -> Vec<String> {
     match cx.params.get(key) {

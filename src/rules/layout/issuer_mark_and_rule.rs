@@ -1,8 +1,8 @@
-use super::common::{describe, layout, with_parts};
+use super::common::{describe, layout, paragraph_at, with_parts};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Part;
 use crate::lang::is_han;
-use crate::layout::{Align, FontFamily, FontTable};
+use crate::layout::{Align, FontFamily};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 
 pub struct IssuerMarkAndRule;
@@ -37,9 +37,7 @@ impl Rule for IssuerMarkAndRule {
         let Some(mark) = &cx.doc.header.issuer_mark else { return };
         let text = cx.text();
         let paragraphs = with_parts(cx, layout);
-        let Some(at) =
-            paragraphs.iter().position(|(p, _)| p.span.start <= mark.span.start && mark.span.start <= p.span.end)
-        else {
+        let Some(at) = paragraph_at(&paragraphs, mark.span.start) else {
             return;
         };
         let para = paragraphs[at].0;
@@ -54,10 +52,8 @@ impl Rule for IssuerMarkAndRule {
                     .en("The issuer mark is not red"),
             );
         }
-        let fonts = FontTable::builtin();
         if let Some(run) = runs.iter().find(|r| {
-            text[r.span.start..r.span.end].chars().any(is_han)
-                && r.style.east_asia.as_deref().and_then(|f| fonts.family(f)) != Some(FontFamily::XiaoBiaoSong)
+            text[r.span.start..r.span.end].chars().any(is_han) && r.style.family() != Some(FontFamily::XiaoBiaoSong)
         }) {
             out.push(
                 Finding::new(run.span, format!("发文机关标志用了“{}”，国标推荐小标宋体字", describe(&run.style)))

@@ -1,4 +1,4 @@
-use super::common::{Grouped, layout, with_parts};
+use super::common::{Grouped, count_note, layout, with_parts};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Part;
 use crate::layout::{Align, ParagraphLayout};
@@ -28,7 +28,7 @@ static META: RuleMeta = RuleMeta {
 
 /// Why a body paragraph is not 左空二字、回行顶格, if it is not.
 pub fn problem(para: &ParagraphLayout, text: &str) -> Option<String> {
-    let size = para.runs.iter().find_map(|r| r.style.size).or(para.mark_size).unwrap_or(32);
+    let size = para.size();
     let content = &text[para.span.start..para.span.end];
     // Leading spaces typed in the text count as the indent (two full-width, or four half-width).
     let typed: f64 =
@@ -68,7 +68,7 @@ impl Rule for ParagraphIndent {
             }
         }
         for (problem, span, n) in found.into_groups() {
-            let many = if n > 1 { format!("（共 {n} 段，首见于此）") } else { String::new() };
+            let many = count_note(n, "段");
             out.push(
                 Finding::new(span, format!("正文段落{problem}；每个自然段应左空二字、回行顶格{many}"))
                     .help("段落设置：特殊格式“首行”、缩进值 2 字符，左右缩进 0")

@@ -34,7 +34,7 @@ fn width(s: &str) -> f64 {
 /// How far from the right edge the date ends, in characters, if it can be told.
 pub fn right_gap(para: &ParagraphLayout, text: &str, chars_per_line: f64) -> Option<f64> {
     let line = &text[para.span.start..para.span.end];
-    let size = para.runs.iter().find_map(|r| r.style.size).unwrap_or(32);
+    let size = para.size();
     let is_space = |c: char| c == ' ' || c == '\u{3000}';
     let trailing = width(&line[line.trim_end_matches(is_space).len()..]);
     let leading_text = &line[..line.len() - line.trim_start_matches(is_space).len()];
