@@ -224,7 +224,8 @@ pub fn own_sentences(cx: &Context, re: &Regex) -> Vec<(Span, Span)> {
 }
 
 /// Whether the draft is (or 印发s) an administrative 规范性文件: stated in front matter
-/// (“规范性文件: 是”), or numbered as one (Guangdong's “X规〔2024〕1号”).
+/// (“规范性文件: 是”), numbered as one (Guangdong's “X规〔2024〕1号”), or written as one —
+/// see [`written_as_provisions`].
 pub fn is_normative(cx: &Context) -> bool {
     static NORMATIVE_NUMBER: LazyLock<Regex> =
         // 粤府规〔…〕, and the 规发/规字 of other provinces (卫政规发〔2025〕3号, 鲁政办规字〔…〕).
@@ -234,6 +235,66 @@ pub fn is_normative(cx: &Context) -> bool {
     }
     stated_yes(cx, "规范性文件")
         || cx.doc.header.doc_number.as_ref().is_some_and(|n| NORMATIVE_NUMBER.is_match(n.text.trim()))
+        || written_as_provisions(cx)
+}
+
+/// A draft that is, or 印发s, a set of provisions an administrative organ lays down for others:
+/// written in articles (`第一条`…), closing with its own entry into force (`本办法自……起施行`),
+/// under a name of the kinds 规范性文件 take (办法、规定、细则、规则 — and the 条例/法 that
+/// GW214 reports). Most drafts never say they are 规范性文件; their form does. Left out: a
+/// 令 (that is a 规章, under the 规章制定程序条例), a 转发/批转 of another organ's, the Party's own
+/// 党内规范性文件, and an organ's internal 制度/守则/规程, which bind its own staff rather than
+/// the public.
+pub fn written_as_provisions(cx: &Context) -> bool {
+    use crate::document::{DocKind, Part, PartFilter};
+    static FIRST_ARTICLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\s\u{3000}]*第[一1]条[\s\u{3000}]").expect("valid"));
+    static OWN_ENTRY_INTO_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"本(?:实施)?(?:办法|规定|细则|规则|条例|法)(?:[（(][^）)]{0,6}[）)])?自[^。；]{2,20}起(?:施行|实施|执行|生效)")
+            .expect("valid")
+    });
+    static PROVISION_NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:办法|规定|细则|规则|条例|法)(?:[（(][^）)]*[）)])?[》〉]?$").expect("valid"));
+    static ISSUED_NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:印发|发布|公布|颁布)[^《〈]{0,20}[《〈]([^》〉]+)[》〉]").expect("valid"));
+    let doc = cx.doc;
+    if doc.kind() == Some(DocKind::命令) {
+        return false;
+    }
+    if doc.header.doc_number.as_ref().is_some_and(|n| n.text.contains("令")) {
+        return false;
+    }
+    if doc.parties.sender.as_ref().is_some_and(|s| s.name.starts_with("中共") || s.name.starts_with("中国共产党")) {
+        return false;
+    }
+    let Some(title) = doc.title.as_ref() else { return false };
+    // A 转发/批转 passes on another organ's provisions; it checks them no more than it wrote them.
+    if title.text.contains("转发") || title.text.contains("批转") {
+        return false;
+    }
+    let name = ISSUED_NAME
+        .captures(&title.text)
+        .and_then(|c| c.get(1))
+        .map_or_else(|| title.text.trim(), |m| m.as_str().trim());
+    let name = name.trim_end_matches(['（', '(']).trim();
+    // How an organ runs itself (《X人民政府工作规则》, 议事规则, 机关考勤管理办法) binds its own
+    // staff, not the public.
+    static INTERNAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:工作|议事|办事|会议|公文处理)(?:规则|细则|规程|规定)|机关|内部|本局|本委").expect("valid")
+    });
+    if !PROVISION_NAME.is_match(name) || INTERNAL.is_match(name) {
+        return false;
+    }
+    let text = cx.text();
+    let parts = [PartFilter::Is(Part::Body), PartFilter::AnyAttachment];
+    let mut articles = false;
+    let mut in_force = false;
+    for (line, _) in doc.lines_in(&parts) {
+        let s = line.span.text(text);
+        articles |= FIRST_ARTICLE.is_match(s);
+        in_force |= OWN_ENTRY_INTO_FORCE.is_match(s);
+    }
+    articles && in_force
 }
 
 /// The 文种 of a downward directive draft (通知、意见、决定, plus `extra`), when the draft is one.

@@ -21,20 +21,23 @@ static META: RuleMeta = RuleMeta {
     category: Category::Routing,
     default_severity: Severity::Warning,
     default_enabled: true,
-    pack: Pack::Guangdong,
-    source: "《广东省行政规范性文件管理规定》（粤府令第277号）第二条（规范性文件是“在一定期限内反复适用的公文”）；有效期条款原文未核实；《江门市人民政府工作规则》二十七：“报送行政规范性文件，还应当符合《广东省行政规范性文件管理规定》”",
+    pack: Pack::National,
+    source: "《规章制定程序条例》（国务院令第322号）第六条：“规章的名称一般称‘规定’、‘办法’，但不得称‘条例’”（规范性文件位阶更低，同样不得用）；国办发〔2018〕37号（规范性文件“三统一”、定期清理）；《广东省行政规范性文件管理规定》（粤府令第277号）第二条（规范性文件是“在一定期限内反复适用的公文”）；有效期条款原文未核实；《江门市人民政府工作规则》二十七：“报送行政规范性文件，还应当符合《广东省行政规范性文件管理规定》”",
     fix: FixAvailability::None,
     needs: &[],
     docs: "行政规范性文件在一定期限内反复适用，应当载明有效期，按统一编号发布，名称不得使用法律、法规、规章专用的“条例”“法”。\n\n\
-**适用范围**：前置元数据写明“规范性文件: 是”，或发文字号为广东省规范性文件编号样式（“示府规〔2024〕1号”）的文稿，\
-包括以通知印发的规范性文件（此时检查附件正文）。会议纪要、工作方案、请示报告等不适用（粤府令第277号第三条），未声明的文稿一律不查。\n\n\
+**适用范围**：前置元数据写明“规范性文件: 是”；发文字号为规范性文件编号样式（广东“示府规〔2024〕1号”，\
+其他省份的“规发”“规字”）；或者文稿本身（或它印发的附件）写成条文——名称为“办法”“规定”“细则”“规则”（或误用的“条例”“法”），\
+按“第一条……”分条，并以“本办法自……起施行”结尾。政府令（规章）、党内规范性文件、机关内部的制度守则，\
+以及会议纪要、工作方案、请示报告等不适用（粤府令第277号第三条）。前置元数据写“规范性文件: 否”可排除。\n\n\
 **检查**：\n\
-- 正文、附件和附注中都没有“有效期”条款：警告，指向“自……起施行”一句或标题；\n\
+- 文件名称以“条例”或“法”（“办法”除外）结尾：警告（《规章制定程序条例》规定规章不得称“条例”，位阶更低的规范性文件同样不得用）；\n\
+- 正文、附件和附注中都没有“有效期”条款：广东（及其下辖地区）的发文机关为警告（广东规则包设参数 `require-validity = true`）；\
+其他地区为提示——多数省份的规范性文件管理规定要求载明有效期，但这不是全国性规定，请按本省规定核实，\
+本省有此要求的，在 `gwlint.toml` 的 `[rules.GW214]` 中设 `require-validity = true`；\n\
 - 有效期超过上限：提示。上限是参数 `max-years`（默认5年）和 `trial-max-years`（标“暂行”“试行”的，默认2年）。\
-**这两个默认值是占位值，粤府令第277号的有效期条款尚未核实**，请按本地规定在 `gwlint.toml` 的 `[rules.GW214]` 中设置；\n\
-- 文件名称以“条例”或“法”（“办法”除外）结尾：警告；\n\
-- 配置了统一编号正则 `number-pattern` 而发文字号不符：警告（默认不查）。\n\n\
-属广东规则包（发文机关在广东省的草稿自动适用）。",
+**这两个默认值是占位值，粤府令第277号的有效期条款尚未核实**，请按本地规定设置；\n\
+- 配置了统一编号正则 `number-pattern` 而发文字号不符：警告（默认不查）。",
     bad: "《示例市城市养犬管理暂行办法》末条：“本办法自2024年7月1日起施行。”（无有效期）",
     good: "“本办法自2024年7月1日起施行，有效期2年。”",
 };
@@ -100,14 +103,22 @@ impl Rule for NormativeValidity {
 
         if !lines.iter().any(|l| VALIDITY.is_match(l.text(text))) {
             if let Some(span) = in_force_span.or_else(|| doc.title.as_ref().map(|t| t.span)) {
-                out.push(
-                    Finding::new(span, "行政规范性文件未载明有效期")
-                        .help(format!(
-                            "在施行日期条款中写明有效期，如“本办法自X年X月X日起施行，有效期{}年”",
-                            if trial { DEFAULT_TRIAL_MAX_YEARS } else { DEFAULT_MAX_YEARS }
-                        ))
-                        .en("An administrative normative document must state its period of validity"),
+                let example = format!(
+                    "如“本办法自X年X月X日起施行，有效期{}年”",
+                    if trial { DEFAULT_TRIAL_MAX_YEARS } else { DEFAULT_MAX_YEARS }
                 );
+                // Required where a local regulation says so (the Guangdong pack); elsewhere a reminder.
+                let required = cx.params.get("require-validity").and_then(toml::Value::as_bool).unwrap_or(false);
+                let finding = if required {
+                    Finding::new(span, "行政规范性文件未载明有效期").help(format!("在施行日期条款中写明有效期，{example}"))
+                } else {
+                    Finding::new(span, "行政规范性文件未载明有效期（多数省份的规定要求载明，请按本省规定核实）")
+                        .help(format!(
+                            "本省规定要求载明的，在施行日期条款中写明有效期，{example}；并在 gwlint.toml 的 [rules.GW214] 中设 require-validity = true"
+                        ))
+                        .severity(Severity::Info)
+                };
+                out.push(finding.en("An administrative normative document must state its period of validity"));
             }
         } else {
             let (key, default) =
@@ -187,12 +198,43 @@ mod tests {
     }
 
     #[test]
-    fn missing_validity() {
-        let text = rules("本办法自2024年7月1日起施行。");
+    fn missing_validity_is_required_in_guangdong_and_a_reminder_elsewhere() {
+        let text = rules("本办法自2024年7月1日起施行。").replace("示例市", "佛山市");
         let d = lint_text("t.txt", &text, "GW214");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].span.text(&text), "自2024年7月1日起施行");
         assert_eq!(d[0].severity, Severity::Warning);
+        assert!(d[0].source.contains("粤府令第277号"), "{}", d[0].source);
+
+        let text = rules("本办法自2024年7月1日起施行。").replace("示例市", "宜宾市");
+        let d = lint_text("t.txt", &text, "GW214");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Info);
+        assert!(!d[0].source.contains("粤府令"), "a Sichuan draft is not cited Guangdong's rules: {}", d[0].source);
+    }
+
+    /// Most 规范性文件 never say they are one: a 通知 印发ing a 办法 written in articles that
+    /// closes with its own entry into force is one.
+    #[test]
+    fn undeclared_provisions_are_recognised_by_their_form() {
+        let text = "宜宾市人民政府办公室关于印发《宜宾市互联网租赁电动自行车管理条例》的通知\n各区县人民政府，市政府各部门：\n　　《宜宾市互联网租赁电动自行车管理条例》已经市政府同意，现印发给你们，请认真贯彻执行。\n\n宜宾市人民政府办公室\n2025年5月30日\n\n宜宾市互联网租赁电动自行车管理条例\n\n　　第一条　为规范互联网租赁电动自行车经营服务，制定本条例。\n　　第二条　运营企业应当及时清理违规停放车辆。\n　　第三条　本条例自2025年7月1日起施行，有效期5年。\n";
+        let d = lint_text("t.txt", text, "GW214");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("条例"), "{d:?}");
+        assert_eq!(d[0].severity, Severity::Warning);
+
+        // The same text as a 政府令 is a 规章, and an organ's internal 制度 binds its own staff.
+        let order = "宜宾市人民政府令\n第5号\n\n　　《宜宾市互联网租赁电动自行车管理条例》已经2025年5月20日市人民政府第12次常务会议通过，现予公布，自2025年7月1日起施行。\n\n市长　张××\n2025年5月30日\n\n宜宾市互联网租赁电动自行车管理条例\n\n　　第一条　为规范互联网租赁电动自行车经营服务，制定本条例。\n　　第二条　本条例自2025年7月1日起施行。\n";
+        assert!(codes_in("t.txt", order, "GW214").is_empty(), "{:?}", lint_text("t.txt", order, "GW214"));
+        let forwarded = text.replace("关于印发", "关于转发四川省交通运输厅");
+        assert!(codes_in("t.txt", &forwarded, "GW214").is_empty());
+        let internal = "宜宾市交通运输局关于印发《机关考勤管理制度》的通知\n局机关各科室：\n　　现将《机关考勤管理制度》印发给你们，请遵照执行。\n\n宜宾市交通运输局\n2025年5月30日\n\n机关考勤管理制度\n\n　　第一条　为严肃工作纪律，制定本制度。\n　　第二条　本制度自印发之日起施行。\n";
+        assert!(codes_in("t.txt", internal, "GW214").is_empty());
+        let work_rules = internal.replace("机关考勤管理制度", "宜宾市交通运输局工作规则").replace("本制度", "本规则");
+        assert!(codes_in("t.txt", &work_rules, "GW214").is_empty());
+        // Articles without their own entry into force (a 方案 quoting provisions) are not enough.
+        let plan = text.replace("　　第三条　本条例自2025年7月1日起施行，有效期5年。\n", "");
+        assert!(codes_in("t.txt", &plan, "GW214").is_empty());
     }
 
     #[test]
