@@ -55,6 +55,9 @@ pub fn own_names(doc: &Document) -> Vec<String> {
 
 pub fn attach(doc: &mut Document, text: &str) {
     let owned = own_names(doc);
+    // In a draft going down, `请贵院科学调配……` tells the recipient what to do: only a weak
+    // request for a decision (批准, 同意 …) or a closing (妥否，请批示) still asks.
+    let downward = doc.direction() == Some(super::Direction::Down);
     let own: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut found = Vec::new();
     let mut set_aside = Vec::new();
@@ -72,6 +75,11 @@ pub fn attach(doc: &mut Document, text: &str) {
                     continue;
                 }
             };
+            let decides = r.grant.as_ref().is_some_and(|g| request::is_decision(&s[g.clone()]));
+            if downward && !r.closing && !r.strong && !decides {
+                set_aside.push(SetAside { act, reason: request::NotRequest::Downward });
+                continue;
+            }
             if doc.masks.hits(MaskSet::NOT_OWN_WORDS, act) {
                 set_aside.push(SetAside { act, reason: request::NotRequest::Quoted });
                 continue;

@@ -412,3 +412,19 @@ fn bare_mark_above_a_title_over_two_lines() {
         },
     );
 }
+
+/// In a draft going down, `请贵院……` tells the recipient what to do; a request for a decision
+/// (`请市政府批准`) or a request closing still asks, whoever reads it.
+#[test]
+fn requests_in_a_downward_draft_are_instructions_unless_they_ask_for_a_decision() {
+    let orgs = crate::org::OrgView::new(&[]).expect("empty view");
+    let settings = crate::config::Settings::default();
+    let doc_of = |text: &str| crate::engine::build_document(&Source::from_text("n.txt", text), &settings, &orgs);
+    let text = "郑州市卫生健康委员会关于做好秋冬季呼吸道传染病防控工作的通知\n市直各医疗卫生单位：\n　　一、做好医疗救治。请贵院科学调配发热门诊医疗资源，延长服务时间。\n\n郑州市卫生健康委员会\n2025年10月15日\n";
+    let doc = doc_of(text);
+    assert_eq!(doc.direction(), Some(Direction::Down));
+    assert!(doc.requests.is_empty(), "{:?}", doc.requests);
+    assert!(doc.not_requests.iter().any(|n| n.act.text(text) == "请"));
+    let asks = text.replace("请贵院科学调配发热门诊医疗资源，延长服务时间", "请市政府批准增设发热门诊");
+    assert_eq!(doc_of(&asks).requests.len(), 1);
+}

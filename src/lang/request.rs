@@ -46,6 +46,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     l
 });
 
+/// Whether a grant word asks for a decision (批准, 同意, 安排 …) rather than for an act.
+pub fn is_decision(grant: &str) -> bool {
+    LEXICON.decisions.iter().any(|d| grant.contains(d.as_str()))
+}
+
 /// Why a candidate asking word is not a request of this draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum NotRequest {

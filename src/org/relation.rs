@@ -91,12 +91,17 @@ impl OrgView {
         if outside_and_state(&from, &to) || outside_and_state(&to, &from) {
             return Relation::Unaffiliated;
         }
-        // A 人大, 政协, 法院, 检察院 or 群团 (or its office) and a department of the same place:
+        // A 人大, 政协, 法院, 检察院 or 群团 (or its office) and a government department of the same place:
         // neither leads the other (市科协 and 市教育局). With the government itself the line is
         // not so plain (a 总工会 asks it for funds by 请示 in practice): left unknown.
         let (from_line, to_line) = (self.system_of(&from), self.system_of(&to));
         let outside_the_government = |k: Option<OrgKind>| k.is_some_and(|k| SYSTEMS.contains(&k));
-        let government_line = |o: &Org| o.kind == OrgKind::Department;
+        // Only the government's departments: a 党委 department may well lead a 群团 of its place
+        // (the 统战部 and the 工商联, the 宣传部 and the 文联), so that pair is left unknown.
+        let government_line = |o: &Org| {
+            o.kind == OrgKind::Department
+                && o.parent.as_deref().is_none_or(|p| self.parse_name(p).kind != OrgKind::PartyCommittee)
+        };
         let same_place = from.region.is_some() && from.region == to.region;
         if same_place
             && (outside_the_government(from_line) && government_line(&to)

@@ -167,6 +167,10 @@ fn unknown_facts_stay_unknown() {
     assert_eq!(r("鼓楼区人民政府", "南京市人民政府"), Relation::Unknown);
     // Counterparts whose names changed in a merger share a field of work: guided, not unaffiliated.
     assert!(matches!(r("台山市文化广电旅游体育局", "广东省文化和旅游厅"), Relation::GuidingSkipping { .. }));
+    // A 群团 and a 党委 department of its place: the 统战部 leads the 工商联's work, the 宣传部
+    // the 文联's — not provably 不相隶属, as a 群团 and a government department are.
+    assert_eq!(r("阳朔县工商业联合会", "中共阳朔县委统战部"), Relation::Unknown);
+    assert_eq!(r("阳朔县工商业联合会", "阳朔县教育局"), Relation::Unaffiliated);
 }
 
 #[test]

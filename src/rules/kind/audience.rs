@@ -42,7 +42,7 @@ const ADMINISTERED_ENDINGS: &[&str] = &[
 ];
 
 /// Whether a 主送 party is a body an organ administers rather than an organ.
-fn is_administered(party: &Party) -> bool {
+pub fn is_administered(party: &Party) -> bool {
     let named = |text: &str| ADMINISTERED_ENDINGS.iter().any(|e| text.ends_with(e));
     match &party.addressee {
         Addressee::Org(org) => org.kind.is_outside_the_state(),

@@ -1,4 +1,4 @@
-use super::audience::{Directed, addresses_administered_bodies, directed_at};
+use super::audience::{Directed, addresses_administered_bodies, directed_at, is_administered};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::org::Relation;
@@ -121,7 +121,15 @@ impl HanForUnaffiliated {
             }
             _ => false,
         };
-        if kind == DocKind::通知 && unrelated.iter().all(lower_government) {
+        // Each recipient a 通知 may address for a reason of its own is set aside: lower
+        // governments (GW204 judges whether the department may direct them) and the bodies an
+        // organ administers (企业、社会组织). The rest — peers and unaffiliated organs — remain.
+        let unrelated: Vec<_> = if kind == DocKind::通知 {
+            unrelated.into_iter().filter(|p| !lower_government(p) && !is_administered(p)).collect()
+        } else {
+            unrelated
+        };
+        if unrelated.is_empty() {
             return;
         }
         let names: Vec<&str> = unrelated.iter().map(|p| p.field.text.as_str()).collect();
@@ -159,6 +167,16 @@ mod tests {
         let text = "湖南省自然资源厅关于做好汛期地质灾害防治工作的通知\n各市（州）人民政府：\n请各地立即组织排查，务必于5月10日前报送排查结果。\n湖南省自然资源厅\n2024年5月6日\n";
         assert!(codes_in("t.txt", text, "GW105").is_empty());
         assert_eq!(codes_in("t.txt", text, "GW204").len(), 1);
+    }
+
+    /// Each recipient a 通知 may address for a reason of its own is set aside: lower governments
+    /// (GW204's to judge) and enterprises the department administers. Only the organs left count.
+    #[test]
+    fn a_notice_to_lower_governments_and_enterprises() {
+        let text = "重庆市渝北区经济和信息化委员会关于印发《渝北区支持工业企业技术改造奖励办法》的通知\n各镇人民政府、街道办事处，有关企业：\n　　经区人民政府同意，现将《渝北区支持工业企业技术改造奖励办法》印发给你们，请遵照执行。\n\n重庆市渝北区经济和信息化委员会\n2025年3月18日\n";
+        assert!(codes_in("t.txt", text, "GW105").is_empty(), "{:?}", lint_text("t.txt", text, "GW105"));
+        let with_peers = text.replace("有关企业：", "区公安分局，区市场监督管理局：");
+        assert_eq!(codes_in("t.txt", &with_peers, "GW105").len(), 1, "{with_peers}");
     }
 
     #[test]

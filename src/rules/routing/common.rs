@@ -264,7 +264,8 @@ pub fn written_as_provisions(cx: &Context) -> bool {
     if doc.header.doc_number.as_ref().is_some_and(|n| n.text.contains("令")) {
         return false;
     }
-    if doc.parties.sender.as_ref().is_some_and(|s| s.name.starts_with("中共") || s.name.starts_with("中国共产党")) {
+    if doc.parties.sender.as_ref().is_some_and(|s| s.name.starts_with("中共") || s.name.starts_with("中国共产党"))
+    {
         return false;
     }
     let Some(title) = doc.title.as_ref() else { return false };

@@ -158,7 +158,8 @@ mod tests {
             .replace("第十九条　本办法自2024年7月1日起施行，有效期5年。\n", "");
         assert!(codes_in("t.txt", &text, "GW215").is_empty());
         // Written as provisions, it is one, declared or not.
-        let text = rules("违反本办法规定的，由市城管局处500元以上2000元以下罚款。").replace("规范性文件: 是", "草稿: 是");
+        let text =
+            rules("违反本办法规定的，由市城管局处500元以上2000元以下罚款。").replace("规范性文件: 是", "草稿: 是");
         assert_eq!(codes_in("t.txt", &text, "GW215"), ["GW215:处500元以上2000元以下罚款"]);
         let forwarded =
             rules("违反本办法规定的，由市城管局处500元以上2000元以下罚款。").replace("关于印发", "关于转发");

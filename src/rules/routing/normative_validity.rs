@@ -110,7 +110,8 @@ impl Rule for NormativeValidity {
                 // Required where a local regulation says so (the Guangdong pack); elsewhere a reminder.
                 let required = cx.params.get("require-validity").and_then(toml::Value::as_bool).unwrap_or(false);
                 let finding = if required {
-                    Finding::new(span, "行政规范性文件未载明有效期").help(format!("在施行日期条款中写明有效期，{example}"))
+                    Finding::new(span, "行政规范性文件未载明有效期")
+                        .help(format!("在施行日期条款中写明有效期，{example}"))
                 } else {
                     Finding::new(span, "行政规范性文件未载明有效期（多数省份的规定要求载明，请按本省规定核实）")
                         .help(format!(
