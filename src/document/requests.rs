@@ -75,6 +75,19 @@ pub fn attach(doc: &mut Document, text: &str) {
                     continue;
                 }
             };
+            // `（一）个人申请。符合条件的职工……`: a run-in heading ending in the asking word names
+            // a step of a procedure; it asks nothing.
+            if let Some(ordinal) = &p.ordinal {
+                let from = ordinal.span.end.saturating_sub(p.span.start);
+                let heading = &s[from.min(s.len())..];
+                let heading_end = heading.find(['。', '：', ':']).map(|i| from + i);
+                if heading_end == Some(candidate.act.end)
+                    && heading[..heading_end.unwrap_or(from) - from].chars().count() <= 10
+                {
+                    set_aside.push(SetAside { act, reason: request::NotRequest::Noun });
+                    continue;
+                }
+            }
             let decides = r.grant.as_ref().is_some_and(|g| request::is_decision(&s[g.clone()]));
             if downward && !r.closing && !r.strong && !decides {
                 set_aside.push(SetAside { act, reason: request::NotRequest::Downward });

@@ -428,3 +428,14 @@ fn requests_in_a_downward_draft_are_instructions_unless_they_ask_for_a_decision(
     let asks = text.replace("请贵院科学调配发热门诊医疗资源，延长服务时间", "请市政府批准增设发热门诊");
     assert_eq!(doc_of(&asks).requests.len(), 1);
 }
+
+/// `（一）个人申请。`: a run-in heading that ends in an asking word names a step; it asks nothing.
+#[test]
+fn a_heading_naming_a_step_is_no_request() {
+    let orgs = crate::org::OrgView::new(&[]).expect("empty view");
+    let settings = crate::config::Settings::default();
+    let text = "大庆市总工会关于开展“金秋助学”活动的通知\n各县区总工会：\n　　三、工作程序\n　　（一）个人申请。符合条件的职工提出书面申请。\n\n大庆市总工会\n2025年8月1日\n";
+    let doc = crate::engine::build_document(&Source::from_text("n.txt", text), &settings, &orgs);
+    assert!(doc.requests.is_empty(), "{:?}", doc.requests);
+    assert!(doc.not_requests.iter().any(|n| n.reason == crate::lang::request::NotRequest::Noun));
+}

@@ -167,6 +167,8 @@ fn lower_area_counterparts(norm: &str, context: Option<&Org>) -> Option<OrgGroup
     // 妇联, 团委, 总工会, 科协: the mass organisations of each area go by the same counterpart logic.
     const DEPARTMENT_ENDINGS: &[&str] = &[
         "局",
+        // 各旗县区文化和旅游主管部门: the department named by its field, not its name.
+        "主管部门",
         "委员会",
         "委",
         "办公室",
@@ -202,7 +204,11 @@ fn lower_area_counterparts(norm: &str, context: Option<&Org>) -> Option<OrgGroup
     let level = area_level(areas, tier)??;
     let mut found = group(norm, OrgKind::Department, Some(level), GroupScope::LowerAreas);
     found.of = context.and_then(|sender| area_owner(sender, OrgKind::Government, Some(level)));
-    found.function = name::department_function(body);
+    found.function = name::department_function(body).or_else(|| {
+        // 文化和旅游主管部门, 教育行政主管部门: the field is the name.
+        let field = body.trim_end_matches("主管部门").trim_end_matches("行政");
+        (field != body && !field.is_empty()).then(|| field.to_string())
+    });
     Some(found)
 }
 

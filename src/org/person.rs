@@ -70,6 +70,7 @@ const ORGAN_ENDINGS: &[&str] = &[
 
 /// `norm` is normalised text; `near` the sender's region code.
 pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) -> Option<PersonMatch> {
+    let honoured = norm.starts_with("尊敬的");
     let text = norm.strip_prefix("尊敬的").unwrap_or(norm);
     // `各位市领导`, `各位领导`: leaders addressed as a group are still persons.
     let text = text.strip_prefix("各位").unwrap_or(text);
@@ -122,6 +123,16 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
             let org = (known.kind != OrgKind::Unknown).then_some(known.name);
             return Some(PersonMatch { title, name: Some(surname.to_string()), org });
         }
+    }
+    // A name the surname list does not hold — `边巴书记`, `巴特尔主席`, `艾尔肯·吐尔逊主任`, as
+    // the minority nationalities are named — is a name all the same when it is short and names no
+    // place; addressed as `尊敬的……`, it is a person whatever it is.
+    let place = before.ends_with(['省', '市', '县', '区', '镇', '乡', '州', '旗', '盟', '村', '全', '各']);
+    let short_name = (2..=8).contains(&before.chars().count())
+        && before.chars().all(|c| crate::lang::is_han(c) || c == '·' || c == '•')
+        && (before.chars().count() <= 4 || before.contains(['·', '•']));
+    if honoured || short_name && !place {
+        return Some(PersonMatch { title, name: Some(before.to_string()), org: None });
     }
     None
 }
@@ -302,6 +313,15 @@ mod tests {
         assert!(person("办公室主任").is_some());
         assert_eq!(person("中心主任").unwrap().org, None);
         assert_eq!(person("欧阳主任").unwrap().name, None);
+    }
+
+    #[test]
+    fn names_without_a_listed_surname() {
+        for text in ["尊敬的边巴书记", "边巴书记", "巴特尔主席", "艾尔肯·吐尔逊主任"] {
+            let p = person(text).unwrap_or_else(|| panic!("{text} is a person"));
+            assert!(p.name.is_some(), "{text}: {p:?}");
+        }
+        assert!(person("全县书记").is_none_or(|p| p.name.is_none()));
     }
 
     #[test]

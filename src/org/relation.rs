@@ -255,8 +255,11 @@ impl OrgView {
 /// Whether a group of departments is `from`'s own function one tier below it.
 fn is_counterpart_below(from: &Org, group: &OrgGroup) -> bool {
     group.kind == OrgKind::Department
-        && group.function.is_some()
-        && group.function == department_function(&from.name)
+        && group
+            .function
+            .as_deref()
+            .zip(department_function(&from.name))
+            .is_some_and(|(theirs, own)| theirs == own || functions_overlap(&own, theirs))
         && group.level.is_some()
         && group.level == from.level.and_then(super::kind::Level::below)
 }

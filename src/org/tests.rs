@@ -752,3 +752,13 @@ fn organs_of_one_system_across_tiers() {
     assert_eq!(relation(&view, "郴州市政协办公室", "郴州市财政局"), Relation::Unaffiliated);
     assert_eq!(relation(&view, "郴州市总工会", "郴州市人民政府"), Relation::Unknown);
 }
+
+/// 各旗县区文化和旅游主管部门: Inner Mongolia's 旗 among the area words, and a department named
+/// by its field; the sender's counterparts one tier down, which it guides.
+#[test]
+fn counterparts_named_by_their_field_in_banners_and_counties() {
+    let view = view();
+    let sender = view.parse_name("赤峰市文化和旅游局");
+    let to = view.resolve("各旗县区文化和旅游主管部门", Some(&sender));
+    assert_eq!(view.addressee_relation(&sender, &to), Relation::Guided, "{to:?}");
+}

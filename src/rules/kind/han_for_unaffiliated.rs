@@ -124,8 +124,14 @@ impl HanForUnaffiliated {
         // Each recipient a 通知 may address for a reason of its own is set aside: lower
         // governments (GW204 judges whether the department may direct them) and the bodies an
         // organ administers (企业、社会组织). The rest — peers and unaffiliated organs — remain.
+        // With the government's consent (经市人民政府同意) the department speaks for it, to the
+        // government's other departments as well.
+        let consent = crate::rules::routing::common::with_government_consent(cx, false);
         let unrelated: Vec<_> = if kind == DocKind::通知 {
-            unrelated.into_iter().filter(|p| !lower_government(p) && !is_administered(p)).collect()
+            unrelated
+                .into_iter()
+                .filter(|p| !(lower_government(p) || is_administered(p) || consent && p.relation == Relation::Peer))
+                .collect()
         } else {
             unrelated
         };
@@ -176,7 +182,10 @@ mod tests {
         let text = "重庆市渝北区经济和信息化委员会关于印发《渝北区支持工业企业技术改造奖励办法》的通知\n各镇人民政府、街道办事处，有关企业：\n　　经区人民政府同意，现将《渝北区支持工业企业技术改造奖励办法》印发给你们，请遵照执行。\n\n重庆市渝北区经济和信息化委员会\n2025年3月18日\n";
         assert!(codes_in("t.txt", text, "GW105").is_empty(), "{:?}", lint_text("t.txt", text, "GW105"));
         let with_peers = text.replace("有关企业：", "区公安分局，区市场监督管理局：");
-        assert_eq!(codes_in("t.txt", &with_peers, "GW105").len(), 1, "{with_peers}");
+        // With the government's consent the department speaks for it to its sibling departments too.
+        assert!(codes_in("t.txt", &with_peers, "GW105").is_empty(), "{with_peers}");
+        let without_consent = with_peers.replace("经区人民政府同意，现将", "现将");
+        assert_eq!(codes_in("t.txt", &without_consent, "GW105").len(), 1, "{without_consent}");
     }
 
     #[test]

@@ -169,10 +169,59 @@ pub fn is_provision(sentence: &str) -> bool {
 /// Whether `sentence` is addressed to subordinates (各…、你们、基层、下级).
 pub fn addresses_subordinates(sentence: &str) -> bool {
     static SUBORDINATES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"各(?:县|区|市|镇|乡|街|地|级|单位|部门|有关|成员|学校|医院|村|社区)|你们|你单位|基层|下级|[市县区镇]、[县区镇乡街村]")
+        Regex::new(r"各(?:县|区|市|镇|乡|街|地|级|单位|部门|有关|成员|学校|医院|村|社区|旗|盟|州|苏木)|你们|你单位|基层|下级|[市县区镇]、[县区镇乡街村]")
             .expect("valid")
     });
     SUBORDINATES.is_match(sentence)
+}
+
+/// Whether a sentence of the 正文 tells the draft's recipients to act: it names them (by a word
+/// for subordinates, or as the 主送 names them: `各A级旅游景区要……`), or an earlier sentence of
+/// its paragraph did and it goes on without a subject of its own (`……；每季度末将本通知贯彻执行
+/// 情况上报市文化和旅游局`).
+pub fn directed_at_recipients(cx: &Context, sentence: Span) -> bool {
+    let text = cx.text();
+    let names_recipient = |s: &str| {
+        addresses_subordinates(s)
+            || cx.doc.parties.main.iter().any(|p| {
+                let name = p.field.text.trim();
+                name.chars().count() >= 3 && s.contains(name)
+            })
+    };
+    let own = sentence.text(text);
+    if names_recipient(own) {
+        return true;
+    }
+    let Some(paragraph) = cx.doc.body.iter().find(|p| p.span.start <= sentence.start && sentence.end <= p.span.end)
+    else {
+        return false;
+    };
+    // A sentence with a subject of its own (`我局将……`, `市财政局要……`) is about that subject.
+    static OWN_SUBJECT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^，。；：]{1,20}?(?:要|应当|应|须|必须|负责|将)").expect("valid"));
+    let rest = LEADING_ORDINAL.find(own).map_or(own, |m| &own[m.end()..]).trim_start();
+    let subjectless = !OWN_SUBJECT.find(rest).is_some_and(|m| {
+        let subject = &rest[..m.end()];
+        ["我", "本", "市", "县", "区", "省"].iter().any(|w| subject.starts_with(w))
+    });
+    subjectless && names_recipient(&text[paragraph.span.start..sentence.start])
+}
+
+static GOVERNMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"经\p{Han}{0,10}(?:人民政府|政府)(?:同意|批准|授权)").expect("valid"));
+static GOVERNMENT_OR_PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"经\p{Han}{0,10}(?:人民政府|政府|市委|县委|区委)(?:同意|批准|授权)").expect("valid"));
+
+/// `经X人民政府同意` (批准, 授权) in the draft's title or 正文, or `经政府同意` stated in front
+/// matter: a department writing with its government's consent (条例第十六条（二）). With
+/// `party`, a 党委's consent (`经县委同意`) counts too.
+pub fn with_government_consent(cx: &Context, party: bool) -> bool {
+    stated_yes(cx, "经政府同意") || says_government_consent(cx, party)
+}
+
+/// `经X人民政府同意` in the title or 正文 itself (front matter aside).
+pub fn says_government_consent(cx: &Context, party: bool) -> bool {
+    says_anywhere(cx, if party { &GOVERNMENT_OR_PARTY } else { &GOVERNMENT })
 }
 
 /// Whether the text before a match asks for something (恳请、邀请、请、申请……, not 请示/请假).
@@ -239,9 +288,10 @@ pub fn is_normative(cx: &Context) -> bool {
 }
 
 /// A draft that is, or 印发s, a set of provisions an administrative organ lays down for others:
-/// written in articles (`第一条`…), closing with its own entry into force (`本办法自……起施行`),
-/// under a name of the kinds 规范性文件 take (办法、规定、细则、规则 — and the 条例/法 that
-/// GW214 reports). Most drafts never say they are 规范性文件; their form does. Left out: a
+/// written in articles (`第一条`…) or saying whom it binds (`本办法适用于……`, `本通知所称……`),
+/// closing with its own entry into force (`本办法自……起施行`), under a name of the kinds
+/// 规范性文件 take (办法、规定、细则、规则 — and the 条例/法 that GW214 reports) or as a 通知,
+/// 决定 or 通告 that rules by itself. Most drafts never say they are 规范性文件; their form does. Left out: a
 /// 令 (that is a 规章, under the 规章制定程序条例), a 转发/批转 of another organ's, the Party's own
 /// 党内规范性文件, and an organ's internal 制度/守则/规程, which bind its own staff rather than
 /// the public.
@@ -250,7 +300,7 @@ pub fn written_as_provisions(cx: &Context) -> bool {
     static FIRST_ARTICLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[\s\u{3000}]*第[一1]条[\s\u{3000}]").expect("valid"));
     static OWN_ENTRY_INTO_FORCE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"本(?:实施)?(?:办法|规定|细则|规则|条例|法)(?:[（(][^）)]{0,6}[）)])?自[^。；]{2,20}起(?:施行|实施|执行|生效)")
+        Regex::new(r"本(?:实施)?(?:办法|规定|细则|规则|条例|法|通知|决定|意见|通告)(?:[（(][^）)]{0,6}[）)])?自[^。；]{2,20}起(?:施行|实施|执行|生效)")
             .expect("valid")
     });
     static PROVISION_NAME: LazyLock<Regex> =
@@ -283,19 +333,30 @@ pub fn written_as_provisions(cx: &Context) -> bool {
     static INTERNAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:工作|议事|办事|会议|公文处理)(?:规则|细则|规程|规定)|机关|内部|本局|本委").expect("valid")
     });
-    if !PROVISION_NAME.is_match(name) || INTERNAL.is_match(name) {
+    if INTERNAL.is_match(name) {
+        return false;
+    }
+    // A 通知 or 决定 can lay down rules itself (葫政发's 门前责任区 notice): then it says whom
+    // they bind or what its words mean (`本通知适用于……`, `本通知所称……`).
+    let named_as_provisions = PROVISION_NAME.is_match(name);
+    let self_ruling_kind =
+        matches!(doc.kind(), Some(DocKind::通知 | DocKind::决定 | DocKind::通告)) && !title.text.contains("印发");
+    if !named_as_provisions && !self_ruling_kind {
         return false;
     }
     let text = cx.text();
     let parts = [PartFilter::Is(Part::Body), PartFilter::AnyAttachment];
-    let mut articles = false;
-    let mut in_force = false;
+    static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"本(?:实施)?(?:办法|规定|细则|规则|条例|通知|决定|通告)(?:所称|所指|适用于)").expect("valid")
+    });
+    let (mut articles, mut scope, mut in_force) = (false, false, false);
     for (line, _) in doc.lines_in(&parts) {
         let s = line.span.text(text);
         articles |= FIRST_ARTICLE.is_match(s);
+        scope |= SCOPE.is_match(s);
         in_force |= OWN_ENTRY_INTO_FORCE.is_match(s);
     }
-    articles && in_force
+    in_force && (named_as_provisions && (articles || scope) || self_ruling_kind && scope)
 }
 
 /// The 文种 of a downward directive draft (通知、意见、决定, plus `extra`), when the draft is one.

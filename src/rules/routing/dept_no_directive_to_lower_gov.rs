@@ -1,4 +1,4 @@
-use super::common::{configured, own_matches, says_anywhere, sentence_of, stated_yes, tasks_given_to};
+use super::common::{configured, own_matches, sentence_of, tasks_given_to, with_government_consent};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::DocKind;
 use crate::lang::request::NotRequest;
@@ -33,9 +33,6 @@ static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"请[^。；]{0,16}(认真贯彻执行|遵照执行|严格执行|抓好落实|认真落实|贯彻落实|认真组织实施)|务必|必须|一律|责令|限期|[于在][^。；]{0,16}前(报送|上报|报|完成|提交)").expect("valid")
 });
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[于在][^。；，]{1,16}前").expect("valid"));
-static GOVERNMENT_CONSENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"经\p{Han}{0,10}(人民政府|政府|市委|县委|区委)(同意|批准|授权)").expect("valid"));
-
 impl Rule for DeptNoDirectiveToLowerGov {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -69,7 +66,7 @@ impl Rule for DeptNoDirectiveToLowerGov {
                 _ => false,
             })
             .collect();
-        if lower_governments.is_empty() || stated_yes(cx, "经政府同意") || says_anywhere(cx, &GOVERNMENT_CONSENT) {
+        if lower_governments.is_empty() || with_government_consent(cx, true) {
             return;
         }
         let names: Vec<&str> = lower_governments.iter().map(|p| p.field.text.as_str()).collect();

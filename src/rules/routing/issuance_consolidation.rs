@@ -15,8 +15,8 @@ static META: RuleMeta = RuleMeta {
     category: Category::Routing,
     default_severity: Severity::Info,
     default_enabled: true,
-    pack: Pack::Jiangmen,
-    source: "《江门市人民政府工作规则》三十四：“属部门职权范围内事务、应由部门自行发文或联合发文的，不以市政府或市政府办公室名义发文。”“分工方案原则上应与文件合并印发，不单独发文。”",
+    pack: Pack::National,
+    source: "《整治形式主义为基层减负若干规定》（中办、国办2024年8月发布）第1条：“严格控制临时性、配套类、分工类发文”；《国务院工作规则》（2013）四十五：“属部门职权范围内事务、应由部门自行发文或联合发文的，不再由国务院批转或国务院办公厅转发。”；《江门市人民政府工作规则》三十四：“属部门职权范围内事务、应由部门自行发文或联合发文的，不以市政府或市政府办公室名义发文。”“分工方案原则上应与文件合并印发，不单独发文。”",
     fix: FixAvailability::None,
     needs: &[],
     docs: "精简文件、从严控制分工类发文。本规则只看标题，给出两类提示：\n\n\
@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
 （“关于印发《……若干措施》及其任务分工的通知”不报）；\n\
 - 政府或政府办公厅（室）批转、转发本级部门的文件：标题“……转发（批转）市XX局关于……的通知”。是否属部门职权范围内的事务，\
 文本无法判断，故只作提示，请起草人核实是否应由部门自行发文或联合发文。\n\n\
-上级明确要求单独印发分工方案、事项跨多个部门确需以政府名义统筹的，可在前置元数据“报批依据”中写明，本规则不再提示。原文为“原则上”，故只作提示。属江门规则包。",
+上级明确要求单独印发分工方案、事项跨多个部门确需以政府名义统筹的，可在前置元数据“报批依据”中写明，本规则不再提示。原文为“原则上”“严格控制”，故只作提示。全国适用（减负规定和国务院工作规则是全国性规定，各地政府工作规则多有同样条款）；江门的草稿还引江门规则三十四。",
     bad: "《示例市人民政府办公室关于印发〈示例市优化营商环境若干措施重点任务分工方案〉的通知》（在“若干措施”印发一个月后单独发出）",
     good: "分工表作为《示例市优化营商环境若干措施》的附件一并印发。",
 };
@@ -118,6 +118,17 @@ mod tests {
         let d = lint_text("t.txt", text, "GW213");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].span.text(text), "市教育局");
+        assert!(d[0].source.contains("江门市人民政府工作规则"), "{}", d[0].source);
+    }
+
+    /// National texts ask the same of every government; only 江门's drafts are cited 江门's rules.
+    #[test]
+    fn every_government_is_checked_and_cited_national_texts() {
+        let text = "哈尔滨市人民政府办公室转发市教育局关于做好秋季开学工作意见的通知\n各区、县（市）人民政府，市政府各委、办、局：\n经市人民政府同意，现将市教育局《关于做好秋季开学工作的意见》转发给你们，请认真贯彻执行。\n哈尔滨市人民政府办公室\n2025年8月20日\n";
+        let d = lint_text("t.txt", text, "GW213");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].source.contains("国务院工作规则"), "{}", d[0].source);
+        assert!(!d[0].source.contains("江门"), "{}", d[0].source);
     }
 
     #[test]

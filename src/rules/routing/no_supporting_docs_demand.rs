@@ -1,4 +1,4 @@
-use super::common::{addresses_subordinates, downward_directive, own_provisions, says_anywhere, stated_yes};
+use super::common::{directed_at_recipients, downward_directive, own_provisions, stated_yes, with_government_consent};
 use crate::diagnostic::{Finding, Severity};
 use crate::org::OrgKind;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -47,9 +47,6 @@ static AUTHORISED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:法律|法规|规章|条例)[^。；]{0,12}(?:授权|规定)|经\p{Han}{0,10}(?:人民政府|政府)(?:同意|批准|授权)")
         .expect("valid")
 });
-static GOVERNMENT_CONSENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"经\p{Han}{0,10}(?:人民政府|政府)(?:同意|批准|授权)").expect("valid"));
-
 impl Rule for NoSupportingDocsDemand {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -57,8 +54,7 @@ impl Rule for NoSupportingDocsDemand {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(kind) = downward_directive(cx, &[]) else { return };
-        if stated_yes(cx, "报批依据") || stated_yes(cx, "经政府同意") || says_anywhere(cx, &GOVERNMENT_CONSENT)
-        {
+        if stated_yes(cx, "报批依据") || with_government_consent(cx, false) {
             return;
         }
         let government =
@@ -80,7 +76,7 @@ impl Rule for NoSupportingDocsDemand {
                 let s = sentence.text(text);
                 let quote = m.text(text);
                 if seen.contains(&sentence)
-                    || !addresses_subordinates(s)
+                    || !directed_at_recipients(cx, sentence)
                     || AUTHORISED.is_match(s)
                     || ROUTINE.is_match(quote)
                 {
@@ -102,6 +98,16 @@ mod tests {
     use crate::test_support::{codes_in, lint_text};
 
     const NOTICE: &str = "示例市商务局关于促进夜间经济发展的通知\n各县（市、区）商务主管部门，局属各单位：\n";
+
+    /// A clause without a subject goes on telling whoever the sentence before it told.
+    #[test]
+    fn a_demand_carried_on_from_the_sentence_before() {
+        let text = "赤峰市文化和旅游局关于加强A级旅游景区安全管理工作的通知\n各旗县区文化和旅游主管部门，各A级旅游景区：\n　　一、工作要求。各旗县区文化和旅游主管部门要结合本地实际抓好落实；每季度末将本通知贯彻执行情况上报市文化和旅游局。\n\n赤峰市文化和旅游局\n2025年4月28日\n";
+        assert_eq!(codes_in("t.txt", text, "GW212"), ["GW212:将本通知贯彻执行情况上报"]);
+        // The sender's own undertaking is not a demand.
+        let own = text.replace("每季度末将本通知", "我局将于每季度末将本通知");
+        assert!(codes_in("t.txt", &own, "GW212").is_empty(), "{:?}", lint_text("t.txt", &own, "GW212"));
+    }
 
     fn doc(body: &str) -> String {
         format!("{NOTICE}{body}\n示例市商务局\n2024年3月1日\n")

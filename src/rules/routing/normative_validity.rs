@@ -233,6 +233,13 @@ mod tests {
         assert!(codes_in("t.txt", internal, "GW214").is_empty());
         let work_rules = internal.replace("机关考勤管理制度", "宜宾市交通运输局工作规则").replace("本制度", "本规则");
         assert!(codes_in("t.txt", &work_rules, "GW214").is_empty());
+        // A 通知 that rules by itself: whom it binds, and its own entry into force.
+        let notice = "葫芦岛市人民政府关于规范城区临街单位门前责任区管理的通知\n各县（市）区人民政府，市政府各部门：\n　　一、本通知适用于本市城区主次干道两侧的临街单位。\n　　二、责任人应当保持责任区内环境卫生整洁。\n　　三、本通知自2025年5月1日起施行。\n\n葫芦岛市人民政府\n2025年3月31日\n";
+        let d = lint_text("t.txt", notice, "GW214");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("有效期"));
+        let ordinary = notice.replace("　　一、本通知适用于本市城区主次干道两侧的临街单位。\n", "");
+        assert!(codes_in("t.txt", &ordinary, "GW214").is_empty());
         // Articles without their own entry into force (a 方案 quoting provisions) are not enough.
         let plan = text.replace("　　第三条　本条例自2025年7月1日起施行，有效期5年。\n", "");
         assert!(codes_in("t.txt", &plan, "GW214").is_empty());

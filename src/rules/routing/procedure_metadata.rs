@@ -1,4 +1,4 @@
-use super::common::{is_normative, own_matches, says_anywhere, stated_yes};
+use super::common::{is_normative, own_matches, says_government_consent, stated_yes};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{DocKind, Part, PartFilter};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -39,8 +39,6 @@ static MARKET_POLICY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static POLICY_FORM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"措施|政策|办法|意见|方案|规定|细则|若干").expect("valid"));
-static GOVERNMENT_CONSENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"经\p{Han}{0,10}(?:人民政府|政府)(?:同意|批准)").expect("valid"));
 static PUBLIC_ATTRIBUTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"公开方式[:：]|此件(?:公开发布|依申请公开|不予公开|主动公开)").expect("valid"));
 
@@ -104,7 +102,7 @@ impl Rule for ProcedureMetadata {
                     .en("Policies affecting market players need a fair-competition review; none is recorded"),
             );
         }
-        if stated_yes(cx, "经政府同意") && !says_anywhere(cx, &GOVERNMENT_CONSENT) {
+        if stated_yes(cx, "经政府同意") && !says_government_consent(cx, false) {
             out.push(
                 Finding::new(at, "前置元数据写明已经政府同意，但正文未注明“经X人民政府同意”")
                     .help("在正文开头写明“经X人民政府同意，现将……”")
