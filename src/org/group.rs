@@ -366,7 +366,18 @@ fn members_of_owner(norm: &str, context: Option<&Org>, near: Option<u32>) -> Opt
             members = rest;
         }
     }
-    let (_, kind, scope) = MEMBER_WORDS.iter().find(|(word, ..)| *word == members)?;
+    // 局属各市场监督管理所, 所属各基层站所, 直属各分局: the owner's own units by the name of
+    // their kind, which the word list need not hold.
+    const UNIT_ENDINGS: &[&str] = &["所", "站", "队", "分局", "中心", "大队", "中队", "支队", "馆", "院", "校"];
+    let own_units = (SELF_OWNERS.contains(&owner) || SUBORDINATE_OWNERS.contains(&owner))
+        && members.chars().count() >= 2
+        && UNIT_ENDINGS.iter().any(|e| members.ends_with(e));
+    let own_units_word = (members, OrgKind::Unknown, GroupScope::Affiliated);
+    let (_, kind, scope) = match MEMBER_WORDS.iter().find(|(word, ..)| *word == members) {
+        Some(found) => found,
+        None if own_units => &own_units_word,
+        None => return None,
+    };
     let scope = match *scope {
         _ if relevant && members == "单位" => GroupScope::Unspecified,
         // 全市各中小学: everywhere in the area, not only those directly under its government.

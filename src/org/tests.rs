@@ -762,3 +762,17 @@ fn counterparts_named_by_their_field_in_banners_and_counties() {
     let to = view.resolve("各旗县区文化和旅游主管部门", Some(&sender));
     assert_eq!(view.addressee_relation(&sender, &to), Relation::Guided, "{to:?}");
 }
+
+/// 局属各市场监督管理所: the sender's own units, named by their kind.
+#[test]
+fn own_units_by_the_name_of_their_kind() {
+    let view = view();
+    let sender = view.parse_name("浏阳市市场监督管理局");
+    for text in ["局属各市场监督管理所", "所属各基层站所", "局属各执法大队"] {
+        let to = view.resolve(text, Some(&sender));
+        assert_eq!(view.addressee_relation(&sender, &to), Relation::Subordinate, "{text}: {to:?}");
+    }
+    // Without an owner word, a name ending in 所 is no 统称 of the sender's.
+    let to = view.resolve("各律师事务所", Some(&sender));
+    assert_ne!(view.addressee_relation(&sender, &to), Relation::Subordinate, "{to:?}");
+}

@@ -297,16 +297,20 @@ pub fn is_normative(cx: &Context) -> bool {
 /// the public.
 pub fn written_as_provisions(cx: &Context) -> bool {
     use crate::document::{DocKind, Part, PartFilter};
-    static FIRST_ARTICLE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[\s\u{3000}]*第[一1]条[\s\u{3000}]").expect("valid"));
     static OWN_ENTRY_INTO_FORCE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"本(?:实施)?(?:办法|规定|细则|规则|条例|法|通知|决定|意见|通告)(?:[（(][^）)]{0,6}[）)])?自[^。；]{2,20}起(?:施行|实施|执行|生效)")
             .expect("valid")
     });
     static PROVISION_NAME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:办法|规定|细则|规则|条例|法)(?:[（(][^）)]*[）)])?[》〉]?$").expect("valid"));
-    static ISSUED_NAME: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:印发|发布|公布|颁布)[^《〈]{0,20}[《〈]([^》〉]+)[》〉]").expect("valid"));
+    // `关于印发《……办法》的通知`, and with the marks left out or the title broken over two lines
+    // (`关于印发⏎日照市……暂行办法的通知`).
+    static ISSUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:印发|发布|公布|颁布)[^《〈]{0,20}[《〈]([^》〉]+)[》〉]|(?:印发|发布|公布|颁布)\s*([^《〈》〉]{4,60}?)的通知\s*$")
+            .expect("valid")
+    });
+    static FIRST_ARTICLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\s\u{3000}*_#]*第[一1]条[*_]*[\s\u{3000}]").expect("valid"));
     let doc = cx.doc;
     if doc.kind() == Some(DocKind::命令) {
         return false;
@@ -323,10 +327,9 @@ pub fn written_as_provisions(cx: &Context) -> bool {
     if title.text.contains("转发") || title.text.contains("批转") {
         return false;
     }
-    let name = ISSUED_NAME
-        .captures(&title.text)
-        .and_then(|c| c.get(1))
-        .map_or_else(|| title.text.trim(), |m| m.as_str().trim());
+    let flat: String = title.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let name =
+        ISSUED_NAME.captures(&flat).and_then(|c| c.get(1).or_else(|| c.get(2))).map_or(flat.as_str(), |m| m.as_str());
     let name = name.trim_end_matches(['（', '(']).trim();
     // How an organ runs itself (《X人民政府工作规则》, 议事规则, 机关考勤管理办法) binds its own
     // staff, not the public.

@@ -34,7 +34,7 @@ static DIVISION_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOGETHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[》〉](?:及其?|和|与|暨|及有关)").expect("valid"));
 static FORWARDS_DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:批转|转发)(?P<org>[\p{Han}（）()]{2,24}?(?:局|委员会|委|办公室|办|中心|厅))\s*(?:关于|《|〈)")
+    Regex::new(r"(?:批转|转发)\s*(?P<org>[\p{Han}（）()]{2,24}?(?:局|委员会|委|办公室|办|中心|厅))\s*(?:关于|《|〈)")
         .expect("valid")
 });
 
@@ -119,6 +119,12 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].span.text(text), "市教育局");
         assert!(d[0].source.contains("江门市人民政府工作规则"), "{}", d[0].source);
+    }
+
+    #[test]
+    fn a_title_broken_after_the_verb() {
+        let text = "邢台市人民政府办公室转发\n市教育局关于进一步规范校外培训机构管理意见的通知\n各县（市、区）人民政府：\n　　市教育局《关于进一步规范校外培训机构管理的意见》已经市政府同意，现转发给你们。\n\n邢台市人民政府办公室\n2025年3月3日\n";
+        assert_eq!(lint_text("t.txt", text, "GW213").len(), 1);
     }
 
     /// National texts ask the same of every government; only 江门's drafts are cited 江门's rules.

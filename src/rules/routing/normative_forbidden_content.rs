@@ -20,15 +20,15 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::None,
     needs: &[],
     docs: "行政许可、行政处罚、行政强制只能由法律、法规、规章设定，行政规范性文件只能在上位法规定的范围内作出具体规定。\
-本规则检查**规范性文件**（前置元数据“规范性文件: 是”，或发文字号为“X规〔年〕号”样式）的正文及其印发的附件\
+本规则检查**规范性文件**（前置元数据“规范性文件: 是”，发文字号为“X规〔年〕号”样式，或写成条文并以“本办法自……起施行”结尾，见 GW214）的正文及其印发的附件\
 （规范性文件本身就是发文机关自己的话；转发、批转的上级文件不查），找出自行设定的：\n\n\
 - 行政处罚：“处（并处、予以）……罚款（没收、吊销、责令停产停业、拘留）”；\n\
 - 行政强制：“查封”“扣押”“冻结”；\n\
 - 行政许可：“须经……审批（批准、许可）”“应当取得……许可”；\n\
-- 收费：“收取……费”；\n\
+- 收费：“收取……费”“缴纳……保证金（押金）”；\n\
 - 证明：“出具（开具）……证明”（提示）。\n\n\
-同一句或前一句引用了上位法（“依照《……》”“根据……法律法规”“依法”）的转述性条款不报；否定句（“不得收取任何费用”）不报。\
-引号、书名号内的文字不查。没有声明为规范性文件的文稿一律不查。",
+同一句（“除……外”从句除外）或前一句引用了上位法（“依照《……》”“根据……法律法规”“依法”）的转述性条款不报；否定句（“不得收取任何费用”）不报。\
+引号、书名号内的文字不查。不是规范性文件的文稿一律不查。",
     bad: "“违反本办法规定的，由市城管局处500元以上2000元以下罚款。”（无上位法依据）",
     good: "“违反本办法规定的，由市城管局依照《示例省城乡容貌和环境卫生管理条例》第X条予以处罚。”",
 };
@@ -39,7 +39,7 @@ static FORBIDDEN: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (r"(?:处|并处|予以|给予)[^。；，]{0,20}(?:罚款|没收|吊销|责令停产停业|拘留)", "行政处罚"),
         (r"查封|扣押|冻结", "行政强制"),
         (r"(?:须|需|必须|应当|应)经[^。；，]{0,24}(?:审批|批准|许可)|(?:须|必须|应当|应)(?:取得|办理)[^。；，]{0,10}(?:许可|审批)", "行政许可"),
-        (r"收取[^。；，]{0,10}费", "收费"),
+        (r"收取[^。；，]{0,10}费|(?:缴纳|交纳|收取)[^。；，]{0,10}(?:保证金|押金)", "收费"),
         (r"(?:出具|开具)[^。；，]{0,10}证明", "证明事项"),
     ]
     .into_iter()
@@ -51,6 +51,9 @@ static CITES_LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:依照|依据|根据|按照|适用)《|依法|(?:依照|依据|根据|按照)[^。；]{0,12}(?:法律|法规|规章|规定)")
         .expect("valid")
 });
+
+/// `除……外`: what a clause excepts.
+static EXCEPTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"除[^，。；]{1,40}(?:以外|之外|外)").expect("valid"));
 
 /// Own words of the normative document: the 正文 and, when the draft 印发s it (not 转发/批转), the
 /// attachment; quotations, 《》 and block quotes excluded.
@@ -98,7 +101,11 @@ impl Rule for NormativeForbiddenContent {
                     .get(..sentence.start)
                     .and_then(|b| b.char_indices().next_back())
                     .map_or(Span::empty(sentence.start), |(i, _)| sentence_of(cx, Span::empty(i)));
-                if CITES_LAW.is_match(sentence.text(text)) || CITES_LAW.is_match(previous.text(text)) {
+                // Without a `除……外` clause: `除依法办理规划许可外，还须经街道审批` cites the law
+                // for the permit it excepts, not for the approval it adds.
+                let governing = EXCEPTED.replace_all(sentence.text(text), "");
+                let previous_cites = CITES_LAW.is_match(&EXCEPTED.replace_all(previous.text(text), ""));
+                if CITES_LAW.is_match(&governing) || previous_cites {
                     continue;
                 }
                 hits.push((m, sentence, what));
@@ -148,6 +155,19 @@ mod tests {
         ] {
             assert!(codes_in("t.txt", &rules(article), "GW215").is_empty(), "{article}");
         }
+    }
+
+    /// The law a `除……外` clause cites covers what it excepts, not the approval the sentence adds.
+    #[test]
+    fn a_citation_for_the_excepted_permit_covers_nothing_else() {
+        let text = rules(
+            "村民新建住宅，除依法办理乡村建设规划许可外，还须经所在街道办事处审批同意并缴纳住宅建设保证金后方可开工。",
+        );
+        assert_eq!(codes_in("t.txt", &text, "GW215"), ["GW215:须经所在街道办事处审批"]);
+        let text = rules("村民新建住宅，应当缴纳住宅建设保证金。");
+        assert_eq!(codes_in("t.txt", &text, "GW215"), ["GW215:缴纳住宅建设保证金"]);
+        let text = rules("村民新建住宅，依法办理乡村建设规划许可，须经所在街道办事处审批。");
+        assert!(codes_in("t.txt", &text, "GW215").is_empty());
     }
 
     #[test]

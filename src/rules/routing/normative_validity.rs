@@ -233,6 +233,9 @@ mod tests {
         assert!(codes_in("t.txt", internal, "GW214").is_empty());
         let work_rules = internal.replace("机关考勤管理制度", "宜宾市交通运输局工作规则").replace("本制度", "本规则");
         assert!(codes_in("t.txt", &work_rules, "GW214").is_empty());
+        // The title broken over two lines without 《》, articles in Markdown bold.
+        let broken = "日照市人民政府办公室关于印发\n日照市海岸带保护利用管理暂行办法的通知\n各区县人民政府：\n　　现印发给你们，请认真贯彻执行。\n\n日照市人民政府办公室\n2025年5月6日\n\n日照市海岸带保护利用管理暂行办法\n\n**第一条**　为加强海岸带保护，制定本办法。\n\n**第二条**　本办法自2025年6月1日起施行。\n";
+        assert_eq!(lint_text("t.md", broken, "GW214").len(), 1, "{broken}");
         // A 通知 that rules by itself: whom it binds, and its own entry into force.
         let notice = "葫芦岛市人民政府关于规范城区临街单位门前责任区管理的通知\n各县（市）区人民政府，市政府各部门：\n　　一、本通知适用于本市城区主次干道两侧的临街单位。\n　　二、责任人应当保持责任区内环境卫生整洁。\n　　三、本通知自2025年5月1日起施行。\n\n葫芦岛市人民政府\n2025年3月31日\n";
         let d = lint_text("t.txt", notice, "GW214");
