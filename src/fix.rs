@@ -40,52 +40,136 @@ pub fn fix_source(source: &Source, settings: &Settings, orgs: &OrgView, level: A
     let mut report = FixReport { text: source.text.clone(), ..FixReport::default() };
     let mut current = source.clone();
     for round in 0..MAX_ROUNDS {
-        let diagnostics = engine::lint(&current, settings, orgs);
-        let candidates: Vec<&Diagnostic> = diagnostics
-            .iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level && !f.edits.is_empty()))
-            .filter(|d| !report.refused.iter().any(|r| r.code == d.code && r.message == d.message))
-            .collect();
-        let chosen = non_overlapping(&candidates);
-        if chosen.is_empty() {
-            break;
-        }
-        let before = structure(&current.text, current.kind);
-        let all_edits: Vec<&Edit> = chosen.iter().flat_map(|d| &d.fix.as_ref().expect("filtered").edits).collect();
-        let mut next = apply_edits(&current.text, &all_edits);
-        let mut applied: Vec<&Diagnostic> = chosen.clone();
-        if structure(&next, current.kind) != before {
-            // Find the culprits one by one; keep the rest.
-            next = current.text.clone();
-            applied.clear();
-            for d in chosen.iter().rev() {
-                let edits: Vec<&Edit> = d.fix.as_ref().expect("filtered").edits.iter().collect();
-                let trial = apply_edits(&next, &edits);
-                if structure(&trial, current.kind) == before {
-                    next = trial;
-                    applied.push(d);
-                } else {
-                    report.refused.push((*d).clone());
-                }
-            }
-        }
-        if next == current.text {
-            break;
-        }
-        if round > 0 {
-            report.found_after_fixing += applied.len();
-        }
-        for d in applied {
-            match report.applied.iter_mut().find(|(c, _)| *c == d.code) {
-                Some((_, n)) => *n += 1,
-                None => report.applied.push((d.code.clone(), 1)),
-            }
-        }
+        let Some((next, applied)) = fix_round(&current, settings, orgs, level, &mut report.refused) else { break };
+        report.count(round, &applied);
         current = Source { text: next.clone(), index: crate::source::LineIndex::new(&next), ..current };
         report.text = next;
     }
     report.applied.sort();
     report
+}
+
+impl FixReport {
+    fn count(&mut self, round: usize, applied: &[Diagnostic]) {
+        if round > 0 {
+            self.found_after_fixing += applied.len();
+        }
+        for d in applied {
+            match self.applied.iter_mut().find(|(c, _)| *c == d.code) {
+                Some((_, n)) => *n += 1,
+                None => self.applied.push((d.code.clone(), 1)),
+            }
+        }
+    }
+}
+
+/// One round: lint, choose the non-overlapping fixes, apply them, and refuse (into `refused`)
+/// those that change the structure. `None` when nothing changes.
+fn fix_round(
+    current: &Source,
+    settings: &Settings,
+    orgs: &OrgView,
+    level: Applicability,
+    refused: &mut Vec<Diagnostic>,
+) -> Option<(String, Vec<Diagnostic>)> {
+    let diagnostics = engine::lint(current, settings, orgs);
+    let candidates: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level && !f.edits.is_empty()))
+        .filter(|d| !refused.iter().any(|r| r.code == d.code && r.message == d.message))
+        .collect();
+    let chosen = non_overlapping(&candidates);
+    if chosen.is_empty() {
+        return None;
+    }
+    let before = structure(&current.text, current.kind);
+    let all_edits: Vec<&Edit> = chosen.iter().flat_map(|d| &d.fix.as_ref().expect("filtered").edits).collect();
+    let mut next = apply_edits(&current.text, &all_edits);
+    let mut applied: Vec<&Diagnostic> = chosen.clone();
+    if structure(&next, current.kind) != before {
+        // Find the culprits one by one; keep the rest.
+        next = current.text.clone();
+        applied.clear();
+        for d in chosen.iter().rev() {
+            let edits: Vec<&Edit> = d.fix.as_ref().expect("filtered").edits.iter().collect();
+            let trial = apply_edits(&next, &edits);
+            if structure(&trial, current.kind) == before {
+                next = trial;
+                applied.push(d);
+            } else {
+                refused.push((*d).clone());
+            }
+        }
+    }
+    (next != current.text).then(|| (next, applied.into_iter().cloned().collect()))
+}
+
+/// What fixing a Word document did.
+#[derive(Debug)]
+pub struct DocxFixReport {
+    /// The fixed package (the input's bytes when nothing changed).
+    pub bytes: Vec<u8>,
+    /// The fixed document, read back.
+    pub source: Source,
+    pub report: FixReport,
+    /// Fixes that could not be written into the XML (their text crosses formatting runs).
+    pub not_written: Vec<Diagnostic>,
+}
+
+/// Apply fixes of at least `level` to a .docx in place: each round's text edits are written into
+/// the `w:t` elements that hold the text, so every run keeps its formatting and every part the
+/// fixes do not touch stays as it was. A fix whose text crosses runs is left for the drafter. The
+/// text read back must be exactly the fixed text, or nothing is written (an error).
+pub fn fix_docx(
+    path: &std::path::Path,
+    bytes: &[u8],
+    settings: &Settings,
+    orgs: &OrgView,
+    level: Applicability,
+) -> Result<DocxFixReport, crate::source::docx::DocxError> {
+    use crate::source::docx::{DocxError, apply_fixes};
+    let mut bytes = bytes.to_vec();
+    let mut source = Source::from_docx(path, &bytes)?;
+    let mut report = FixReport { text: source.text.clone(), ..FixReport::default() };
+    let mut not_written: Vec<Diagnostic> = Vec::new();
+    for round in 0..MAX_ROUNDS {
+        // Fixes that cannot be written are set aside like refused ones, so the next round goes on.
+        let mut set_aside = report.refused.clone();
+        set_aside.extend(not_written.iter().cloned());
+        let Some((_, chosen)) = fix_round(&source, settings, orgs, level, &mut set_aside) else { break };
+        report.refused.extend(set_aside.into_iter().skip(report.refused.len() + not_written.len()));
+        let edits: Vec<Edit> = chosen.iter().flat_map(|d| d.fix.as_ref().expect("chosen").edits.clone()).collect();
+        let (_, written) = apply_fixes(&bytes, &edits)?;
+        // Only whole fixes: one whose edits were not all written is left out entirely.
+        let mut at = 0;
+        let mut whole = Vec::new();
+        for d in chosen {
+            let n = d.fix.as_ref().expect("chosen").edits.len();
+            if written[at..at + n].iter().all(|w| *w) {
+                whole.push(d);
+            } else {
+                not_written.push(d);
+            }
+            at += n;
+        }
+        if whole.is_empty() {
+            continue;
+        }
+        let edits: Vec<Edit> = whole.iter().flat_map(|d| d.fix.as_ref().expect("chosen").edits.clone()).collect();
+        let (next_bytes, written) = apply_fixes(&bytes, &edits)?;
+        let refs: Vec<&Edit> = edits.iter().collect();
+        let expected = apply_edits(&source.text, &refs);
+        let next = Source::from_docx(path, &next_bytes)?;
+        if written.iter().any(|w| !w) || next.text != expected {
+            return Err(DocxError::Xml("修复写入后读回的文字与预期不一致，未写入任何内容（请报告这个问题）".into()));
+        }
+        report.count(round, &whole);
+        bytes = next_bytes;
+        source = next;
+        report.text = source.text.clone();
+    }
+    report.applied.sort();
+    Ok(DocxFixReport { bytes, source, report, not_written })
 }
 
 /// Fixes whose edits overlap neither each other nor an earlier chosen fix, in text order.

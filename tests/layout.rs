@@ -97,3 +97,71 @@ fn an_unknown_practice_is_said_not_ignored() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].0 == "GW908" && found[0].1 == "info" && found[0].2.contains("“middle”无效"), "{found:?}");
 }
+
+/// The text of a .docx as gwlint reads it, and its `word/document.xml`.
+fn docx_text_and_xml(path: &Path) -> (String, String) {
+    let bytes = std::fs::read(path).unwrap();
+    let text = gwlint::source::docx::read(&bytes).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    (text, xml)
+}
+
+/// `--fix` on a .docx writes the safe fixes into the runs that hold the text: the fixed file reads
+/// as the correct draft, every run keeps its formatting, and nothing is left to fix.
+#[test]
+fn fix_writes_safe_fixes_into_the_docx_and_keeps_its_formatting() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("草稿.docx");
+    std::fs::copy(fixture("fixable.docx"), &draft).unwrap();
+    let before: Vec<String> = findings(&draft, None).into_iter().map(|(c, _, _)| c).collect();
+    assert_eq!(before, ["GW401", "GW402", "GW311"].map(String::from).to_vec());
+    Command::cargo_bin("gwlint").unwrap().args(["check", "--fix", "--quiet"]).arg(&draft).assert().code(0);
+    assert!(findings(&draft, None).is_empty());
+    let (fixed, xml) = docx_text_and_xml(&draft);
+    let (standard, standard_xml) = docx_text_and_xml(&fixture("standard.docx"));
+    assert_eq!(fixed, standard, "the fixed draft reads as the correct one");
+    for formatting in ["KaiChar", "MarkChar", "FF0000", "DocTitle"] {
+        assert_eq!(xml.matches(formatting).count(), standard_xml.matches(formatting).count(), "{formatting}");
+    }
+}
+
+/// `--annotate` leaves the original alone and writes 草稿.gwlint.docx: a comment per finding and
+/// each safe fix as a tracked change by gwlint, which read as accepted is the fixed draft.
+#[test]
+fn annotate_writes_comments_and_tracked_changes_beside_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("草稿.docx");
+    std::fs::copy(fixture("fixable.docx"), &draft).unwrap();
+    let original = std::fs::read(&draft).unwrap();
+    let run = Command::cargo_bin("gwlint").unwrap().args(["check", "--annotate"]).arg(&draft).assert().code(1);
+    let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("3 条批注，3 处修订"), "{stderr}");
+    assert_eq!(std::fs::read(&draft).unwrap(), original, "the original is never modified");
+    let copy = dir.path().join("草稿.gwlint.docx");
+    let (accepted, xml) = docx_text_and_xml(&copy);
+    assert_eq!(accepted, docx_text_and_xml(&fixture("standard.docx")).0);
+    assert_eq!(xml.matches("<w:commentRangeStart").count(), 3);
+    assert_eq!(xml.matches("<w:commentReference").count(), 3);
+    assert!(xml.contains("w:author=\"gwlint\""));
+    let bytes = std::fs::read(&copy).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut comments = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/comments.xml").unwrap(), &mut comments).unwrap();
+    for code in ["GW401", "GW402", "GW311"] {
+        assert!(comments.contains(code), "{code} in {comments}");
+    }
+    assert!(comments.contains("依据："));
+    // A directory scan does not take the annotated copy for a draft.
+    let out = Command::cargo_bin("gwlint")
+        .unwrap()
+        .args(["check", "--format", "json", "--exit-zero"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!String::from_utf8(out).unwrap().contains("gwlint.docx"));
+}

@@ -3,6 +3,9 @@
 # LibreOffice (Debian: libreoffice-writer-nogui), which rewrites styles, indents and the document
 # grid its own way (negative numbers as unsigned, `w:hanging="0"`, theme fonts spelled out). gwlint
 # must give the same findings — codes and lines — on the original and on LibreOffice's copy.
+# Then what gwlint writes is opened by LibreOffice too: the annotated copy (`--annotate`) must
+# convert to PDF and hold one comment per finding and the safe fixes as tracked changes by
+# gwlint; the file fixed in place (`--fix`) must convert to PDF and read as the fixed text.
 # Usage: tools/libreoffice-roundtrip.sh [path/to/gwlint]   (default: target/debug/gwlint)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,5 +34,31 @@ for original in fixtures/docx/*.docx fixtures/docx/layout/*.docx; do
     count=$((count + 1))
 done
 echo "LibreOffice round trip: $count .docx files compared"
+
+# What gwlint writes, read by LibreOffice.
+written="$work/written"
+mkdir -p "$written"
+cp fixtures/docx/layout/fixable.docx "$written/annotated.docx"
+cp fixtures/docx/layout/fixable.docx "$written/fixed.docx"
+findings_count=$("$gwlint" check --format json --exit-zero "$written/annotated.docx" | grep -o '"code":' | wc -l)
+"$gwlint" check --annotate --quiet --exit-zero "$written/annotated.docx" >/dev/null
+"$gwlint" check --fix --quiet --exit-zero "$written/fixed.docx" >/dev/null
+for f in annotated.gwlint fixed; do
+    HOME="$work" soffice --headless --norestore --convert-to pdf "$written/$f.docx" --outdir "$written" >/dev/null 2>&1
+    [ -s "$written/$f.pdf" ] || { echo "LibreOffice could not convert gwlint's $f.docx to PDF" >&2; status=1; }
+done
+HOME="$work" soffice --headless --norestore --convert-to fodt "$written/annotated.gwlint.docx" --outdir "$written" >/dev/null 2>&1
+comments=$(grep -o '<office:annotation[ >]' "$written/annotated.gwlint.fodt" | wc -l)
+changes=$(grep -o '<text:changed-region' "$written/annotated.gwlint.fodt" | wc -l)
+by_gwlint=$(grep -c '<dc:creator>gwlint</dc:creator>' "$written/annotated.gwlint.fodt" || true)
+echo "annotated copy: $comments comments for $findings_count findings, $changes tracked changes, $by_gwlint by gwlint"
+[ "$comments" -eq "$findings_count" ] || { echo "expected one comment per finding" >&2; status=1; }
+[ "$changes" -ge 3 ] || { echo "expected the three safe fixes as tracked changes" >&2; status=1; }
+HOME="$work" soffice --headless --norestore --convert-to 'txt:Text (encoded):UTF8' "$written/fixed.docx" --outdir "$written" >/dev/null 2>&1
+for fixed_text in '各区人民政府，市有关单位：' '（一）加强隐患排查。' '市政协办公室。'; do
+    grep -q "$fixed_text" "$written/fixed.txt" || { echo "the fixed .docx, read by LibreOffice, lacks “$fixed_text”" >&2; status=1; }
+done
+remaining=$("$gwlint" check --format json --exit-zero "$written/fixed.docx" | grep -c '"applicability": *"safe"' || true)
+[ "$remaining" -eq 0 ] || { echo "safe fixes remain after --fix on the .docx" >&2; status=1; }
 [ "$count" -ge 4 ] || { echo "expected at least 4 .docx fixtures" >&2; exit 1; }
 exit $status

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes fixtures/docx/layout/*.docx: one 通知 laid out to GB/T 9704-2012 (`standard.docx`) and the
 same text as Word's defaults leave it (`word-defaults.docx`), so that the 版式 rules (GW9xx) can be
-tested on both and the text rules shown to be blind to layout. Run from anywhere; needs only
+tested on both and the text rules shown to be blind to layout; and the standard file with text
+defects that have safe fixes (`fixable.docx`: a half-width colon after the 主送, `（一）、`, a
+抄送 line without its full stop), for writing fixes and annotations back into a .docx. Run from anywhere; needs only
 Python's standard library. The files are committed; tests read them, CI does not regenerate them.
 
 The standard file mixes the ways Word stores formatting — document defaults with a theme font,
@@ -83,8 +85,12 @@ TEXT = {
 }
 
 
-def body(standard):
-    t = TEXT
+# The standard file's text with defects that have safe fixes.
+DEFECTS = dict(TEXT, to='各区人民政府，市有关单位:', h2=('（一）、', '加强隐患排查。', TEXT['h2'][2]),
+               cc='抄送：市委办公室，市人大常委会办公室，市政协办公室')
+
+
+def body(standard, t=TEXT):
     out = []
     if standard:
         out.append(para(run(t['mark'], rstyle='MarkChar'), style='Mark'))
@@ -144,9 +150,9 @@ def sect(standard):
             '<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>')
 
 
-def document(standard):
+def document(standard, t=TEXT):
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body(standard)}{sect(standard)}</w:body></w:document>')
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body(standard, t)}{sect(standard)}</w:body></w:document>')
 
 
 def styles(standard):
@@ -227,7 +233,7 @@ def settings(standard):
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W}">{inner}</w:settings>'
 
 
-def write(name, standard):
+def write(name, standard, text=TEXT):
     path = os.path.join(OUT, name)
     # Fixed timestamps keep the files byte-identical from run to run.
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
@@ -238,7 +244,7 @@ def write(name, standard):
         add('[Content_Types].xml', CONTENT_TYPES)
         add('_rels/.rels', ROOT_RELS)
         add('word/_rels/document.xml.rels', DOC_RELS)
-        add('word/document.xml', document(standard))
+        add('word/document.xml', document(standard, text))
         add('word/styles.xml', styles(standard))
         add('word/settings.xml', settings(standard))
         add('word/theme/theme1.xml', THEME)
@@ -249,3 +255,4 @@ def write(name, standard):
 os.makedirs(OUT, exist_ok=True)
 write('standard.docx', True)
 write('word-defaults.docx', False)
+write('fixable.docx', True, DEFECTS)

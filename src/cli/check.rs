@@ -189,19 +189,19 @@ fn lint_file(
     };
     let resolved = cache.for_file(path)?;
     let (settings, orgs) = (&resolved.settings, &resolved.orgs);
-    // A Word document is checked as its text; fixes are not written into it (yet).
-    let docx = source.kind == gwlint::source::SourceKind::Docx;
-    let Some(level) = fix_level.filter(|_| !docx) else {
+    // A Word document is fixed in its XML, run by run, and annotated in a copy beside it.
+    if source.kind == gwlint::source::SourceKind::Docx {
+        return Ok(docx_file(path, &display, source, &original_bytes, args, settings, orgs, fix_level));
+    }
+    let Some(level) = fix_level else {
         let diagnostics = gwlint::engine::lint(&source, settings, orgs);
-        let write_error = (docx && fix_level.is_some() && (args.fix || args.diff))
-            .then(|| format!("{display}：暂不能把修复写回 .docx，请按提示在 Word 或 WPS 中修改；原文件未改动"));
         return Ok(FileRun {
             outcome: FileOutcome::Linted { source, diagnostics },
             fixed: Vec::new(),
             found_after_fixing: 0,
             diff: None,
             refused: 0,
-            write_error,
+            write_error: None,
         });
     };
 
@@ -243,6 +243,125 @@ fn lint_file(
     let diagnostics = gwlint::engine::lint(&reported, settings, orgs);
     run.outcome = FileOutcome::Linted { source: reported, diagnostics };
     Ok(run)
+}
+
+/// A Word document: `--fix` writes safe fixes into it (keeping every run's formatting), `--diff`
+/// shows them as a diff of its text, and `--annotate` writes `草稿.gwlint.docx` beside it with
+/// a comment per finding and each safe fix as a tracked change.
+#[allow(clippy::too_many_arguments)]
+fn docx_file(
+    path: &Path,
+    display: &str,
+    source: Source,
+    original_bytes: &[u8],
+    args: &CheckArgs,
+    settings: &gwlint::config::Settings,
+    orgs: &gwlint::org::OrgView,
+    fix_level: Option<Applicability>,
+) -> FileRun {
+    let mut run = FileRun {
+        outcome: FileOutcome::Failed { path: display.to_string(), code: FailureCode::IoError, message: String::new() },
+        fixed: Vec::new(),
+        found_after_fixing: 0,
+        diff: None,
+        refused: 0,
+        write_error: None,
+    };
+    let mut current = source;
+    let mut bytes = original_bytes.to_vec();
+    if let Some(level) = fix_level {
+        match gwlint::fix::fix_docx(path, original_bytes, settings, orgs, level) {
+            Ok(fixed) => {
+                run.fixed = fixed.report.applied.clone();
+                run.found_after_fixing = fixed.report.found_after_fixing;
+                run.refused = fixed.report.refused.len() + fixed.not_written.len();
+                if fixed.source.text != current.text {
+                    if args.diff {
+                        run.diff = Some(unified_diff(&format!("{display}（文字）"), &current.text, &fixed.source.text));
+                    } else if args.fix {
+                        match write_atomically(path, &fixed.bytes) {
+                            Ok(()) => {
+                                bytes = fixed.bytes;
+                                current = fixed.source;
+                            }
+                            Err(e) => {
+                                run.write_error = Some(format!("{display}：写入失败，原文件未改动：{e}"));
+                                run.fixed.clear();
+                                run.found_after_fixing = 0;
+                            }
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                run.write_error = Some(format!("{display}：{e}；原文件未改动"));
+            }
+        }
+    }
+    let diagnostics = gwlint::engine::lint(&current, settings, orgs);
+    if args.annotate && !args.diff {
+        let copy = annotated_path(path);
+        let annotations: Vec<gwlint::source::docx::Annotation> = diagnostics.iter().map(annotation).collect();
+        match gwlint::source::docx::annotate(&bytes, &annotations) {
+            Ok(written) => {
+                if let Err(e) = write_new(&copy, &written.bytes, path) {
+                    run.write_error = Some(format!("{}：无法写入批注副本：{e}", copy.display()));
+                } else if !args.quiet {
+                    eprintln!(
+                        "已写入 {}：{} 条批注，{} 处修订{}",
+                        copy.display(),
+                        written.comments,
+                        written.written,
+                        if written.not_written > 0 {
+                            format!("（另有 {} 处修复跨越了不同格式的文字，只写在批注里）", written.not_written)
+                        } else {
+                            String::new()
+                        }
+                    );
+                }
+            }
+            Err(e) => run.write_error = Some(format!("{display}：无法写入批注副本：{e}")),
+        }
+    }
+    run.outcome = FileOutcome::Linted { source: current, diagnostics };
+    run
+}
+
+/// 草稿.docx → 草稿.gwlint.docx, beside it.
+fn annotated_path(path: &Path) -> std::path::PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!("{stem}.gwlint.docx"))
+}
+
+/// A Word comment for a finding: the rule, the message, what to do, the basis; a safe fix's
+/// edits become tracked changes.
+fn annotation(d: &gwlint::diagnostic::Diagnostic) -> gwlint::source::docx::Annotation {
+    let mut comment = vec![format!("{} {}【{}】{}", d.code, d.rule, d.severity.zh(), d.message)];
+    if let Some(help) = &d.help {
+        comment.push(format!("建议：{help}"));
+    }
+    let safe = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe);
+    if let Some(fix) = &d.fix {
+        comment.push(if safe.is_some() {
+            format!("已作为修订标出：{}（可接受或拒绝）", fix.message)
+        } else {
+            format!("可改为：{}（请人工确认）", fix.message)
+        });
+    }
+    comment.push(format!("依据：{}", d.source));
+    gwlint::source::docx::Annotation { span: d.span, comment, edits: safe.map(|f| f.edits.clone()).unwrap_or_default() }
+}
+
+/// Write a new file (or replace an earlier copy) through a temporary file in its folder, with
+/// the permissions of the file it was made from.
+fn write_new(path: &Path, bytes: &[u8], like: &Path) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.as_file().set_permissions(std::fs::metadata(like)?.permissions())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Write through a temporary file in the same folder and rename it over the original, keeping

@@ -48,7 +48,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).is_some_and(|e| {
                     DRAFT_EXTENSIONS.contains(&e.as_str()) || DOCUMENT_EXTENSIONS.contains(&e.as_str())
                 });
-            if entry.file_type().is_some_and(|t| t.is_file()) && is_draft {
+            // gwlint's own annotated copies (草稿.gwlint.docx) are output, not drafts.
+            let annotated_copy = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".gwlint.docx"));
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_draft && !annotated_copy {
                 files.push(p.strip_prefix("./").unwrap_or(p).to_path_buf());
             }
         }
@@ -77,11 +79,8 @@ pub fn read(path: &Path, stdin_name: Option<&Path>) -> Result<(Source, Vec<u8>),
     let extension = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let word_package = gwlint::source::document_format(&bytes) == Some("Word 文档（.docx）");
     if word_package || extension.as_deref().is_some_and(|e| matches!(e, "docx" | "docm" | "dotx")) {
-        let (text, layout) = gwlint::source::docx::read_with_layout(&bytes)
-            .map_err(|e| ReadError::Decode(DecodeError::Docx(e.to_string())))?;
-        let mut source = Source::from_text(name, text);
-        source.kind = gwlint::source::SourceKind::Docx;
-        source.layout = Some(std::sync::Arc::new(layout));
+        let source =
+            Source::from_docx(name, &bytes).map_err(|e| ReadError::Decode(DecodeError::Docx(e.to_string())))?;
         return Ok((source, bytes));
     }
     if let Some(ext) = extension.filter(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str())) {

@@ -83,6 +83,9 @@ pub struct CheckArgs {
     /// 以统一 diff 格式显示修复，不写文件
     #[arg(long)]
     pub diff: bool,
+    /// 为每个 .docx 在旁边写一份“原名.gwlint.docx”：每个问题一条 Word 批注，安全修复作为修订（可在 Word/WPS 中接受或拒绝）；原文件不改动
+    #[arg(long)]
+    pub annotate: bool,
     /// 同时应用不安全的修复（需人工复核）
     #[arg(long)]
     pub unsafe_fixes: bool,

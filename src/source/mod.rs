@@ -58,7 +58,8 @@ impl LineEnding {
 pub enum SourceKind {
     Markdown,
     Text,
-    /// A Word document read as its text (one line per paragraph): fixes are not written back.
+    /// A Word document read as its text (one line per paragraph); fixes are written into its XML
+    /// (`fix::fix_docx`), never as text.
     Docx,
 }
 
@@ -110,6 +111,15 @@ impl Source {
         let mut source = Source::from_text(path, decoded.text);
         source.encoding = decoded.encoding;
         source.bom = decoded.bom;
+        Ok(source)
+    }
+
+    /// Read a Word document (.docx): its text, as every rule reads it, and its layout.
+    pub fn from_docx(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Source, docx::DocxError> {
+        let (text, layout) = docx::read_with_layout(bytes)?;
+        let mut source = Source::from_text(path, text);
+        source.kind = SourceKind::Docx;
+        source.layout = Some(std::sync::Arc::new(layout));
         Ok(source)
     }
 

@@ -16,9 +16,12 @@
 //!
 //! Zip bombs and oversized parts are refused by size before they are inflated.
 
+mod edit;
 mod numbering;
 mod page;
 mod styles;
+
+pub use edit::{Annotation, DocxEdits, annotate, apply_fixes};
 
 use crate::layout::{FooterKind, Layout, ParagraphLayout, RunLayout, Section, is_red};
 use crate::span::Span;
@@ -62,6 +65,32 @@ pub fn read(bytes: &[u8]) -> Result<String, DocxError> {
 
 /// The text of a .docx and its layout, whose spans index into that text.
 pub fn read_with_layout(bytes: &[u8]) -> Result<(String, Layout), DocxError> {
+    read_mapped(bytes).map(|m| (m.text, m.layout))
+}
+
+/// Where a piece of the text stands in `word/document.xml`: a `w:t`'s content.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment {
+    /// Byte range in the text.
+    pub text: std::ops::Range<usize>,
+    /// Byte range of the element's content in the XML (escaped as written).
+    pub raw: std::ops::Range<usize>,
+    /// Byte range of its run's `w:rPr` in the XML, to give a split run the same formatting.
+    pub run_props: Option<std::ops::Range<usize>>,
+    /// Inside an existing tracked insertion or move: no new revision may go in there.
+    pub in_revision: bool,
+}
+
+/// A .docx read with everything needed to write it back: the text, its layout, the XML of
+/// `word/document.xml`, and where each piece of the text stands in that XML.
+pub(crate) struct Mapped {
+    pub text: String,
+    pub layout: Layout,
+    pub document_xml: String,
+    pub segments: Vec<Segment>,
+}
+
+pub(crate) fn read_mapped(bytes: &[u8]) -> Result<Mapped, DocxError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
     let document = part(&mut archive, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let numbering = part(&mut archive, "word/numbering.xml")?;
@@ -85,6 +114,7 @@ pub fn read_with_layout(bytes: &[u8]) -> Result<(String, Layout), DocxError> {
         footer_refs: Vec::new(),
         table_depth: 0,
         box_depth: 0,
+        segments: Vec::new(),
     };
     if let Some(body) = child(doc.root_element(), "body") {
         reader.block(body);
@@ -114,7 +144,9 @@ pub fn read_with_layout(bytes: &[u8]) -> Result<(String, Layout), DocxError> {
             layout.footers.push(page::footer(kind, &parse(&xml)?, &reader.styles));
         }
     }
-    Ok((text, layout))
+    let segments = std::mem::take(&mut reader.segments);
+    drop(doc);
+    Ok(Mapped { text, layout, document_xml: document, segments })
 }
 
 fn parse(xml: &str) -> Result<Document<'_>, DocxError> {
@@ -168,6 +200,7 @@ struct Reader {
     footer_refs: Vec<(FooterKind, String)>,
     table_depth: usize,
     box_depth: usize,
+    segments: Vec<Segment>,
 }
 
 impl Reader {
@@ -207,10 +240,17 @@ impl Reader {
         let mut boxes = Vec::new();
         let mut runs = Vec::new();
         let mut red = props.red_border.unwrap_or(false);
+        let mut segments = Vec::new();
         self.inline(
             p,
             &mut text,
-            &mut Inline { boxes: &mut boxes, runs: &mut runs, para_run: &para_run, red: &mut red },
+            &mut Inline {
+                boxes: &mut boxes,
+                runs: &mut runs,
+                para_run: &para_run,
+                red: &mut red,
+                segments: &mut segments,
+            },
         );
         // Text boxes anchored here come first: a 版头 drawn in a box stands above the title.
         self.box_depth += 1;
@@ -224,6 +264,8 @@ impl Reader {
             self.lines.push(line.to_string());
         }
         let shift = |s: Span| Span::new(base + s.start, base + s.end);
+        self.segments
+            .extend(segments.into_iter().map(|s| Segment { text: base + s.text.start..base + s.text.end, ..s }));
         self.paragraphs.push(ParagraphLayout {
             span: Span::new(base, base + text.len()),
             align: props.align.unwrap_or_default(),
@@ -267,7 +309,20 @@ impl Reader {
                 continue;
             }
             match name {
-                "t" => text.push_str(c.text().unwrap_or("")),
+                "t" => {
+                    let start = text.len();
+                    text.push_str(c.text().unwrap_or(""));
+                    // Where the content stands in the XML; an empty `w:t` has none.
+                    if let Some(content) = c.first_child().filter(|n| n.is_text() && c.children().count() == 1) {
+                        let run = c.parent().filter(|r| is_w(*r, "r"));
+                        at.segments.push(Segment {
+                            text: start..text.len(),
+                            raw: content.range(),
+                            run_props: run.and_then(|r| child(r, "rPr")).map(|r| r.range()),
+                            in_revision: c.ancestors().any(|a| is_w(a, "ins") || is_w(a, "moveTo")),
+                        });
+                    }
+                }
                 "tab" if node.tag_name().name() == "r" => text.push('\t'),
                 "br" | "cr" if attr(c, "type").is_none_or(|t| t == "textWrapping") => text.push('\n'),
                 "noBreakHyphen" => text.push('-'),
@@ -341,6 +396,8 @@ struct Inline<'x, 'a, 'i> {
     runs: &'x mut Vec<RunLayout>,
     para_run: &'x RunProps,
     red: &'x mut bool,
+    /// Each `w:t`, with its range relative to the paragraph's text.
+    segments: &'x mut Vec<Segment>,
 }
 
 /// A red line drawn as a shape: a line or connector with a red outline, a thin red-filled
