@@ -204,6 +204,7 @@ impl<'t> Recogniser<'t> {
         i = self.preamble(i);
         i = self.main_recipients(i);
         let colophon_start = self.colophon(i);
+        self.misplaced_cc(i, colophon_start);
         self.main_and_attachments(i, colophon_start);
         self.kind_issuer_direction();
     }
@@ -678,8 +679,13 @@ impl<'t> Recogniser<'t> {
         }
         let mut k = n; // exclusive: lines[k..] are colophon
         let last = n - 1;
+        // A 抄送 line above an organ and a date without `印发` makes them the 印发机关 and 印发日期
+        // only when a 成文日期 stands above that 抄送: a draft that writes its 抄送 above the
+        // signature (`抄送：……` / `某某局` / `2025年3月3日`) is signed below it.
         let has_cc_above = |r: &Self, upto: usize| {
-            (floor..upto).rev().take(6).any(|j| CC_LINE.is_match(r.s(j)) || PUBLIC_ATTRIBUTE.is_match(r.s(j)))
+            let cc =
+                (floor..upto).rev().take(6).find(|&j| CC_LINE.is_match(r.s(j)) || PUBLIC_ATTRIBUTE.is_match(r.s(j)));
+            cc.is_some_and(|cc| (floor..cc).any(|j| DATE_LINE.is_match(r.s(j)) || ORG_AND_DATE.is_match(r.s(j))))
         };
         // 印发机关和印发日期: "机关  2023年9月22日印发" on one line, or the two on consecutive lines.
         if let Some(c) = PRINT_LINE.captures(self.s(last)) {
@@ -753,6 +759,25 @@ impl<'t> Recogniser<'t> {
             }
         }
         k
+    }
+
+    /// A `抄送：` line written above the signature or among the 正文 (drafters put it there too):
+    /// it is the 抄送 wherever it stands, when the 版记 has none.
+    fn misplaced_cc(&mut self, from: usize, to: usize) {
+        if self.doc.colophon.cc.is_some() {
+            return;
+        }
+        let found = (from..to).rev().find(|&j| {
+            self.parts[j].is_none()
+                && CC_LINE.captures(self.s(j)).is_some_and(|c| &c["label"] == "抄送" && c.name("colon").is_some())
+                && self.chars(j) <= 200
+        });
+        let Some(j) = found else { return };
+        let span = self.lines[j].span;
+        let label_len = CC_LINE.find(self.s(j)).expect("matched").end();
+        let list = recipient_list(self.text, Span::new(span.start + label_len, span.end));
+        self.doc.colophon.cc = Some(RecipientList { field: Field::new(span.text(self.text), span), items: list.items });
+        self.parts[j] = Some(Part::Colophon);
     }
 
     /// A 署名 line: organ-like, and every name on it ends like an organ's name (so that the

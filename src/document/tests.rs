@@ -439,3 +439,15 @@ fn a_heading_naming_a_step_is_no_request() {
     assert!(doc.requests.is_empty(), "{:?}", doc.requests);
     assert!(doc.not_requests.iter().any(|n| n.reason == crate::lang::request::NotRequest::Noun));
 }
+
+/// A `抄送：` line written above the signature is still the 抄送.
+#[test]
+fn a_copy_line_above_the_signature() {
+    let text = "上海市杨浦区教育局关于实施校园食堂改造提升工程的请示\n杨浦区人民政府：\n　　拟改造食堂15个。\n　　妥否，请批示。\n\n抄送：区财政局，局属各中小学。\n\n上海市杨浦区教育局\n2025年3月3日\n";
+    let src = Source::from_text("r.txt", text);
+    let doc = recognise(&src);
+    let cc = doc.colophon.cc.as_ref().expect("抄送");
+    assert_eq!(cc.items.len(), 2);
+    assert!(doc.body_paragraphs().all(|p| !p.span.text(text).contains("抄送")));
+    assert_eq!(doc.signature.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["上海市杨浦区教育局"]);
+}

@@ -169,6 +169,8 @@ fn lower_area_counterparts(norm: &str, context: Option<&Org>) -> Option<OrgGroup
         "局",
         // 各旗县区文化和旅游主管部门: the department named by its field, not its name.
         "主管部门",
+        // 各县（区）委组织部: the 党委's departments.
+        "部",
         "委员会",
         "委",
         "办公室",
@@ -202,12 +204,19 @@ fn lower_area_counterparts(norm: &str, context: Option<&Org>) -> Option<OrgGroup
         return None;
     }
     let level = area_level(areas, tier)??;
+    // `县（区）委组织部`: the 委 after the area words makes them the 党委's departments.
+    let (owner_kind, body) = match body.strip_prefix('委') {
+        Some(rest) if rest.ends_with('部') => (OrgKind::PartyCommittee, rest),
+        _ if body.ends_with('部') && !body.ends_with("部门") => return None,
+        _ => (OrgKind::Government, body),
+    };
     let mut found = group(norm, OrgKind::Department, Some(level), GroupScope::LowerAreas);
-    found.of = context.and_then(|sender| area_owner(sender, OrgKind::Government, Some(level)));
+    found.of = context.and_then(|sender| area_owner(sender, owner_kind, Some(level)));
     found.function = name::department_function(body).or_else(|| {
         // 文化和旅游主管部门, 教育行政主管部门: the field is the name.
         let field = body.trim_end_matches("主管部门").trim_end_matches("行政");
-        (field != body && !field.is_empty()).then(|| field.to_string())
+        let party_department = owner_kind == OrgKind::PartyCommittee;
+        (party_department || field != body && !field.is_empty()).then(|| field.to_string())
     });
     Some(found)
 }

@@ -776,3 +776,15 @@ fn own_units_by_the_name_of_their_kind() {
     let to = view.resolve("各律师事务所", Some(&sender));
     assert_ne!(view.addressee_relation(&sender, &to), Relation::Subordinate, "{to:?}");
 }
+
+/// 各县（区）委组织部: the 党委's departments of the areas below, the sender's counterparts.
+#[test]
+fn party_departments_of_the_areas_below() {
+    let view = view();
+    let sender = view.parse_name("中共庆阳市委组织部");
+    let to = view.resolve("各县（区）委组织部", Some(&sender));
+    assert_eq!(view.addressee_relation(&sender, &to), Relation::Guided, "{to:?}");
+    // A government department's name is not read as one.
+    let sender = view.parse_name("江门市教育局");
+    assert!(view.resolve("各市（区）教育局", Some(&sender)).group().is_some());
+}

@@ -169,7 +169,8 @@ pub fn is_provision(sentence: &str) -> bool {
 /// Whether `sentence` is addressed to subordinates (各…、你们、基层、下级).
 pub fn addresses_subordinates(sentence: &str) -> bool {
     static SUBORDINATES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"各(?:县|区|市|镇|乡|街|地|级|单位|部门|有关|成员|学校|医院|村|社区|旗|盟|州|苏木)|你们|你单位|基层|下级|[市县区镇]、[县区镇乡街村]")
+        // `各试点城市住房和城乡建设部门`: 各, a few words, and organs.
+        Regex::new(r"各(?:县|区|市|镇|乡|街|地|级|单位|部门|有关|成员|学校|医院|村|社区|旗|盟|州|苏木)|各[^，。；、]{1,14}(?:部门|单位|机构|局|委)|你们|你单位|基层|下级|[市县区镇]、[县区镇乡街村]")
             .expect("valid")
     });
     SUBORDINATES.is_match(sentence)

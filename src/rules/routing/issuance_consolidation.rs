@@ -30,7 +30,8 @@ static META: RuleMeta = RuleMeta {
 };
 
 static DIVISION_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"印发(?P<what>[^的]*?(?:分工方案|任务分工|责任分工|分工表|分工安排)[》〉]?)的通知").expect("valid")
+    // The name in 《》 may hold a 的 of its own (`《〈关于……的实施意见〉重点任务分工方案》`).
+    Regex::new(r"印发\s*(?P<what>[《〈][^》]*?(?:分工方案|任务分工|责任分工|分工表|分工安排)[》〉]|[^的《〈]*?(?:分工方案|任务分工|责任分工|分工表|分工安排))的通知").expect("valid")
 });
 static TOGETHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[》〉](?:及其?|和|与|暨|及有关)").expect("valid"));
 static FORWARDS_DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,6 +120,14 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].span.text(text), "市教育局");
         assert!(d[0].source.contains("江门市人民政府工作规则"), "{}", d[0].source);
+    }
+
+    #[test]
+    fn a_plan_named_after_a_document_with_its_own_de() {
+        let text = "中共芜湖市委办公室 芜湖市人民政府办公室\n关于印发《〈关于加快建设现代化产业体系的实施意见〉重点任务分工方案》的通知\n各县（市、区）人民政府：\n　　现将分工方案印发给你们。\n\n中共芜湖市委办公室　　芜湖市人民政府办公室\n2025年3月3日\n";
+        assert_eq!(lint_text("t.txt", text, "GW213").len(), 1);
+        let broken = "龙岩市人民政府办公室关于印发\n《龙岩市优化营商环境若干措施重点任务分工方案》的通知\n各县（市、区）人民政府：\n　　现印发给你们。\n\n龙岩市人民政府办公室\n2025年3月3日\n";
+        assert_eq!(lint_text("t.txt", broken, "GW213").len(), 1);
     }
 
     #[test]

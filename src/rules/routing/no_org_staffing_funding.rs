@@ -35,14 +35,16 @@ static META: RuleMeta = RuleMeta {
 };
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:增设|设立|成立|组建|新设)[^。；，、]{0,12}(?:机构|中心|事业单位|办公室|管理局|服务站)")
+    // `明确承担……职责的专门机构`: requiring a body for the task sets one up as much as 设立 does.
+    Regex::new(r"(?:增设|设立|成立|组建|新设)[^。；，、]{0,12}(?:机构|中心|事业单位|办公室|管理局|服务站)|(?:明确|指定|确定)[^。；，]{0,24}(?:专门|专职|专设)机构")
         .expect("valid")
 });
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:成立|组建|设立)[^。；，]{0,15}(?:领导小组|工作专班|指挥部|联席会议|工作组)").expect("valid")
 });
 static STAFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:核定|核增|增加|调整|配备|下达|增设|划转|核减)[^。；，]{0,8}(?:编制|领导职数)|编制[0-9一二三四五六七八九十]+名")
+    // A quota of staff (`配备专职管理人员不少于3名`) is 干部配备, which the 减负规定 keeps out too.
+    Regex::new(r"(?:核定|核增|增加|调整|配备|下达|增设|划转|核减)[^。；，]{0,8}(?:编制|领导职数)|编制[0-9一二三四五六七八九十]+名|配备[^。；，]{0,10}(?:人员|干部)[^。；，]{0,4}(?:不少于|不低于|至少)?[0-9一二三四五六七八九十]+名")
         .expect("valid")
 });
 static FUND: LazyLock<Regex> = LazyLock::new(|| {
@@ -162,6 +164,20 @@ mod tests {
     /// The same opinion from 江门, where the 江门 pack adds 经费.
     fn jiangmen_doc(body: &str) -> String {
         doc(body).replace("示例市", "江门市")
+    }
+
+    /// Requiring a designated body and a quota of staff is setting them: 干部配备 too (减负规定).
+    #[test]
+    fn a_designated_body_and_a_staff_quota() {
+        let text = "湖州市人民政府办公室关于加强地下管线管理工作的通知\n各区县人民政府，市政府各部门：\n　　五、落实保障措施。各区县要明确承担地下管线综合管理职责的专门机构，配备专职管理人员不少于3名。\n\n湖州市人民政府办公室\n2025年3月3日\n";
+        let d = crate::test_support::lint_text("t.txt", text, "GW211");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("专门机构") && d[0].message.contains("不少于3名"), "{}", d[0].message);
+        let modest = text.replace(
+            "明确承担地下管线综合管理职责的专门机构，配备专职管理人员不少于3名",
+            "加强地下管线综合管理，落实管理责任",
+        );
+        assert!(crate::test_support::codes_in("t.txt", &modest, "GW211").is_empty());
     }
 
     #[test]
