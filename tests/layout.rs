@@ -164,4 +164,11 @@ fn annotate_writes_comments_and_tracked_changes_beside_the_original() {
         .stdout
         .clone();
     assert!(!String::from_utf8(out).unwrap().contains("gwlint.docx"));
+    // A text draft among them is checked as usual, and the user is told it gets no copy.
+    std::fs::write(dir.path().join("请示.txt"), "关于申请资金的请示\n示例市人民政府：\n妥否，请批示。\n").unwrap();
+    let run =
+        Command::cargo_bin("gwlint").unwrap().args(["check", "--annotate", "--exit-zero"]).arg(dir.path()).assert();
+    let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("另有 1 个文件照常检查"), "{stderr}");
+    assert!(!dir.path().join("请示.gwlint.docx").exists());
 }

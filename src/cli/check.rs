@@ -35,6 +35,12 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         results.push(r?);
     }
 
+    if args.annotate && !args.quiet {
+        let others = files.iter().filter(|p| !is_docx_path(p)).count();
+        if others > 0 {
+            eprintln!("（--annotate 只为 .docx 写批注副本；另有 {others} 个文件照常检查，不写副本）");
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let stdin_fix = args.fix && args.paths.len() == 1 && args.paths[0].as_os_str() == files::STDIN;
@@ -325,6 +331,10 @@ fn docx_file(
     }
     run.outcome = FileOutcome::Linted { source: current, diagnostics };
     run
+}
+
+fn is_docx_path(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
 /// 草稿.docx → 草稿.gwlint.docx, beside it.
