@@ -93,24 +93,56 @@ impl Edit {
     }
 }
 
+/// A change of formatting in a Word document — what GB/T 9704 prescribes for an element. Text
+/// sources have no formatting; only a .docx is changed by these (`fix::fix_docx`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LayoutEdit {
+    /// Every section's paper size and margins, in twips (twentieths of a point).
+    PageSetup { width: i32, height: i32, top: i32, bottom: i32, left: i32, right: i32 },
+    /// The alignment (`center`, `right`, `both`, `left`) of every paragraph whose text lies in
+    /// the byte range.
+    ParagraphAlign { byte_start: usize, byte_end: usize, align: String },
+    /// The font for Chinese, the size (half-points) or the colour (`RRGGBB`) of every run whose
+    /// text lies in the byte range.
+    RunFormat {
+        byte_start: usize,
+        byte_end: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        east_asia: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        size: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        color: Option<String>,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub applicability: Applicability,
     pub message: String,
     pub edits: Vec<Edit>,
+    /// Formatting changes, for a .docx.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub layout: Vec<LayoutEdit>,
 }
 
 impl Fix {
     pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { applicability: Applicability::Safe, message: message.into(), edits }
+        Fix { applicability: Applicability::Safe, message: message.into(), edits, layout: Vec::new() }
     }
 
     pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { applicability: Applicability::Unsafe, message: message.into(), edits }
+        Fix { applicability: Applicability::Unsafe, message: message.into(), edits, layout: Vec::new() }
     }
 
     pub fn display_only(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { applicability: Applicability::DisplayOnly, message: message.into(), edits }
+        Fix { applicability: Applicability::DisplayOnly, message: message.into(), edits, layout: Vec::new() }
+    }
+
+    /// A safe change of formatting only: it never touches a word.
+    pub fn layout(message: impl Into<String>, layout: Vec<LayoutEdit>) -> Fix {
+        Fix { applicability: Applicability::Safe, message: message.into(), edits: Vec::new(), layout }
     }
 
     /// The smallest span covering every edit.

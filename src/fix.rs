@@ -127,11 +127,28 @@ pub fn fix_docx(
     orgs: &OrgView,
     level: Applicability,
 ) -> Result<DocxFixReport, crate::source::docx::DocxError> {
-    use crate::source::docx::{DocxError, apply_fixes};
+    use crate::source::docx::{DocxError, apply_fixes, apply_layout};
     let mut bytes = bytes.to_vec();
     let mut source = Source::from_docx(path, &bytes)?;
     let mut report = FixReport { text: source.text.clone(), ..FixReport::default() };
     let mut not_written: Vec<Diagnostic> = Vec::new();
+    // Formatting first (一键排版): it changes no text, so the text fixes' spans stay valid.
+    let layout_fixes: Vec<Diagnostic> = engine::lint(&source, settings, orgs)
+        .into_iter()
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level && !f.layout.is_empty()))
+        .collect();
+    if !layout_fixes.is_empty() {
+        let edits: Vec<crate::diagnostic::LayoutEdit> =
+            layout_fixes.iter().flat_map(|d| d.fix.as_ref().expect("filtered").layout.clone()).collect();
+        let (next_bytes, _) = apply_layout(&bytes, &edits)?;
+        let next = Source::from_docx(path, &next_bytes)?;
+        if next.text != source.text {
+            return Err(DocxError::Xml("排版修复改变了文字，未写入任何内容（请报告这个问题）".into()));
+        }
+        report.count(0, &layout_fixes);
+        bytes = next_bytes;
+        source = next;
+    }
     for round in 0..MAX_ROUNDS {
         // Fixes that cannot be written are set aside like refused ones, so the next round goes on.
         let mut set_aside = report.refused.clone();

@@ -172,3 +172,34 @@ fn annotate_writes_comments_and_tracked_changes_beside_the_original() {
     assert!(stderr.contains("另有 1 个文件照常检查"), "{stderr}");
     assert!(!dir.path().join("请示.gwlint.docx").exists());
 }
+
+/// 一键排版: `--fix` on Word's defaults sets the page, the title and the body as GB/T 9704 has
+/// them, changes no word, and LibreOffice still opens it (checked in `.ci/run`).
+#[test]
+fn fix_lays_out_the_page_title_and_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("默认格式.docx");
+    std::fs::copy(fixture("word-defaults.docx"), &draft).unwrap();
+    let before = codes(&findings(&draft, None));
+    for code in ["GW901", "GW902", "GW903"] {
+        assert!(before.contains(code), "{code} in {before:?}");
+    }
+    let text_before = docx_text_and_xml(&draft).0;
+    Command::cargo_bin("gwlint")
+        .unwrap()
+        .args(["check", "--fix", "--quiet", "--exit-zero"])
+        .arg(&draft)
+        .assert()
+        .code(0);
+    let after = findings(&draft, None);
+    for code in ["GW901", "GW902", "GW903"] {
+        assert!(!codes(&after).contains(code), "{code} still in {after:?}");
+    }
+    assert!(
+        !after
+            .iter()
+            .any(|(c, _, m)| c == "GW907" && (m.contains("红色") && m.contains("标志为") || m.contains("居中"))),
+        "{after:?}"
+    );
+    assert_eq!(docx_text_and_xml(&draft).0, text_before, "no word changes");
+}

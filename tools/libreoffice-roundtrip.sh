@@ -40,10 +40,12 @@ written="$work/written"
 mkdir -p "$written"
 cp fixtures/docx/layout/fixable.docx "$written/annotated.docx"
 cp fixtures/docx/layout/fixable.docx "$written/fixed.docx"
+cp fixtures/docx/layout/word-defaults.docx "$written/laid-out.docx"
+"$gwlint" check --fix --quiet --exit-zero "$written/laid-out.docx" >/dev/null
 findings_count=$("$gwlint" check --format json --exit-zero "$written/annotated.docx" | grep -o '"code":' | wc -l)
 "$gwlint" check --annotate --quiet --exit-zero "$written/annotated.docx" >/dev/null
 "$gwlint" check --fix --quiet --exit-zero "$written/fixed.docx" >/dev/null
-for f in annotated.gwlint fixed; do
+for f in annotated.gwlint fixed laid-out; do
     HOME="$work" soffice --headless --norestore --convert-to pdf "$written/$f.docx" --outdir "$written" >/dev/null 2>&1
     [ -s "$written/$f.pdf" ] || { echo "LibreOffice could not convert gwlint's $f.docx to PDF" >&2; status=1; }
 done

@@ -281,7 +281,7 @@ fn docx_file(
                 run.fixed = fixed.report.applied.clone();
                 run.found_after_fixing = fixed.report.found_after_fixing;
                 run.refused = fixed.report.refused.len() + fixed.not_written.len();
-                if fixed.source.text != current.text {
+                if fixed.bytes != original_bytes {
                     if args.diff {
                         run.diff = Some(unified_diff(&format!("{display}（文字）"), &current.text, &fixed.source.text));
                     } else if args.fix {
@@ -352,7 +352,9 @@ fn annotation(d: &gwlint::diagnostic::Diagnostic) -> gwlint::source::docx::Annot
     }
     let safe = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe);
     if let Some(fix) = &d.fix {
-        comment.push(if safe.is_some() {
+        comment.push(if !fix.layout.is_empty() && fix.edits.is_empty() {
+            format!("可自动排版：{}（运行 gwlint check --fix 即可）", fix.message)
+        } else if safe.is_some() {
             format!("已作为修订标出：{}（可接受或拒绝）", fix.message)
         } else {
             format!("可改为：{}（请人工确认）", fix.message)

@@ -48,6 +48,8 @@ struct FixJson<'a> {
     applicability: &'static str,
     message: &'a str,
     edits: Vec<EditJson<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    layout: &'a [crate::diagnostic::LayoutEdit],
 }
 
 #[derive(Serialize)]
@@ -88,6 +90,7 @@ fn diagnostic_json<'a>(path: &'a str, source: &Source, d: &'a Diagnostic, lang: 
                 .iter()
                 .map(|e| EditJson { byte_start: e.byte_start, byte_end: e.byte_end, replacement: &e.replacement })
                 .collect(),
+            layout: &f.layout,
         }),
     }
 }

@@ -150,7 +150,9 @@ fn result(d: &Diagnostic, source: &Source, uri: &str, rule_index: usize, opts: &
             }
         }]),
     );
-    if let Some(fix) = &d.fix {
+    // A change of formatting only (a .docx's 版式 fix) has no text replacement for SARIF to carry,
+    // and SARIF requires at least one.
+    if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
         let replacements: Vec<Value> = fix
             .edits
             .iter()

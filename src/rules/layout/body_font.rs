@@ -1,7 +1,8 @@
 use super::common::{
-    BODY_PARTS, Grouped, Want, count_note, deviation, heading_end, heading_family, layout, ordinal_in, with_parts,
+    BODY_PARTS, Grouped, Want, count_note, deviation, heading_end, heading_family, layout, ordinal_in, run_format,
+    with_parts,
 };
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, Fix, Severity};
 use crate::document::Part;
 use crate::layout::{FontFamily, sizes};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -18,7 +19,7 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 5.2.2 字体和字号：“如无特殊说明，公文格式各要素一般用3号仿宋体字。特定情况可以作适当调整。”；5.2.4 文字的颜色：“如无特殊说明，公文中文字的颜色均为黑色。”；7.3.3 正文“一般用3号仿宋体字”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     needs: &[],
     docs: "只检查 .docx。主送机关、正文（层次标题本身除外，见 GW904）、附件说明、发文机关署名、成文日期和附注的文字，\
 按 Word 的样式规则（文档默认 → 段落样式及其基准样式 → 字符样式 → 直接格式）求出每段文字实际的字体和字号：\n\n\
@@ -42,6 +43,7 @@ impl Rule for BodyFont {
         let text = cx.text();
         let want = Want { family: FontFamily::FangSong, size: sizes::SAN_HAO };
         let mut fonts = Grouped::default();
+        let mut deviating = Vec::new();
         let mut colours = Grouped::default();
         for (para, part) in with_parts(cx, layout) {
             let Some(part) = part.filter(|p| BODY_PARTS.contains(p)) else { continue };
@@ -58,6 +60,7 @@ impl Rule for BodyFont {
             }
             if let Some((span, found)) = deviation(text, para, range, want) {
                 fonts.add(found, span);
+                deviating.push(range);
             }
             if let Some(run) = para.visible_runs(text).find(|r| {
                 r.span.start < range.end
@@ -67,10 +70,20 @@ impl Rule for BodyFont {
                 colours.add(run.style.color.clone().unwrap_or_default(), run.span);
             }
         }
+        // One fix for all the body text, on the first finding: the others show the same change.
+        let mut fix = Some(Fix::layout(
+            "正文设为仿宋_GB2312三号",
+            deviating.iter().map(|r| run_format(*r, Some("仿宋_GB2312"), Some(want.size), None)).collect(),
+        ));
         for (found, span, n) in fonts.into_groups() {
             let many = count_note(n, "段");
+            let finding = Finding::new(span, format!("正文文字用了“{found}”，国标一般用{}{many}", want.zh()));
+            let finding = match fix.take() {
+                Some(f) => finding.fix(f),
+                None => finding,
+            };
             out.push(
-                Finding::new(span, format!("正文文字用了“{found}”，国标一般用{}{many}", want.zh()))
+                finding
                     .help("选中正文，字体设为仿宋_GB2312（或仿宋），字号设为三号；最好改“正文”样式，一次改全")
                     .en(format!("Body text is set in “{found}”; GB/T 9704 uses 16 pt FangSong")),
             );

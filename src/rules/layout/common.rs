@@ -2,6 +2,7 @@
 //! font-and-size comparison, and grouping of one deviation repeated over many paragraphs into
 //! one finding (a draft typed in 宋体小四 throughout is one mistake, not forty).
 
+use crate::diagnostic::LayoutEdit;
 use crate::document::{OrdinalStyle, Part};
 use crate::lang::is_han;
 use crate::layout::{FontFamily, Layout, ParagraphLayout, RunStyle, size_name};
@@ -118,6 +119,22 @@ impl Grouped {
 pub fn heading_end(text: &str, start: usize, end: usize) -> usize {
     let line = &text[start..end];
     line.find(['。', '！', '？']).map_or(end, |i| start + i + '。'.len_utf8())
+}
+
+/// Set the runs in `span`: the font for Chinese, the size (half-points), the colour.
+pub fn run_format(span: Span, east_asia: Option<&str>, size: Option<u32>, color: Option<&str>) -> LayoutEdit {
+    LayoutEdit::RunFormat {
+        byte_start: span.start,
+        byte_end: span.end,
+        east_asia: east_asia.map(str::to_string),
+        size,
+        color: color.map(str::to_string),
+    }
+}
+
+/// Align the paragraphs in `span` (`center`, `right`, `both`, `left`).
+pub fn align(span: Span, align: &str) -> LayoutEdit {
+    LayoutEdit::ParagraphAlign { byte_start: span.start, byte_end: span.end, align: align.to_string() }
 }
 
 /// The font a heading level is set in (GB/T 9704 7.3.3: 一级黑体、二级楷体、三级四级仿宋).

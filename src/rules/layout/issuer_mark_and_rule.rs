@@ -1,5 +1,5 @@
-use super::common::{describe, layout, paragraph_at, with_parts};
-use crate::diagnostic::{Finding, Severity};
+use super::common::{align, describe, layout, paragraph_at, run_format, with_parts};
+use crate::diagnostic::{Finding, Fix, Severity};
 use crate::document::Part;
 use crate::lang::is_han;
 use crate::layout::{Align, FontFamily};
@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 7.2.4 发文机关标志：“居中排布……推荐使用小标宋体字，颜色为红色”；7.2.6（版头中的分隔线）：“发文字号之下4 mm处居中印一条与版心等宽的红色分隔线。”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     needs: &[],
     docs: "只检查有发文机关标志的 .docx：\n\n\
 - 标志文字为红色（警告）；段落居中（警告；画在文本框里的标志由文本框定位，不查对齐）；\n\
@@ -49,6 +49,7 @@ impl Rule for IssuerMarkAndRule {
             out.push(
                 Finding::new(run.span, format!("发文机关标志为{colour}，应为红色"))
                     .help("把发文机关标志的字体颜色设为红色（如 #FF0000）")
+                    .fix(Fix::layout("发文机关标志设为红色", vec![run_format(mark.span, None, None, Some("FF0000"))]))
                     .en("The issuer mark is not red"),
             );
         }
@@ -59,6 +60,10 @@ impl Rule for IssuerMarkAndRule {
                 Finding::new(run.span, format!("发文机关标志用了“{}”，国标推荐小标宋体字", describe(&run.style)))
                     .severity(Severity::Info)
                     .help("发文机关标志改用方正小标宋简体（或同类小标宋字体）")
+                    .fix(Fix::layout(
+                        "发文机关标志改用方正小标宋简体",
+                        vec![run_format(mark.span, Some("方正小标宋简体"), None, None)],
+                    ))
                     .en("The issuer mark is not in XiaoBiaoSong (recommended)"),
             );
         }
@@ -66,6 +71,7 @@ impl Rule for IssuerMarkAndRule {
             out.push(
                 Finding::new(mark.span, format!("发文机关标志为{}，应居中排布", para.align.zh()))
                     .help("把发文机关标志所在段落设为居中")
+                    .fix(Fix::layout("发文机关标志所在段落设为居中", vec![align(mark.span, "center")]))
                     .en("The issuer mark is not centred"),
             );
         }

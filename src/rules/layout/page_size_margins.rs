@@ -1,6 +1,6 @@
 use super::common::layout;
-use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Fix, LayoutEdit};
 use crate::layout::{Section, TWIPS_PER_MM};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 5.1 幅面尺寸（公文用纸采用 GB/T 148 中规定的 A4 型纸）；5.2.1 页边与版心尺寸：“公文用纸天头（上白边）为37 mm±1 mm，公文用纸订口（左白边）为28 mm±1 mm，版心尺寸为156 mm×225 mm。”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Always,
     needs: &[],
     docs: "只检查 .docx（文本草稿没有页面设置）。读每一节的页面设置：\n\n\
 - 纸张为 A4（210 mm × 297 mm，横向也不符合）；\n\
@@ -29,6 +29,19 @@ Word 中在“布局 → 页边距 → 自定义页边距”里设置：上 3.7 
 };
 
 const TOLERANCE_MM: f64 = 1.0;
+
+/// A4 portrait with the margins of GB/T 9704 5.2.1 (天头 37 mm, 订口 28 mm, 版心 156 × 225 mm).
+pub fn gb_page() -> LayoutEdit {
+    let t = |mm: f64| (mm * TWIPS_PER_MM).round() as i32;
+    LayoutEdit::PageSetup {
+        width: t(210.0),
+        height: t(297.0),
+        top: t(37.0),
+        bottom: t(35.0),
+        left: t(28.0),
+        right: t(26.0),
+    }
+}
 
 fn mm(twips: i32) -> f64 {
     f64::from(twips) / TWIPS_PER_MM
@@ -82,6 +95,7 @@ impl Rule for PageSizeMargins {
             out.push(
                 Finding::new(at, message)
                     .help("在“布局 → 页边距 → 自定义页边距”中设为上 3.7 厘米、下 3.5 厘米、左 2.8 厘米、右 2.6 厘米，纸张 A4 纵向")
+                    .fix(Fix::layout("纸张设为 A4 纵向，页边距设为上 37 mm、下 35 mm、左 28 mm、右 26 mm", vec![gb_page()]))
                     .en("The page is not A4 with GB/T 9704 margins (top 37 mm, left 28 mm, text block 156 × 225 mm)"),
             );
         }

@@ -1,5 +1,5 @@
-use super::common::{Grouped, Want, deviation, layout, with_parts};
-use crate::diagnostic::{Finding, Severity};
+use super::common::{Grouped, Want, deviation, layout, run_format, with_parts};
+use crate::diagnostic::{Finding, Fix, Severity};
 use crate::document::Part;
 use crate::layout::{Align, FontFamily, sizes};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 7.3.1 标题：“一般用2号小标宋体字，编排于红色分隔线下空二行位置，分一行或多行居中排布”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Always,
     needs: &[],
     docs: "只检查 .docx。文档模型认出的标题（一行或多行）：\n\n\
 - 汉字字体属小标宋一类（方正小标宋简体、方正小标宋_GBK 等，见 `lints/fonts.toml`；华文中宋、宋体加粗不算）；\n\
@@ -37,10 +37,12 @@ impl Rule for TitleFont {
         let want = Want { family: FontFamily::XiaoBiaoSong, size: sizes::ER_HAO };
         let mut fonts = Grouped::default();
         let mut aligned = None;
+        let mut title_spans = Vec::new();
         for (para, part) in with_parts(cx, layout) {
             if part != Some(Part::Title) || para.in_text_box {
                 continue;
             }
+            title_spans.push(para.span);
             if let Some((span, found)) = deviation(text, para, para.span, want) {
                 fonts.add(found, span);
             }
@@ -52,6 +54,13 @@ impl Rule for TitleFont {
             out.push(
                 Finding::new(span, format!("标题用了“{found}”，国标一般用{}", want.zh()))
                     .help("标题字体设为方正小标宋简体（或同类小标宋字体），字号二号")
+                    .fix(Fix::layout(
+                        "标题设为方正小标宋简体二号",
+                        title_spans
+                            .iter()
+                            .map(|s| run_format(*s, Some("方正小标宋简体"), Some(want.size), None))
+                            .collect(),
+                    ))
                     .en(format!("The title is set in “{found}”; GB/T 9704 uses 22 pt XiaoBiaoSong")),
             );
         }
@@ -59,6 +68,10 @@ impl Rule for TitleFont {
             out.push(
                 Finding::new(span, format!("标题段落为{}，标题应居中排布", align.zh()))
                     .help("把标题段落设为居中对齐，不要用空格凑位置")
+                    .fix(Fix::layout(
+                        "标题段落设为居中",
+                        title_spans.iter().map(|s| super::common::align(*s, "center")).collect(),
+                    ))
                     .en("The title paragraph is not centred"),
             );
         }

@@ -9,9 +9,10 @@
 //! not written, and is counted, never half-applied.
 
 use super::{DocxError, Segment, read_mapped};
-use crate::diagnostic::Edit;
+use crate::diagnostic::{Edit, LayoutEdit};
 use crate::span::Span;
 use std::io::{Read, Write};
+use std::ops::Range;
 
 /// A finding to hand back: a comment on its text, and the edits of a safe fix to show as a
 /// tracked change.
@@ -168,6 +169,300 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
     }
     let bytes = repackage(bytes, &parts)?;
     Ok(DocxEdits { bytes, comments: comment_count, written, not_written })
+}
+
+/// Apply formatting changes to the package: paper and margins in every `w:sectPr`, alignment in
+/// the `w:pPr` of the paragraphs a range covers, fonts, sizes and colours in the `w:rPr` of the
+/// runs it covers. Each property is set in place, or inserted where the schema orders it; nothing
+/// else in the properties changes. Returns the package and how many elements were changed.
+pub fn apply_layout(bytes: &[u8], edits: &[LayoutEdit]) -> Result<(Vec<u8>, usize), DocxError> {
+    let mapped = read_mapped(bytes)?;
+    let xml = &mapped.document_xml;
+    let doc = super::parse(xml)?;
+    let by_range = |r: &Range<usize>| doc.descendants().find(|n| n.is_element() && n.range() == *r);
+    let covered =
+        |text: &Range<usize>, start: usize, end: usize| !text.is_empty() && text.start < end && start < text.end;
+    // What to set on each element, gathered first: two findings on one run (its colour, its
+    // font) make one properties element, not two.
+    let mut targets: Vec<Target> = Vec::new();
+    for edit in edits {
+        match edit {
+            LayoutEdit::PageSetup { width, height, top, bottom, left, right } => {
+                for section in &mapped.sections {
+                    let Some(sect) = by_range(&section.element) else { continue };
+                    let margin = child_of(sect, "pgMar");
+                    let keep = |name: &str, default: &str| {
+                        margin.and_then(|m| m.attribute((super::W, name))).unwrap_or(default).to_string()
+                    };
+                    set_on(
+                        &mut targets,
+                        section,
+                        "w:sectPr",
+                        SECT_ORDER,
+                        "pgSz",
+                        format!("<w:pgSz w:w=\"{width}\" w:h=\"{height}\"/>"),
+                    );
+                    set_on(
+                        &mut targets,
+                        section,
+                        "w:sectPr",
+                        SECT_ORDER,
+                        "pgMar",
+                        format!(
+                            "<w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>",
+                            keep("header", "851"),
+                            keep("footer", "992")
+                        ),
+                    );
+                }
+            }
+            LayoutEdit::ParagraphAlign { byte_start, byte_end, align } => {
+                for p in mapped.paragraphs.iter().filter(|p| covered(&p.text, *byte_start, *byte_end)) {
+                    set_on(&mut targets, p, "w:pPr", PPR_ORDER, "jc", format!("<w:jc w:val=\"{}\"/>", escape(align)));
+                }
+            }
+            LayoutEdit::RunFormat { byte_start, byte_end, east_asia, size, color } => {
+                for r in mapped.runs.iter().filter(|r| covered(&r.text, *byte_start, *byte_end)) {
+                    if let Some(font) = east_asia {
+                        // Keep the Latin fonts; a theme font for Chinese would override the one set.
+                        let fonts = r.props.as_ref().and_then(by_range).and_then(|p| child_of(p, "rFonts"));
+                        let mut attributes = String::new();
+                        for name in ["ascii", "hAnsi", "cs", "hint"] {
+                            if let Some(v) = fonts.and_then(|f| f.attribute((super::W, name))) {
+                                attributes.push_str(&format!(" w:{name}=\"{}\"", escape(v)));
+                            }
+                        }
+                        set_on(
+                            &mut targets,
+                            r,
+                            "w:rPr",
+                            RPR_ORDER,
+                            "rFonts",
+                            format!("<w:rFonts{attributes} w:eastAsia=\"{}\"/>", escape(font)),
+                        );
+                    }
+                    if let Some(c) = color {
+                        set_on(
+                            &mut targets,
+                            r,
+                            "w:rPr",
+                            RPR_ORDER,
+                            "color",
+                            format!("<w:color w:val=\"{}\"/>", escape(c)),
+                        );
+                    }
+                    if let Some(sz) = size {
+                        set_on(&mut targets, r, "w:rPr", RPR_ORDER, "sz", format!("<w:sz w:val=\"{sz}\"/>"));
+                        set_on(&mut targets, r, "w:rPr", RPR_ORDER, "szCs", format!("<w:szCs w:val=\"{sz}\"/>"));
+                    }
+                }
+            }
+        }
+    }
+    let mut xml_edits = Vec::new();
+    for t in &targets {
+        let Some(element) = by_range(&t.element.element) else { continue };
+        // A section is its own properties element.
+        let props = if t.wrapper == "w:sectPr" { Some(element) } else { t.element.props.as_ref().and_then(by_range) };
+        let edits = set_properties(xml, element, props, t.order, &t.sets);
+        xml_edits.extend(edits.into_iter().map(|mut e| {
+            if props.is_none() {
+                e.text = format!("<{0}>{1}</{0}>", t.wrapper, e.text);
+            }
+            e
+        }));
+    }
+    let changed = targets.len();
+    drop(doc);
+    let (document, _) = splice(xml, xml_edits);
+    let package = repackage(bytes, &[("word/document.xml", document.into_bytes())])?;
+    Ok((package, changed))
+}
+
+/// What to set on one element of the XML.
+struct Target<'m> {
+    element: &'m super::XmlElement,
+    wrapper: &'static str,
+    order: &'static [&'static str],
+    sets: Vec<(&'static str, String)>,
+}
+
+/// Set property `name` of `element` to `value` (the last value set wins).
+fn set_on<'m>(
+    targets: &mut Vec<Target<'m>>,
+    element: &'m super::XmlElement,
+    wrapper: &'static str,
+    order: &'static [&'static str],
+    name: &'static str,
+    value: String,
+) {
+    let at = match targets.iter().position(|t| t.element.element == element.element) {
+        Some(at) => at,
+        None => {
+            targets.push(Target { element, wrapper, order, sets: Vec::new() });
+            targets.len() - 1
+        }
+    };
+    let sets = &mut targets[at].sets;
+    sets.retain(|(n, _)| *n != name);
+    sets.push((name, value));
+}
+
+/// The order of `w:pPr`'s children (ECMA-376 CT_PPr): Word refuses a file whose properties are
+/// out of order.
+const PPR_ORDER: &[&str] = &[
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+];
+/// CT_RPr.
+const RPR_ORDER: &[&str] = &[
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+    "rPrChange",
+];
+/// CT_SectPr.
+const SECT_ORDER: &[&str] = &[
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+];
+
+fn child_of<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    node.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == Some(super::W))
+}
+
+/// Edits that set each `(name, element)` among the children of `props` (replacing one of that
+/// name, or inserting where `order` puts it). Without `props`, one insertion of the elements in
+/// order right after `owner`'s start tag, for the caller to wrap in a new properties element.
+fn set_properties(
+    xml: &str,
+    owner: roxmltree::Node,
+    props: Option<roxmltree::Node>,
+    order: &[&str],
+    sets: &[(&str, String)],
+) -> Vec<XmlEdit> {
+    let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(order.len());
+    let Some(props) = props else {
+        let at = owner.range().start + xml[owner.range()].find('>').map_or(0, |i| i + 1);
+        let mut sorted: Vec<&(&str, String)> = sets.iter().collect();
+        sorted.sort_by_key(|(name, _)| rank(name));
+        let text: String = sorted.iter().map(|(_, e)| e.as_str()).collect();
+        return vec![XmlEdit { at, end: at, order: Order::Replace, text, owner: None }];
+    };
+    let range = props.range();
+    if xml[range.clone()].ends_with("/>") {
+        // `<w:rPr/>`: written out whole.
+        let mut sorted: Vec<&(&str, String)> = sets.iter().collect();
+        sorted.sort_by_key(|(name, _)| rank(name));
+        let tag = props.tag_name().name();
+        let text = format!("<w:{tag}>{}</w:{tag}>", sorted.iter().map(|(_, e)| e.as_str()).collect::<String>());
+        return vec![XmlEdit { at: range.start, end: range.end, order: Order::Replace, text, owner: None }];
+    }
+    let closing = range.end - xml[range.clone()].rfind("</").map_or(0, |i| range.len() - i);
+    let mut out = Vec::new();
+    for (name, element) in sets {
+        let children: Vec<_> = props.children().filter(|c| c.is_element()).collect();
+        if let Some(existing) = children.iter().find(|c| c.tag_name().name() == *name) {
+            let r = existing.range();
+            out.push(XmlEdit { at: r.start, end: r.end, order: Order::Replace, text: element.clone(), owner: None });
+        } else {
+            let at =
+                children.iter().find(|c| rank(c.tag_name().name()) > rank(name)).map_or(closing, |c| c.range().start);
+            out.push(XmlEdit { at, end: at, order: Order::CommentStart, text: element.clone(), owner: None });
+        }
+    }
+    out
 }
 
 fn comment(id: usize, paragraphs: &[String]) -> String {
@@ -435,6 +730,59 @@ mod tests {
             )],
         )
         .unwrap()
+    }
+
+    /// Properties are set in the order the schema gives them, merged per element, and the rest
+    /// of each properties element is kept.
+    #[test]
+    fn layout_edits_set_properties_in_schema_order() {
+        let body = format!(
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"{}\"><w:body><w:p><w:r><w:t>标题</w:t></w:r></w:p><w:p><w:pPr><w:spacing w:line=\"560\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"24\"/></w:rPr><w:t>正文</w:t></w:r></w:p><w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid w:linePitch=\"312\"/></w:sectPr></w:body></w:document>",
+            super::super::W
+        );
+        let bytes = package(&body, None, None);
+        let title = Span::new(0, "标题".len());
+        let body_text = Span::new("标题\n".len(), "标题\n正文".len());
+        let edits = [
+            LayoutEdit::PageSetup { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 },
+            LayoutEdit::ParagraphAlign { byte_start: title.start, byte_end: title.end, align: "center".into() },
+            LayoutEdit::RunFormat {
+                byte_start: title.start,
+                byte_end: title.end,
+                east_asia: None,
+                size: None,
+                color: Some("FF0000".into()),
+            },
+            LayoutEdit::RunFormat {
+                byte_start: title.start,
+                byte_end: title.end,
+                east_asia: Some("方正小标宋简体".into()),
+                size: Some(44),
+                color: None,
+            },
+            LayoutEdit::ParagraphAlign { byte_start: body_text.start, byte_end: body_text.end, align: "both".into() },
+            LayoutEdit::RunFormat {
+                byte_start: body_text.start,
+                byte_end: body_text.end,
+                east_asia: Some("仿宋_GB2312".into()),
+                size: Some(32),
+                color: None,
+            },
+        ];
+        let (fixed, changed) = apply_layout(&bytes, &edits).unwrap();
+        assert_eq!(changed, 5);
+        let xml = read_mapped(&fixed).unwrap().document_xml;
+        roxmltree::Document::parse(&xml).expect("well-formed");
+        assert!(xml.contains("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia=\"方正小标宋简体\"/><w:color w:val=\"FF0000\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr><w:t>标题</w:t>"), "{xml}");
+        assert!(xml.contains("<w:pPr><w:spacing w:line=\"560\"/><w:jc w:val=\"both\"/></w:pPr>"), "{xml}");
+        assert!(
+            xml.contains(
+                "<w:rPr><w:rFonts w:eastAsia=\"仿宋_GB2312\"/><w:b/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr>"
+            ),
+            "{xml}"
+        );
+        assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid"), "{xml}");
+        assert_eq!(read(&fixed).unwrap(), read(&bytes).unwrap(), "formatting never changes the text");
     }
 
     #[test]

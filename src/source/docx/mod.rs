@@ -21,7 +21,7 @@ mod numbering;
 mod page;
 mod styles;
 
-pub use edit::{Annotation, DocxEdits, annotate, apply_fixes};
+pub use edit::{Annotation, DocxEdits, annotate, apply_fixes, apply_layout};
 
 use crate::layout::{FooterKind, Layout, ParagraphLayout, RunLayout, Section, is_red};
 use crate::span::Span;
@@ -81,6 +81,18 @@ pub(crate) struct Segment {
     pub in_revision: bool,
 }
 
+/// Where an element with properties stands in `word/document.xml`: a paragraph (`w:pPr`), a run
+/// (`w:rPr`) or a section (`w:sectPr` itself).
+#[derive(Debug, Clone)]
+pub(crate) struct XmlElement {
+    /// Byte range in the text (empty for a section).
+    pub text: std::ops::Range<usize>,
+    /// The element's byte range in the XML.
+    pub element: std::ops::Range<usize>,
+    /// Its properties element's range, when it has one.
+    pub props: Option<std::ops::Range<usize>>,
+}
+
 /// A .docx read with everything needed to write it back: the text, its layout, the XML of
 /// `word/document.xml`, and where each piece of the text stands in that XML.
 pub(crate) struct Mapped {
@@ -88,6 +100,9 @@ pub(crate) struct Mapped {
     pub layout: Layout,
     pub document_xml: String,
     pub segments: Vec<Segment>,
+    pub paragraphs: Vec<XmlElement>,
+    pub runs: Vec<XmlElement>,
+    pub sections: Vec<XmlElement>,
 }
 
 pub(crate) fn read_mapped(bytes: &[u8]) -> Result<Mapped, DocxError> {
@@ -115,6 +130,9 @@ pub(crate) fn read_mapped(bytes: &[u8]) -> Result<Mapped, DocxError> {
         table_depth: 0,
         box_depth: 0,
         segments: Vec::new(),
+        xml_paragraphs: Vec::new(),
+        xml_runs: Vec::new(),
+        xml_sections: Vec::new(),
     };
     if let Some(body) = child(doc.root_element(), "body") {
         reader.block(body);
@@ -145,8 +163,11 @@ pub(crate) fn read_mapped(bytes: &[u8]) -> Result<Mapped, DocxError> {
         }
     }
     let segments = std::mem::take(&mut reader.segments);
+    let paragraphs = std::mem::take(&mut reader.xml_paragraphs);
+    let runs = std::mem::take(&mut reader.xml_runs);
+    let sections = std::mem::take(&mut reader.xml_sections);
     drop(doc);
-    Ok(Mapped { text, layout, document_xml: document, segments })
+    Ok(Mapped { text, layout, document_xml: document, segments, paragraphs, runs, sections })
 }
 
 fn parse(xml: &str) -> Result<Document<'_>, DocxError> {
@@ -201,6 +222,9 @@ struct Reader {
     table_depth: usize,
     box_depth: usize,
     segments: Vec<Segment>,
+    xml_paragraphs: Vec<XmlElement>,
+    xml_runs: Vec<XmlElement>,
+    xml_sections: Vec<XmlElement>,
 }
 
 impl Reader {
@@ -228,6 +252,7 @@ impl Reader {
     }
 
     fn section(&mut self, sect: Node) {
+        self.xml_sections.push(XmlElement { text: 0..0, element: sect.range(), props: Some(sect.range()) });
         self.sections.push(page::section(sect));
         self.footer_refs.extend(page::footer_refs(sect));
     }
@@ -241,6 +266,7 @@ impl Reader {
         let mut runs = Vec::new();
         let mut red = props.red_border.unwrap_or(false);
         let mut segments = Vec::new();
+        let mut xml_runs = Vec::new();
         self.inline(
             p,
             &mut text,
@@ -250,6 +276,7 @@ impl Reader {
                 para_run: &para_run,
                 red: &mut red,
                 segments: &mut segments,
+                xml_runs: &mut xml_runs,
             },
         );
         // Text boxes anchored here come first: a 版头 drawn in a box stands above the title.
@@ -266,6 +293,13 @@ impl Reader {
         let shift = |s: Span| Span::new(base + s.start, base + s.end);
         self.segments
             .extend(segments.into_iter().map(|s| Segment { text: base + s.text.start..base + s.text.end, ..s }));
+        self.xml_runs
+            .extend(xml_runs.into_iter().map(|r| XmlElement { text: base + r.text.start..base + r.text.end, ..r }));
+        self.xml_paragraphs.push(XmlElement {
+            text: base..base + text.len(),
+            element: p.range(),
+            props: ppr.map(|n| n.range()),
+        });
         self.paragraphs.push(ParagraphLayout {
             span: Span::new(base, base + text.len()),
             align: props.align.unwrap_or_default(),
@@ -333,6 +367,11 @@ impl Reader {
                     if text.len() > start {
                         let style = self.styles.run(at.para_run, child(c, "rPr"));
                         at.runs.push(RunLayout { span: Span::new(start, text.len()), style });
+                        at.xml_runs.push(XmlElement {
+                            text: start..text.len(),
+                            element: c.range(),
+                            props: child(c, "rPr").map(|r| r.range()),
+                        });
                     }
                 }
                 // Deleted text, moved-away text, field codes, comments and notes are not read.
@@ -398,6 +437,8 @@ struct Inline<'x, 'a, 'i> {
     red: &'x mut bool,
     /// Each `w:t`, with its range relative to the paragraph's text.
     segments: &'x mut Vec<Segment>,
+    /// Each run with text, likewise.
+    xml_runs: &'x mut Vec<XmlElement>,
 }
 
 /// A red line drawn as a shape: a line or connector with a red outline, a thin red-filled
