@@ -140,21 +140,28 @@ pub fn fix_docx(
     if !layout_fixes.is_empty() {
         let edits: Vec<crate::diagnostic::LayoutEdit> =
             layout_fixes.iter().flat_map(|d| d.fix.as_ref().expect("filtered").layout.clone()).collect();
-        let (next_bytes, _) = apply_layout(&bytes, &edits)?;
+        let (next_bytes, changed) = apply_layout(&bytes, &edits)?;
         let next = Source::from_docx(path, &next_bytes)?;
         if next.text != source.text {
             return Err(DocxError::Xml("排版修复改变了文字，未写入任何内容（请报告这个问题）".into()));
         }
-        report.count(0, &layout_fixes);
-        bytes = next_bytes;
-        source = next;
+        if changed > 0 {
+            report.count(0, &layout_fixes);
+            bytes = next_bytes;
+            source = next;
+        }
     }
-    for round in 0..MAX_ROUNDS {
+    // Rounds that wrote something: a fix found in a later one was found only after fixing.
+    let mut written_rounds = 0;
+    for _ in 0..MAX_ROUNDS {
         // Fixes that cannot be written are set aside like refused ones, so the next round goes on.
         let mut set_aside = report.refused.clone();
         set_aside.extend(not_written.iter().cloned());
-        let Some((_, chosen)) = fix_round(&source, settings, orgs, level, &mut set_aside) else { break };
-        report.refused.extend(set_aside.into_iter().skip(report.refused.len() + not_written.len()));
+        let known = report.refused.len() + not_written.len();
+        let round = fix_round(&source, settings, orgs, level, &mut set_aside);
+        // Refusals of this round count even when it refused everything it chose.
+        report.refused.extend(set_aside.into_iter().skip(known));
+        let Some((_, chosen)) = round else { break };
         let edits: Vec<Edit> = chosen.iter().flat_map(|d| d.fix.as_ref().expect("chosen").edits.clone()).collect();
         let (_, written) = apply_fixes(&bytes, &edits)?;
         // Only whole fixes: one whose edits were not all written is left out entirely.
@@ -180,7 +187,8 @@ pub fn fix_docx(
         if written.iter().any(|w| !w) || next.text != expected {
             return Err(DocxError::Xml("修复写入后读回的文字与预期不一致，未写入任何内容（请报告这个问题）".into()));
         }
-        report.count(round, &whole);
+        report.count(written_rounds, &whole);
+        written_rounds += 1;
         bytes = next_bytes;
         source = next;
         report.text = source.text.clone();

@@ -192,9 +192,13 @@ fn fix_lays_out_the_page_title_and_body() {
         .assert()
         .code(0);
     let after = findings(&draft, None);
-    for code in ["GW901", "GW902", "GW903"] {
+    for code in ["GW901", "GW903"] {
         assert!(!codes(&after).contains(code), "{code} still in {after:?}");
     }
+    // Body text is set throughout, but for the paragraph whose one run also holds its heading
+    // (`（一）加强隐患排查。对辖区内……`): that one is left to the drafter, and reported alone.
+    let body: Vec<_> = after.iter().filter(|(c, _, _)| c == "GW902").collect();
+    assert!(body.len() <= 1 && body.iter().all(|(_, _, m)| !m.contains("共")), "{body:?}");
     assert!(
         !after
             .iter()

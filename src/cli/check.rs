@@ -18,6 +18,8 @@ struct FileRun {
     found_after_fixing: usize,
     /// Fixes refused by the structure guard.
     refused: usize,
+    /// Fixes a .docx could not take: their text crosses differently formatted runs.
+    not_written: usize,
     write_error: Option<String>,
 }
 
@@ -110,6 +112,10 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         if refused > 0 {
             eprintln!("有 {refused} 处修复会改变文档结构，未应用，请人工处理。");
         }
+        let not_written: usize = results.iter().map(|r| r.not_written).sum();
+        if not_written > 0 {
+            eprintln!("有 {not_written} 处修复跨越了 .docx 中格式不同的文字，未写入，请在 Word/WPS 中按提示修改。");
+        }
     }
     if args.statistics && !opts.statistics {
         output::render_statistics(&outcomes, &mut std::io::stderr()).map_err(|e| e.to_string())?;
@@ -167,6 +173,7 @@ fn lint_file_guarded(
                 found_after_fixing: 0,
                 diff: None,
                 refused: 0,
+                not_written: 0,
                 write_error: None,
             })
         },
@@ -186,6 +193,7 @@ fn lint_file(
         found_after_fixing: 0,
         diff: None,
         refused: 0,
+        not_written: 0,
         write_error: None,
     };
     let (source, original_bytes) = match files::read(path, args.stdin_filename.as_deref()) {
@@ -195,7 +203,23 @@ fn lint_file(
     };
     let resolved = cache.for_file(path)?;
     let (settings, orgs) = (&resolved.settings, &resolved.orgs);
-    // A Word document is fixed in its XML, run by run, and annotated in a copy beside it.
+    // A Word document is fixed in its XML, run by run, and annotated in a copy beside it — not
+    // one read from standard input, which has no place to be written back to.
+    if source.kind == gwlint::source::SourceKind::Docx
+        && path.as_os_str() == files::STDIN
+        && (args.fix || args.annotate)
+    {
+        let diagnostics = gwlint::engine::lint(&source, settings, orgs);
+        return Ok(FileRun {
+            outcome: FileOutcome::Linted { source, diagnostics },
+            fixed: Vec::new(),
+            found_after_fixing: 0,
+            diff: None,
+            refused: 0,
+            not_written: 0,
+            write_error: Some("从标准输入读入的 .docx 不能写回修复或批注，请直接给出文件路径；未写入任何内容".into()),
+        });
+    }
     if source.kind == gwlint::source::SourceKind::Docx {
         return Ok(docx_file(path, &display, source, &original_bytes, args, settings, orgs, fix_level));
     }
@@ -207,6 +231,7 @@ fn lint_file(
             found_after_fixing: 0,
             diff: None,
             refused: 0,
+            not_written: 0,
             write_error: None,
         });
     };
@@ -218,6 +243,7 @@ fn lint_file(
         found_after_fixing: report.found_after_fixing,
         diff: None,
         refused: report.refused.len(),
+        not_written: 0,
         write_error: None,
     };
     let changed = report.changed(&source.text);
@@ -271,6 +297,7 @@ fn docx_file(
         found_after_fixing: 0,
         diff: None,
         refused: 0,
+        not_written: 0,
         write_error: None,
     };
     let mut current = source;
@@ -280,7 +307,8 @@ fn docx_file(
             Ok(fixed) => {
                 run.fixed = fixed.report.applied.clone();
                 run.found_after_fixing = fixed.report.found_after_fixing;
-                run.refused = fixed.report.refused.len() + fixed.not_written.len();
+                run.refused = fixed.report.refused.len();
+                run.not_written = fixed.not_written.len();
                 if fixed.bytes != original_bytes {
                     if args.diff {
                         run.diff = Some(unified_diff(&format!("{display}（文字）"), &current.text, &fixed.source.text));
@@ -334,13 +362,17 @@ fn docx_file(
 }
 
 fn is_docx_path(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["docx", "docm", "dotx"].iter().any(|d| e.eq_ignore_ascii_case(d)))
 }
 
-/// 草稿.docx → 草稿.gwlint.docx, beside it.
+/// 草稿.docx → 草稿.gwlint.docx, beside it; a .docm or .dotx keeps its own extension, which
+/// its content type requires.
 fn annotated_path(path: &Path) -> std::path::PathBuf {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!("{stem}.gwlint.docx"))
+    let extension = path.extension().map_or_else(|| "docx".to_string(), |e| e.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}.gwlint.{extension}"))
 }
 
 /// A Word comment for a finding: the rule, the message, what to do, the basis; a safe fix's

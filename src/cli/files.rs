@@ -49,7 +49,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                     DRAFT_EXTENSIONS.contains(&e.as_str()) || DOCUMENT_EXTENSIONS.contains(&e.as_str())
                 });
             // gwlint's own annotated copies (草稿.gwlint.docx) are output, not drafts.
-            let annotated_copy = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".gwlint.docx"));
+            let annotated_copy = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                let n = n.to_ascii_lowercase();
+                [".gwlint.docx", ".gwlint.docm", ".gwlint.dotx"].iter().any(|e| n.ends_with(e))
+            });
             if entry.file_type().is_some_and(|t| t.is_file()) && is_draft && !annotated_copy {
                 files.push(p.strip_prefix("./").unwrap_or(p).to_path_buf());
             }

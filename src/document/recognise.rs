@@ -767,6 +767,8 @@ impl<'t> Recogniser<'t> {
         if self.doc.colophon.cc.is_some() {
             return;
         }
+        // Not in an attachment (a form may hold its own `抄送：` line): above the first label.
+        let to = (from..to).find(|&j| ATTACHMENT_LABEL.is_match(self.s(j))).unwrap_or(to);
         let found = (from..to).rev().find(|&j| {
             self.parts[j].is_none()
                 && CC_LINE.captures(self.s(j)).is_some_and(|c| &c["label"] == "抄送" && c.name("colon").is_some())

@@ -66,6 +66,11 @@ const ORGAN_ENDINGS: &[&str] = &[
     "党委",
     "党组",
     "公司",
+    // 工会主席, 小组组长, 支部书记, 学校校长: an organ's office, not a person's name.
+    "会",
+    "组",
+    "支部",
+    "校",
 ];
 
 /// `norm` is normalised text; `near` the sender's region code.

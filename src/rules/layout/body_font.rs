@@ -60,7 +60,11 @@ impl Rule for BodyFont {
             }
             if let Some((span, found)) = deviation(text, para, range, want) {
                 fonts.add(found, span);
-                deviating.push(range);
+                // A run holding the heading and the sentence after it cannot be set as body text
+                // without setting its heading too: that paragraph is left to the drafter.
+                if !para.runs.iter().any(|r| r.span.start < range.start && range.start < r.span.end) {
+                    deviating.push(range);
+                }
             }
             if let Some(run) = para.visible_runs(text).find(|r| {
                 r.span.start < range.end
@@ -71,10 +75,12 @@ impl Rule for BodyFont {
             }
         }
         // One fix for all the body text, on the first finding: the others show the same change.
-        let mut fix = Some(Fix::layout(
-            "正文设为仿宋_GB2312三号",
-            deviating.iter().map(|r| run_format(*r, Some("仿宋_GB2312"), Some(want.size), None)).collect(),
-        ));
+        let mut fix = (!deviating.is_empty()).then(|| {
+            Fix::layout(
+                "正文设为仿宋_GB2312三号",
+                deviating.iter().map(|r| run_format(*r, Some("仿宋_GB2312"), Some(want.size), None)).collect(),
+            )
+        });
         for (found, span, n) in fonts.into_groups() {
             let many = count_note(n, "段");
             let finding = Finding::new(span, format!("正文文字用了“{found}”，国标一般用{}{many}", want.zh()));

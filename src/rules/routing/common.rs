@@ -170,7 +170,7 @@ pub fn is_provision(sentence: &str) -> bool {
 pub fn addresses_subordinates(sentence: &str) -> bool {
     static SUBORDINATES: LazyLock<Regex> = LazyLock::new(|| {
         // `各试点城市住房和城乡建设部门`: 各, a few words, and organs.
-        Regex::new(r"各(?:县|区|市|镇|乡|街|地|级|单位|部门|有关|成员|学校|医院|村|社区|旗|盟|州|苏木)|各[^，。；、]{1,14}(?:部门|单位|机构|局|委)|你们|你单位|基层|下级|[市县区镇]、[县区镇乡街村]")
+        Regex::new(r"各(?:县|区|市|镇|乡|街|地|级|单位|部门|有关|成员|学校|医院|村|社区|旗|盟|州|苏木)|各[^项类种自个方位界，。；、由向经报][^，。；、由向经报]{0,13}(?:部门|单位|机构|局|委)|你们|你单位|基层|下级|[市县区镇]、[县区镇乡街村]")
             .expect("valid")
     });
     SUBORDINATES.is_match(sentence)
@@ -303,7 +303,11 @@ pub fn written_as_provisions(cx: &Context) -> bool {
             .expect("valid")
     });
     static PROVISION_NAME: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:办法|规定|细则|规则|条例|法)(?:[（(][^）)]*[）)])?[》〉]?$").expect("valid"));
+        // 法 as a law's name, not 方法、做法、算法 (《……评分方法》 is no provision).
+        LazyLock::new(|| {
+            Regex::new(r"(?:办法|规定|细则|规则|条例|[^方做算手说看想]法)(?:[（(][^）)]*[）)])?[》〉]?$")
+                .expect("valid")
+        });
     // `关于印发《……办法》的通知`, and with the marks left out or the title broken over two lines
     // (`关于印发⏎日照市……暂行办法的通知`).
     static ISSUED_NAME: LazyLock<Regex> = LazyLock::new(|| {

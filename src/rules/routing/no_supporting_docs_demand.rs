@@ -113,6 +113,11 @@ mod tests {
     fn recipients_named_by_a_phrase_of_their_own() {
         let text = "甘肃省住房和城乡建设厅关于开展完整社区建设试点工作的通知\n各市（州）住房和城乡建设局：\n　　各试点城市住房和城乡建设部门要在本通知印发后2个月内出台本地区完整社区建设试点实施方案。\n\n甘肃省住房和城乡建设厅\n2025年3月3日\n";
         assert_eq!(codes_in("t.txt", text, "GW212").len(), 1);
+        // `各项资金由市财政局……` names no recipient.
+        let funds = text
+            .replace("各试点城市住房和城乡建设部门要", "各项资金由省财政厅统筹，")
+            .replace("出台本地区", "由省厅出台本地区");
+        assert!(codes_in("t.txt", &funds, "GW212").is_empty(), "{funds}");
     }
 
     fn doc(body: &str) -> String {

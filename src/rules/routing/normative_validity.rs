@@ -154,7 +154,9 @@ impl Rule for NormativeValidity {
 
         if let Some((span, name)) = &name {
             let bare = name.trim_end_matches(['》', '〉']);
-            if bare.ends_with("条例") || (bare.ends_with('法') && !bare.ends_with("办法")) {
+            let method =
+                ["办法", "方法", "做法", "算法", "手法", "说法", "看法", "想法"].iter().any(|m| bare.ends_with(m));
+            if bare.ends_with("条例") || (bare.ends_with('法') && !method) {
                 let word = if bare.ends_with("条例") { "条例" } else { "法" };
                 out.push(
                     Finding::new(*span, format!("规范性文件名称不得使用“{word}”：“{name}”"))
@@ -243,6 +245,9 @@ mod tests {
         assert!(d[0].message.contains("有效期"));
         let ordinary = notice.replace("　　一、本通知适用于本市城区主次干道两侧的临街单位。\n", "");
         assert!(codes_in("t.txt", &ordinary, "GW214").is_empty());
+        // A 方法 is no 法.
+        let method = text.replace("管理条例", "服务质量评分方法").replace("本条例", "本方法");
+        assert!(codes_in("t.txt", &method, "GW214").is_empty(), "{:?}", lint_text("t.txt", &method, "GW214"));
         // Articles without their own entry into force (a 方案 quoting provisions) are not enough.
         let plan = text.replace("　　第三条　本条例自2025年7月1日起施行，有效期5年。\n", "");
         assert!(codes_in("t.txt", &plan, "GW214").is_empty());

@@ -83,31 +83,32 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
     for a in annotations {
         let Some(start) = locate(segments, xml, a.span.start, Side::Start) else { continue };
         let end = locate(segments, xml, a.span.end.max(a.span.start), Side::End)
-            .filter(|e| e.raw >= start.raw || e.segment > start.segment)
+            .filter(|e| e.raw >= start.raw)
             .unwrap_or(start.clone());
         let id = next_id;
         next_id += 1;
-        xml_edits.push(split_with(
-            xml,
-            segments,
-            &start,
-            Order::CommentStart,
-            &format!("<w:commentRangeStart w:id=\"{id}\"/>"),
-        ));
-        xml_edits.push(split_with(
-            xml,
-            segments,
-            &end,
-            Order::CommentEnd,
-            &format!("<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"),
-        ));
+        let range_start = format!("<w:commentRangeStart w:id=\"{id}\"/>");
+        let range_end = format!("<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>");
+        if end.raw == start.raw {
+            // A point: its start and end in one place, in that order.
+            xml_edits.push(split_with(
+                xml,
+                segments,
+                &start,
+                Order::CommentStart,
+                &format!("{range_start}{range_end}"),
+            ));
+        } else {
+            xml_edits.push(split_with(xml, segments, &start, Order::CommentStart, &range_start));
+            xml_edits.push(split_with(xml, segments, &end, Order::CommentEnd, &range_end));
+        }
         comments.push(comment(id, &a.comment));
         for e in &a.edits {
             let Some((at, end)) = within_one_segment(segments, xml, e.byte_start, e.byte_end) else {
                 not_written += 1;
                 continue;
             };
-            let seg = segment_at(segments, xml, e.byte_start, e.byte_end).expect("mapped");
+            let seg = segment_at(segments, e.byte_start, e.byte_end).expect("mapped");
             if seg.in_revision {
                 not_written += 1;
                 continue;
@@ -167,6 +168,11 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
             .ok_or_else(|| DocxError::Xml("[Content_Types].xml 缺少 </Types>".into()))?;
         parts.push(("[Content_Types].xml", types.into_bytes()));
     }
+    // What is written must read: a part that does not parse is an error, never a broken file.
+    for (name, content) in &parts {
+        let xml = std::str::from_utf8(content).map_err(|_| DocxError::Xml(format!("{name} 不是 UTF-8")))?;
+        super::parse(xml).map_err(|e| DocxError::Xml(format!("写入批注后 {name} 无法解析（请报告这个问题）：{e}")))?;
+    }
     let bytes = repackage(bytes, &parts)?;
     Ok(DocxEdits { bytes, comments: comment_count, written, not_written })
 }
@@ -178,10 +184,21 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
 pub fn apply_layout(bytes: &[u8], edits: &[LayoutEdit]) -> Result<(Vec<u8>, usize), DocxError> {
     let mapped = read_mapped(bytes)?;
     let xml = &mapped.document_xml;
+    if !xml.contains("<w:body") {
+        // Another prefix for the WordprocessingML namespace: nothing is written rather than a
+        // part Word cannot read.
+        return Ok((bytes.to_vec(), 0));
+    }
     let doc = super::parse(xml)?;
-    let by_range = |r: &Range<usize>| doc.descendants().find(|n| n.is_element() && n.range() == *r);
+    let nodes: std::collections::HashMap<usize, roxmltree::Node> =
+        doc.descendants().filter(|n| n.is_element()).map(|n| (n.range().start, n)).collect();
+    let by_range = |r: &Range<usize>| nodes.get(&r.start).copied().filter(|n| n.range() == *r);
     let covered =
         |text: &Range<usize>, start: usize, end: usize| !text.is_empty() && text.start < end && start < text.end;
+    // A run is formatted only when all its text lies in the range: `一、总体要求。正文……` in one
+    // run is not set as body text.
+    let within =
+        |text: &Range<usize>, start: usize, end: usize| !text.is_empty() && start <= text.start && text.end <= end;
     // What to set on each element, gathered first: two findings on one run (its colour, its
     // font) make one properties element, not two.
     let mut targets: Vec<Target> = Vec::new();
@@ -222,12 +239,12 @@ pub fn apply_layout(bytes: &[u8], edits: &[LayoutEdit]) -> Result<(Vec<u8>, usiz
                 }
             }
             LayoutEdit::RunFormat { byte_start, byte_end, east_asia, size, color } => {
-                for r in mapped.runs.iter().filter(|r| covered(&r.text, *byte_start, *byte_end)) {
+                for r in mapped.runs.iter().filter(|r| within(&r.text, *byte_start, *byte_end)) {
                     if let Some(font) = east_asia {
                         // Keep the Latin fonts; a theme font for Chinese would override the one set.
                         let fonts = r.props.as_ref().and_then(by_range).and_then(|p| child_of(p, "rFonts"));
                         let mut attributes = String::new();
-                        for name in ["ascii", "hAnsi", "cs", "hint"] {
+                        for name in ["ascii", "hAnsi", "cs", "hint", "asciiTheme", "hAnsiTheme", "cstheme"] {
                             if let Some(v) = fonts.and_then(|f| f.attribute((super::W, name))) {
                                 attributes.push_str(&format!(" w:{name}=\"{}\"", escape(v)));
                             }
@@ -433,20 +450,19 @@ fn set_properties(
     sets: &[(&str, String)],
 ) -> Vec<XmlEdit> {
     let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(order.len());
+    // Inserted in schema order, so that two new elements before one existing child stay in order.
+    let mut sets: Vec<&(&str, String)> = sets.iter().collect();
+    sets.sort_by_key(|(name, _)| rank(name));
     let Some(props) = props else {
         let at = owner.range().start + xml[owner.range()].find('>').map_or(0, |i| i + 1);
-        let mut sorted: Vec<&(&str, String)> = sets.iter().collect();
-        sorted.sort_by_key(|(name, _)| rank(name));
-        let text: String = sorted.iter().map(|(_, e)| e.as_str()).collect();
+        let text: String = sets.iter().map(|(_, e)| e.as_str()).collect();
         return vec![XmlEdit { at, end: at, order: Order::Replace, text, owner: None }];
     };
     let range = props.range();
     if xml[range.clone()].ends_with("/>") {
         // `<w:rPr/>`: written out whole.
-        let mut sorted: Vec<&(&str, String)> = sets.iter().collect();
-        sorted.sort_by_key(|(name, _)| rank(name));
         let tag = props.tag_name().name();
-        let text = format!("<w:{tag}>{}</w:{tag}>", sorted.iter().map(|(_, e)| e.as_str()).collect::<String>());
+        let text = format!("<w:{tag}>{}</w:{tag}>", sets.iter().map(|(_, e)| e.as_str()).collect::<String>());
         return vec![XmlEdit { at: range.start, end: range.end, order: Order::Replace, text, owner: None }];
     }
     let closing = range.end - xml[range.clone()].rfind("</").map_or(0, |i| range.len() - i);
@@ -567,22 +583,21 @@ fn locate(segments: &[Segment], xml: &str, pos: usize, side: Side) -> Option<Pla
         Side::End => segments
             .iter()
             .rposition(|s| s.text.end <= pos)
-            .or(if segments.is_empty() { None } else { Some(0) })
+            .or_else(|| (!segments.is_empty()).then_some(0))
             .map(|i| Place { segment: i, raw: segments[i].raw.end }),
     }
 }
 
-/// The one segment holding all of `start..end`.
-fn segment_at<'s>(segments: &'s [Segment], _xml: &str, start: usize, end: usize) -> Option<&'s Segment> {
-    segments
-        .iter()
-        .find(|s| s.text.start <= start && end <= s.text.end && (start < s.text.end || start == end))
-        .or_else(|| segments.iter().find(|s| s.text.start <= start && end <= s.text.end))
+/// The one segment holding all of `start..end` (an insertion at a boundary goes with the
+/// segment it starts).
+fn segment_at(segments: &[Segment], start: usize, end: usize) -> Option<&Segment> {
+    let holds = |s: &&Segment| s.text.start <= start && end <= s.text.end;
+    segments.iter().filter(holds).find(|s| start < s.text.end || start == end).or_else(|| segments.iter().find(holds))
 }
 
 /// The XML range of text `start..end` when one `w:t` holds all of it.
 fn within_one_segment(segments: &[Segment], xml: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let s = segment_at(segments, xml, start, end)?;
+    let s = segment_at(segments, start, end)?;
     let content = &xml[s.raw.clone()];
     let at = s.raw.start + raw_offset(content, start - s.text.start)?;
     let until = s.raw.start + raw_offset(content, end - s.text.start)?;
@@ -783,6 +798,49 @@ mod tests {
         );
         assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid"), "{xml}");
         assert_eq!(read(&fixed).unwrap(), read(&bytes).unwrap(), "formatting never changes the text");
+    }
+
+    /// Two new properties before one existing child keep the schema's order; a comment on an
+    /// empty span opens before it closes; what is written parses.
+    #[test]
+    fn new_properties_keep_schema_order_and_point_comments_open_first() {
+        let body = format!(
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"{}\"><w:body><w:p><w:r><w:rPr><w:sz w:val=\"24\"/><w:lang w:val=\"zh-CN\"/></w:rPr><w:t>示例市人民政府文件</w:t></w:r></w:p></w:body></w:document>",
+            super::super::W
+        );
+        let bytes = package(&body, None, None);
+        let all = Span::new(0, "示例市人民政府文件".len());
+        let edits = [
+            LayoutEdit::RunFormat {
+                byte_start: all.start,
+                byte_end: all.end,
+                east_asia: None,
+                size: None,
+                color: Some("FF0000".into()),
+            },
+            LayoutEdit::RunFormat {
+                byte_start: all.start,
+                byte_end: all.end,
+                east_asia: Some("方正小标宋简体".into()),
+                size: None,
+                color: None,
+            },
+        ];
+        let (fixed, _) = apply_layout(&bytes, &edits).unwrap();
+        let xml = read_mapped(&fixed).unwrap().document_xml;
+        assert!(
+            xml.contains(
+                "<w:rPr><w:rFonts w:eastAsia=\"方正小标宋简体\"/><w:color w:val=\"FF0000\"/><w:sz w:val=\"24\"/><w:lang"
+            ),
+            "{xml}"
+        );
+
+        let typed = with_types(bytes);
+        let point = Annotation { span: Span::new(6, 6), comment: vec!["缺少……".into()], edits: vec![] };
+        let out = annotate(&typed, &[point]).unwrap();
+        let xml = read_mapped(&out.bytes).unwrap().document_xml;
+        let (open, close) = (xml.find("<w:commentRangeStart").unwrap(), xml.find("<w:commentRangeEnd").unwrap());
+        assert!(open < close, "{xml}");
     }
 
     #[test]

@@ -347,7 +347,11 @@ impl Reader {
                     let start = text.len();
                     text.push_str(c.text().unwrap_or(""));
                     // Where the content stands in the XML; an empty `w:t` has none.
-                    if let Some(content) = c.first_child().filter(|n| n.is_text() && c.children().count() == 1) {
+                    // Only text written plainly (entities allowed): CDATA's markers are not text.
+                    let plain = |n: &Node| !n.document().input_text()[n.range()].starts_with("<![CDATA[");
+                    if let Some(content) =
+                        c.first_child().filter(|n| n.is_text() && c.children().count() == 1 && plain(n))
+                    {
                         let run = c.parent().filter(|r| is_w(*r, "r"));
                         at.segments.push(Segment {
                             text: start..text.len(),
