@@ -136,6 +136,29 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
             tracked += 1;
         }
     }
+    // A `w:t` split in two keeps its own start tag for the first half: without
+    // `xml:space="preserve"` Word would drop a space that now ends it.
+    let mut split: Vec<usize> = xml_edits
+        .iter()
+        .filter_map(|e| segments.iter().position(|s| s.raw.start <= e.at && e.at <= s.raw.end))
+        .collect();
+    split.sort_unstable();
+    split.dedup();
+    for i in split {
+        let content_start = segments[i].raw.start;
+        let Some(tag_start) = xml[..content_start].rfind('<') else { continue };
+        let tag = &xml[tag_start..content_start];
+        if tag.ends_with('>') && !tag.contains("xml:space") {
+            let at = content_start - 1;
+            xml_edits.push(XmlEdit {
+                at,
+                end: at,
+                order: Order::CommentEnd,
+                text: " xml:space=\"preserve\"".into(),
+                owner: None,
+            });
+        }
+    }
     let (document, skipped) = splice(xml, xml_edits);
     let written = tracked - skipped.len();
     not_written += skipped.len();
@@ -900,6 +923,8 @@ mod tests {
         let mapped = read_mapped(&out.bytes).unwrap();
         let xml = &mapped.document_xml;
         assert!(xml.contains("<w:delText xml:space=\"preserve\">:</w:delText>"), "{xml}");
+        // The split `w:t`s keep their spaces.
+        assert!(!xml.contains("<w:t>"), "{xml}");
         assert!(xml.contains("w:author=\"gwlint\""));
         assert_eq!(xml.matches("<w:commentRangeStart").count(), 2);
         roxmltree::Document::parse(xml).expect("well-formed document.xml");
