@@ -23,6 +23,26 @@ struct FileRun {
     write_error: Option<String>,
 }
 
+impl FileRun {
+    /// A file's outcome with nothing fixed.
+    fn of(outcome: FileOutcome) -> FileRun {
+        FileRun {
+            outcome,
+            fixed: Vec::new(),
+            found_after_fixing: 0,
+            diff: None,
+            refused: 0,
+            not_written: 0,
+            write_error: None,
+        }
+    }
+
+    /// Not yet linted: the outcome is filled in when the file is.
+    fn pending(path: &str) -> FileRun {
+        FileRun::of(FileOutcome::Failed { path: path.to_string(), code: FailureCode::IoError, message: String::new() })
+    }
+}
+
 pub fn run(args: CheckArgs) -> Result<u8, String> {
     let overrides = Overrides::parse(&args.select, &args.extend_select, &args.ignore)?;
     let cache = SettingsCache::new(args.config.as_deref(), overrides)?;
@@ -163,19 +183,11 @@ fn lint_file_guarded(
                 .map(String::as_str)
                 .or_else(|| panic.downcast_ref::<&str>().copied())
                 .unwrap_or("未知错误");
-            Ok(FileRun {
-                outcome: FileOutcome::Failed {
-                    path: path.to_string_lossy().replace('\\', "/"),
-                    code: FailureCode::InternalError,
-                    message: format!("gwlint 内部错误，此文件未能检查（请报告这个问题）：{what}"),
-                },
-                fixed: Vec::new(),
-                found_after_fixing: 0,
-                diff: None,
-                refused: 0,
-                not_written: 0,
-                write_error: None,
-            })
+            Ok(FileRun::of(FileOutcome::Failed {
+                path: path.to_string_lossy().replace('\\', "/"),
+                code: FailureCode::InternalError,
+                message: format!("gwlint 内部错误，此文件未能检查（请报告这个问题）：{what}"),
+            }))
         },
     )
 }
@@ -187,15 +199,7 @@ fn lint_file(
     fix_level: Option<Applicability>,
 ) -> Result<FileRun, String> {
     let display = path.to_string_lossy().replace('\\', "/");
-    let failed = |code, message: String| FileRun {
-        outcome: FileOutcome::Failed { path: display.clone(), code, message },
-        fixed: Vec::new(),
-        found_after_fixing: 0,
-        diff: None,
-        refused: 0,
-        not_written: 0,
-        write_error: None,
-    };
+    let failed = |code, message: String| FileRun::of(FileOutcome::Failed { path: display.clone(), code, message });
     let (source, original_bytes) = match files::read(path, args.stdin_filename.as_deref()) {
         Ok(r) => r,
         Err(ReadError::Io(m)) => return Ok(failed(FailureCode::IoError, m)),
@@ -210,41 +214,24 @@ fn lint_file(
         && (args.fix || args.annotate)
     {
         let diagnostics = gwlint::engine::lint(&source, settings, orgs);
-        return Ok(FileRun {
-            outcome: FileOutcome::Linted { source, diagnostics },
-            fixed: Vec::new(),
-            found_after_fixing: 0,
-            diff: None,
-            refused: 0,
-            not_written: 0,
-            write_error: Some("从标准输入读入的 .docx 不能写回修复或批注，请直接给出文件路径；未写入任何内容".into()),
-        });
+        let mut run = FileRun::of(FileOutcome::Linted { source, diagnostics });
+        run.write_error = Some("从标准输入读入的 .docx 不能写回修复或批注，请直接给出文件路径；未写入任何内容".into());
+        return Ok(run);
     }
     if source.kind == gwlint::source::SourceKind::Docx {
         return Ok(docx_file(path, &display, source, &original_bytes, args, settings, orgs, fix_level));
     }
     let Some(level) = fix_level else {
         let diagnostics = gwlint::engine::lint(&source, settings, orgs);
-        return Ok(FileRun {
-            outcome: FileOutcome::Linted { source, diagnostics },
-            fixed: Vec::new(),
-            found_after_fixing: 0,
-            diff: None,
-            refused: 0,
-            not_written: 0,
-            write_error: None,
-        });
+        return Ok(FileRun::of(FileOutcome::Linted { source, diagnostics }));
     };
 
     let report = gwlint::fix::fix_source(&source, settings, orgs, level);
     let mut run = FileRun {
-        outcome: FileOutcome::Failed { path: display.clone(), code: FailureCode::IoError, message: String::new() },
         fixed: report.applied.clone(),
         found_after_fixing: report.found_after_fixing,
-        diff: None,
         refused: report.refused.len(),
-        not_written: 0,
-        write_error: None,
+        ..FileRun::pending(&display)
     };
     let changed = report.changed(&source.text);
     let fixed_source =
@@ -291,15 +278,7 @@ fn docx_file(
     orgs: &gwlint::org::OrgView,
     fix_level: Option<Applicability>,
 ) -> FileRun {
-    let mut run = FileRun {
-        outcome: FileOutcome::Failed { path: display.to_string(), code: FailureCode::IoError, message: String::new() },
-        fixed: Vec::new(),
-        found_after_fixing: 0,
-        diff: None,
-        refused: 0,
-        not_written: 0,
-        write_error: None,
-    };
+    let mut run = FileRun::pending(display);
     let mut current = source;
     let mut bytes = original_bytes.to_vec();
     if let Some(level) = fix_level {

@@ -263,6 +263,7 @@ pub fn apply_layout(bytes: &[u8], edits: &[LayoutEdit]) -> Result<(Vec<u8>, usiz
             }
             LayoutEdit::RunFormat { byte_start, byte_end, east_asia, size, color } => {
                 for r in mapped.runs.iter().filter(|r| within(&r.text, *byte_start, *byte_end)) {
+                    let mut set = |name, value| set_on(&mut targets, r, "w:rPr", RPR_ORDER, name, value);
                     if let Some(font) = east_asia {
                         // Keep the Latin fonts; a theme font for Chinese would override the one set.
                         let fonts = r.props.as_ref().and_then(by_range).and_then(|p| child_of(p, "rFonts"));
@@ -272,28 +273,14 @@ pub fn apply_layout(bytes: &[u8], edits: &[LayoutEdit]) -> Result<(Vec<u8>, usiz
                                 attributes.push_str(&format!(" w:{name}=\"{}\"", escape(v)));
                             }
                         }
-                        set_on(
-                            &mut targets,
-                            r,
-                            "w:rPr",
-                            RPR_ORDER,
-                            "rFonts",
-                            format!("<w:rFonts{attributes} w:eastAsia=\"{}\"/>", escape(font)),
-                        );
+                        set("rFonts", format!("<w:rFonts{attributes} w:eastAsia=\"{}\"/>", escape(font)));
                     }
                     if let Some(c) = color {
-                        set_on(
-                            &mut targets,
-                            r,
-                            "w:rPr",
-                            RPR_ORDER,
-                            "color",
-                            format!("<w:color w:val=\"{}\"/>", escape(c)),
-                        );
+                        set("color", format!("<w:color w:val=\"{}\"/>", escape(c)));
                     }
                     if let Some(sz) = size {
-                        set_on(&mut targets, r, "w:rPr", RPR_ORDER, "sz", format!("<w:sz w:val=\"{sz}\"/>"));
-                        set_on(&mut targets, r, "w:rPr", RPR_ORDER, "szCs", format!("<w:szCs w:val=\"{sz}\"/>"));
+                        set("sz", format!("<w:sz w:val=\"{sz}\"/>"));
+                        set("szCs", format!("<w:szCs w:val=\"{sz}\"/>"));
                     }
                 }
             }
