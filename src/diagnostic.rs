@@ -103,6 +103,34 @@ pub enum LayoutEdit {
     /// The alignment (`center`, `right`, `both`, `left`) of every paragraph whose text lies in
     /// the byte range.
     ParagraphAlign { byte_start: usize, byte_end: usize, align: String },
+    /// Indents of every paragraph whose text lies in the byte range, in hundredths of a
+    /// character (`200`: two characters) of `size` (half-points); `None` leaves one as it is.
+    ParagraphIndent {
+        byte_start: usize,
+        byte_end: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        first_line: Option<i32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        left: Option<i32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        right: Option<i32>,
+        size: u32,
+    },
+    /// An exact line spacing (twips) for every paragraph whose text lies in the byte range.
+    LineSpacing { byte_start: usize, byte_end: usize, exact: i32 },
+    /// Every section's document grid: the line pitch (twips) and, for a character grid, the
+    /// character spacing added to the default size (1/4096 pt).
+    DocGrid {
+        line_pitch: i32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        char_space: Option<i32>,
+    },
+    /// A red line under every paragraph whose text lies in the byte range (its bottom border):
+    /// the 版头's separator line.
+    RedRule { byte_start: usize, byte_end: usize },
+    /// Page numbers `— 1 —` in the footers, placed `outside` (odd right, even left: the
+    /// standard), `centre` or `right`.
+    PageNumbers { position: String },
     /// The font for Chinese, the size (half-points) or the colour (`RRGGBB`) of every run whose
     /// text lies in the byte range.
     RunFormat {

@@ -7,6 +7,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::engine;
 use crate::org::OrgView;
 use crate::source::{Source, SourceKind};
+use crate::span::Span;
 use pulldown_cmark::{Event, Options, Parser};
 
 /// At most this many lint → fix rounds; fixes that keep producing new fixes stop here.
@@ -132,23 +133,37 @@ pub fn fix_docx(
     let mut source = Source::from_docx(path, &bytes)?;
     let mut report = FixReport { text: source.text.clone(), ..FixReport::default() };
     let mut not_written: Vec<Diagnostic> = Vec::new();
-    // Formatting first (一键排版): it changes no text, so the text fixes' spans stay valid.
-    let layout_fixes: Vec<Diagnostic> = engine::lint(&source, settings, orgs)
-        .into_iter()
-        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level && !f.layout.is_empty()))
-        .collect();
-    if !layout_fixes.is_empty() {
+    // Formatting first (一键排版): it changes no text, so the text fixes' spans stay valid. In
+    // rounds: a font set to the standard's family may then meet the house's choice (GW912).
+    for round in 0..MAX_ROUNDS {
+        let layout_fixes: Vec<Diagnostic> = engine::lint(&source, settings, orgs)
+            .into_iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level && !f.layout.is_empty()))
+            .collect();
+        if layout_fixes.is_empty() {
+            break;
+        }
         let edits: Vec<crate::diagnostic::LayoutEdit> =
             layout_fixes.iter().flat_map(|d| d.fix.as_ref().expect("filtered").layout.clone()).collect();
-        let (next_bytes, changed) = apply_layout(&bytes, &edits)?;
-        let next = Source::from_docx(path, &next_bytes)?;
+        let written = apply_layout(&bytes, &edits, false)?;
+        let next = Source::from_docx(path, &written.bytes)?;
         if next.text != source.text {
             return Err(DocxError::Xml("排版修复改变了文字，未写入任何内容（请报告这个问题）".into()));
         }
-        if changed > 0 {
-            report.count(0, &layout_fixes);
-            bytes = next_bytes;
-            source = next;
+        if written.changed + written.footers == 0 || written.bytes == bytes {
+            break;
+        }
+        // What the round set must be gone from the findings, or the next round would only repeat it.
+        let before: Vec<(String, Span)> = layout_fixes.iter().map(|d| (d.code.clone(), d.span)).collect();
+        report.count(round, &layout_fixes);
+        bytes = written.bytes;
+        source = next;
+        let again = engine::lint(&source, settings, orgs)
+            .into_iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| !f.layout.is_empty()))
+            .any(|d| before.contains(&(d.code.clone(), d.span)));
+        if again {
+            break;
         }
     }
     // Rounds that wrote something: a fix found in a later one was found only after fixing.

@@ -235,6 +235,9 @@ pub enum FontFamily {
 }
 
 impl FontFamily {
+    pub const ALL: [FontFamily; 5] =
+        [FontFamily::FangSong, FontFamily::XiaoBiaoSong, FontFamily::HeiTi, FontFamily::KaiTi, FontFamily::SongTi];
+
     pub fn zh(self) -> &'static str {
         match self {
             FontFamily::FangSong => "仿宋",
@@ -260,6 +263,8 @@ impl FontFamily {
 /// The font equivalence table (`lints/fonts.toml`): every spelling a 文秘's machine may carry.
 pub struct FontTable {
     names: Vec<(String, FontFamily)>,
+    /// The name a fix sets for each family.
+    fix: Vec<(FontFamily, String)>,
 }
 
 static FONTS: LazyLock<FontTable> = LazyLock::new(|| {
@@ -283,7 +288,27 @@ impl FontTable {
                 names.push((normalise(name), family));
             }
         }
-        Ok(FontTable { names })
+        let fixes = table.get("fix").and_then(toml::Value::as_table).ok_or("缺少 [fix] 表")?;
+        let mut fix = Vec::new();
+        for (key, name) in fixes {
+            let family = FontFamily::parse(key).ok_or_else(|| format!("[fix] 中未知字体类别“{key}”"))?;
+            let name = name.as_str().ok_or_else(|| format!("[fix] {key} 应为一个字体名"))?;
+            if !names.iter().any(|(n, f)| *n == normalise(name) && *f == family) {
+                return Err(format!("[fix] {key} 的“{name}”不在 [family] {key} 中"));
+            }
+            fix.push((family, name.to_string()));
+        }
+        for family in FontFamily::ALL {
+            if !fix.iter().any(|(f, _)| *f == family) {
+                return Err(format!("[fix] 缺少“{}”", family.zh()));
+            }
+        }
+        Ok(FontTable { names, fix })
+    }
+
+    /// The font name a fix sets for `family`.
+    pub fn fix_font(&self, family: FontFamily) -> &str {
+        self.fix.iter().find(|(f, _)| *f == family).map_or(family.zh(), |(_, n)| n.as_str())
     }
 
     /// The family a font name belongs to, if the table knows it.
@@ -360,6 +385,11 @@ mod tests {
         assert_eq!(t.family("仿宋 gb2312"), Some(FontFamily::FangSong), "case and separators do not matter");
         assert_eq!(t.family("微软雅黑"), None);
         assert_eq!(t.family("等线"), None);
+        for family in FontFamily::ALL {
+            assert_eq!(t.family(t.fix_font(family)), Some(family), "a fix sets a font of the family it fixes");
+        }
+        let broken = "[fix]\n\"仿宋\" = \"黑体\"\n[family]\n\"仿宋\" = [\"仿宋\"]\n\"黑体\" = [\"黑体\"]\n";
+        assert!(FontTable::parse(broken).err().unwrap().contains("不在"), "a fix font outside its family is refused");
     }
 
     #[test]

@@ -41,11 +41,13 @@ mkdir -p "$written"
 cp fixtures/docx/layout/fixable.docx "$written/annotated.docx"
 cp fixtures/docx/layout/fixable.docx "$written/fixed.docx"
 cp fixtures/docx/layout/word-defaults.docx "$written/laid-out.docx"
-"$gwlint" check --fix --quiet --exit-zero "$written/laid-out.docx" >/dev/null
+cp fixtures/docx/layout/word-defaults.docx "$written/formatted.docx"
+"$gwlint" check --fix --unsafe-fixes --quiet --exit-zero "$written/laid-out.docx" >/dev/null
+"$gwlint" check --annotate --quiet --exit-zero "$written/formatted.docx" >/dev/null
 findings_count=$("$gwlint" check --format json --exit-zero "$written/annotated.docx" | grep -o '"code":' | wc -l)
 "$gwlint" check --annotate --quiet --exit-zero "$written/annotated.docx" >/dev/null
 "$gwlint" check --fix --quiet --exit-zero "$written/fixed.docx" >/dev/null
-for f in annotated.gwlint fixed laid-out; do
+for f in annotated.gwlint fixed laid-out formatted.gwlint; do
     HOME="$work" soffice --headless --norestore --convert-to pdf "$written/$f.docx" --outdir "$written" >/dev/null 2>&1
     [ -s "$written/$f.pdf" ] || { echo "LibreOffice could not convert gwlint's $f.docx to PDF" >&2; status=1; }
 done
@@ -56,6 +58,17 @@ by_gwlint=$(grep -c '<dc:creator>gwlint</dc:creator>' "$written/annotated.gwlint
 echo "annotated copy: $comments comments for $findings_count findings, $changes tracked changes, $by_gwlint by gwlint"
 [ "$comments" -eq "$findings_count" ] || { echo "expected one comment per finding" >&2; status=1; }
 [ "$changes" -ge 3 ] || { echo "expected the three safe fixes as tracked changes" >&2; status=1; }
+# Layout fixes shown as formatting revisions: LibreOffice reads them as attribute changes.
+HOME="$work" soffice --headless --norestore --convert-to fodt "$written/formatted.gwlint.docx" --outdir "$written" >/dev/null 2>&1
+format_changes=$(grep -o '<text:format-change' "$written/formatted.gwlint.fodt" | wc -l)
+echo "formatting revisions read by LibreOffice: $format_changes"
+[ "$format_changes" -ge 10 ] || { echo "expected the layout fixes as formatting revisions" >&2; status=1; }
+laid_out=$("$gwlint" check --format concise --exit-zero --no-color "$written/laid-out.docx" | grep -c ' GW9' || true)
+[ "$laid_out" -eq 0 ] || { echo "layout findings remain after --fix on Word's defaults" >&2; status=1; }
+HOME="$work" soffice --headless --norestore --convert-to 'docx:MS Word 2007 XML' "$written/laid-out.docx" --outdir "$written/again" >/dev/null 2>&1
+again=$("$gwlint" check --format concise --exit-zero --no-color "$written/again/laid-out.docx" | grep -c ' GW9' || true)
+echo "laid out by gwlint, saved again by LibreOffice: $again layout findings"
+[ "$again" -eq 0 ] || { echo "LibreOffice's copy of the laid-out draft raises layout findings" >&2; "$gwlint" check --format concise --exit-zero --no-color "$written/again/laid-out.docx" | grep ' GW9' >&2; status=1; }
 HOME="$work" soffice --headless --norestore --convert-to 'txt:Text (encoded):UTF8' "$written/fixed.docx" --outdir "$written" >/dev/null 2>&1
 for fixed_text in '各区人民政府，市有关单位：' '（一）加强隐患排查。' '市政协办公室。'; do
     grep -q "$fixed_text" "$written/fixed.txt" || { echo "the fixed .docx, read by LibreOffice, lacks “$fixed_text”" >&2; status=1; }

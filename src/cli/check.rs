@@ -315,21 +315,34 @@ fn docx_file(
     if args.annotate && !args.diff {
         let copy = annotated_path(path);
         let annotations: Vec<gwlint::source::docx::Annotation> = diagnostics.iter().map(annotation).collect();
-        match gwlint::source::docx::annotate(&bytes, &annotations) {
+        // Safe layout fixes (and unsafe ones, when asked) become formatting revisions the
+        // drafter accepts or rejects.
+        let layout: Vec<gwlint::diagnostic::LayoutEdit> = diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| {
+                f.applicability == Applicability::Safe
+                    || (args.unsafe_fixes && f.applicability == Applicability::Unsafe)
+            })
+            .flat_map(|f| f.layout.iter().cloned())
+            .collect();
+        match gwlint::source::docx::annotate(&bytes, &annotations, &layout) {
             Ok(written) => {
                 if let Err(e) = write_new(&copy, &written.bytes, path) {
                     run.write_error = Some(format!("{}：无法写入批注副本：{e}", copy.display()));
                 } else if !args.quiet {
+                    let mut notes = Vec::new();
+                    if written.not_written > 0 {
+                        notes.push(format!("另有 {} 处修复跨越了不同格式的文字，只写在批注里", written.not_written));
+                    }
+                    notes.extend(written.layout_not_written.iter().cloned());
                     eprintln!(
-                        "已写入 {}：{} 条批注，{} 处修订{}",
+                        "已写入 {}：{} 条批注，{} 处文字修订，{} 处排版修订{}",
                         copy.display(),
                         written.comments,
                         written.written,
-                        if written.not_written > 0 {
-                            format!("（另有 {} 处修复跨越了不同格式的文字，只写在批注里）", written.not_written)
-                        } else {
-                            String::new()
-                        }
+                        written.formatted,
+                        if notes.is_empty() { String::new() } else { format!("（{}）", notes.join("；")) }
                     );
                 }
             }

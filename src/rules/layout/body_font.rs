@@ -1,6 +1,6 @@
 use super::common::{
-    BODY_PARTS, Grouped, Want, count_note, deviation, heading_end, heading_family, layout, ordinal_in, run_format,
-    with_parts,
+    BODY_PARTS, Grouped, Want, count_note, deviation, fix_font, heading_end, heading_family, layout, ordinal_in,
+    run_format, with_parts,
 };
 use crate::diagnostic::{Finding, Fix, Severity};
 use crate::document::Part;
@@ -45,6 +45,7 @@ impl Rule for BodyFont {
         let mut fonts = Grouped::default();
         let mut deviating = Vec::new();
         let mut colours = Grouped::default();
+        let mut coloured = Vec::new();
         for (para, part) in with_parts(cx, layout) {
             let Some(part) = part.filter(|p| BODY_PARTS.contains(p)) else { continue };
             if para.in_table || para.in_text_box {
@@ -60,11 +61,8 @@ impl Rule for BodyFont {
             }
             if let Some((span, found)) = deviation(text, para, range, want) {
                 fonts.add(found, span);
-                // A run holding the heading and the sentence after it cannot be set as body text
-                // without setting its heading too: that paragraph is left to the drafter.
-                if !para.runs.iter().any(|r| r.span.start < range.start && range.start < r.span.end) {
-                    deviating.push(range);
-                }
+                // A run holding the heading and the sentence after it is split by the fix.
+                deviating.push(range);
             }
             if let Some(run) = para.visible_runs(text).find(|r| {
                 r.span.start < range.end
@@ -72,13 +70,14 @@ impl Rule for BodyFont {
                     && r.style.color.as_deref().is_some_and(|c| c != "AUTO" && c != "000000")
             }) {
                 colours.add(run.style.color.clone().unwrap_or_default(), run.span);
+                coloured.push(range);
             }
         }
         // One fix for all the body text, on the first finding: the others show the same change.
         let mut fix = (!deviating.is_empty()).then(|| {
             Fix::layout(
-                "正文设为仿宋_GB2312三号",
-                deviating.iter().map(|r| run_format(*r, Some("仿宋_GB2312"), Some(want.size), None)).collect(),
+                format!("正文设为{}三号", fix_font(want.family)),
+                deviating.iter().map(|r| run_format(*r, Some(fix_font(want.family)), Some(want.size), None)).collect(),
             )
         });
         for (found, span, n) in fonts.into_groups() {
@@ -94,13 +93,21 @@ impl Rule for BodyFont {
                     .en(format!("Body text is set in “{found}”; GB/T 9704 uses 16 pt FangSong")),
             );
         }
+        let mut colour_fix = (!coloured.is_empty()).then(|| {
+            Fix::layout(
+                "正文文字设为黑色",
+                coloured.iter().map(|r| run_format(*r, None, None, Some("000000"))).collect(),
+            )
+        });
         for (colour, span, n) in colours.into_groups() {
             let many = count_note(n, "段");
-            out.push(
-                Finding::new(span, format!("正文文字颜色为 #{colour}，公文文字一般为黑色{many}"))
-                    .help("把字体颜色改为“自动”或黑色")
-                    .en(format!("Body text is coloured #{colour}; official documents print black")),
-            );
+            let mut finding = Finding::new(span, format!("正文文字颜色为 #{colour}，公文文字一般为黑色{many}"))
+                .help("把字体颜色改为“自动”或黑色")
+                .en(format!("Body text is coloured #{colour}; official documents print black"));
+            if let Some(f) = colour_fix.take() {
+                finding = finding.fix(f);
+            }
+            out.push(finding);
         }
     }
 }

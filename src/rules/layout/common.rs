@@ -132,6 +132,17 @@ pub fn run_format(span: Span, east_asia: Option<&str>, size: Option<u32>, color:
     }
 }
 
+/// The font name a fix sets for `family` (`lints/fonts.toml` [fix]).
+pub fn fix_font(family: FontFamily) -> &'static str {
+    crate::layout::FontTable::builtin().fix_font(family)
+}
+
+/// Set the indents of the paragraphs in `span`, in hundredths of a character of `size`
+/// (half-points); a negative first line is a hanging indent.
+pub fn indent(span: Span, first_line: Option<i32>, left: Option<i32>, right: Option<i32>, size: u32) -> LayoutEdit {
+    LayoutEdit::ParagraphIndent { byte_start: span.start, byte_end: span.end, first_line, left, right, size }
+}
+
 /// Align the paragraphs in `span` (`center`, `right`, `both`, `left`).
 pub fn align(span: Span, align: &str) -> LayoutEdit {
     LayoutEdit::ParagraphAlign { byte_start: span.start, byte_end: span.end, align: align.to_string() }

@@ -1,5 +1,5 @@
-use super::common::{BODY_PARTS, heading_end, layout, ordinal_in, with_parts};
-use crate::diagnostic::{Finding, Severity};
+use super::common::{BODY_PARTS, heading_end, layout, ordinal_in, run_format, with_parts};
+use crate::diagnostic::{Finding, Fix, Severity};
 use crate::document::{OrdinalStyle, Part};
 use crate::lang::is_han;
 use crate::layout::{FontTable, normalise};
@@ -17,13 +17,14 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "单位惯例（在 gwlint.toml 中配置）；国标只规定字体类别（GB/T 9704-2012 5.2.2、7.3.1、7.3.3）",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Always,
     needs: &[],
     docs: "国标只说“仿宋体”“小标宋体”，GW902–GW904 把同类字体（仿宋_GB2312、方正仿宋_GBK……）都当作符合。\
 有的机关要求一律用某一种字体（例如信创电脑统一用方正字体），在 gwlint.toml 中写明后，\
 同类但不是指定字体的文字给出提示。不配置时本规则不检查任何内容。\n\n\
 ```toml\n[rules.GW912]\nbody = \"方正仿宋_GBK\"          # 正文、主送、附件说明、署名、日期、附注\ntitle = \"方正小标宋_GBK\"        # 标题\nheading-1 = \"方正黑体_GBK\"      # 一级标题\nheading-2 = \"方正楷体_GBK\"      # 二级标题\nmark = \"方正小标宋_GBK\"         # 发文机关标志\n```\n\n\
-每项也可写成列表（`body = [\"方正仿宋_GBK\", \"仿宋_GB2312\"]`），列出的都认。",
+每项也可写成列表（`body = [\"方正仿宋_GBK\", \"仿宋_GB2312\"]`），列出的都认。\n\n\
+修复（`--fix`、`--annotate`）把这些文字设为列出的第一种字体。",
     bad: "（配置 body = \"方正仿宋_GBK\"）正文用“仿宋_GB2312”",
     good: "（配置 body = \"方正仿宋_GBK\"）正文用“方正仿宋_GBK”",
 };
@@ -59,7 +60,8 @@ impl Rule for HouseFonts {
         let text = cx.text();
         let fonts = FontTable::builtin();
         let mark = cx.doc.header.issuer_mark.as_ref().map(|m| m.span);
-        let mut reported: Vec<&str> = Vec::new();
+        // Per setting: the first run set otherwise, its font, and every stretch to set.
+        let mut found: Vec<(&str, Span, String, Vec<Span>)> = Vec::new();
         for (para, part) in with_parts(cx, layout) {
             // Which setting each stretch of the paragraph answers to.
             let mut stretches: Vec<(&str, Span)> = Vec::new();
@@ -86,10 +88,7 @@ impl Rule for HouseFonts {
                 _ => {}
             }
             for (key, range) in stretches {
-                let Some((_, zh, allowed)) = wanted.iter().find(|(k, _, _)| *k == key) else { continue };
-                if reported.contains(&key) {
-                    continue;
-                }
+                let Some((_, _, allowed)) = wanted.iter().find(|(k, _, _)| *k == key) else { continue };
                 let allowed_family = allowed.iter().find_map(|n| fonts.family(n));
                 let run = para.visible_runs(text).find(|r| {
                     r.span.start < range.end
@@ -102,15 +101,28 @@ impl Rule for HouseFonts {
                         })
                 });
                 if let Some(run) = run {
-                    reported.push(key);
-                    let font = run.style.east_asia.clone().unwrap_or_default();
-                    out.push(
-                        Finding::new(run.span, format!("{zh}用了“{font}”，本单位要求用“{}”", allowed.join("”或“")))
-                            .help(format!("把{zh}的字体改为“{}”", allowed[0]))
-                            .en(format!("The house style asks for “{}” here", allowed[0])),
-                    );
+                    match found.iter_mut().find(|(k, _, _, _)| *k == key) {
+                        Some((_, _, _, stretches)) => stretches.push(range),
+                        None => {
+                            let font = run.style.east_asia.clone().unwrap_or_default();
+                            found.push((key, run.span, font, vec![range]));
+                        }
+                    }
                 }
             }
+        }
+        for (key, span, font, stretches) in found {
+            let (_, zh, allowed) = wanted.iter().find(|(k, _, _)| *k == key).expect("found from wanted");
+            let house = allowed[0].as_str();
+            out.push(
+                Finding::new(span, format!("{zh}用了“{font}”，本单位要求用“{}”", allowed.join("”或“")))
+                    .help(format!("把{zh}的字体改为“{house}”"))
+                    .fix(Fix::layout(
+                        format!("{zh}设为{house}"),
+                        stretches.iter().map(|s| run_format(*s, Some(house), None, None)).collect(),
+                    ))
+                    .en(format!("The house style asks for “{house}” here")),
+            );
         }
     }
 }

@@ -1,5 +1,5 @@
 use super::common::{layout, with_parts};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, Fix, LayoutEdit, Severity};
 use crate::document::Part;
 use crate::layout::{GridKind, Layout, LineRule, ParagraphLayout, Section};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 5.2.3 行数和字数：“一般每面排22行，每行排28个字，并撑满版心。特定情况可以作适当调整。”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Always,
     needs: &[],
     docs: "只检查 .docx。按 Word 排版的算法求每面行数和每行字数：\n\n\
 - **行数**：正文多数段落用“固定值”行距时，为版心高度 ÷ 行距；否则按文档网格的行距（“布局 → 文档网格 → 指定行和字符网格”）。\
@@ -23,7 +23,9 @@ static META: RuleMeta = RuleMeta {
 - **字数**：设了“指定行和字符网格”时，字距 = 默认字号 + 网格的字符间距调整，每行字数 = 版心宽 ÷ 字距；\
 没有字符网格时按正文字号计算。三号字（16 磅）不用字符网格时，156 mm 的版心每行只排得下 27 个字，\
 所以国标的 28 字要用字符网格把字距压到约 15.8 磅。\n\n\
-只检查正文所在的节。",
+只检查正文所在的节。\n\n\
+修复（`--fix`、`--annotate`）设“指定行和字符网格”：行距 = 版心高 ÷ 22（取整到缇），字符间距调整 = 版心宽 ÷ 28 − 默认字号；\
+页边距不合国标时按国标的版心（156 mm × 225 mm）计算，与 GW901 的修复一致。正文用“固定值”行距时，这些段落的行距也设为同一值。",
     bad: "行距“单倍行距”、未设文档网格：每面约 19 行，每行 27 字",
     good: "文档网格“指定行和字符网格”：每行 28 字、每页 22 行（或行距固定值 28.95 磅加字符网格）",
 };
@@ -66,6 +68,36 @@ pub fn chars_per_line(
     (pitch > 0.0).then(|| ((width_pt / pitch + 0.05).floor() as u32, how))
 }
 
+/// The grid that gives 22 lines of 28 characters on `section`'s 版心 (GB/T 9704's, when the
+/// page itself is not the standard's: GW901's fix sets that page), and the exact line spacing
+/// that matches it.
+pub fn standard_grid(section: &Section, default_size: Option<u32>) -> (i32, Option<i32>) {
+    let standard = super::page_size_margins::problems(section).is_empty();
+    let mm = |v: f64| v * crate::layout::TWIPS_PER_MM;
+    let (height, width) = match (standard, section) {
+        (
+            true,
+            Section {
+                page_width: Some(w),
+                page_height: Some(h),
+                margin_top: Some(t),
+                margin_bottom: Some(b),
+                margin_left: Some(l),
+                margin_right: Some(r),
+                gutter,
+                ..
+            },
+        ) => (f64::from(h - t - b), f64::from(w - l - r - gutter.unwrap_or(0))),
+        _ => (mm(225.0), mm(156.0)),
+    };
+    let line_pitch = (height / 22.0).floor() as i32;
+    let char_space = default_size.map(|size| {
+        let pitch = width / TWIPS_PER_PT / 28.0;
+        ((pitch - f64::from(size) / 2.0) * 4096.0).floor() as i32
+    });
+    (line_pitch, char_space)
+}
+
 fn body<'a>(cx: &Context<'a>, layout: &'a Layout) -> Vec<&'a ParagraphLayout> {
     with_parts(cx, layout)
         .into_iter()
@@ -90,6 +122,13 @@ impl Rule for LineGrid {
         sizes.sort_unstable();
         let body_size = sizes.get(sizes.len() / 2).copied();
         let mut problems = Vec::new();
+        let (line_pitch, char_space) = standard_grid(section, layout.default_size);
+        let mut edits = vec![LayoutEdit::DocGrid { line_pitch, char_space }];
+        // Paragraphs at an exact spacing are not on the grid's lines: they get the same pitch.
+        for p in body.iter().filter(|p| p.line_spacing.is_some_and(|s| s.rule == LineRule::Exact)) {
+            edits.push(LayoutEdit::LineSpacing { byte_start: p.span.start, byte_end: p.span.end, exact: line_pitch });
+        }
+        let fix = Fix::layout("设文档网格：每页 22 行、每行 28 字", edits);
         match lines_per_page(section, &body) {
             Some((22, _)) => {}
             Some((n, how)) => problems.push(format!("按{how}每面 {n} 行")),
@@ -97,6 +136,7 @@ impl Rule for LineGrid {
                 Finding::new(first.span, "未设固定行距，也未设文档网格，无法确定每面行数；国标一般每面 22 行")
                     .severity(Severity::Info)
                     .help("在“布局 → 文档网格”中选“指定行和字符网格”，每页 22 行、每行 28 字；或把正文行距设为固定值 28.95 磅")
+                    .fix(fix.clone())
                     .en("Lines per page cannot be determined (no exact spacing, no document grid)"),
             ),
         }
@@ -109,6 +149,7 @@ impl Rule for LineGrid {
             out.push(
                 Finding::new(first.span, format!("{}，国标一般每面 22 行、每行 28 字", problems.join("，")))
                     .help("在“布局 → 文档网格”中选“指定行和字符网格”，每行 28 字、每页 22 行（页边距先按 GW901 设好）")
+                    .fix(fix)
                     .en(format!("{}; GB/T 9704 sets 22 lines of 28 characters", problems.join(", "))),
             );
         }

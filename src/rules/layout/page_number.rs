@@ -1,5 +1,5 @@
 use super::common::{describe, layout};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, Fix, LayoutEdit, Severity};
 use crate::layout::{Align, FontFamily, FontTable, Footer, FooterKind, PageNumber, sizes};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 7.5 页码：“一般用4号半角宋体阿拉伯数字，编排在公文版心下边缘之下，数字左右各放一条一字线；一字线上距版心下边缘7 mm。单页码居右空一字，双页码居左空一字。”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Always,
     needs: &[],
     docs: "只检查 .docx 的页脚：\n\n\
 - 有页码（页脚中的 PAGE 域）；\n\
@@ -24,7 +24,10 @@ static META: RuleMeta = RuleMeta {
 - 位置：单页码居右、双页码居左。Word 中要勾选“奇偶页不同”，奇数页页脚右对齐、偶数页页脚左对齐；\
 或把页码放在图文框里、水平位置选“外侧”。\n\n\
 有的地方习惯页码居中或一律居右，可在 gwlint.toml 中写明本单位的做法，这时位置不合只作提示：\n\n\
-```toml\n[rules.GW908]\nposition = \"centre\"   # outside（国标，默认）/ centre / right\n```",
+```toml\n[rules.GW908]\nposition = \"centre\"   # outside（国标，默认）/ centre / right\n```\n\n\
+修复（`--fix`）写入 gwlint 的页脚：“— 页码域 —”，宋体四号，按国标（或配置的做法）单页居右空一字、双页居左空一字，\
+并勾选“奇偶页不同”；各节的默认页脚和偶数页页脚都指向它，首页页脚不动。原页脚中除页码外还有文字或图形时不替换，\
+由起草人处理。页脚的更换不能作为修订显示，`--annotate` 只写批注。",
     bad: "页脚页码“-1-”，居中，Calibri 五号",
     good: "奇偶页不同：奇数页页脚“— 1 —”右对齐，偶数页页脚“— 2 —”左对齐，宋体四号",
 };
@@ -119,11 +122,22 @@ impl Rule for PageNumberLayout {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(layout) = layout(cx) else { return };
         let at = layout.paragraphs.iter().find(|p| !p.span.is_empty()).map_or(Span::new(0, 0), |p| p.span);
+        let configured = cx.params.get("position").and_then(toml::Value::as_str);
+        let practice = configured.filter(|v| matches!(*v, "centre" | "right")).unwrap_or("outside");
+        let fix = Fix::layout(
+            match practice {
+                "centre" => "页脚设为“— 1 —”宋体四号，居中",
+                "right" => "页脚设为“— 1 —”宋体四号，居右空一字",
+                _ => "页脚设为“— 1 —”宋体四号，单页居右、双页居左各空一字",
+            },
+            vec![LayoutEdit::PageNumbers { position: practice.to_string() }],
+        );
         let numbers: Vec<&PageNumber> = layout.footers.iter().filter_map(|f| f.page_number.as_ref()).collect();
         if numbers.is_empty() {
             out.push(
                 Finding::new(at, "页脚中没有页码")
                     .help("插入页码（插入 → 页码 → 页面底端），格式“— 1 —”，四号宋体，单页居右、双页居左")
+                    .fix(fix)
                     .en("The document has no page numbers"),
             );
             return;
@@ -132,6 +146,7 @@ impl Rule for PageNumberLayout {
             out.push(
                 Finding::new(at, format!("页码写作“{}”，数字左右应各放一条一字线：“— 1 —”", as_page_one(&n.text)))
                     .help("在页码域两侧各输入一条一字线“—”，与数字之间各空半角空格")
+                    .fix(fix.clone())
                     .en("Page numbers are written with one em dash on each side: “— 1 —”"),
             );
         }
@@ -146,10 +161,10 @@ impl Rule for PageNumberLayout {
             out.push(
                 Finding::new(at, format!("页码用了“{}”，国标一般用四号半角宋体阿拉伯数字", describe(&style)))
                     .help("选中页码（含一字线），字体设为宋体，字号四号")
+                    .fix(fix.clone())
                     .en("Page numbers are set in 14 pt SimSun"),
             );
         }
-        let configured = cx.params.get("position").and_then(toml::Value::as_str);
         // A value gwlint does not know is said, not silently read as the standard.
         if let Some(bad) = configured.filter(|v| !matches!(*v, "outside" | "centre" | "right")) {
             out.push(
@@ -162,7 +177,6 @@ impl Rule for PageNumberLayout {
                 .en("Unknown [rules.GW908] position; checked as the standard's outside"),
             );
         }
-        let practice = configured.filter(|v| matches!(*v, "centre" | "right")).unwrap_or("outside");
         if let Some(problem) = position_problem(&layout.footers, layout.even_and_odd, practice) {
             let configured = practice != "outside";
             let mut f = Finding::new(at, problem)
@@ -171,6 +185,7 @@ impl Rule for PageNumberLayout {
                 } else {
                     "页眉页脚设置中勾选“奇偶页不同”，奇数页页脚右对齐、偶数页页脚左对齐（或页码图文框水平位置选“外侧”）"
                 })
+                .fix(fix)
                 .en("Page numbers: odd pages right, even pages left");
             if configured {
                 f = f.severity(Severity::Info);

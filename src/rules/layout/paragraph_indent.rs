@@ -1,5 +1,5 @@
-use super::common::{Grouped, count_note, layout, with_parts};
-use crate::diagnostic::{Finding, Severity};
+use super::common::{Grouped, count_note, indent, layout, with_parts};
+use crate::diagnostic::{Finding, Fix, LayoutEdit, Severity};
 use crate::document::Part;
 use crate::layout::{Align, ParagraphLayout};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -15,24 +15,40 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 7.3.3 正文：“编排于主送机关名称下一行，每个自然段左空二字，回行顶格。”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     needs: &[],
     docs: "只检查 .docx 的正文段落（表格、文本框、居中或右对齐的段落除外）：\n\n\
 - 首行缩进应为 2 个字符（“段落 → 特殊 → 首行 → 2 字符”），允许 ±0.25 字；\
 用两个全角空格“　　”开头、不设缩进的也算左空二字；\n\
 - 回行顶格：段落不应有左缩进或悬挂缩进。\n\n\
-首行缩进按“字符”设时直接读字符数；按厘米或磅设时按该段文字的字号折算（三号字 2 字符 = 32 磅 ≈ 1.13 厘米）。",
+首行缩进按“字符”设时直接读字符数；按厘米或磅设时按该段文字的字号折算（三号字 2 字符 = 32 磅 ≈ 1.13 厘米）。\n\n\
+修复（`--fix`、`--annotate`）把这些段落设为首行缩进 2 字符（已键入的行首空格计入）、左缩进 0、不悬挂；\
+行首键入了两个以上全角空格的段落不改（多出的空格要删，是文字的修改）。",
     bad: "正文段落首行缩进 0.74 厘米（小四号字的 2 字符），或左缩进 2 字符",
     good: "正文段落首行缩进 2 字符，左缩进 0",
 };
 
+/// Leading spaces typed in the text, in characters: they count as the indent (two full-width,
+/// or four half-width).
+fn typed_indent(para: &ParagraphLayout, text: &str) -> f64 {
+    let content = &text[para.span.start..para.span.end];
+    content.chars().take_while(|c| *c == '\u{3000}' || *c == ' ').map(|c| if c == ' ' { 0.5 } else { 1.0 }).sum()
+}
+
+/// The indents that make a paragraph 左空二字、回行顶格 with the spaces it has typed; `None`
+/// when it has typed more than two characters' worth (deleting them is a change of text).
+pub fn indent_fix(para: &ParagraphLayout, text: &str) -> Option<LayoutEdit> {
+    let typed = typed_indent(para, text);
+    // In characters of the body's 三号, the size GW902's fix gives it: a reader that goes by
+    // the twips (LibreOffice) then indents by two of the characters it shows.
+    let first = ((2.0 - typed) * 100.0).round() as i32;
+    (typed <= 2.0).then(|| indent(para.span, Some(first), Some(0), None, crate::layout::sizes::SAN_HAO))
+}
+
 /// Why a body paragraph is not 左空二字、回行顶格, if it is not.
 pub fn problem(para: &ParagraphLayout, text: &str) -> Option<String> {
     let size = para.size();
-    let content = &text[para.span.start..para.span.end];
-    // Leading spaces typed in the text count as the indent (two full-width, or four half-width).
-    let typed: f64 =
-        content.chars().take_while(|c| *c == '\u{3000}' || *c == ' ').map(|c| if c == ' ' { 0.5 } else { 1.0 }).sum();
+    let typed = typed_indent(para, text);
     let hanging = para.hanging.in_chars(size);
     let left = para.left.in_chars(size);
     if hanging > 0.25 {
@@ -56,6 +72,7 @@ impl Rule for ParagraphIndent {
         let Some(layout) = layout(cx) else { return };
         let text = cx.text();
         let mut found = Grouped::default();
+        let mut edits = Vec::new();
         for (para, part) in with_parts(cx, layout) {
             if part != Some(Part::Body) || para.in_table || para.in_text_box || para.span.is_empty() {
                 continue;
@@ -65,15 +82,20 @@ impl Rule for ParagraphIndent {
             }
             if let Some(p) = problem(para, text) {
                 found.add(p, para.span);
+                edits.extend(indent_fix(para, text));
             }
         }
+        // One fix for every paragraph, on the first finding: the others show the same change.
+        let mut fix = (!edits.is_empty()).then(|| Fix::layout("正文段落设为首行缩进 2 字符、左缩进 0", edits));
         for (problem, span, n) in found.into_groups() {
             let many = count_note(n, "段");
-            out.push(
-                Finding::new(span, format!("正文段落{problem}；每个自然段应左空二字、回行顶格{many}"))
-                    .help("段落设置：特殊格式“首行”、缩进值 2 字符，左右缩进 0")
-                    .en(format!("Body paragraph: {problem}; indent the first line by two characters")),
-            );
+            let mut finding = Finding::new(span, format!("正文段落{problem}；每个自然段应左空二字、回行顶格{many}"))
+                .help("段落设置：特殊格式“首行”、缩进值 2 字符，左右缩进 0")
+                .en(format!("Body paragraph: {problem}; indent the first line by two characters"));
+            if let Some(f) = fix.take() {
+                finding = finding.fix(f);
+            }
+            out.push(finding);
         }
     }
 }

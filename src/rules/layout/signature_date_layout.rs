@@ -1,5 +1,5 @@
-use super::common::{layout, with_parts};
-use crate::diagnostic::{Finding, Severity};
+use super::common::{align, indent, layout, with_parts};
+use crate::diagnostic::{Finding, Fix, Severity};
 use crate::document::{Form, Part};
 use crate::layout::{Align, ParagraphLayout};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -15,13 +15,15 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     pack: Pack::National,
     source: "GB/T 9704-2012 7.3.5.1 加盖印章的公文：“一般在成文日期之上、以成文日期为准居中编排发文机关署名……成文日期右空四字编排”；7.3.5.2 不加盖印章的公文：“在正文（或附件说明）下空一行右空二字编排发文机关署名，在发文机关署名下一行编排成文日期，首字比发文机关署名首字右移二字”",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     needs: &[],
     docs: "只检查一般格式 .docx 的成文日期（命令、纪要、讲话稿式报告格式不同，不查）。日期离右边的距离按 Word 的排法计算：\n\n\
 - 右对齐时：右缩进加上日期后面输入的空格；\n\
 - 左对齐或两端对齐时：每行字数减去日期前的空格和日期本身的宽度（汉字一字、数字半字）。\n\n\
 右空四字（加盖印章）或右空二字（不加盖印章，日期在署名下右移二字）都算对，允许 ±0.5 字；\
-居中或靠左的日期报警告。署名“以成文日期为准居中”需要看实际排版，不检查。",
+居中或靠左的日期报警告。署名“以成文日期为准居中”需要看实际排版，不检查。\n\n\
+修复（`--fix`、`--annotate`）按加盖印章的格式把日期段落设为右对齐、右缩进 4 字（日期后已键入的空格计入）、无左缩进；\
+日期前后键入了空格又要删改的，属文字的修改，不自动改。",
     bad: "成文日期“2024年3月1日”居中，或右对齐且右缩进为 0",
     good: "成文日期右对齐、右缩进 4 字符（或日期后加四个全角空格）",
 };
@@ -76,11 +78,24 @@ impl Rule for SignatureDateLayout {
             Some(gap) => Some(format!("成文日期右空约 {gap:.1} 字")),
         };
         if let Some(problem) = problem {
-            out.push(
+            let mut finding =
                 Finding::new(date.span, format!("{problem}；应右空四字（加盖印章）或右空二字（不加盖印章）"))
                     .help("成文日期段落设为右对齐、右缩进 4 字符（不盖章时 2 字符），不要居中")
-                    .en("The date is placed four characters (two without a seal) from the right margin"),
-            );
+                    .en("The date is placed four characters (two without a seal) from the right margin");
+            // Spaces typed after the date count toward the four; more than four is a change of text.
+            let line = &text[para.span.start..para.span.end];
+            let trailing = width(&line[line.trim_end_matches([' ', '\u{3000}']).len()..]);
+            if trailing <= 4.0 {
+                let right = ((4.0 - trailing) * 100.0).round() as i32;
+                finding = finding.fix(Fix::layout(
+                    "成文日期设为右对齐、右空四字",
+                    vec![
+                        align(para.span, "right"),
+                        indent(para.span, Some(0), Some(0), Some(right), crate::layout::sizes::SAN_HAO),
+                    ],
+                ));
+            }
+            out.push(finding);
         }
     }
 }

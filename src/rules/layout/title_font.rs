@@ -1,4 +1,4 @@
-use super::common::{Grouped, Want, deviation, layout, run_format, with_parts};
+use super::common::{Grouped, Want, deviation, fix_font, layout, run_format, with_parts};
 use crate::diagnostic::{Finding, Fix, Severity};
 use crate::document::Part;
 use crate::layout::{Align, FontFamily, sizes};
@@ -55,10 +55,10 @@ impl Rule for TitleFont {
                 Finding::new(span, format!("标题用了“{found}”，国标一般用{}", want.zh()))
                     .help("标题字体设为方正小标宋简体（或同类小标宋字体），字号二号")
                     .fix(Fix::layout(
-                        "标题设为方正小标宋简体二号",
+                        format!("标题设为{}二号", fix_font(want.family)),
                         title_spans
                             .iter()
-                            .map(|s| run_format(*s, Some("方正小标宋简体"), Some(want.size), None))
+                            .map(|s| run_format(*s, Some(fix_font(want.family)), Some(want.size), None))
                             .collect(),
                     ))
                     .en(format!("The title is set in “{found}”; GB/T 9704 uses 22 pt XiaoBiaoSong")),

@@ -12,7 +12,6 @@ use super::{DocxError, Segment, read_mapped};
 use crate::diagnostic::{Edit, LayoutEdit};
 use crate::span::Span;
 use std::io::{Read, Write};
-use std::ops::Range;
 
 /// A finding to hand back: a comment on its text, and the edits of a safe fix to show as a
 /// tracked change.
@@ -35,10 +34,14 @@ pub struct DocxEdits {
     pub written: usize,
     /// Edits that could not be written (across formatting runs, or inside an earlier revision).
     pub not_written: usize,
+    /// Paragraphs, runs and sections whose formatting changed as a revision.
+    pub formatted: usize,
+    /// Formatting changes that a revision cannot show (new page-number footers).
+    pub layout_not_written: Vec<String>,
 }
 
 /// The author of every comment and revision gwlint writes.
-const AUTHOR: &str = "gwlint";
+pub(super) const AUTHOR: &str = "gwlint";
 
 /// Apply `edits` (text coordinates, non-overlapping) to the package as plain text replacements.
 /// Returns the new package and, for each edit, whether it was written.
@@ -61,8 +64,12 @@ pub fn apply_fixes(bytes: &[u8], edits: &[Edit]) -> Result<(Vec<u8>, Vec<bool>),
     Ok((package, written))
 }
 
-/// Write each annotation as a comment anchored to its span, and its edits as tracked changes.
-pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, DocxError> {
+/// Write each annotation as a comment anchored to its span, its edits as tracked changes, and
+/// the formatting changes `layout` as formatting revisions.
+pub fn annotate(bytes: &[u8], annotations: &[Annotation], layout: &[LayoutEdit]) -> Result<DocxEdits, DocxError> {
+    // Formatting first: it changes no text, so every span stays where it is.
+    let formatted = super::apply_layout(bytes, layout, true)?;
+    let bytes = &formatted.bytes[..];
     let mapped = read_mapped(bytes)?;
     let xml = &mapped.document_xml;
     if !xml.contains("<w:body") {
@@ -97,10 +104,11 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
                 &start,
                 Order::CommentStart,
                 &format!("{range_start}{range_end}"),
+                &mut next_id,
             ));
         } else {
-            xml_edits.push(split_with(xml, segments, &start, Order::CommentStart, &range_start));
-            xml_edits.push(split_with(xml, segments, &end, Order::CommentEnd, &range_end));
+            xml_edits.push(split_with(xml, segments, &start, Order::CommentStart, &range_start, &mut next_id));
+            xml_edits.push(split_with(xml, segments, &end, Order::CommentEnd, &range_end, &mut next_id));
         }
         comments.push(comment(id, &a.comment));
         for e in &a.edits {
@@ -113,9 +121,9 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
                 not_written += 1;
                 continue;
             }
-            let props = run_props(xml, seg);
             let mut change = String::from("</w:t></w:r>");
             if end > at {
+                let props = run_props(xml, seg, &mut next_id);
                 change.push_str(&format!(
                     "<w:del w:id=\"{}\" w:author=\"{AUTHOR}\"><w:r>{props}<w:delText xml:space=\"preserve\">{}</w:delText></w:r></w:del>",
                     next_id,
@@ -124,6 +132,7 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
                 next_id += 1;
             }
             if !e.replacement.is_empty() {
+                let props = run_props(xml, seg, &mut next_id);
                 change.push_str(&format!(
                     "<w:ins w:id=\"{}\" w:author=\"{AUTHOR}\"><w:r>{props}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:ins>",
                     next_id,
@@ -131,7 +140,7 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
                 ));
                 next_id += 1;
             }
-            change.push_str(&format!("<w:r>{props}<w:t xml:space=\"preserve\">"));
+            change.push_str(&format!("<w:r>{}<w:t xml:space=\"preserve\">", run_props(xml, seg, &mut next_id)));
             xml_edits.push(XmlEdit { at, end, order: Order::Replace, text: change, owner: Some(tracked) });
             tracked += 1;
         }
@@ -197,298 +206,14 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation]) -> Result<DocxEdits, D
         super::parse(xml).map_err(|e| DocxError::Xml(format!("写入批注后 {name} 无法解析（请报告这个问题）：{e}")))?;
     }
     let bytes = repackage(bytes, &parts)?;
-    Ok(DocxEdits { bytes, comments: comment_count, written, not_written })
-}
-
-/// Apply formatting changes to the package: paper and margins in every `w:sectPr`, alignment in
-/// the `w:pPr` of the paragraphs a range covers, fonts, sizes and colours in the `w:rPr` of the
-/// runs it covers. Each property is set in place, or inserted where the schema orders it; nothing
-/// else in the properties changes. Returns the package and how many elements were changed.
-pub fn apply_layout(bytes: &[u8], edits: &[LayoutEdit]) -> Result<(Vec<u8>, usize), DocxError> {
-    let mapped = read_mapped(bytes)?;
-    let xml = &mapped.document_xml;
-    if !xml.contains("<w:body") {
-        // Another prefix for the WordprocessingML namespace: nothing is written rather than a
-        // part Word cannot read.
-        return Ok((bytes.to_vec(), 0));
-    }
-    let doc = super::parse(xml)?;
-    let nodes: std::collections::HashMap<usize, roxmltree::Node> =
-        doc.descendants().filter(|n| n.is_element()).map(|n| (n.range().start, n)).collect();
-    let by_range = |r: &Range<usize>| nodes.get(&r.start).copied().filter(|n| n.range() == *r);
-    let covered =
-        |text: &Range<usize>, start: usize, end: usize| !text.is_empty() && text.start < end && start < text.end;
-    // A run is formatted only when all its text lies in the range: `一、总体要求。正文……` in one
-    // run is not set as body text.
-    let within =
-        |text: &Range<usize>, start: usize, end: usize| !text.is_empty() && start <= text.start && text.end <= end;
-    // What to set on each element, gathered first: two findings on one run (its colour, its
-    // font) make one properties element, not two.
-    let mut targets: Vec<Target> = Vec::new();
-    for edit in edits {
-        match edit {
-            LayoutEdit::PageSetup { width, height, top, bottom, left, right } => {
-                for section in &mapped.sections {
-                    let Some(sect) = by_range(&section.element) else { continue };
-                    let margin = child_of(sect, "pgMar");
-                    let keep = |name: &str, default: &str| {
-                        margin.and_then(|m| m.attribute((super::W, name))).unwrap_or(default).to_string()
-                    };
-                    set_on(
-                        &mut targets,
-                        section,
-                        "w:sectPr",
-                        SECT_ORDER,
-                        "pgSz",
-                        format!("<w:pgSz w:w=\"{width}\" w:h=\"{height}\"/>"),
-                    );
-                    set_on(
-                        &mut targets,
-                        section,
-                        "w:sectPr",
-                        SECT_ORDER,
-                        "pgMar",
-                        format!(
-                            "<w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>",
-                            keep("header", "851"),
-                            keep("footer", "992")
-                        ),
-                    );
-                }
-            }
-            LayoutEdit::ParagraphAlign { byte_start, byte_end, align } => {
-                for p in mapped.paragraphs.iter().filter(|p| covered(&p.text, *byte_start, *byte_end)) {
-                    set_on(&mut targets, p, "w:pPr", PPR_ORDER, "jc", format!("<w:jc w:val=\"{}\"/>", escape(align)));
-                }
-            }
-            LayoutEdit::RunFormat { byte_start, byte_end, east_asia, size, color } => {
-                for r in mapped.runs.iter().filter(|r| within(&r.text, *byte_start, *byte_end)) {
-                    let mut set = |name, value| set_on(&mut targets, r, "w:rPr", RPR_ORDER, name, value);
-                    if let Some(font) = east_asia {
-                        // Keep the Latin fonts; a theme font for Chinese would override the one set.
-                        let fonts = r.props.as_ref().and_then(by_range).and_then(|p| child_of(p, "rFonts"));
-                        let mut attributes = String::new();
-                        for name in ["ascii", "hAnsi", "cs", "hint", "asciiTheme", "hAnsiTheme", "cstheme"] {
-                            if let Some(v) = fonts.and_then(|f| f.attribute((super::W, name))) {
-                                attributes.push_str(&format!(" w:{name}=\"{}\"", escape(v)));
-                            }
-                        }
-                        set("rFonts", format!("<w:rFonts{attributes} w:eastAsia=\"{}\"/>", escape(font)));
-                    }
-                    if let Some(c) = color {
-                        set("color", format!("<w:color w:val=\"{}\"/>", escape(c)));
-                    }
-                    if let Some(sz) = size {
-                        set("sz", format!("<w:sz w:val=\"{sz}\"/>"));
-                        set("szCs", format!("<w:szCs w:val=\"{sz}\"/>"));
-                    }
-                }
-            }
-        }
-    }
-    let mut xml_edits = Vec::new();
-    for t in &targets {
-        let Some(element) = by_range(&t.element.element) else { continue };
-        // A section is its own properties element.
-        let props = if t.wrapper == "w:sectPr" { Some(element) } else { t.element.props.as_ref().and_then(by_range) };
-        let edits = set_properties(xml, element, props, t.order, &t.sets);
-        xml_edits.extend(edits.into_iter().map(|mut e| {
-            if props.is_none() {
-                e.text = format!("<{0}>{1}</{0}>", t.wrapper, e.text);
-            }
-            e
-        }));
-    }
-    let changed = targets.len();
-    drop(doc);
-    let (document, _) = splice(xml, xml_edits);
-    let package = repackage(bytes, &[("word/document.xml", document.into_bytes())])?;
-    Ok((package, changed))
-}
-
-/// What to set on one element of the XML.
-struct Target<'m> {
-    element: &'m super::XmlElement,
-    wrapper: &'static str,
-    order: &'static [&'static str],
-    sets: Vec<(&'static str, String)>,
-}
-
-/// Set property `name` of `element` to `value` (the last value set wins).
-fn set_on<'m>(
-    targets: &mut Vec<Target<'m>>,
-    element: &'m super::XmlElement,
-    wrapper: &'static str,
-    order: &'static [&'static str],
-    name: &'static str,
-    value: String,
-) {
-    let at = match targets.iter().position(|t| t.element.element == element.element) {
-        Some(at) => at,
-        None => {
-            targets.push(Target { element, wrapper, order, sets: Vec::new() });
-            targets.len() - 1
-        }
-    };
-    let sets = &mut targets[at].sets;
-    sets.retain(|(n, _)| *n != name);
-    sets.push((name, value));
-}
-
-/// The order of `w:pPr`'s children (ECMA-376 CT_PPr): Word refuses a file whose properties are
-/// out of order.
-const PPR_ORDER: &[&str] = &[
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-];
-/// CT_RPr.
-const RPR_ORDER: &[&str] = &[
-    "rStyle",
-    "rFonts",
-    "b",
-    "bCs",
-    "i",
-    "iCs",
-    "caps",
-    "smallCaps",
-    "strike",
-    "dstrike",
-    "outline",
-    "shadow",
-    "emboss",
-    "imprint",
-    "noProof",
-    "snapToGrid",
-    "vanish",
-    "webHidden",
-    "color",
-    "spacing",
-    "w",
-    "kern",
-    "position",
-    "sz",
-    "szCs",
-    "highlight",
-    "u",
-    "effect",
-    "bdr",
-    "shd",
-    "fitText",
-    "vertAlign",
-    "rtl",
-    "cs",
-    "em",
-    "lang",
-    "eastAsianLayout",
-    "specVanish",
-    "oMath",
-    "rPrChange",
-];
-/// CT_SectPr.
-const SECT_ORDER: &[&str] = &[
-    "headerReference",
-    "footerReference",
-    "footnotePr",
-    "endnotePr",
-    "type",
-    "pgSz",
-    "pgMar",
-    "paperSrc",
-    "pgBorders",
-    "lnNumType",
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-];
-
-fn child_of<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
-    node.children()
-        .find(|c| c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == Some(super::W))
-}
-
-/// Edits that set each `(name, element)` among the children of `props` (replacing one of that
-/// name, or inserting where `order` puts it). Without `props`, one insertion of the elements in
-/// order right after `owner`'s start tag, for the caller to wrap in a new properties element.
-fn set_properties(
-    xml: &str,
-    owner: roxmltree::Node,
-    props: Option<roxmltree::Node>,
-    order: &[&str],
-    sets: &[(&str, String)],
-) -> Vec<XmlEdit> {
-    let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(order.len());
-    // Inserted in schema order, so that two new elements before one existing child stay in order.
-    let mut sets: Vec<&(&str, String)> = sets.iter().collect();
-    sets.sort_by_key(|(name, _)| rank(name));
-    let Some(props) = props else {
-        let at = owner.range().start + xml[owner.range()].find('>').map_or(0, |i| i + 1);
-        let text: String = sets.iter().map(|(_, e)| e.as_str()).collect();
-        return vec![XmlEdit { at, end: at, order: Order::Replace, text, owner: None }];
-    };
-    let range = props.range();
-    if xml[range.clone()].ends_with("/>") {
-        // `<w:rPr/>`: written out whole.
-        let tag = props.tag_name().name();
-        let text = format!("<w:{tag}>{}</w:{tag}>", sets.iter().map(|(_, e)| e.as_str()).collect::<String>());
-        return vec![XmlEdit { at: range.start, end: range.end, order: Order::Replace, text, owner: None }];
-    }
-    let closing = range.end - xml[range.clone()].rfind("</").map_or(0, |i| range.len() - i);
-    let mut out = Vec::new();
-    for (name, element) in sets {
-        let children: Vec<_> = props.children().filter(|c| c.is_element()).collect();
-        if let Some(existing) = children.iter().find(|c| c.tag_name().name() == *name) {
-            let r = existing.range();
-            out.push(XmlEdit { at: r.start, end: r.end, order: Order::Replace, text: element.clone(), owner: None });
-        } else {
-            let at =
-                children.iter().find(|c| rank(c.tag_name().name()) > rank(name)).map_or(closing, |c| c.range().start);
-            out.push(XmlEdit { at, end: at, order: Order::CommentStart, text: element.clone(), owner: None });
-        }
-    }
-    out
+    Ok(DocxEdits {
+        bytes,
+        comments: comment_count,
+        written,
+        not_written,
+        formatted: formatted.changed,
+        layout_not_written: formatted.not_written,
+    })
 }
 
 fn comment(id: usize, paragraphs: &[String]) -> String {
@@ -505,7 +230,7 @@ fn insert_before(xml: &str, closing: &str, what: &str) -> Option<String> {
 }
 
 /// The largest `w:id` in the XML.
-fn max_id(xml: &str) -> usize {
+pub(super) fn max_id(xml: &str) -> usize {
     xml.match_indices("w:id=\"")
         .filter_map(|(at, m)| {
             let rest = &xml[at + m.len()..];
@@ -516,7 +241,7 @@ fn max_id(xml: &str) -> usize {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Order {
+pub(super) enum Order {
     /// At one place a comment ends before the next begins, and a change follows its comment's start.
     CommentEnd,
     CommentStart,
@@ -524,18 +249,18 @@ enum Order {
 }
 
 #[derive(Debug)]
-struct XmlEdit {
-    at: usize,
-    end: usize,
-    order: Order,
-    text: String,
+pub(super) struct XmlEdit {
+    pub at: usize,
+    pub end: usize,
+    pub order: Order,
+    pub text: String,
     /// The caller's index of this edit, reported back when it cannot be written.
-    owner: Option<usize>,
+    pub owner: Option<usize>,
 }
 
 /// Splice the edits into the XML in one pass. Replacements that overlap one written before are
 /// dropped (their owners returned); an insertion point inside a replaced range moves to its end.
-fn splice(xml: &str, mut edits: Vec<XmlEdit>) -> (String, Vec<usize>) {
+pub(super) fn splice(xml: &str, mut edits: Vec<XmlEdit>) -> (String, Vec<usize>) {
     edits.sort_by_key(|e| (e.at, e.order));
     let mut out = String::with_capacity(xml.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
     let mut cursor = 0;
@@ -616,8 +341,15 @@ fn within_one_segment(segments: &[Segment], xml: &str, start: usize, end: usize)
 
 /// A point insertion at `place`: the run is closed, `inner` written, and a run of the same
 /// formatting reopened for the rest of the text.
-fn split_with(xml: &str, segments: &[Segment], place: &Place, order: Order, inner: &str) -> XmlEdit {
-    let props = run_props(xml, &segments[place.segment]);
+fn split_with(
+    xml: &str,
+    segments: &[Segment],
+    place: &Place,
+    order: Order,
+    inner: &str,
+    next_id: &mut usize,
+) -> XmlEdit {
+    let props = run_props(xml, &segments[place.segment], next_id);
     XmlEdit {
         at: place.raw,
         end: place.raw,
@@ -627,19 +359,23 @@ fn split_with(xml: &str, segments: &[Segment], place: &Place, order: Order, inne
     }
 }
 
-/// The run's formatting to repeat on a split-off run, without any recorded formatting change
-/// (whose id must stay unique).
-fn run_props(xml: &str, segment: &Segment) -> String {
+/// The run's formatting to repeat on a split-off run. A recorded formatting change goes with it
+/// (rejecting the change must restore the whole run) under a new id, which must stay unique.
+pub(super) fn run_props(xml: &str, segment: &Segment, next_id: &mut usize) -> String {
     let Some(range) = segment.run_props.clone() else { return String::new() };
     let props = &xml[range];
-    match (props.find("<w:rPrChange"), props.rfind("</w:rPrChange>")) {
-        (Some(a), Some(b)) if b > a => format!("{}{}", &props[..a], &props[b + "</w:rPrChange>".len()..]),
-        _ => props.to_string(),
-    }
+    let Some(change) = props.find("<w:rPrChange") else { return props.to_string() };
+    let Some(id_at) = props[change..].find(" w:id=\"").map(|i| change + i + " w:id=\"".len()) else {
+        return props.to_string();
+    };
+    let Some(id_end) = props[id_at..].find('"').map(|i| id_at + i) else { return props.to_string() };
+    let id = *next_id;
+    *next_id += 1;
+    format!("{}{id}{}", &props[..id_at], &props[id_end..])
 }
 
 /// The byte offset in escaped XML content that decoded offset `decoded` corresponds to.
-fn raw_offset(raw: &str, decoded: usize) -> Option<usize> {
+pub(super) fn raw_offset(raw: &str, decoded: usize) -> Option<usize> {
     let mut count = 0;
     let mut at = 0;
     while count < decoded {
@@ -677,7 +413,7 @@ fn decode_entity(name: &str) -> Option<char> {
     })
 }
 
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -692,7 +428,7 @@ fn escape(text: &str) -> String {
 }
 
 /// The package with `parts` replaced (or added); every other entry copied as it was stored.
-fn repackage(bytes: &[u8], parts: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, DocxError> {
+pub(super) fn repackage(bytes: &[u8], parts: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, DocxError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -726,6 +462,7 @@ fn repackage(bytes: &[u8], parts: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, DocxErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::LayoutEdit;
     use crate::source::docx::read;
     use crate::source::docx::tests::package;
 
@@ -759,57 +496,6 @@ mod tests {
 
     /// Properties are set in the order the schema gives them, merged per element, and the rest
     /// of each properties element is kept.
-    #[test]
-    fn layout_edits_set_properties_in_schema_order() {
-        let body = format!(
-            "<?xml version=\"1.0\"?><w:document xmlns:w=\"{}\"><w:body><w:p><w:r><w:t>标题</w:t></w:r></w:p><w:p><w:pPr><w:spacing w:line=\"560\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"24\"/></w:rPr><w:t>正文</w:t></w:r></w:p><w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid w:linePitch=\"312\"/></w:sectPr></w:body></w:document>",
-            super::super::W
-        );
-        let bytes = package(&body, None, None);
-        let title = Span::new(0, "标题".len());
-        let body_text = Span::new("标题\n".len(), "标题\n正文".len());
-        let edits = [
-            LayoutEdit::PageSetup { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 },
-            LayoutEdit::ParagraphAlign { byte_start: title.start, byte_end: title.end, align: "center".into() },
-            LayoutEdit::RunFormat {
-                byte_start: title.start,
-                byte_end: title.end,
-                east_asia: None,
-                size: None,
-                color: Some("FF0000".into()),
-            },
-            LayoutEdit::RunFormat {
-                byte_start: title.start,
-                byte_end: title.end,
-                east_asia: Some("方正小标宋简体".into()),
-                size: Some(44),
-                color: None,
-            },
-            LayoutEdit::ParagraphAlign { byte_start: body_text.start, byte_end: body_text.end, align: "both".into() },
-            LayoutEdit::RunFormat {
-                byte_start: body_text.start,
-                byte_end: body_text.end,
-                east_asia: Some("仿宋_GB2312".into()),
-                size: Some(32),
-                color: None,
-            },
-        ];
-        let (fixed, changed) = apply_layout(&bytes, &edits).unwrap();
-        assert_eq!(changed, 5);
-        let xml = read_mapped(&fixed).unwrap().document_xml;
-        roxmltree::Document::parse(&xml).expect("well-formed");
-        assert!(xml.contains("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia=\"方正小标宋简体\"/><w:color w:val=\"FF0000\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr><w:t>标题</w:t>"), "{xml}");
-        assert!(xml.contains("<w:pPr><w:spacing w:line=\"560\"/><w:jc w:val=\"both\"/></w:pPr>"), "{xml}");
-        assert!(
-            xml.contains(
-                "<w:rPr><w:rFonts w:eastAsia=\"仿宋_GB2312\"/><w:b/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr>"
-            ),
-            "{xml}"
-        );
-        assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid"), "{xml}");
-        assert_eq!(read(&fixed).unwrap(), read(&bytes).unwrap(), "formatting never changes the text");
-    }
-
     /// Two new properties before one existing child keep the schema's order; a comment on an
     /// empty span opens before it closes; what is written parses.
     #[test]
@@ -836,7 +522,7 @@ mod tests {
                 color: None,
             },
         ];
-        let (fixed, _) = apply_layout(&bytes, &edits).unwrap();
+        let fixed = super::super::apply_layout(&bytes, &edits, false).unwrap().bytes;
         let xml = read_mapped(&fixed).unwrap().document_xml;
         assert!(
             xml.contains(
@@ -847,7 +533,7 @@ mod tests {
 
         let typed = with_types(bytes);
         let point = Annotation { span: Span::new(6, 6), comment: vec!["缺少……".into()], edits: vec![] };
-        let out = annotate(&typed, &[point]).unwrap();
+        let out = annotate(&typed, &[point], &[]).unwrap();
         let xml = read_mapped(&out.bytes).unwrap().document_xml;
         let (open, close) = (xml.find("<w:commentRangeStart").unwrap(), xml.find("<w:commentRangeEnd").unwrap());
         assert!(open < close, "{xml}");
@@ -903,7 +589,7 @@ mod tests {
             comment: vec!["第二条".into()],
             edits: vec![],
         };
-        let out = annotate(&bytes, &[a, b]).unwrap();
+        let out = annotate(&bytes, &[a, b], &[]).unwrap();
         assert_eq!((out.comments, out.written, out.not_written), (2, 1, 0));
         // Read as accepted, the annotated copy is the fixed text; the original text is kept as a deletion.
         assert_eq!(read(&out.bytes).unwrap(), "各县区人民政府：\n特此请示。\n");

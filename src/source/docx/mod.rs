@@ -17,11 +17,14 @@
 //! Zip bombs and oversized parts are refused by size before they are inflated.
 
 mod edit;
+mod footers;
+mod format;
 mod numbering;
 mod page;
 mod styles;
 
-pub use edit::{Annotation, DocxEdits, annotate, apply_fixes, apply_layout};
+pub use edit::{Annotation, DocxEdits, annotate, apply_fixes};
+pub use format::{LayoutWrite, apply_layout};
 
 use crate::layout::{FooterKind, Layout, ParagraphLayout, RunLayout, Section, is_red};
 use crate::span::Span;
