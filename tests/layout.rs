@@ -278,3 +278,48 @@ fn annotate_shows_layout_fixes_as_formatting_revisions() {
         findings(&accepted, None).into_iter().filter(|(c, _, _)| c.starts_with("GW9")).map(|(c, _, _)| c).collect();
     assert_eq!(left, ["GW907", "GW908"].map(String::from).into(), "only the footers and the red line remain");
 }
+
+/// Files written by WPS and Word themselves (`fixtures/docx/real/`, with their sources and
+/// licences): read, laid out by `--fix` without a word changed and with no layout finding left,
+/// and annotated into a copy that reads as the original.
+#[test]
+fn real_word_and_wps_files_are_read_laid_out_and_annotated() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/real");
+    for (name, expected) in [
+        // WPS's 套红 template: Word-default page, no page numbers, 四号 text, a 40-line grid.
+        ("wps-hongtou-template.docx", &["GW901", "GW902", "GW905", "GW908"][..]),
+        // Word's 公文 template: `- 1 -` page numbers from the numberInDash format.
+        ("word-gongwen-template.dotx", &["GW908"][..]),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join(name);
+        std::fs::copy(real.join(name), &draft).unwrap();
+        let before = codes(&findings(&draft, None));
+        for code in expected {
+            assert!(before.contains(*code), "{name}: {code} missing from {before:?}");
+        }
+        let text = docx_text_and_xml(&draft).0;
+        Command::cargo_bin("gwlint")
+            .unwrap()
+            .args(["check", "--annotate", "--quiet", "--exit-zero"])
+            .arg(&draft)
+            .assert()
+            .code(0);
+        let copy = dir.path().join(name.replace(".do", ".gwlint.do"));
+        let annotated = docx_text_and_xml(&copy).0;
+        Command::cargo_bin("gwlint")
+            .unwrap()
+            .args(["check", "--fix", "--quiet", "--exit-zero"])
+            .arg(&draft)
+            .assert()
+            .code(0);
+        let fixed = docx_text_and_xml(&draft).0;
+        // The annotated copy read with its revisions accepted is the fixed file's text; the
+        // fixes only touched words within lines.
+        assert!(annotated == fixed, "{name}: the annotated copy, accepted, differs from the fixed file");
+        assert_eq!(fixed.lines().count(), text.lines().count(), "{name}");
+        let after = findings(&draft, None);
+        let layout: Vec<_> = after.iter().filter(|(c, _, _)| c.starts_with("GW9")).collect();
+        assert!(layout.is_empty(), "{name}: {layout:#?}");
+    }
+}

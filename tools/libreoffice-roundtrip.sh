@@ -16,17 +16,23 @@ trap 'rm -rf "$work"' EXIT
 findings() { "$gwlint" check --format concise --exit-zero --no-color "$1" | sed -e 's|^[^:]*:||' | sort; }
 status=0
 count=0
-for original in fixtures/docx/*.docx fixtures/docx/layout/*.docx; do
+for original in fixtures/docx/*.docx fixtures/docx/layout/*.docx fixtures/docx/real/*.docx fixtures/docx/real/*.dotx; do
     out="$work/$(basename "$(dirname "$original")")"
     mkdir -p "$out"
     HOME="$work" soffice --headless --norestore --convert-to 'docx:MS Word 2007 XML' "$original" --outdir "$out" >/dev/null 2>&1
-    copy="$out/$(basename "$original")"
+    name=$(basename "$original")
+    copy="$out/${name%.*}.docx"
     if [ ! -s "$copy" ]; then
         echo "LibreOffice did not convert $original" >&2
         status=1
         continue
     fi
-    if ! diff <(findings "$original") <(findings "$copy") >"$work/diff"; then
+    # LibreOffice's copy of a real Word/WPS file is not always the same document (it drops a
+    # `numberInDash` page-number format, a frame's outside position, a character grid with no
+    # spacing): there gwlint must read the copy, not find the same.
+    if [ "$(basename "$(dirname "$original")")" = real ]; then
+        "$gwlint" check --format concise --exit-zero --no-color "$copy" >/dev/null || { echo "gwlint could not read LibreOffice's copy of $original" >&2; status=1; }
+    elif ! diff <(findings "$original") <(findings "$copy") >"$work/diff"; then
         echo "== $original: findings differ after a LibreOffice round trip (< original, > LibreOffice)" >&2
         cat "$work/diff" >&2
         status=1
@@ -34,6 +40,16 @@ for original in fixtures/docx/*.docx fixtures/docx/layout/*.docx; do
     count=$((count + 1))
 done
 echo "LibreOffice round trip: $count .docx files compared"
+
+# Real Word and WPS files laid out by gwlint: LibreOffice opens them and they read the same.
+for original in fixtures/docx/real/*.docx fixtures/docx/real/*.dotx; do
+    name=$(basename "$original")
+    mkdir -p "$work/real-fixed"
+    cp "$original" "$work/real-fixed/$name"
+    "$gwlint" check --fix --quiet --exit-zero "$work/real-fixed/$name" >/dev/null
+    HOME="$work" soffice --headless --norestore --convert-to pdf "$work/real-fixed/$name" --outdir "$work/real-fixed" >/dev/null 2>&1
+    [ -s "$work/real-fixed/${name%.*}.pdf" ] || { echo "LibreOffice could not open $name as laid out by gwlint" >&2; status=1; }
+done
 
 # What gwlint writes, read by LibreOffice.
 written="$work/written"

@@ -25,10 +25,11 @@ pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A 发文字号 line (placeholders allowed: templates write `×农〔20××〕×号`), with any 签发人.
+/// A 发文字号 line (placeholders allowed: templates write `×农〔20××〕×号`, `XX发〔20XX〕XX号`),
+/// with any 签发人.
 static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<docnum>[\p{Han}×Ｘ]{1,12}[ \t\u{3000}]*[〔\[［【（(〈⌈{｛][ \t\u{3000}]*[0-9０-９Xx×Ｘ]{2,4}[ \t\u{3000}]*[〕\]］】）)〉⌋}｝][ \t\u{3000}]*第?[ \t\u{3000}]*[0-9０-９Xx×Ｘ]{1,6}号?)(?:[ \t\u{3000}]+(?P<signer>签发人.*))?$",
+        r"^(?P<docnum>[\p{Han}×ＸX]{1,12}[ \t\u{3000}]*[〔\[［【（(〈⌈{｛][ \t\u{3000}]*[0-9０-９Xx×Ｘ]{2,4}[ \t\u{3000}]*[〕\]］】）)〉⌋}｝][ \t\u{3000}]*第?[ \t\u{3000}]*[0-9０-９Xx×Ｘ]{1,6}号?)(?:[ \t\u{3000}]+(?P<signer>签发人.*))?$",
     )
 });
 
@@ -93,7 +94,8 @@ static SECRECY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:绝密|机密|秘密)(?:[ \u{3000}]*[★☆*＊][ \u{3000}]*\S{0,12})?$"));
 static URGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:特急|加急|特提|平急|急件|紧急)$"));
 static SIGNER: LazyLock<Regex> = LazyLock::new(|| re(r"^签发人[ \u{3000}]*[:：]?[ \u{3000}]*(?P<names>.*)$"));
-static ISSUER_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}×Ｘ][\p{Han}×Ｘ（）()、 \u{3000}\n]{1,80}文件$"));
+static ISSUER_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\p{Han}×ＸX][\p{Han}×ＸX（）()、 \u{3000}\n]{1,80}文件$"));
 static CC_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<label>抄送|主送)[ \u{3000}]*(?P<colon>[:：])?"));
 static PUBLIC_ATTRIBUTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:公开方式|公开属性|信息公开选项)[ \u{3000}]*[:：]|^此件(?:公开发布|依申请公开|不予公开)"));
@@ -231,7 +233,11 @@ impl<'t> Recogniser<'t> {
             let copy_number_like = COPY_NUMBER.is_match(s) && (s.chars().count() == 6 || next_is_header);
             let h = &self.doc.header;
             let nothing_below_mark = h.issuer_mark.is_none() && h.doc_number.is_none();
-            if SEPARATOR.is_match(s) && i > start {
+            // A line of symbols alone: a separator, or a template's ★ between 密级 and 保密期限
+            // left without its words.
+            let symbols_only = s.chars().any(|c| !crate::lang::is_blank(c))
+                && s.chars().all(|c| crate::lang::is_blank(c) || !c.is_alphanumeric() && !c.is_ascii_punctuation());
+            if SEPARATOR.is_match(s) && i > start || symbols_only && s.chars().count() <= 4 {
                 i += 1;
                 continue;
             }

@@ -16,6 +16,36 @@ pub fn layout<'a>(cx: &Context<'a>) -> Option<&'a Layout> {
 /// Each paragraph of the layout with the part of the document its text belongs to (`None` for
 /// empty paragraphs and text the model did not place).
 pub fn with_parts<'a>(cx: &Context<'a>, layout: &'a Layout) -> Vec<(&'a ParagraphLayout, Option<Part>)> {
+    let mut paragraphs = model_parts(cx, layout);
+    // A title the text alone did not reveal (a template's `测试文段`, a title without its 文种)
+    // still shows by its setting: the first body paragraph in 小标宋 or at 小二 and above, centred.
+    // It is held to the title's layout, not the body's.
+    if cx.doc.title.is_none() {
+        let text = cx.text();
+        let fonts = crate::layout::FontTable::builtin();
+        let titled = |p: &ParagraphLayout| {
+            let runs: Vec<_> =
+                p.visible_runs(text).filter(|r| text[r.span.start..r.span.end].chars().any(is_han)).collect();
+            !runs.is_empty()
+                && runs.iter().all(|r| {
+                    r.style.east_asia.as_deref().and_then(|f| fonts.family(f)) == Some(FontFamily::XiaoBiaoSong)
+                        || r.style.size.is_some_and(|s| s >= crate::layout::sizes::XIAO_ER)
+                })
+        };
+        if let Some((_, part)) = paragraphs
+            .iter_mut()
+            .filter(|(p, part)| !p.span.is_empty() && *part == Some(Part::Body) && !p.in_table)
+            .take(3)
+            .find(|(p, _)| titled(p))
+        {
+            *part = Some(Part::Title);
+        }
+    }
+    paragraphs
+}
+
+/// Each paragraph with the part the document model gave its text.
+fn model_parts<'a>(cx: &Context<'a>, layout: &'a Layout) -> Vec<(&'a ParagraphLayout, Option<Part>)> {
     let lines = &cx.doc.lines;
     let mut j = 0;
     layout

@@ -20,7 +20,7 @@ static META: RuleMeta = RuleMeta {
     docs: "只检查 .docx 的正文段落（表格、文本框、居中或右对齐的段落除外）：\n\n\
 - 首行缩进应为 2 个字符（“段落 → 特殊 → 首行 → 2 字符”），允许 ±0.25 字；\
 用两个全角空格“　　”开头、不设缩进的也算左空二字；\n\
-- 回行顶格：段落不应有左缩进或悬挂缩进。\n\n\
+- 回行顶格：段落不应有左缩进或悬挂缩进。只有一行的段落（如层次标题）不会回行，左缩进 2 字也就等于左空二字，不报。\n\n\
 首行缩进按“字符”设时直接读字符数；按厘米或磅设时按该段文字的字号折算（三号字 2 字符 = 32 磅 ≈ 1.13 厘米）。\n\n\
 修复（`--fix`、`--annotate`）把这些段落设为首行缩进 2 字符（已键入的行首空格计入）、左缩进 0、不悬挂；\
 行首键入了两个以上全角空格的段落不改（多出的空格要删，是文字的修改）。",
@@ -51,13 +51,21 @@ pub fn problem(para: &ParagraphLayout, text: &str) -> Option<String> {
     let typed = typed_indent(para, text);
     let hanging = para.hanging.in_chars(size);
     let left = para.left.in_chars(size);
+    let first = para.first_line.in_chars(size) + typed;
+    // A paragraph on one line never wraps: only where it starts is seen (a heading set with a
+    // left indent of two characters reads as 左空二字).
+    let content = text[para.span.start..para.span.end].trim_start_matches(['\u{3000}', ' ']);
+    let width: f64 = content.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum();
+    let start = left + first - hanging;
+    if (start - 2.0).abs() <= 0.25 && start + width <= 28.0 {
+        return None;
+    }
     if hanging > 0.25 {
         return Some(format!("设了悬挂缩进 {hanging:.1} 字"));
     }
     if left.abs() > 0.25 {
         return Some(format!("左缩进 {left:.1} 字，回行不能顶格"));
     }
-    let first = para.first_line.in_chars(size) + typed;
     ((first - 2.0).abs() > 0.25).then(|| {
         if first.abs() < 0.05 { "首行没有缩进".to_string() } else { format!("首行缩进 {first:.1} 字") }
     })
@@ -131,6 +139,19 @@ mod tests {
             problem(&para(t, Indent { chars: Some(200), twips: None }, Indent { chars: Some(200), twips: None }), t)
                 .as_deref(),
             Some("左缩进 2.0 字，回行不能顶格")
+        );
+    }
+
+    #[test]
+    fn a_left_indent_matters_only_where_a_line_wraps() {
+        let two = Indent { chars: Some(200), twips: None };
+        let heading = "一、总体要求";
+        assert_eq!(problem(&para(heading, Indent::default(), two), heading), None, "one line starts two in");
+        let long = "各镇人民政府要加强领导，落实责任，确保各项工作按时完成，并将落实情况报送市政府办公室。";
+        assert_eq!(
+            problem(&para(long, Indent::default(), two), long).as_deref(),
+            Some("左缩进 2.0 字，回行不能顶格"),
+            "its second line would not start at the margin"
         );
     }
 }

@@ -102,6 +102,7 @@ impl Rule for ForeignWords {
                 let token = m.as_str();
                 let span = line.span.sub(m.start(), m.end());
                 if !is_abbreviation(token)
+                    || is_placeholder(token)
                     || allowed.contains(token)
                     || seen.contains(token)
                     || cx.doc.masks.hits(skip, span)
@@ -141,6 +142,11 @@ fn translation(word: &str) -> Option<&'static str> {
         "or" => Some("或"),
         _ => None,
     }
+}
+
+/// A template's blank to fill (`XXXX人民政府`, `20XX年`): its letters are all X.
+fn is_placeholder(token: &str) -> bool {
+    token.chars().filter(char::is_ascii_alphabetic).all(|c| c == 'X')
 }
 
 /// Two or more capitals (BRT, PPP), possibly with digits — the kind of token that needs a gloss.
@@ -194,5 +200,12 @@ mod tests {
         let d = lint_text("t.txt", "推进BRT建设，BRT线路增至3条。\n", "GW607");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+    }
+
+    #[test]
+    fn a_template_blank_is_not_an_abbreviation() {
+        let text = "XXXX人民政府关于XX工作的通知\nXX发〔20XX〕XX号\n推进BRT建设。\n";
+        let d = lint_text("t.txt", text, "GW607");
+        assert_eq!(d.iter().map(|d| d.span.text(text)).collect::<Vec<_>>(), ["BRT"]);
     }
 }
