@@ -73,7 +73,11 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation], layout: &[LayoutEdit])
     let mapped = read_mapped(bytes)?;
     let xml = &mapped.document_xml;
     if !xml.contains("<w:body") {
-        return Err(DocxError::Xml("正文不用通常的 w: 前缀，gwlint 不能在其中写入批注".into()));
+        return Err(DocxError::Xml(if xml.contains(":body") {
+            "正文不用通常的 w: 前缀，gwlint 不能在其中写入批注".into()
+        } else {
+            "文档没有正文（w:body），没有可以写批注的地方".into()
+        }));
     }
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
     let comments_xml = super::part(&mut archive, "word/comments.xml")?;

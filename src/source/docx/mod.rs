@@ -43,6 +43,10 @@ const MAX_PART: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocxError {
     NotZip,
+    /// A compound file (OLE) under a .docx name: encrypted with an opening password, or a .doc
+    /// renamed.
+    Encrypted,
+    OldFormat,
     NoDocument,
     TooLarge(String),
     Xml(String),
@@ -52,6 +56,15 @@ impl std::fmt::Display for DocxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DocxError::NotZip => write!(f, "不是有效的 .docx 文件（无法按 zip 打开，文件可能已损坏或不完整）"),
+            DocxError::Encrypted => {
+                write!(f, "文件设了打开密码（已加密），gwlint 不能读取：请在 Word/WPS 中取消密码后另存为 .docx 再检查")
+            }
+            DocxError::OldFormat => {
+                write!(
+                    f,
+                    "这是旧版 Word/WPS 文档（.doc/.wps）改成了 .docx 的名字：请在 Word/WPS 中“另存为” .docx 再检查"
+                )
+            }
             DocxError::NoDocument => write!(f, "不是有效的 .docx 文件（缺少正文 word/document.xml）"),
             DocxError::TooLarge(part) => write!(f, ".docx 中的 {part} 解压后超过 64 MB，不予读取"),
             DocxError::Xml(e) => write!(f, ".docx 的 XML 无法解析：{e}"),
@@ -109,6 +122,13 @@ pub(crate) struct Mapped {
 }
 
 pub(crate) fn read_mapped(bytes: &[u8]) -> Result<Mapped, DocxError> {
+    // Word saves a document with an opening password as an OLE compound file holding an
+    // `EncryptionInfo` stream (MS-OFFCRYPTO), not as a zip.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let encrypted = bytes.windows(name.len()).any(|w| w == name.as_slice());
+        return Err(if encrypted { DocxError::Encrypted } else { DocxError::OldFormat });
+    }
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
     let document = part(&mut archive, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let numbering = part(&mut archive, "word/numbering.xml")?;
