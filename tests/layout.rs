@@ -323,3 +323,34 @@ fn real_word_and_wps_files_are_read_laid_out_and_annotated() {
         assert!(layout.is_empty(), "{name}: {layout:#?}");
     }
 }
+
+/// The seed — a real 通知 with real defects — typed into a GB/T 9704 .docx raises exactly the
+/// findings of its .txt, at the same lines, and nothing about its layout.
+#[test]
+fn the_seed_typed_into_a_standard_docx_reads_as_its_text() {
+    let at_lines = |path: &Path| {
+        let out = Command::cargo_bin("gwlint")
+            .unwrap()
+            .args(["check", "--format", "concise", "--no-color", "--exit-zero"])
+            .arg(path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(": GW"))
+            .map(|l| {
+                l.split_once(": GW")
+                    .map(|(place, rest)| {
+                        format!("{}: GW{rest}", place.rsplit_once(".docx:").or(place.rsplit_once(".txt:")).unwrap().1)
+                    })
+                    .unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    let docx = at_lines(&fixture("seed-jiangmen.docx"));
+    let txt = at_lines(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed/jiangmen-work-rules-2023.txt"));
+    assert!(txt.len() >= 8, "{txt:#?}");
+    assert_eq!(docx, txt);
+    assert!(!docx.iter().any(|l| l.contains(" GW9")));
+}

@@ -3,7 +3,8 @@
 same text as Word's defaults leave it (`word-defaults.docx`), so that the 版式 rules (GW9xx) can be
 tested on both and the text rules shown to be blind to layout; and the standard file with text
 defects that have safe fixes (`fixable.docx`: a half-width colon after the 主送, `（一）、`, a
-抄送 line without its full stop), for writing fixes and annotations back into a .docx. Run from anywhere; needs only
+抄送 line without its full stop), for writing fixes and annotations back into a .docx; and the seed
+typed into the standard layout (`seed-jiangmen.docx`). Run from anywhere; needs only
 Python's standard library. The files are committed; tests read them, CI does not regenerate them.
 
 The standard file mixes the ways Word stores formatting — document defaults with a theme font,
@@ -11,6 +12,7 @@ paragraph styles with basedOn chains, a character style, direct formatting, a re
 border under the 文号, odd/even footers with PAGE fields — so that style resolution is exercised.
 """
 import os
+import re
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -139,6 +141,56 @@ def body(standard, t=TEXT):
     return ''.join(out)
 
 
+NO_INDENT = 'w:firstLineChars="0" w:firstLine="0"'
+RIGHT_FOUR = 'w:rightChars="400" w:right="1280" w:firstLineChars="0" w:firstLine="0"'
+COLOPHON = 'w:leftChars="100" w:left="280" w:rightChars="100" w:right="280" w:firstLineChars="0" w:firstLine="0"'
+
+
+def typed(lines):
+    """A text draft typed into the standard layout line by line, as a 文秘 lays it out by hand:
+    each line one paragraph (blank lines kept, so line numbers match the .txt), the 发文机关标志
+    red, the 文号 over the red line, the title in 小标宋, 一级/二级 headings (short ones: an
+    article `一、根据……制定本规则。` is body text) in 黑体/楷体, dates four characters from the
+    right, 版记 in 四号 indented one character."""
+    out = []
+    state = 'head'
+    last = max(i for i, l in enumerate(lines) if l.strip())
+    for i, s in enumerate(lines):
+        if not s.strip():
+            out.append(empty())
+            continue
+        if state == 'head' and s.endswith('文件'):
+            out.append(para(run(s, rstyle='MarkChar'), style='Mark'))
+        elif state == 'head' and re.search(r'〔\d{4}〕\d+号$', s):
+            out.append(para(s, jc='center', border_red=True))
+            state = 'title'
+        elif state in ('title', 'annex-title'):
+            out.append(para(s, style='DocTitle'))
+            state = 'to' if state == 'title' else 'body'
+        elif state == 'to' and s.endswith('：'):
+            out.append(para(s, ind=NO_INDENT))
+            state = 'body'
+        elif re.fullmatch(r'\d{4}年\d{1,2}月\d{1,2}日', s):
+            out.append(para(s, jc='right', ind=RIGHT_FOUR))
+            state = 'annex-title'
+        elif i + 2 <= len(lines) and re.fullmatch(r'\d{4}年\d{1,2}月\d{1,2}日', (lines[i + 2] if i + 2 < len(lines) else '')) and len(s) < 20:
+            out.append(para(s, jc='right', ind=RIGHT_FOUR))
+        elif state == 'colophon' or s.startswith('抄送：') or i == last and re.search(r'\d日(?:印)?发$', s):
+            out.append(para(run(s, size=28), ind=COLOPHON))
+            state = 'colophon'
+        elif re.match(r'第[一二三四五六七八九十]+章', s):
+            out.append(para(run(s, font='黑体'), jc='center', ind=NO_INDENT))
+        else:
+            heading = re.match(r'([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)([^。，；]{1,20}。?)(.*)$', s)
+            if heading and (heading.group(3) == '' or heading.group(2).endswith('。')):
+                font = '黑体' if heading.group(1).endswith('、') else '楷体_GB2312'
+                rest = run(heading.group(3)) if heading.group(3) else ''
+                out.append(para(run(heading.group(1) + heading.group(2), font=font) + rest))
+            else:
+                out.append(para(s))
+    return ''.join(out)
+
+
 def sect(standard):
     if standard:
         return ('<w:sectPr><w:footerReference w:type="default" r:id="rIdF1"/><w:footerReference w:type="even" r:id="rIdF2"/>'
@@ -151,8 +203,9 @@ def sect(standard):
 
 
 def document(standard, t=TEXT):
+    inner = typed(t) if isinstance(t, list) else body(standard, t)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body(standard, t)}{sect(standard)}</w:body></w:document>')
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{inner}{sect(standard)}</w:body></w:document>')
 
 
 def styles(standard):
@@ -256,3 +309,6 @@ os.makedirs(OUT, exist_ok=True)
 write('standard.docx', True)
 write('word-defaults.docx', False)
 write('fixable.docx', True, DEFECTS)
+# The seed — a real 通知 with real defects — typed into the standard layout.
+with open(os.path.join(HERE, '..', 'fixtures', 'seed', 'jiangmen-work-rules-2023.txt'), encoding='utf-8') as f:
+    write('seed-jiangmen.docx', True, f.read().splitlines())
