@@ -7,7 +7,6 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::engine;
 use crate::org::OrgView;
 use crate::source::{Source, SourceKind};
-use crate::span::Span;
 use pulldown_cmark::{Event, Options, Parser};
 
 /// At most this many lint → fix rounds; fixes that keep producing new fixes stop here.
@@ -24,6 +23,8 @@ pub struct FixReport {
     /// produced (a full-width `１、` becomes `1、`, and only then is its punctuation checked), so
     /// a count of fixable findings taken before fixing is smaller than the count applied.
     pub found_after_fixing: usize,
+    /// Why layout fixes of a .docx were not written (a footer holding a picture, …).
+    pub layout_notes: Vec<String>,
 }
 
 impl FixReport {
@@ -134,38 +135,49 @@ pub fn fix_docx(
     let mut report = FixReport { text: source.text.clone(), ..FixReport::default() };
     let mut not_written: Vec<Diagnostic> = Vec::new();
     // Formatting first (一键排版): it changes no text, so the text fixes' spans stay valid. In
-    // rounds: a font set to the standard's family may then meet the house's choice (GW912).
-    for round in 0..MAX_ROUNDS {
-        let layout_fixes: Vec<Diagnostic> = engine::lint(&source, settings, orgs)
+    // rounds: a font set to the standard's family may then meet the house's choice (GW912). A
+    // layout fix counts as applied only when its finding is gone afterwards.
+    let mut layout_notes: Vec<String> = Vec::new();
+    let layout_fixes_of = |source: &Source| -> Vec<Diagnostic> {
+        engine::lint(source, settings, orgs)
             .into_iter()
             .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level && !f.layout.is_empty()))
-            .collect();
-        if layout_fixes.is_empty() {
+            .collect()
+    };
+    let mut pending = layout_fixes_of(&source);
+    for round in 0..MAX_ROUNDS {
+        if pending.is_empty() {
             break;
         }
         let edits: Vec<crate::diagnostic::LayoutEdit> =
-            layout_fixes.iter().flat_map(|d| d.fix.as_ref().expect("filtered").layout.clone()).collect();
+            pending.iter().flat_map(|d| d.fix.as_ref().expect("filtered").layout.clone()).collect();
         let written = apply_layout(&bytes, &edits, false)?;
+        for note in written.not_written {
+            if !layout_notes.contains(&note) {
+                layout_notes.push(note);
+            }
+        }
         let next = Source::from_docx(path, &written.bytes)?;
         if next.text != source.text {
             return Err(DocxError::Xml("排版修复改变了文字，未写入任何内容（请报告这个问题）".into()));
         }
-        if written.changed + written.footers == 0 || written.bytes == bytes {
+        let after = layout_fixes_of(&next);
+        let same = |a: &Diagnostic, b: &Diagnostic| a.code == b.code && a.message == b.message;
+        let (stuck, resolved): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            pending.into_iter().partition(|d| after.iter().any(|a| same(a, d)));
+        if resolved.is_empty() {
+            // Nothing this round set took effect: what is left is reported, not retried.
+            not_written.extend(stuck);
             break;
         }
-        // What the round set must be gone from the findings, or the next round would only repeat it.
-        let before: Vec<(String, Span)> = layout_fixes.iter().map(|d| (d.code.clone(), d.span)).collect();
-        report.count(round, &layout_fixes);
+        report.count(round, &resolved);
         bytes = written.bytes;
         source = next;
-        let again = engine::lint(&source, settings, orgs)
-            .into_iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| !f.layout.is_empty()))
-            .any(|d| before.contains(&(d.code.clone(), d.span)));
-        if again {
-            break;
-        }
+        // Findings that remain after their fix are not tried again.
+        not_written.extend(stuck.iter().cloned());
+        pending = after.into_iter().filter(|a| !stuck.iter().any(|d| same(a, d))).collect();
     }
+    report.layout_notes = layout_notes;
     // Rounds that wrote something: a fix found in a later one was found only after fixing.
     let mut written_rounds = 0;
     for _ in 0..MAX_ROUNDS {

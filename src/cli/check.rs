@@ -18,8 +18,11 @@ struct FileRun {
     found_after_fixing: usize,
     /// Fixes refused by the structure guard.
     refused: usize,
-    /// Fixes a .docx could not take: their text crosses differently formatted runs.
+    /// Fixes a .docx could not take: their text crosses differently formatted runs, or their
+    /// formatting did not take.
     not_written: usize,
+    /// Why layout fixes were not written, said once per file.
+    layout_notes: Vec<String>,
     write_error: Option<String>,
 }
 
@@ -33,6 +36,7 @@ impl FileRun {
             diff: None,
             refused: 0,
             not_written: 0,
+            layout_notes: Vec::new(),
             write_error: None,
         }
     }
@@ -134,7 +138,12 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         }
         let not_written: usize = results.iter().map(|r| r.not_written).sum();
         if not_written > 0 {
-            eprintln!("有 {not_written} 处修复跨越了 .docx 中格式不同的文字，未写入，请在 Word/WPS 中按提示修改。");
+            eprintln!(
+                "有 {not_written} 处修复未能写入 .docx（跨越了格式不同的文字，或排版未生效），请在 Word/WPS 中按提示修改。"
+            );
+        }
+        for note in results.iter().flat_map(|r| &r.layout_notes) {
+            eprintln!("{note}");
         }
     }
     if args.statistics && !opts.statistics {
@@ -288,6 +297,7 @@ fn docx_file(
                 run.found_after_fixing = fixed.report.found_after_fixing;
                 run.refused = fixed.report.refused.len();
                 run.not_written = fixed.not_written.len();
+                run.layout_notes = fixed.report.layout_notes.iter().map(|n| format!("{display}：{n}")).collect();
                 if fixed.bytes != original_bytes {
                     if args.diff {
                         run.diff = Some(unified_diff(&format!("{display}（文字）"), &current.text, &fixed.source.text));

@@ -132,6 +132,15 @@ impl Rule for LineGrid {
         match lines_per_page(section, &body) {
             Some((22, _)) => {}
             Some((n, how)) => problems.push(format!("按{how}每面 {n} 行")),
+            None if section.page_height.is_none() || section.margin_top.is_none() || section.margin_bottom.is_none() => {
+                out.push(
+                    Finding::new(first.span, "文档未写明纸张大小或上下页边距，无法确定每面行数；国标一般每面 22 行")
+                        .severity(Severity::Info)
+                        .help("先按 GW901 设好纸张和页边距，再在“布局 → 文档网格”中设每页 22 行、每行 28 字")
+                        .fix(fix.clone())
+                        .en("Lines per page cannot be determined (no page size or margins)"),
+                )
+            }
             None => out.push(
                 Finding::new(first.span, "未设固定行距，也未设文档网格，无法确定每面行数；国标一般每面 22 行")
                     .severity(Severity::Info)

@@ -51,6 +51,13 @@ fn mm(twips: i32) -> f64 {
 pub fn problems(s: &Section) -> Vec<String> {
     let mut out = Vec::new();
     let off = |v: f64, want: f64| (v - want).abs() > TOLERANCE_MM;
+    // Without them the program that opens the file decides (Word's own default may be Letter).
+    if s.page_width.is_none() || s.page_height.is_none() {
+        out.push("文档未写明纸张大小（由打开它的软件决定，不一定是 A4）".to_string());
+    }
+    if [s.margin_top, s.margin_bottom, s.margin_left, s.margin_right].iter().any(Option::is_none) {
+        out.push("文档未写明全部页边距".to_string());
+    }
     if let (Some(w), Some(h)) = (s.page_width, s.page_height) {
         let (w, h) = (mm(w), mm(h));
         if off(w, 210.0) || off(h, 297.0) {

@@ -55,8 +55,15 @@ pub fn page_numbers(bytes: &[u8], mapped: &Mapped, position: &str) -> Result<Res
         if !text.chars().all(is_page_number_furniture) {
             return Ok(Err(format!("页脚中除页码外还有文字（“{}”），未替换页脚", text.trim())));
         }
-        if footer.descendants().any(|n| super::is_w(n, "drawing") || super::is_w(n, "pict")) {
-            return Ok(Err("页脚中有图片或图形，未替换页脚".into()));
+        // A text box holding the page number (as WPS inserts it) goes with the footer; a picture
+        // (a logo, a seal) is the drafter's.
+        let picture = footer.descendants().any(|n| {
+            n.is_element()
+                && (n.tag_name().name() == "blip"
+                    || n.tag_name().name() == "imagedata" && n.attributes().any(|a| a.name() == "id"))
+        });
+        if picture {
+            return Ok(Err("页脚中有图片，未替换页脚".into()));
         }
     }
     let outside = position != "centre" && position != "right";

@@ -743,4 +743,69 @@ mod tests {
         assert_eq!(xml.matches("rPrChange w:id").count(), 3, "{xml}");
         assert!(xml.contains("<w:sectPrChange w:id=\"11\" w:author=\"gwlint\"><w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/></w:sectPr></w:sectPrChange></w:sectPr>"), "{xml}");
     }
+
+    fn package_of(parts: &[(&str, String)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, body) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// Page-number footers replace a footer that holds only a page number, and never one with a
+    /// picture (a logo): that is said, and the package is left as it was.
+    #[test]
+    fn page_numbers_replace_only_a_page_number_footer() {
+        let doc = format!(
+            "<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p><w:sectPr><w:footerReference w:type=\"default\" r:id=\"rF\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>"
+        );
+        let footer = |inner: &str| {
+            format!(
+                "<w:ftr xmlns:w=\"{W}\"><w:p><w:r><w:t>- </w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t> -</w:t></w:r>{inner}</w:p></w:ftr>"
+            )
+        };
+        let parts = |footer: String| {
+            package_of(&[
+                ("word/document.xml", doc.clone()),
+                ("word/footer1.xml", footer),
+                (
+                    "word/_rels/document.xml.rels",
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rF\" Type=\"footer\" Target=\"footer1.xml\"/></Relationships>".to_string(),
+                ),
+                (
+                    "[Content_Types].xml",
+                    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"></Types>".into(),
+                ),
+                ("word/settings.xml", format!("<w:settings xmlns:w=\"{W}\"><w:zoom w:percent=\"100\"/></w:settings>")),
+            ])
+        };
+        let edit = [LayoutEdit::PageNumbers { position: "outside".into() }];
+        let plain = parts(footer(""));
+        let written = apply_layout(&plain, &edit, false).unwrap();
+        assert_eq!(written.footers, 2, "{:?}", written.not_written);
+        let (_, layout) = crate::source::docx::read_with_layout(&written.bytes).unwrap();
+        assert!(layout.even_and_odd);
+        let numbers: Vec<_> = layout.footers.iter().map(|f| f.page_number.as_ref().unwrap()).collect();
+        assert_eq!(numbers.len(), 2);
+        assert!(numbers.iter().all(|n| n.text == "— 1 —"));
+        assert_eq!((numbers[0].align, numbers[1].align), (crate::layout::Align::Right, crate::layout::Align::Left));
+        // Again: the same parts, not a second set.
+        let again = apply_layout(&written.bytes, &edit, false).unwrap();
+        let names: Vec<String> = zip::ZipArchive::new(std::io::Cursor::new(&again.bytes[..]))
+            .unwrap()
+            .file_names()
+            .map(|n| n.unwrap().to_string())
+            .collect();
+        assert_eq!(names.iter().filter(|n| n.contains("gwlint-footer")).count(), 2, "{names:?}");
+
+        let logo = parts(footer(
+            "<w:r><w:drawing><a:blip xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" r:embed=\"rId9\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"/></w:drawing></w:r>",
+        ));
+        let written = apply_layout(&logo, &edit, false).unwrap();
+        assert_eq!(written.footers, 0);
+        assert!(written.not_written.iter().any(|n| n.contains("图片")), "{:?}", written.not_written);
+        assert_eq!(read(&written.bytes).unwrap(), read(&logo).unwrap());
+    }
 }

@@ -682,6 +682,28 @@ mod tests {
         assert_eq!((number.style.latin.as_deref(), number.style.size), (Some("宋体"), Some(28)));
     }
 
+    /// WPS puts the page number in a text box placed `outside`; its paragraph is left-aligned
+    /// inside the box. The box's place is the number's.
+    #[test]
+    fn a_page_number_in_a_text_box_is_placed_by_the_box() {
+        let doc = format!(
+            r#"<w:document xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p><w:sectPr><w:footerReference w:type="default" r:id="rF"/></w:sectPr></w:body></w:document>"#
+        );
+        let footer = format!(
+            r#"<w:ftr xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:p><w:r><w:pict><v:shape style="position:absolute;mso-position-horizontal:outside;mso-position-horizontal-relative:margin"><v:textbox><w:txbxContent><w:p><w:r><w:t>— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t> —</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p></w:ftr>"#
+        );
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rF" Type="footer" Target="footer1.xml"/></Relationships>"#;
+        let bytes = package_of(&[
+            ("word/document.xml", doc),
+            ("word/footer1.xml", footer),
+            ("word/_rels/document.xml.rels", rels.to_string()),
+        ]);
+        let (_, layout) = read_with_layout(&bytes).unwrap();
+        let number = layout.footers[0].page_number.as_ref().unwrap();
+        assert_eq!(number.text, "— 1 —", "the box's paragraph, not the one anchoring it");
+        assert_eq!(number.frame_x_align.as_deref(), Some("outside"));
+    }
+
     #[test]
     fn numbers_in_word_formats() {
         assert_eq!(render(3, "chineseCounting"), "三");

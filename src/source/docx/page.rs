@@ -71,34 +71,69 @@ pub(super) fn relationships(rels: &Document) -> Vec<(String, String)> {
 /// A footer and the paragraph holding its page number (a `PAGE` field, simple or complex, in the
 /// footer's paragraphs, text boxes or frames).
 pub(super) fn footer(kind: FooterKind, doc: &Document, styles: &Styles) -> Footer {
-    let page_number = doc.descendants().filter(|n| is_w(*n, "p")).find(|p| has_page_field(*p)).map(|p| {
-        let ppr = child(p, "pPr");
-        let style = ppr.and_then(|p| child(p, "pStyle")).and_then(|s| attr(s, "val"));
-        let (props, para_run) = styles.paragraph(style, ppr);
-        let mut text = String::new();
-        let mut number_style = None;
-        for t in p.descendants().filter(|n| is_w(*n, "t")) {
-            let piece = t.text().unwrap_or("");
-            text.push_str(piece);
-            if number_style.is_none() && piece.chars().any(|c| c.is_ascii_digit()) {
-                let run = t.ancestors().find(|a| is_w(*a, "r"));
-                number_style = Some(styles.run(&para_run, run.and_then(|r| child(r, "rPr"))));
+    // The innermost paragraph with the field: a text box's paragraph, not the one anchoring it.
+    let innermost = |p: &Node| !p.descendants().skip(1).any(|d| is_w(d, "p") && has_page_field(d));
+    let page_number =
+        doc.descendants().filter(|n| is_w(*n, "p")).find(|p| has_page_field(*p) && innermost(p)).map(|p| {
+            let ppr = child(p, "pPr");
+            let style = ppr.and_then(|p| child(p, "pStyle")).and_then(|s| attr(s, "val"));
+            let (props, para_run) = styles.paragraph(style, ppr);
+            let mut text = String::new();
+            let mut number_style = None;
+            for t in p.descendants().filter(|n| is_w(*n, "t")) {
+                let piece = t.text().unwrap_or("");
+                text.push_str(piece);
+                if number_style.is_none() && piece.chars().any(|c| c.is_ascii_digit()) {
+                    let run = t.ancestors().find(|a| is_w(*a, "r"));
+                    number_style = Some(styles.run(&para_run, run.and_then(|r| child(r, "rPr"))));
+                }
             }
-        }
-        if !text.chars().any(|c| c.is_ascii_digit()) {
-            // A field saved without its result: show where the number goes.
-            text = format!("{text}1");
-        }
-        PageNumber {
-            text,
-            align: props.align.unwrap_or_default(),
-            frame_x_align: props.frame_x_align.clone(),
-            style: number_style.unwrap_or_else(|| styles.mark(&para_run, ppr)),
-            left: props.left.unwrap_or_default(),
-            right: props.right.unwrap_or_default(),
-        }
-    });
+            if !text.chars().any(|c| c.is_ascii_digit()) {
+                // A field saved without its result: show where the number goes.
+                text = format!("{text}1");
+            }
+            PageNumber {
+                text,
+                align: props.align.unwrap_or_default(),
+                // A page number in a text box (as WPS inserts it) is placed by the box, not by its
+                // paragraph's alignment.
+                frame_x_align: props.frame_x_align.clone().or_else(|| shape_x_align(p)),
+                style: number_style.unwrap_or_else(|| styles.mark(&para_run, ppr)),
+                left: props.left.unwrap_or_default(),
+                right: props.right.unwrap_or_default(),
+            }
+        });
     Footer { kind, page_number }
+}
+
+/// The horizontal position of the shape a paragraph sits in: VML's
+/// `mso-position-horizontal:outside` or DrawingML's `<wp:positionH><wp:align>outside`.
+fn shape_x_align(p: Node) -> Option<String> {
+    for a in p.ancestors().filter(|a| a.is_element()) {
+        match a.tag_name().name() {
+            "shape" | "rect" | "roundrect" => {
+                let style = a.attribute("style")?;
+                let value = style.split(';').find_map(|d| {
+                    let (k, v) = d.split_once(':')?;
+                    (k.trim() == "mso-position-horizontal").then(|| v.trim().to_string())
+                })?;
+                return matches!(value.as_str(), "left" | "right" | "center" | "outside" | "inside").then_some(value);
+            }
+            "anchor" => {
+                let align = a
+                    .children()
+                    .find(|c| c.is_element() && c.tag_name().name() == "positionH")?
+                    .children()
+                    .find(|c| c.is_element() && c.tag_name().name() == "align")?
+                    .text()?
+                    .trim()
+                    .to_string();
+                return matches!(align.as_str(), "left" | "right" | "center" | "outside" | "inside").then_some(align);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn has_page_field(p: Node) -> bool {
