@@ -303,6 +303,17 @@ impl<'t> Recogniser<'t> {
         {
             return Some(i + 2);
         }
+        // `文件` in a text box beside stacked joint issuers (read before them, as a text box is
+        // read before the paragraph it is anchored to).
+        if s == "文件" {
+            let mut end = i + 1;
+            while end < self.lines.len() && end < i + 6 && self.is_org_names(end) {
+                end += 1;
+            }
+            if end > i + 1 {
+                return Some(end);
+            }
+        }
         // Names alone: one per line (joint issuance) or several on one line.
         let mut end = i;
         while end < self.lines.len() && end < i + 5 && self.lines[end].md_heading.is_none() && self.is_org_names(end) {
@@ -1098,10 +1109,16 @@ impl<'t> Recogniser<'t> {
         // The first (lead) organ of the mark, without `文件` or the `令` of an order.
         let form = doc.form;
         let lead_of_mark = |mark: &Field| {
+            // `文件` read first from its text box beside stacked names: the names follow it.
+            let text = match mark.text.strip_prefix("文件") {
+                Some(rest) if rest.starts_with('\n') => rest.trim_start_matches(['\n', ' ', '\u{3000}']),
+                _ => mark.text.as_str(),
+            };
+            let skipped = mark.text.len() - text.len();
             // A name wrapped over two lines, or set in spaced letters, is one name.
-            let first_line = mark.text.lines().next().unwrap_or_default();
-            let joined = if mark.text.contains('\n') && !ORG_ENDING.is_match(first_line) {
-                Some(mark.text.lines().collect::<String>())
+            let first_line = text.lines().next().unwrap_or_default();
+            let joined = if text.contains('\n') && !ORG_ENDING.is_match(first_line) {
+                Some(text.lines().collect::<String>())
             } else {
                 crate::lang::unspaced_letters(first_line)
             };
@@ -1109,10 +1126,10 @@ impl<'t> Recogniser<'t> {
                 let name = joined.trim_end_matches("文件").to_string();
                 return Issuer { span: Some(mark.span), name, evidence: Evidence::IssuerMark };
             }
-            let names = mark.text.trim_end_matches("文件");
+            let names = text.trim_end_matches("文件");
             let names = if form == Form::Order { names.strip_suffix('令').unwrap_or(names) } else { names };
             let name = crate::lang::blank_separated(names).first().map_or(names, |(_, w)| w).trim().to_string();
-            let at = mark.text.find(&name).unwrap_or(0);
+            let at = skipped + text.find(&name).unwrap_or(0);
             Issuer { span: Some(mark.span.sub(at, at + name.len())), name, evidence: Evidence::IssuerMark }
         };
         // An organ's signature first; a person's (“局长　梁某某”) only when nothing else names

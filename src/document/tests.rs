@@ -208,6 +208,19 @@ fn joint_issuer_marks() {
             doc_number: "某委办发〔2024〕3号",
         },
     );
+    // `文件` in a text box beside the stacked names, read before them.
+    check_layout(
+        "joint-side.txt",
+        "文件\n中共某某县委办公室\n某某县人民政府办公室\n某委办发〔2024〕3号\n关于做好防汛工作的通知\n各乡镇党委和人民政府，县直各单位：\n现将有关事项通知如下。\n中共某某县委办公室　　某某县人民政府办公室\n2024年5月6日\n",
+        Expect {
+            title: "关于做好防汛工作的通知",
+            kind: Some(DocKind::通知),
+            issuer: Some("中共某某县委办公室"),
+            recipients: &["各乡镇党委和人民政府", "县直各单位"],
+            date: "2024年5月6日",
+            doc_number: "某委办发〔2024〕3号",
+        },
+    );
     // A two-line title whose first line is the joint issuers.
     check_layout(
         "joint-title.txt",
