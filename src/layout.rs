@@ -354,6 +354,7 @@ pub fn size_name(half_points: u32) -> String {
 
 /// Half-points of the sizes GB/T 9704 names.
 pub mod sizes {
+    pub const YI_HAO: u32 = 52;
     pub const XIAO_ER: u32 = 36;
     pub const ER_HAO: u32 = 44;
     pub const SAN_HAO: u32 = 32;

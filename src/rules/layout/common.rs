@@ -18,7 +18,8 @@ pub fn layout<'a>(cx: &Context<'a>) -> Option<&'a Layout> {
 pub fn with_parts<'a>(cx: &Context<'a>, layout: &'a Layout) -> Vec<(&'a ParagraphLayout, Option<Part>)> {
     let mut paragraphs = model_parts(cx, layout);
     // A title the text alone did not reveal (a template's `测试文段`, a title without its 文种)
-    // still shows by its setting: the first body paragraph in 小标宋 or at 小二 and above, centred.
+    // still shows by its setting: among the first body paragraphs, the first in 小标宋 or at 小二
+    // and above — but not above 一号, the size of a 发文机关标志 the text did not reveal either.
     // It is held to the title's layout, not the body's.
     if cx.doc.title.is_none() {
         let text = cx.text();
@@ -28,14 +29,15 @@ pub fn with_parts<'a>(cx: &Context<'a>, layout: &'a Layout) -> Vec<(&'a Paragrap
                 p.visible_runs(text).filter(|r| text[r.span.start..r.span.end].chars().any(is_han)).collect();
             !runs.is_empty()
                 && runs.iter().all(|r| {
-                    r.style.east_asia.as_deref().and_then(|f| fonts.family(f)) == Some(FontFamily::XiaoBiaoSong)
-                        || r.style.size.is_some_and(|s| s >= crate::layout::sizes::XIAO_ER)
+                    (r.style.east_asia.as_deref().and_then(|f| fonts.family(f)) == Some(FontFamily::XiaoBiaoSong)
+                        || r.style.size.is_some_and(|s| s >= crate::layout::sizes::XIAO_ER))
+                        && r.style.size.is_none_or(|s| s <= crate::layout::sizes::YI_HAO)
                 })
         };
         if let Some((_, part)) = paragraphs
             .iter_mut()
             .filter(|(p, part)| !p.span.is_empty() && *part == Some(Part::Body) && !p.in_table)
-            .take(3)
+            .take(6)
             .find(|(p, _)| titled(p))
         {
             *part = Some(Part::Title);
