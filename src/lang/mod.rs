@@ -6,6 +6,7 @@ pub mod dates;
 pub mod numerals;
 pub mod request;
 pub mod segment;
+pub mod spelling;
 
 /// Han ideographs (CJK Unified, extensions, compatibility) — what "汉字" means to the rules.
 pub fn is_han(c: char) -> bool {

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 /// jieba's general dictionary (MIT, from the jieba-rs distribution) followed by gwlint's own
 /// 公文 vocabulary, which wins on conflicts because it is read last.
-static DICT: &str = include_str!("../../lints/segmenter/dict.txt");
-static GONGWEN_DICT: &str = include_str!("../../lints/segmenter/gongwen.txt");
+pub(crate) static DICT: &str = include_str!("../../lints/segmenter/dict.txt");
+pub(crate) static GONGWEN_DICT: &str = include_str!("../../lints/segmenter/gongwen.txt");
 
 static SEGMENTER: LazyLock<Jieba> = LazyLock::new(|| {
     let mut jieba = Jieba::with_dict(&mut DICT.as_bytes()).expect("bundled dictionary is valid");

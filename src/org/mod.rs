@@ -24,7 +24,7 @@ pub(crate) use name::department_function;
 pub use name::normalize;
 pub use parties::{Parties, Party};
 pub use person::{
-    ends_with_title, is_full_name, is_personal_signature, names_person_by_office, organ_before_title,
+    ends_with_title, is_full_name, is_personal_signature, is_surname_char, names_person_by_office, organ_before_title,
     starts_with_surname, starts_with_title,
 };
 pub use relation::tier_of_unnamed_government;

@@ -203,6 +203,11 @@ pub fn starts_with_title(text: &str) -> bool {
     LEADING_TITLE.is_match(text)
 }
 
+/// Whether `c` is a common single-character surname.
+pub fn is_surname_char(c: char) -> bool {
+    SURNAMES.contains(c)
+}
+
 /// Whether `text` starts with a common surname.
 pub fn starts_with_surname(text: &str) -> bool {
     COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s)) || text.chars().next().is_some_and(|c| SURNAMES.contains(c))

@@ -11,6 +11,7 @@ pub mod standard_forms;
 pub mod table;
 pub mod traditional_chars;
 pub mod typo_dictionary;
+pub mod wrong_characters;
 pub mod zuochu;
 
 use super::Rule;
@@ -25,4 +26,5 @@ pub static RULES: &[&dyn Rule] = &[
     &foreign_words::ForeignWords,
     &traditional_chars::TraditionalVariantChars,
     &political_phrases::FixedPoliticalPhrases,
+    &wrong_characters::WrongCharacters,
 ];

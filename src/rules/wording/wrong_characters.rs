@@ -1,0 +1,191 @@
+//! GW610 wrong-character: a character that very probably is a sound-alike or look-alike of the
+//! one meant (`部署/布署`, `大数据/大数局`), found by the noisy-channel model in
+//! `lang::spelling`. Names and quotations are never questioned.
+
+use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::document::{MaskKind, MaskSet, Part};
+use crate::lang::spelling::{Channel, Model};
+use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use crate::span::Span;
+
+pub struct WrongCharacters;
+
+static META: RuleMeta = RuleMeta {
+    code: "GW610",
+    name: "wrong-character",
+    summary: "疑似错别字：音近、形近字误用（大数局→大数据）",
+    category: Category::Wording,
+    default_severity: Severity::Info,
+    // Off until it meets its targets (docs/spelling.md): precision is there, recall and the
+    // 1.3× time budget are not yet.
+    default_enabled: false,
+    pack: Pack::National,
+    source: "《党政机关公文处理工作条例》第十九条（三）：审核重点包括“文字、数字、计量单位和标点符号等用法是否规范”；《中华人民共和国国家通用语言文字法》第三条",
+    fix: FixAvailability::Sometimes,
+    needs: &[],
+    docs: "起草人多用拼音输入法，错字往往与正字同音或近音（部署→布署、机制→机智），也有形近的（手写、五笔、扫描）。\
+本规则对每个字问一个问题：这个字在上下文里是否不成词，而换成它的某个音近字或形近字后，前后几个字就成了明显更常见的说法？\n\n\
+- 候选字来自音近字表和形近字表（`lints/spelling/confusion.tsv`，取自 ECSpell，MIT 许可）；\n\
+- “常见”按分词词典的词频计算（jieba 通用词典加 gwlint 的公文词表，`lints/segmenter/`）：\
+把该字前后各三个字切分成词，换字后整段的概率须高出很多（门槛见下），且换上的字须落在一个两字以上的词里；\n\
+- 已经在词典词里的字不查，所以“权利/权力”这类两边都成词的词不在本规则范围（见 GW603、GW606）。\n\n\
+不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、“同志”前的人名和姓氏后一两个字（王伟、陈少杰）、地名和单位名（“路、街、镇、村、河、小学、公司……”前的字）、发文字号、所转发的文件正文，\
+以及 `[rules.GW610] allow` 列出的词（本单位的专名）。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
+在 ECSpell 的公文错字训练集（odw.train）上的测量见 `docs/spelling.md`。目前默认关闭（召回和速度尚未达标），\
+需要时用 `--extend-select GW610` 或在 gwlint.toml 中 `extend-select = [\"GW610\"]` 开启。\n\n\
+```toml\n[rules.GW610]\nallow = [\"数局\"]   # 含这些词的文字不报\nthreshold = 8.0     # 换字后概率须高出的自然对数值，越大越保守\n```",
+    bad: "大力培育发展大数局产业。",
+    good: "大力培育发展大数据产业。",
+};
+
+/// Endings of place and organisation names, and the titles after a person's name: the
+/// characters before them are a proper name.
+static PROPER_NAME_ENDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        "大道|街道|社区|居委会|村委会|水库|小学|中学|大学|学校|医院|公司|集团|代表团|片区|园区|开发区|新区|代表|委员|同志|书记|主任|局长|县长|市长|镇长|[路街巷镇乡村庄湾港岛山河湖江桥坡沟屯寨营堡岭峪坪塘浦泾滩站渠闸市县区州旗园]",
+    )
+    .expect("valid")
+});
+
+/// Surname characters that are far more often words of their own (于2024年, 向市政府).
+const FUNCTION_SURNAMES: &str = "于向万余任方关高石白从和及以与对在";
+
+/// Whether the character at `k` may be part of a personal name: a surname standing alone one or
+/// two characters before it (王伟, 陈少杰, 姚再林).
+fn given_name_at(run: &[char], k: usize) -> bool {
+    let lexicon = crate::lang::spelling::Lexicon::get();
+    (k.saturating_sub(2)..k).any(|j| {
+        let c = run[j];
+        crate::org::is_surname_char(c)
+            && !FUNCTION_SURNAMES.contains(c)
+            && (j == 0 || !lexicon.contains(&run[j - 1..=j].iter().collect::<String>()))
+    })
+}
+
+/// Where names and quoted words stand: never questioned.
+const PROTECTED_PARTS: [Part; 4] = [Part::Header, Part::MainRecipients, Part::Signature, Part::Colophon];
+
+impl Rule for WrongCharacters {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let text = cx.text();
+        let mut model = Model::default();
+        if let Some(t) =
+            cx.params.get("threshold").and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+        {
+            model.threshold = t;
+        }
+        let allow: Vec<String> = cx
+            .params
+            .get("allow")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
+        for (line, part) in &cx.doc.lines {
+            if PROTECTED_PARTS.contains(part) {
+                continue;
+            }
+            let s = line.span.text(text);
+            // 发文字号 in the line, found once (their organ codes are names: 兰陵政字、莆财建).
+            let numbers: Vec<std::ops::Range<usize>> =
+                crate::document::DOC_NUMBER.find_iter(s).map(|m| m.range()).collect();
+            // Runs of Chinese characters: punctuation ends a word.
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let mut start = 0;
+            while start < chars.len() {
+                if !crate::lang::is_han(chars[start].1) {
+                    start += 1;
+                    continue;
+                }
+                let mut end = start;
+                while end < chars.len() && crate::lang::is_han(chars[end].1) {
+                    end += 1;
+                }
+                let run: Vec<char> = chars[start..end].iter().map(|(_, c)| *c).collect();
+                let byte_of = |k: usize| line.span.start + chars[start + k].0;
+                let run_text: String = run.iter().collect();
+                // Character index of a byte offset in `run_text` (every offset given is a
+                // character boundary).
+                let offsets: Vec<usize> = run_text.char_indices().map(|(b, _)| b).collect();
+                let index_of = |byte: usize| offsets.partition_point(|&b| b < byte);
+                let mut kept = vec![false; run.len()];
+                // Names before 同志, and before a place or organisation ending or a title
+                // (黄圃镇、霞客路、东冯封村、姜国富代表).
+                for (at, _) in run_text.match_indices("同志") {
+                    let k = index_of(at);
+                    kept[k.saturating_sub(3)..k].iter_mut().for_each(|x| *x = true);
+                }
+                for m in PROPER_NAME_ENDING.find_iter(&run_text) {
+                    let k = index_of(m.start());
+                    kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
+                }
+                // A measure word right after a number (2座, 3宗).
+                if start > 0 && chars[start - 1].1.is_ascii_digit() {
+                    kept[0] = true;
+                }
+                let (first, last) = (chars[start].0, chars[end - 1].0);
+                for range in numbers.iter().filter(|r| r.start <= last && first < r.end) {
+                    for (k, (offset, _)) in chars[start..end].iter().enumerate() {
+                        if range.contains(offset) {
+                            kept[k] = true;
+                        }
+                    }
+                }
+                // Words the office allows.
+                for word in &allow {
+                    for (at, _) in run_text.match_indices(word.as_str()) {
+                        let k = index_of(at);
+                        kept[k..k + word.chars().count()].iter_mut().for_each(|x| *x = true);
+                    }
+                }
+                let masked = |k: usize| {
+                    let b = byte_of(k);
+                    cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
+                };
+                for suspect in model.suspects(&run, |k| kept[k] || masked(k)) {
+                    let k = suspect.index;
+                    if given_name_at(&run, k) {
+                        continue;
+                    }
+                    let at = byte_of(k);
+                    let span = Span::new(at, at + run[k].len_utf8());
+                    let before: String = run[k.saturating_sub(4)..k].iter().collect();
+                    let after: String = run[k + 1..(k + 5).min(run.len())].iter().collect();
+                    let how = if suspect.channel == Channel::Sound { "音近" } else { "形近" };
+                    let wrong = run[k];
+                    let right = suspect.right;
+                    out.push(
+                        Finding::new(span, format!("“{wrong}”疑为“{right}”之误（{how}）：“{before}{wrong}{after}”"))
+                            .help(format!("核对原意；若应为“{right}”请改正，若是专名可在 [rules.GW610] allow 中列出"))
+                            .fix(Fix::unsafe_(format!("改为“{right}”"), vec![Edit::replace(span, right.to_string())]))
+                            .en(format!("“{wrong}” is probably a mistyped “{right}”")),
+                    );
+                }
+                start = end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::lint_text;
+
+    #[test]
+    fn catalogue_example_and_its_correction() {
+        let text = "关于加快发展的通知\n各区人民政府：\n大力培育发展大数局产业。\n";
+        let d = lint_text("t.txt", text, "GW610");
+        assert_eq!(d.iter().map(|d| d.span.text(text)).collect::<Vec<_>>(), ["局"], "{d:?}");
+        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].replacement, "据");
+    }
+
+    #[test]
+    fn names_quotations_and_allowed_words_are_not_questioned() {
+        let text = "关于加快发展的通知\n各区人民政府：\n学习《大数局产业》，推广“大数局产业”，大数局同志讲话。\n";
+        assert!(lint_text("t.txt", text, "GW610").is_empty());
+    }
+}
