@@ -111,11 +111,25 @@ struct CalendarConfig {
     files: Vec<String>,
 }
 
+/// `[words]`: the office's own words (names of places, people, enterprises, projects) that no
+/// wording rule may question.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct WordsConfig {
+    #[serde(default)]
+    allow: Vec<String>,
+    /// Word-list files shared by an office, one word per line (`#` starts a comment), relative
+    /// to the config file.
+    #[serde(default)]
+    files: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     rule_packs: Option<Spanned<Vec<String>>>,
     calendar: Option<CalendarConfig>,
+    words: Option<WordsConfig>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     document: Option<DocumentDefaults>,
     #[serde(default)]
@@ -151,6 +165,8 @@ pub struct Settings {
     pub calendar: std::sync::Arc<crate::lang::calendar::Calendar>,
     /// Users' own rules from `[[rule]]`, compiled.
     pub user_rules: Vec<std::sync::Arc<crate::rules::user::UserRule>>,
+    /// The office's own words (`[words]`): never questioned as wrong characters.
+    pub words: std::sync::Arc<Vec<String>>,
 }
 
 impl Default for Settings {
@@ -169,6 +185,7 @@ impl Default for Settings {
             pack_enabled: Vec::new(),
             calendar: std::sync::Arc::new(crate::lang::calendar::Calendar::builtin().clone()),
             user_rules: Vec::new(),
+            words: std::sync::Arc::default(),
         }
     }
 }
@@ -310,6 +327,23 @@ impl Settings {
                 cal.add_year(&year).map_err(|m| ConfigError { path: Some(file.clone()), line: None, message: m })?;
             }
             settings.calendar = std::sync::Arc::new(cal);
+        }
+        if let Some(words) = raw.words {
+            let mut all = words.allow.clone();
+            let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
+            for f in &words.files {
+                let file = base.join(f);
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| err(None, format!("无法读取词表文件“{}”：{e}", file.display())))?;
+                all.extend(
+                    text.lines()
+                        .map(|l| l.split('#').next().unwrap_or("").trim())
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string),
+                );
+            }
+            all.retain(|w| !w.is_empty());
+            settings.words = std::sync::Arc::new(all);
         }
         for (key, value) in raw.rules.unwrap_or_default() {
             let (key_span, key) = (key.span(), key.into_inner());

@@ -59,7 +59,15 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     for (rule, severity) in enabled {
         let meta = rule.meta();
         let params = settings.rule_params(meta.code, &packs);
-        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar, unchecked: &unchecked };
+        let cx = Context {
+            source,
+            doc,
+            orgs,
+            params: &params,
+            calendar: &settings.calendar,
+            unchecked: &unchecked,
+            words: &settings.words,
+        };
         findings.clear();
         rule.check(&cx, &mut findings);
         let configured = settings.severities.get(meta.code).copied().flatten();
@@ -76,7 +84,15 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     for rule in &settings.user_rules {
         let Some(severity) = settings.user_rule_severity(rule) else { continue };
         let params = settings.rule_params(&rule.code, &packs);
-        let cx = Context { source, doc, orgs, params: &params, calendar: &settings.calendar, unchecked: &unchecked };
+        let cx = Context {
+            source,
+            doc,
+            orgs,
+            params: &params,
+            calendar: &settings.calendar,
+            unchecked: &unchecked,
+            words: &settings.words,
+        };
         findings.clear();
         rule.check(&cx, &mut findings);
         for f in findings.drain(..) {

@@ -531,7 +531,7 @@ fn every_example_in_the_starter_config_is_valid() {
         .map(|line| if example.is_match(line) { line.trim_start_matches("# ").to_string() } else { line.to_string() })
         .collect::<Vec<_>>()
         .join("\n");
-    for table in ["[[org]]", "[[group]]", "[calendar]", "[[rule]]", "rule-packs", "[rules.GW704]"] {
+    for table in ["[[org]]", "[[group]]", "[calendar]", "[words]", "[[rule]]", "rule-packs", "[rules.GW704]"] {
         assert!(uncommented.contains(table), "the starter shows no {table}");
     }
     let dir = tempfile::tempdir().unwrap();
@@ -541,6 +541,8 @@ fn every_example_in_the_starter_config_is_valid() {
         .unwrap()
         .replace("2026", "2027");
     std::fs::write(dir.path().join("calendar/2027.toml"), year).unwrap();
+    std::fs::create_dir(dir.path().join("词表")).unwrap();
+    std::fs::write(dir.path().join("词表/专名.txt"), "五邑\n").unwrap();
     std::fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
     let out = gwlint().args(["check", "a.txt"]).current_dir(dir.path()).output().unwrap();
     assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));

@@ -202,6 +202,8 @@ pub struct Context<'a> {
     pub calendar: &'a crate::lang::calendar::Calendar,
     /// The enabled rules that cannot check this draft (their `needs` unmet), for GW004.
     pub unchecked: &'a [Unchecked],
+    /// The office's own words (`[words]` in gwlint.toml).
+    pub words: &'a [String],
 }
 
 impl<'a> Context<'a> {

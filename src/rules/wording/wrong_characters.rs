@@ -30,10 +30,10 @@ static META: RuleMeta = RuleMeta {
 把该字前后各三个字切分成词，换字后整段的概率须高出很多（门槛见下），且换上的字须落在一个两字以上的词里；\n\
 - 已经在词典词里的字不查，所以“权利/权力”这类两边都成词的词不在本规则范围（见 GW603、GW606）。\n\n\
 不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、“同志”前的人名和姓氏后一两个字（王伟、陈少杰）、地名和单位名（“路、街、镇、村、河、小学、公司……”前的字）、发文字号、所转发的文件正文，\
-以及 `[rules.GW610] allow` 列出的词（本单位的专名）。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
+以及本单位的词：gwlint.toml 的 `[words] allow`（和 `[words] files` 指向的共享词表，每行一词）或 `[rules.GW610] allow`。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
 在 ECSpell 的公文错字训练集（odw.train）上的测量见 `docs/spelling.md`。目前默认关闭（召回和速度尚未达标），\
 需要时用 `--extend-select GW610` 或在 gwlint.toml 中 `extend-select = [\"GW610\"]` 开启。\n\n\
-```toml\n[rules.GW610]\nallow = [\"数局\"]   # 含这些词的文字不报\nthreshold = 8.0     # 换字后概率须高出的自然对数值，越大越保守\n```",
+```toml\n[words]\nallow = [\"五邑\", \"帆顺\"]        # 本单位的专名，所有用词规则都不质疑\nfiles = [\"词表/专名.txt\"]      # 共享词表，每行一词\n\n[rules.GW610]\nthreshold = 8.0     # 换字后概率须高出的自然对数值，越大越保守\n```",
     bad: "大力培育发展大数局产业。",
     good: "大力培育发展大数据产业。",
 };
@@ -78,12 +78,13 @@ impl Rule for WrongCharacters {
         {
             model.threshold = t;
         }
-        let allow: Vec<String> = cx
+        let mut allow: Vec<String> = cx
             .params
             .get("allow")
             .and_then(|v| v.as_array())
             .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
             .unwrap_or_default();
+        allow.extend(cx.words.iter().cloned());
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
         for (line, part) in &cx.doc.lines {
             if PROTECTED_PARTS.contains(part) {
@@ -160,7 +161,9 @@ impl Rule for WrongCharacters {
                     let right = suspect.right;
                     out.push(
                         Finding::new(span, format!("“{wrong}”疑为“{right}”之误（{how}）：“{before}{wrong}{after}”"))
-                            .help(format!("核对原意；若应为“{right}”请改正，若是专名可在 [rules.GW610] allow 中列出"))
+                            .help(format!(
+                                "核对原意；若应为“{right}”请改正，若是专名请加入 gwlint.toml 的 [words] allow"
+                            ))
                             .fix(Fix::unsafe_(format!("改为“{right}”"), vec![Edit::replace(span, right.to_string())]))
                             .en(format!("“{wrong}” is probably a mistyped “{right}”")),
                     );
@@ -187,5 +190,27 @@ mod tests {
     fn names_quotations_and_allowed_words_are_not_questioned() {
         let text = "关于加快发展的通知\n各区人民政府：\n学习《大数局产业》，推广“大数局产业”，大数局同志讲话。\n";
         assert!(lint_text("t.txt", text, "GW610").is_empty());
+    }
+
+    /// The office's own words, listed in gwlint.toml or in a shared word-list file, are
+    /// never questioned.
+    #[test]
+    fn the_offices_words_are_protected() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("专名.txt"), "# 本单位专名\n数局\n").unwrap();
+        let text = "关于加快发展的通知\n各区人民政府：\n大力培育发展大数局产业。\n";
+        let source = crate::source::Source::from_text("t.txt", text);
+        for config in ["[words]\nallow = [\"数局\"]\n", "[words]\nfiles = [\"专名.txt\"]\n"] {
+            let path = dir.path().join("gwlint.toml");
+            std::fs::write(&path, format!("{config}[rules]\nselect = [\"GW610\"]\n")).unwrap();
+            let settings = crate::config::Settings::load(&path).unwrap();
+            let found = crate::engine::lint(&source, &settings, &crate::org::OrgView::default());
+            assert!(found.is_empty(), "{config}: {found:?}");
+        }
+        let missing = crate::config::Settings::parse(
+            "[words]\nfiles = [\"无此文件.txt\"]\n",
+            Some(&dir.path().join("gwlint.toml")),
+        );
+        assert!(missing.unwrap_err().message.contains("无法读取词表文件"));
     }
 }
