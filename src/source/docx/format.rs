@@ -31,6 +31,9 @@ pub struct LayoutWrite {
 /// Apply formatting changes to the package. With `track`, every change is a formatting revision
 /// by gwlint, and what a revision cannot show (new footers) is left out and counted.
 pub fn apply_layout(bytes: &[u8], edits: &[LayoutEdit], track: bool) -> Result<LayoutWrite, DocxError> {
+    if edits.is_empty() {
+        return Ok(LayoutWrite { bytes: bytes.to_vec(), ..LayoutWrite::default() });
+    }
     // A run that a range starts or ends inside (`一、总体要求。` and the sentence after it in
     // one run) is split there first, so that each part can take its own formatting.
     let points: Vec<usize> = edits
