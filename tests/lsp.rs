@@ -544,3 +544,34 @@ fn fixes_carry_the_version_they_were_computed_for() {
     assert_eq!(document["edits"][0]["newText"], "，确保安全，", "{edit}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+/// A name taken for a wrong character is added to the office's words: the action edits
+/// gwlint.toml's `[words]`, and once the edit is saved the finding is gone.
+#[test]
+fn a_name_is_added_to_the_dictionary() {
+    let config = "[rules]\nselect = [\"GW610\"]\n";
+    let (_tmp, root) = workspace(config);
+    let uri = file_uri(&root.join("通知.txt"));
+    let text = "关于加快发展的通知\n各区人民政府：\n大力培育发展大数局产业。\n";
+    let mut client = Client::start();
+    client.initialize(false, false, &root);
+    client.open(&uri, "plaintext", text);
+    let d = client.diagnostics(&uri, Some(1)).remove(0);
+    assert_eq!(d["code"], "GW610");
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [d], "only": ["quickfix"] } }),
+    );
+    let add = action_titled(&actions, "加入词典：“数局”");
+    let change = &add["edit"]["documentChanges"][0];
+    let config_uri = file_uri(&root.join("gwlint.toml"));
+    assert_eq!(change["textDocument"]["uri"], config_uri.as_str());
+    let new_config = change["edits"][0]["newText"].as_str().unwrap();
+    assert!(new_config.starts_with(config) && new_config.contains("[words]\nallow = [\"数局\"]"), "{new_config}");
+    // Saved as the editor would save it, the word is the office's and the finding goes.
+    std::fs::write(root.join("gwlint.toml"), new_config).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": config_uri, "type": 2 }] }));
+    client.change(&uri, 2, text);
+    assert_eq!(client.diagnostics(&uri, Some(2)), Vec::<Value>::new());
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}

@@ -100,12 +100,121 @@ pub fn code_actions(
         }
     }
 
+    // A name taken for a wrong character: the office adds it to its own words.
+    if wanted(only, &CodeActionKind::QUICKFIX) {
+        for d in touching.iter().filter(|d| d.code == WRONG_CHARACTER) {
+            for word in words_around(source, d.span) {
+                if let Some(action) = add_word(target, source, d, &word, &resolved.settings, enc) {
+                    actions.push(CodeActionOrCommand::CodeAction(action));
+                }
+            }
+        }
+    }
+
     if wanted(only, &FIX_ALL_KIND)
         && let Some(action) = fix_all(target, source, enc, &resolved.settings, &resolved.orgs)
     {
         actions.push(CodeActionOrCommand::CodeAction(action));
     }
     actions
+}
+
+/// The rule whose findings may be a name the dictionary lacks.
+const WRONG_CHARACTER: &str = "GW610";
+
+/// The two-character words a questioned character may belong to: with the character before,
+/// and with the one after.
+fn words_around(source: &Source, span: Span) -> Vec<String> {
+    let text = &source.text;
+    let before = text[..span.start].chars().next_back().filter(|c| crate::lang::is_han(*c));
+    let after = text[span.end..].chars().next().filter(|c| crate::lang::is_han(*c));
+    let this = &text[span.start..span.end];
+    let mut words = Vec::new();
+    if let Some(b) = before {
+        words.push(format!("{b}{this}"));
+    }
+    if let Some(a) = after {
+        words.push(format!("{this}{a}"));
+    }
+    words
+}
+
+/// “加入词典”: `word` added to `[words] allow` in the config that applies — the one found, or a
+/// new gwlint.toml beside the document.
+fn add_word(
+    target: &EditTarget,
+    source: &Source,
+    d: &Diagnostic,
+    word: &str,
+    settings: &Settings,
+    enc: PositionEncoding,
+) -> Option<CodeAction> {
+    let config_path = match &settings.path {
+        Some(path) => path.clone(),
+        None => convert::uri_to_path(target.uri.as_str())?.parent()?.join("gwlint.toml"),
+    };
+    let uri = convert::path_to_uri(&config_path)?;
+    let existing = std::fs::read_to_string(&config_path).ok();
+    let old = existing.clone().unwrap_or_default();
+    let new = with_word(&old, word)?;
+    let config = Source::from_text(&config_path, old.clone());
+    let edit = convert::text_edit(&config, &Edit::replace(Span::new(0, old.len()), new), enc);
+    let mut changes = Vec::new();
+    if existing.is_none() {
+        changes.push(lsp_types::DocumentChangeOperation::Op(lsp_types::ResourceOp::Create(lsp_types::CreateFile {
+            uri: uri.clone(),
+            options: Some(lsp_types::CreateFileOptions { overwrite: Some(false), ignore_if_exists: Some(true) }),
+            annotation_id: None,
+        })));
+    }
+    changes.push(lsp_types::DocumentChangeOperation::Edit(TextDocumentEdit {
+        text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+        edits: vec![OneOf::Left(edit)],
+    }));
+    Some(CodeAction {
+        title: format!("加入词典：“{word}”（写入 {} 的 [words]）", config_path.file_name()?.to_string_lossy()),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![convert::diagnostic(source, d, enc)]),
+        edit: Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(changes)),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    })
+}
+
+/// The config text with `word` in `[words] allow`: added to the list when the table has one on
+/// a line of its own, else a table or key added; `None` when the word is there already or the
+/// table is written in a way this cannot edit safely.
+fn with_word(config: &str, word: &str) -> Option<String> {
+    let quoted = format!("\"{word}\"");
+    let lines: Vec<&str> = config.lines().collect();
+    let Some(table) = lines.iter().position(|l| l.trim() == "[words]") else {
+        let sep = if config.is_empty() || config.ends_with('\n') { "" } else { "\n" };
+        return Some(format!("{config}{sep}\n[words]\nallow = [{quoted}]\n"));
+    };
+    let end =
+        lines[table + 1..].iter().position(|l| l.trim_start().starts_with('[')).map_or(lines.len(), |i| table + 1 + i);
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    match (table + 1..end).find(|&i| lines[i].trim_start().starts_with("allow")) {
+        Some(i) => {
+            let line = lines[i];
+            if line.contains(&quoted) {
+                return None;
+            }
+            let close = line.rfind(']')?;
+            let open = line.find('[')?;
+            let inner = line[open + 1..close].trim();
+            let joined = if inner.is_empty() { quoted } else { format!("{inner}, {quoted}") };
+            out[i] = format!("{}[{joined}]{}", &line[..open], &line[close + 1..]);
+        }
+        None => out.insert(table + 1, format!("allow = [{quoted}]")),
+    }
+    let mut text = out.join("\n");
+    if config.ends_with('\n') {
+        text.push('\n');
+    }
+    Some(text)
 }
 
 fn fix_title(code: &str, message: &str, applicability: Applicability) -> String {
@@ -263,6 +372,28 @@ pub fn disable_edit(source: &Source, line: usize, code: &str) -> Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_goes_into_words_allow() {
+        assert_eq!(with_word("", "五邑").unwrap(), "\n[words]\nallow = [\"五邑\"]\n");
+        assert_eq!(
+            with_word("[rules]\nselect = [\"ALL\"]\n", "五邑").unwrap(),
+            "[rules]\nselect = [\"ALL\"]\n\n[words]\nallow = [\"五邑\"]\n"
+        );
+        assert_eq!(
+            with_word("[words]\nallow = [\"帆顺\"]  # 船名\n[rules]\n", "五邑").unwrap(),
+            "[words]\nallow = [\"帆顺\", \"五邑\"]  # 船名\n[rules]\n"
+        );
+        assert_eq!(
+            with_word("[words]\nfiles = [\"a.txt\"]\n", "五邑").unwrap(),
+            "[words]\nallow = [\"五邑\"]\nfiles = [\"a.txt\"]\n"
+        );
+        assert_eq!(with_word("[words]\nallow = [\"五邑\"]\n", "五邑"), None, "already there");
+        // Whatever is written must load.
+        let text = with_word("[words]\nallow = [\"帆顺\"]\n", "五邑").unwrap();
+        let settings = crate::config::Settings::parse(&text, None).unwrap();
+        assert_eq!(*settings.words, ["帆顺", "五邑"]);
+    }
     use crate::fix::apply_edits;
 
     fn md(text: &str) -> Source {

@@ -138,6 +138,11 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
     url.to_file_path().ok()
 }
 
+/// The `file:` URI of a local path (percent-encoded, as clients send them).
+pub fn path_to_uri(path: &std::path::Path) -> Option<lsp_types::Uri> {
+    url::Url::from_file_path(path).ok()?.as_str().parse().ok()
+}
+
 /// A name for a document that has no file (`untitled:Untitled-1`): its last segment, decoded,
 /// so that the extension still tells Markdown from text.
 pub fn uri_file_name(uri: &str) -> PathBuf {
