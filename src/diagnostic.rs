@@ -230,6 +230,15 @@ impl Finding {
         self
     }
 
+    /// The one fix several findings share, carried by the first of them (`shared` is then
+    /// empty): each finding shows the same change, which is applied once.
+    pub fn fix_once(mut self, shared: &mut Option<Fix>) -> Finding {
+        if let Some(fix) = shared.take() {
+            self.fix = Some(fix);
+        }
+        self
+    }
+
     pub fn severity(mut self, severity: Severity) -> Finding {
         self.severity = Some(severity);
         self

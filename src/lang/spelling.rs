@@ -71,9 +71,10 @@ impl Lexicon {
         self.freq.contains_key(word)
     }
 
-    /// The best segmentation's log-probability of `chars`, and the length of the word holding
-    /// character `at`. A character no word covers costs as if seen half a time.
-    fn segment(&self, chars: &[char], at: usize) -> (f64, usize) {
+    /// The best segmentation of `chars`: its log-probability, and for each end position the
+    /// length of the word that ends there (follow them back from the end). A character no word
+    /// covers costs as if seen half a time.
+    fn best_split(&self, chars: &[char]) -> (f64, Vec<usize>) {
         let n = chars.len();
         let unseen = 0.5f64.ln() - self.log_total;
         let mut best = vec![f64::NEG_INFINITY; n + 1];
@@ -100,55 +101,36 @@ impl Lexicon {
                 }
             }
         }
-        let mut end = n;
-        let mut holding = 1;
-        while end > 0 {
-            let len = back[end];
-            if end - len <= at && at < end {
-                holding = len;
-                break;
-            }
-            end -= len;
-        }
-        (best[n], holding)
+        (best[n], back)
+    }
+
+    /// The words of the best split, as (start, length), from the end backwards.
+    fn words(back: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut end = back.len() - 1;
+        std::iter::from_fn(move || {
+            (end > 0).then(|| {
+                let len = back[end];
+                end -= len;
+                (end, len)
+            })
+        })
+    }
+
+    /// The best segmentation's log-probability of `chars`, and the length of the word holding
+    /// character `at`.
+    fn segment(&self, chars: &[char], at: usize) -> (f64, usize) {
+        let (score, back) = self.best_split(chars);
+        let holding =
+            Self::words(&back).find(|&(start, len)| start <= at && at < start + len).map_or(1, |(_, len)| len);
+        (score, holding)
     }
 
     /// For each character of `chars`, whether it stands alone in the best segmentation.
     fn alone(&self, chars: &[char]) -> Vec<bool> {
-        let n = chars.len();
-        let unseen = 0.5f64.ln() - self.log_total;
-        let mut best = vec![f64::NEG_INFINITY; n + 1];
-        let mut back = vec![1usize; n + 1];
-        best[0] = 0.0;
-        let mut word = String::with_capacity(MAX_WORD * 4);
-        for end in 1..=n {
-            for len in 1..=MAX_WORD.min(end) {
-                // A word holds each of its adjacent pairs: one missing ends the search here.
-                if len >= 2 && !self.pairs.contains(&pair(chars[end - len], chars[end - len + 1])) {
-                    break;
-                }
-                word.clear();
-                word.extend(&chars[end - len..end]);
-                let p = match self.log_p(&word) {
-                    Some(p) => p,
-                    None if len == 1 => unseen,
-                    None => continue,
-                };
-                let v = best[end - len] + p;
-                if v > best[end] {
-                    best[end] = v;
-                    back[end] = len;
-                }
-            }
-        }
-        let mut alone = vec![false; n];
-        let mut end = n;
-        while end > 0 {
-            let len = back[end];
-            if len == 1 {
-                alone[end - 1] = true;
-            }
-            end -= len;
+        let (_, back) = self.best_split(chars);
+        let mut alone = vec![false; chars.len()];
+        for (start, len) in Self::words(&back) {
+            alone[start] = len == 1;
         }
         alone
     }

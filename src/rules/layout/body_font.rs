@@ -83,10 +83,7 @@ impl Rule for BodyFont {
         for (found, span, n) in fonts.into_groups() {
             let many = count_note(n, "段");
             let finding = Finding::new(span, format!("正文文字用了“{found}”，国标一般用{}{many}", want.zh()));
-            let finding = match fix.take() {
-                Some(f) => finding.fix(f),
-                None => finding,
-            };
+            let finding = finding.fix_once(&mut fix);
             out.push(
                 finding
                     .help("选中正文，字体设为仿宋_GB2312（或仿宋），字号设为三号；最好改“正文”样式，一次改全")
@@ -101,12 +98,10 @@ impl Rule for BodyFont {
         });
         for (colour, span, n) in colours.into_groups() {
             let many = count_note(n, "段");
-            let mut finding = Finding::new(span, format!("正文文字颜色为 #{colour}，公文文字一般为黑色{many}"))
+            let finding = Finding::new(span, format!("正文文字颜色为 #{colour}，公文文字一般为黑色{many}"))
                 .help("把字体颜色改为“自动”或黑色")
-                .en(format!("Body text is coloured #{colour}; official documents print black"));
-            if let Some(f) = colour_fix.take() {
-                finding = finding.fix(f);
-            }
+                .en(format!("Body text is coloured #{colour}; official documents print black"))
+                .fix_once(&mut colour_fix);
             out.push(finding);
         }
     }

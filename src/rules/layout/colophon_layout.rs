@@ -60,12 +60,10 @@ impl Rule for ColophonLayout {
             (!font_edits.is_empty()).then(|| Fix::layout(format!("版记设为{}四号", fix_font(want.family)), font_edits));
         for (found, span, n) in fonts.into_groups() {
             let many = count_note(n, "行");
-            let mut finding = Finding::new(span, format!("版记用了“{found}”，国标一般用{}{many}", want.zh()))
+            let finding = Finding::new(span, format!("版记用了“{found}”，国标一般用{}{many}", want.zh()))
                 .help("版记各行字号设为四号，字体仿宋")
-                .en(format!("The colophon is set in “{found}”; GB/T 9704 uses 14 pt FangSong"));
-            if let Some(f) = font_fix.take() {
-                finding = finding.fix(f);
-            }
+                .en(format!("The colophon is set in “{found}”; GB/T 9704 uses 14 pt FangSong"))
+                .fix_once(&mut font_fix);
             out.push(finding);
         }
         if let Some(span) = flush {

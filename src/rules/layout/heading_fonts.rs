@@ -81,13 +81,11 @@ impl Rule for HeadingFonts {
             });
             for (found, span, n) in groups.into_groups() {
                 let many = count_note(n, "处");
-                let mut finding =
+                let finding =
                     Finding::new(span, format!("{}用了“{found}”，国标一般用{}{many}", level(style), want.zh()))
                         .help(format!("{}设为{}；可建“标题 1”“标题 2”样式统一设置", level(style), want.zh()))
-                        .en(format!("A {} heading is set in “{found}”", level(style)));
-                if let Some(f) = fix.take() {
-                    finding = finding.fix(f);
-                }
+                        .en(format!("A {} heading is set in “{found}”", level(style)))
+                        .fix_once(&mut fix);
                 out.push(finding);
             }
         }

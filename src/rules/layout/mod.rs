@@ -3,6 +3,9 @@
 //! read `Source::layout`; a plain-text draft has none and they stay out of its way.
 mod common;
 
+#[cfg(test)]
+pub(crate) use common::run_format;
+
 pub mod attachment_layout;
 pub mod body_font;
 pub mod colophon_layout;

@@ -97,12 +97,10 @@ impl Rule for ParagraphIndent {
         let mut fix = (!edits.is_empty()).then(|| Fix::layout("正文段落设为首行缩进 2 字符、左缩进 0", edits));
         for (problem, span, n) in found.into_groups() {
             let many = count_note(n, "段");
-            let mut finding = Finding::new(span, format!("正文段落{problem}；每个自然段应左空二字、回行顶格{many}"))
+            let finding = Finding::new(span, format!("正文段落{problem}；每个自然段应左空二字、回行顶格{many}"))
                 .help("段落设置：特殊格式“首行”、缩进值 2 字符，左右缩进 0")
-                .en(format!("Body paragraph: {problem}; indent the first line by two characters"));
-            if let Some(f) = fix.take() {
-                finding = finding.fix(f);
-            }
+                .en(format!("Body paragraph: {problem}; indent the first line by two characters"))
+                .fix_once(&mut fix);
             out.push(finding);
         }
     }

@@ -157,21 +157,7 @@ pub fn annotate(bytes: &[u8], annotations: &[Annotation], layout: &[LayoutEdit])
         .collect();
     split.sort_unstable();
     split.dedup();
-    for i in split {
-        let content_start = segments[i].raw.start;
-        let Some(tag_start) = xml[..content_start].rfind('<') else { continue };
-        let tag = &xml[tag_start..content_start];
-        if tag.ends_with('>') && !tag.contains("xml:space") {
-            let at = content_start - 1;
-            xml_edits.push(XmlEdit {
-                at,
-                end: at,
-                order: Order::CommentEnd,
-                text: " xml:space=\"preserve\"".into(),
-                owner: None,
-            });
-        }
-    }
+    xml_edits.extend(split.into_iter().filter_map(|i| preserve_space(xml, &segments[i])));
     let (document, skipped) = splice(xml, xml_edits);
     let written = tracked - skipped.len();
     not_written += skipped.len();
@@ -341,6 +327,20 @@ fn within_one_segment(segments: &[Segment], xml: &str, start: usize, end: usize)
     let at = s.raw.start + raw_offset(content, start - s.text.start)?;
     let until = s.raw.start + raw_offset(content, end - s.text.start)?;
     Some((at, until))
+}
+
+/// `xml:space="preserve"` added to the start tag of a `w:t` about to be split in two: its
+/// first half keeps that tag, and a space that now ends it must not be dropped by Word.
+pub(super) fn preserve_space(xml: &str, segment: &Segment) -> Option<XmlEdit> {
+    let content_start = segment.raw.start;
+    let tag = &xml[xml[..content_start].rfind('<')?..content_start];
+    (tag.ends_with('>') && !tag.contains("xml:space")).then(|| XmlEdit {
+        at: content_start - 1,
+        end: content_start - 1,
+        order: Order::CommentEnd,
+        text: " xml:space=\"preserve\"".into(),
+        owner: None,
+    })
 }
 
 /// A point insertion at `place`: the run is closed, `inner` written, and a run of the same

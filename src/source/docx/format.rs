@@ -8,7 +8,7 @@
 //! revision by gwlint (`w:rPrChange`, `w:pPrChange`, `w:sectPrChange`), which the drafter accepts
 //! or rejects in Word or WPS like any other change.
 
-use super::edit::{AUTHOR, Order, XmlEdit, escape, max_id, raw_offset, repackage, run_props, splice};
+use super::edit::{AUTHOR, Order, XmlEdit, escape, max_id, preserve_space, raw_offset, repackage, run_props, splice};
 use super::{DocxError, W, read_mapped};
 use crate::diagnostic::LayoutEdit;
 use std::collections::HashMap;
@@ -272,21 +272,9 @@ fn split_runs(bytes: &[u8], points: &[usize]) -> Result<Option<Vec<u8>>, DocxErr
             owner: None,
         });
         // The first half keeps its own start tag: it must keep a space that now ends it.
-        if !preserved.contains(&s.raw.start)
-            && let Some(tag_start) = xml[..s.raw.start].rfind('<')
-        {
+        if !preserved.contains(&s.raw.start) {
             preserved.push(s.raw.start);
-            let tag = &xml[tag_start..s.raw.start];
-            if tag.ends_with('>') && !tag.contains("xml:space") {
-                let at = s.raw.start - 1;
-                xml_edits.push(XmlEdit {
-                    at,
-                    end: at,
-                    order: Order::CommentEnd,
-                    text: " xml:space=\"preserve\"".into(),
-                    owner: None,
-                });
-            }
+            xml_edits.extend(preserve_space(xml, s));
         }
     }
     if xml_edits.is_empty() {
@@ -627,19 +615,10 @@ fn set_properties(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::layout::run_format;
     use crate::source::docx::read;
-    use crate::source::docx::tests::package;
+    use crate::source::docx::tests::{package, package_of};
     use crate::span::Span;
-
-    fn run_format(span: Span, east_asia: Option<&str>, size: Option<u32>, color: Option<&str>) -> LayoutEdit {
-        LayoutEdit::RunFormat {
-            byte_start: span.start,
-            byte_end: span.end,
-            east_asia: east_asia.map(str::to_string),
-            size,
-            color: color.map(str::to_string),
-        }
-    }
 
     /// Properties are set in the order the schema gives them, merged per element, and the rest
     /// of each properties element is kept.
@@ -745,16 +724,6 @@ mod tests {
         );
         assert_eq!(xml.matches("rPrChange w:id").count(), 3, "{xml}");
         assert!(xml.contains("<w:sectPrChange w:id=\"11\" w:author=\"gwlint\"><w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/></w:sectPr></w:sectPrChange></w:sectPr>"), "{xml}");
-    }
-
-    fn package_of(parts: &[(&str, String)]) -> Vec<u8> {
-        use std::io::Write;
-        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        for (name, body) in parts {
-            zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
-            zip.write_all(body.as_bytes()).unwrap();
-        }
-        zip.finish().unwrap().into_inner()
     }
 
     /// Page-number footers replace a footer that holds only a page number, and never one with a

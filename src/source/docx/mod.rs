@@ -599,7 +599,7 @@ mod tests {
     }
 
     /// A package with any parts, by name.
-    fn package_of(parts: &[(&str, String)]) -> Vec<u8> {
+    pub(crate) fn package_of(parts: &[(&str, String)]) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         for (name, body) in parts {
             zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
