@@ -106,6 +106,47 @@ fn fix_round(
     (next != current.text).then(|| (next, applied.into_iter().cloned().collect()))
 }
 
+/// Hand a Word document's findings back to its drafter (`--annotate`, and the web page's
+/// download): a Word comment per finding (rule, message, what to do, basis), each safe fix's text
+/// edits as a tracked change, and the layout edits of safe fixes (and of unsafe ones when
+/// `include_unsafe`) as formatting revisions. `bytes` is the package `diagnostics` were found in.
+pub fn annotate_docx(
+    bytes: &[u8],
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+) -> Result<crate::source::docx::DocxEdits, crate::source::docx::DocxError> {
+    let annotations: Vec<crate::source::docx::Annotation> = diagnostics.iter().map(annotation).collect();
+    let layout: Vec<crate::diagnostic::LayoutEdit> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| {
+            f.applicability == Applicability::Safe || (include_unsafe && f.applicability == Applicability::Unsafe)
+        })
+        .flat_map(|f| f.layout.iter().cloned())
+        .collect();
+    crate::source::docx::annotate(bytes, &annotations, &layout)
+}
+
+/// A Word comment for a finding; a safe fix's edits become tracked changes.
+fn annotation(d: &Diagnostic) -> crate::source::docx::Annotation {
+    let mut comment = vec![format!("{} {}【{}】{}", d.code, d.rule, d.severity.zh(), d.message)];
+    if let Some(help) = &d.help {
+        comment.push(format!("建议：{help}"));
+    }
+    let safe = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe);
+    if let Some(fix) = &d.fix {
+        comment.push(if !fix.layout.is_empty() && fix.edits.is_empty() {
+            format!("可自动排版：{}（运行 gwlint check --fix 即可）", fix.message)
+        } else if safe.is_some() {
+            format!("已作为修订标出：{}（可接受或拒绝）", fix.message)
+        } else {
+            format!("可改为：{}（请人工确认）", fix.message)
+        });
+    }
+    comment.push(format!("依据：{}", d.source));
+    crate::source::docx::Annotation { span: d.span, comment, edits: safe.map(|f| f.edits.clone()).unwrap_or_default() }
+}
+
 /// What fixing a Word document did.
 #[derive(Debug)]
 pub struct DocxFixReport {

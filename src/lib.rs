@@ -11,6 +11,7 @@ pub mod engine;
 pub mod fix;
 pub mod lang;
 pub mod layout;
+#[cfg(feature = "cli")]
 pub mod lsp;
 pub mod org;
 pub mod output;

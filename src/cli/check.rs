@@ -324,19 +324,7 @@ fn docx_file(
     let diagnostics = gwlint::engine::lint(&current, settings, orgs);
     if args.annotate && !args.diff {
         let copy = annotated_path(path);
-        let annotations: Vec<gwlint::source::docx::Annotation> = diagnostics.iter().map(annotation).collect();
-        // Safe layout fixes (and unsafe ones, when asked) become formatting revisions the
-        // drafter accepts or rejects.
-        let layout: Vec<gwlint::diagnostic::LayoutEdit> = diagnostics
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| {
-                f.applicability == Applicability::Safe
-                    || (args.unsafe_fixes && f.applicability == Applicability::Unsafe)
-            })
-            .flat_map(|f| f.layout.iter().cloned())
-            .collect();
-        match gwlint::source::docx::annotate(&bytes, &annotations, &layout) {
+        match gwlint::fix::annotate_docx(&bytes, &diagnostics, args.unsafe_fixes) {
             Ok(written) => {
                 if let Err(e) = write_new(&copy, &written.bytes, path) {
                     run.write_error = Some(format!("{}：无法写入批注副本：{e}", copy.display()));
@@ -375,27 +363,6 @@ fn annotated_path(path: &Path) -> std::path::PathBuf {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let extension = path.extension().map_or_else(|| "docx".to_string(), |e| e.to_string_lossy().into_owned());
     path.with_file_name(format!("{stem}.gwlint.{extension}"))
-}
-
-/// A Word comment for a finding: the rule, the message, what to do, the basis; a safe fix's
-/// edits become tracked changes.
-fn annotation(d: &gwlint::diagnostic::Diagnostic) -> gwlint::source::docx::Annotation {
-    let mut comment = vec![format!("{} {}【{}】{}", d.code, d.rule, d.severity.zh(), d.message)];
-    if let Some(help) = &d.help {
-        comment.push(format!("建议：{help}"));
-    }
-    let safe = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe);
-    if let Some(fix) = &d.fix {
-        comment.push(if !fix.layout.is_empty() && fix.edits.is_empty() {
-            format!("可自动排版：{}（运行 gwlint check --fix 即可）", fix.message)
-        } else if safe.is_some() {
-            format!("已作为修订标出：{}（可接受或拒绝）", fix.message)
-        } else {
-            format!("可改为：{}（请人工确认）", fix.message)
-        });
-    }
-    comment.push(format!("依据：{}", d.source));
-    gwlint::source::docx::Annotation { span: d.span, comment, edits: safe.map(|f| f.edits.clone()).unwrap_or_default() }
 }
 
 /// Write a new file (or replace an earlier copy) through a temporary file in its folder, with

@@ -15,7 +15,7 @@ const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// Drafts kept in formats gwlint cannot read yet: walked too, so that a folder of them fails
 /// with a message instead of passing as clean.
-const DOCUMENT_EXTENSIONS: &[&str] = &["docx", "docm", "dotx", "doc", "dot", "wps", "wpt", "rtf", "pdf", "ofd"];
+use gwlint::source::DOCUMENT_EXTENSIONS;
 
 /// Files under `paths`, honouring .gitignore and .gwlintignore, sorted and de-duplicated.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -77,28 +77,7 @@ pub fn read(path: &Path, stdin_name: Option<&Path>) -> Result<(Source, Vec<u8>),
         let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_message(&e)))?;
         (path.to_path_buf(), bytes)
     };
-    // A file named as a Word, WPS, PDF or OFD document is one, whatever its first bytes say
-    // (Word saves web pages as .doc): never lint it as text.
-    let extension = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let word_package = gwlint::source::document_format(&bytes) == Some("Word 文档（.docx）");
-    if word_package || extension.as_deref().is_some_and(|e| matches!(e, "docx" | "docm" | "dotx")) {
-        let source =
-            Source::from_docx(name, &bytes).map_err(|e| ReadError::Decode(DecodeError::Docx(e.to_string())))?;
-        return Ok((source, bytes));
-    }
-    if let Some(ext) = extension.filter(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str())) {
-        let named = match ext.as_str() {
-            "pdf" => "PDF 文件（.pdf）",
-            "ofd" => "OFD 版式文件（.ofd）",
-            "rtf" => "RTF 文档（.rtf）",
-            "wps" | "wpt" => "WPS 文档（.wps）",
-            "doc" | "dot" => "Word 文档（.doc）",
-            _ => "Word 文档（.docx）",
-        };
-        let format = gwlint::source::document_format(&bytes).filter(|f| !f.starts_with("压缩包")).unwrap_or(named);
-        return Err(ReadError::Decode(DecodeError::Document(format)));
-    }
-    let source = Source::from_bytes(name, &bytes).map_err(ReadError::Decode)?;
+    let source = Source::read_named(name, &bytes).map_err(ReadError::Decode)?;
     Ok((source, bytes))
 }
 

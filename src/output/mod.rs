@@ -17,6 +17,7 @@
 
 mod concise;
 mod github;
+#[cfg(feature = "cli")]
 mod human;
 mod json;
 mod sarif;
@@ -62,8 +63,11 @@ impl FailureCode {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
+    /// The terminal's report (miette); only in the command-line build.
+    #[cfg(feature = "cli")]
     Human,
     Json,
     Sarif,
@@ -71,7 +75,8 @@ pub enum Format {
     Concise,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Lang {
     Zh,
     En,
@@ -101,6 +106,7 @@ pub fn render(
     let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
     let out: &mut dyn Write = &mut buffered;
     match format {
+        #[cfg(feature = "cli")]
         Format::Human => human::render(outcomes, opts, out),
         Format::Json => json::render(outcomes, opts, out),
         Format::Sarif => sarif::render(outcomes, opts, rules, out),

@@ -10,6 +10,10 @@ pub use line_index::{LineCol, LineIndex};
 
 use std::path::{Path, PathBuf};
 
+/// Office and layout formats a draft may arrive in: the .docx family is read, the others are
+/// named and refused (the file walker picks them all up so none passes unseen).
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["docx", "docm", "dotx", "doc", "dot", "wps", "wpt", "rtf", "pdf", "ofd"];
+
 /// The dominant line ending of a file, kept so fixes write back what they read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum LineEnding {
@@ -115,6 +119,31 @@ impl Source {
     }
 
     /// Read a Word document (.docx): its text, as every rule reads it, and its layout.
+    /// Read a draft by its name and bytes, as every front end does: a Word package (by name or
+    /// by content) as a .docx; a file named as another office or layout format refused with its
+    /// name, never read as text (Word saves web pages as .doc); anything else decoded as text.
+    pub fn read_named(name: impl Into<PathBuf>, bytes: &[u8]) -> Result<Source, DecodeError> {
+        let name = name.into();
+        let extension = name.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let word_package = document_format(bytes) == Some("Word 文档（.docx）");
+        if word_package || extension.as_deref().is_some_and(|e| matches!(e, "docx" | "docm" | "dotx")) {
+            return Source::from_docx(name, bytes).map_err(|e| DecodeError::Docx(e.to_string()));
+        }
+        if let Some(ext) = extension.filter(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str())) {
+            let named = match ext.as_str() {
+                "pdf" => "PDF 文件（.pdf）",
+                "ofd" => "OFD 版式文件（.ofd）",
+                "rtf" => "RTF 文档（.rtf）",
+                "wps" | "wpt" => "WPS 文档（.wps）",
+                "doc" | "dot" => "Word 文档（.doc）",
+                _ => "Word 文档（.docx）",
+            };
+            let format = document_format(bytes).filter(|f| !f.starts_with("压缩包")).unwrap_or(named);
+            return Err(DecodeError::Document(format));
+        }
+        Source::from_bytes(name, bytes)
+    }
+
     pub fn from_docx(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Source, docx::DocxError> {
         let (text, layout) = docx::read_with_layout(bytes)?;
         let mut source = Source::from_text(path, text);
