@@ -167,6 +167,9 @@ pub struct Settings {
     pub user_rules: Vec<std::sync::Arc<crate::rules::user::UserRule>>,
     /// The office's own words (`[words]`): never questioned as wrong characters.
     pub words: std::sync::Arc<Vec<String>>,
+    /// The text of every file these settings were read from — the config, then each pack,
+    /// calendar and word-list file it names — for the CLI's result cache to key on.
+    pub inputs: Vec<String>,
 }
 
 impl Default for Settings {
@@ -186,6 +189,7 @@ impl Default for Settings {
             calendar: std::sync::Arc::new(crate::lang::calendar::Calendar::builtin().clone()),
             user_rules: Vec::new(),
             words: std::sync::Arc::default(),
+            inputs: Vec::new(),
         }
     }
 }
@@ -282,7 +286,8 @@ impl Settings {
             let offset = e.span().map(|s| s.start);
             err(offset, e.message().trim().to_string())
         })?;
-        let mut settings = Settings { path: path.map(Path::to_path_buf), ..Settings::default() };
+        let mut settings =
+            Settings { path: path.map(Path::to_path_buf), inputs: vec![text.to_string()], ..Settings::default() };
         let mut pack_files: Vec<(PackFile, Option<usize>)> = Vec::new();
         if let Some(packs) = raw.rule_packs {
             let span = packs.span();
@@ -295,6 +300,7 @@ impl Settings {
                     let file = base.join(&p);
                     let text = std::fs::read_to_string(&file)
                         .map_err(|e| err(Some(span.start), format!("无法读取规则包“{}”：{e}", file.display())))?;
+                    settings.inputs.push(text.clone());
                     let pack: PackFile = toml::from_str(&text).map_err(|e| ConfigError {
                         path: Some(file.clone()),
                         line: e.span().map(|s| line_of(&text, s.start)),
@@ -319,6 +325,7 @@ impl Settings {
                 let file = base.join(f);
                 let text = std::fs::read_to_string(&file)
                     .map_err(|e| err(None, format!("无法读取工作日历文件“{}”：{e}", file.display())))?;
+                settings.inputs.push(text.clone());
                 let year: crate::lang::calendar::YearFile = toml::from_str(&text).map_err(|e| ConfigError {
                     path: Some(file.clone()),
                     line: e.span().map(|s| line_of(&text, s.start)),
@@ -335,6 +342,7 @@ impl Settings {
                 let file = base.join(f);
                 let text = std::fs::read_to_string(&file)
                     .map_err(|e| err(None, format!("无法读取词表文件“{}”：{e}", file.display())))?;
+                settings.inputs.push(text.clone());
                 all.extend(
                     text.lines()
                         .map(|l| l.split('#').next().unwrap_or("").trim())

@@ -2,10 +2,10 @@
 //! byte-range edits. Nothing here knows about any particular rule.
 
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -47,7 +47,7 @@ impl fmt::Display for Severity {
 }
 
 /// How safe it is to apply a fix without a human looking (ruff's three classes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// Only shown; never applied.
@@ -68,7 +68,7 @@ impl Applicability {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub byte_start: usize,
     pub byte_end: usize,
@@ -95,7 +95,7 @@ impl Edit {
 
 /// A change of formatting in a Word document — what GB/T 9704 prescribes for an element. Text
 /// sources have no formatting; only a .docx is changed by these (`fix::fix_docx`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum LayoutEdit {
     /// Every section's paper size and margins, in twips (twentieths of a point).
@@ -145,13 +145,13 @@ pub enum LayoutEdit {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub applicability: Applicability,
     pub message: String,
     pub edits: Vec<Edit>,
     /// Formatting changes, for a .docx.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub layout: Vec<LayoutEdit>,
 }
 
@@ -180,8 +180,9 @@ impl Fix {
 }
 
 /// A finding, before it is placed in a file for output. `code`, `rule`, `category` and
-/// `source` come from the rule's metadata and are filled in by the engine.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `source` come from the rule's metadata and are filled in by the engine. (De)serializable for
+/// the CLI's result cache.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub code: String,
     pub rule: String,

@@ -1,9 +1,9 @@
 //! Byte ranges into the decoded text. Every span in gwlint is one of these; conversion to
 //! characters, lines or UTF-16 happens only at the output edge (see `source::LineIndex`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -599,3 +599,136 @@ fn fix_counts_agree_with_the_fixable_count_or_say_why_not() {
     assert!(line.contains(&format!("已修复 {} 处", before + 1)), "chained: {before} fixable, then {line}");
     assert!(line.contains("其中 1 处是前面的修复完成后复查时才发现的"), "{line}");
 }
+
+#[test]
+fn the_man_pages_in_docs_are_current_and_cover_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    gwlint().args(["man", "--out-dir"]).arg(dir.path()).assert().code(0);
+    let shipped_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    for sub in ["gwlint.1", "gwlint-check.1", "gwlint-explain.1", "gwlint-lsp.1", "gwlint-man.1"] {
+        assert!(names.iter().any(|n| n == sub), "{sub} missing from {names:?}");
+    }
+    for name in &names {
+        let generated = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        let shipped = std::fs::read_to_string(shipped_dir.join(name)).unwrap_or_default();
+        assert!(shipped == generated, "docs/man/{name} is stale: run `cargo run --release -- man --out-dir docs/man`");
+    }
+    let main = std::fs::read_to_string(dir.path().join("gwlint.1")).unwrap();
+    assert!(main.contains(".TH gwlint 1") && main.contains("EXIT STATUS") && main.contains("\\-\\-annotate"), "{main}");
+    let check = std::fs::read_to_string(dir.path().join("gwlint-check.1")).unwrap();
+    assert!(check.contains("fail\\-on") && check.contains("gwlint check"), "{check}");
+}
+
+/// How many files a human-format run took from the result cache (its note on standard error).
+fn cached_files(dir: &Path, args: &[&str]) -> (usize, String) {
+    let out = gwlint().args(["check", "--no-color"]).args(args).current_dir(dir).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let n = stderr.split("（其中 ").nth(1).and_then(|s| s.split(' ').next()).map_or(0, |n| n.parse().expect("a count"));
+    (n, String::from_utf8_lossy(&out.stdout).to_string())
+}
+
+#[test]
+fn the_result_cache_is_reused_only_while_nothing_that_decides_a_result_changed() {
+    let dir = temp_dir_with(&[
+        ("a.txt", BAD.as_bytes()),
+        ("b.md", CLEAN.as_bytes()),
+        ("c.txt", "推进BRT建设。\n".as_bytes()),
+        ("words.dic", "某某\n".as_bytes()),
+        ("2027.toml", "year = 2027\nnotice = \"通知\"\n".as_bytes()),
+        ("gwlint.toml", "[words]\nfiles = [\"words.dic\"]\n[calendar]\nfiles = [\"2027.toml\"]\n".as_bytes()),
+    ]);
+    let p = dir.path();
+    let (first, first_out) = cached_files(p, &["."]);
+    assert_eq!(first, 0);
+    assert!(p.join(".gwlint_cache/.gitignore").exists() && p.join(".gwlint_cache/CACHEDIR.TAG").exists());
+    let (second, second_out) = cached_files(p, &["."]);
+    assert_eq!(second, 3, "all three drafts from the cache");
+    assert_eq!(first_out, second_out, "the same report from the cache");
+    // Each part of the key: the file's content, the config, a word list, a calendar, the
+    // command line's selection; and --no-cache.
+    std::fs::write(p.join("a.txt"), format!("{BAD}再补一句,\n")).unwrap();
+    assert_eq!(cached_files(p, &["."]).0, 2, "only the changed file is linted again");
+    std::fs::write(p.join("words.dic"), "某某\n另一\n").unwrap();
+    assert_eq!(cached_files(p, &["."]).0, 0, "a word list changed");
+    std::fs::write(p.join("2027.toml"), "year = 2027\nnotice = \"新通知\"\n").unwrap();
+    assert_eq!(cached_files(p, &["."]).0, 0, "a calendar changed");
+    std::fs::write(
+        p.join("gwlint.toml"),
+        "[words]\nfiles = [\"words.dic\"]\n[calendar]\nfiles = [\"2027.toml\"]\n# 改\n",
+    )
+    .unwrap();
+    assert_eq!(cached_files(p, &["."]).0, 0, "the config changed");
+    assert_eq!(cached_files(p, &["."]).0, 3);
+    assert_eq!(cached_files(p, &["--ignore", "GW401", "."]).0, 0, "another selection");
+    assert_eq!(cached_files(p, &["--no-cache", "."]).0, 0);
+    // Fixing never takes a result from the cache.
+    assert_eq!(cached_files(p, &["--fix", "."]).0, 0);
+}
+
+#[test]
+fn concurrent_runs_share_the_cache_safely() {
+    let files: Vec<(String, Vec<u8>)> =
+        (0..40).map(|i| (format!("d{i:02}.txt"), format!("第{i}稿,请阅.\n").into_bytes())).collect();
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let dir = temp_dir_with(&refs);
+    let reference = stdout_of(&["check", "--format", "json", "--no-cache", "."], dir.path(), 1);
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let p = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let bin = assert_cmd::cargo::cargo_bin("gwlint");
+                std::process::Command::new(bin)
+                    .args(["check", "--format", "json", "."])
+                    .current_dir(p)
+                    .output()
+                    .unwrap()
+            })
+        })
+        .collect();
+    for r in runs {
+        let out = r.join().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.stdout, reference, "every concurrent run reports what an uncached run does");
+    }
+    assert_eq!(stdout_of(&["check", "--format", "json", "."], dir.path(), 1), reference);
+}
+
+#[test]
+fn streamed_reports_are_whole_documents_in_path_order() {
+    let files: Vec<(String, Vec<u8>)> = (0..30)
+        .rev()
+        .map(|i| (format!("稿{i:02}.txt"), if i % 3 == 0 { CLEAN } else { BAD }.as_bytes().to_vec()))
+        .collect();
+    let mut refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    refs.push(("坏.txt", b"\x00\x01binary"));
+    let dir = temp_dir_with(&refs);
+    let v = json(&stdout_of(&["check", "--format", "json", "--no-cache", "."], dir.path(), 2));
+    let paths: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    let per_file = |name: &str| v.as_array().unwrap().iter().filter(|d| d["path"] == name).count();
+    let (bad, clean) = (per_file("稿01.txt"), per_file("稿00.txt"));
+    assert!(bad > 0);
+    assert_eq!(paths.iter().filter(|p| p.starts_with("稿")).count(), 20 * bad + 10 * clean);
+    let sarif = json(&stdout_of(&["check", "--format", "sarif", "--no-cache", "."], dir.path(), 2));
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 20 * bad + 10 * clean);
+    for r in results {
+        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], r["ruleId"], "{r}");
+    }
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false, "the unreadable file is noticed");
+    // Nothing found: still a whole document.
+    let clean = temp_dir_with(&[("a.txt", CLEAN.as_bytes())]);
+    assert_eq!(
+        json(&stdout_of(&["check", "--format", "json", "--select", "GW4", "."], clean.path(), 0)),
+        serde_json::json!([])
+    );
+    let empty_sarif = json(&stdout_of(&["check", "--format", "sarif", "--select", "GW4", "."], clean.path(), 0));
+    assert_eq!(empty_sarif["runs"][0]["results"], serde_json::json!([]));
+}

@@ -1,11 +1,12 @@
 //! `gwlint check`: lint (and optionally fix) every file, render, and choose the exit code.
 
+use super::cache::{self, Cache, SettingsKey};
 use super::files::{self, Overrides, ReadError, SettingsCache};
+use super::ordered::map_in_order;
 use super::{CheckArgs, FailOn};
 use gwlint::diagnostic::{Applicability, Severity};
 use gwlint::output::{self, FailureCode, FileOutcome, OutputOptions};
 use gwlint::source::Source;
-use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -24,6 +25,8 @@ struct FileRun {
     /// Why layout fixes were not written, said once per file.
     layout_notes: Vec<String>,
     write_error: Option<String>,
+    /// The diagnostics came from the result cache.
+    cached: bool,
 }
 
 impl FileRun {
@@ -38,6 +41,7 @@ impl FileRun {
             not_written: 0,
             layout_notes: Vec::new(),
             write_error: None,
+            cached: false,
         }
     }
 
@@ -47,19 +51,33 @@ impl FileRun {
     }
 }
 
+/// What the whole run has to remember once a file's output is written: counts, and the few
+/// messages said at the end.
+#[derive(Default)]
+struct Tally {
+    fixed_by_code: std::collections::BTreeMap<String, usize>,
+    files_changed: usize,
+    found_after_fixing: usize,
+    refused: usize,
+    not_written: usize,
+    layout_notes: Vec<String>,
+    write_errors: Vec<String>,
+    diffs: usize,
+    failed: bool,
+    failing: bool,
+    cached: usize,
+}
+
 pub fn run(args: CheckArgs) -> Result<u8, String> {
     let overrides = Overrides::parse(&args.select, &args.extend_select, &args.ignore)?;
-    let cache = SettingsCache::new(args.config.as_deref(), overrides)?;
+    let settings = SettingsCache::new(args.config.as_deref(), overrides)?;
     let files = files::collect(&args.paths)?;
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let fixing = args.fix || args.diff;
-
-    let runs: Vec<Result<FileRun, String>> =
-        files.par_iter().map(|path| lint_file_guarded(path, &args, &cache, fixing.then_some(level))).collect();
-    let mut results = Vec::with_capacity(runs.len());
-    for r in runs {
-        results.push(r?);
-    }
+    // Only a plain check reuses results: fixing and annotating write files from the lint.
+    let cache =
+        (!args.no_cache && !fixing && !args.annotate).then(|| Cache::open(cache::location(args.cache_dir.as_deref())));
+    let selection = format!("{:?} {:?} {:?}", args.select, args.extend_select, args.ignore);
 
     if args.annotate && !args.quiet {
         let others = files.iter().filter(|p| !is_docx_path(p)).count();
@@ -67,31 +85,6 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             eprintln!("（--annotate 只为 .docx 写批注副本；另有 {others} 个文件照常检查，不写副本）");
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let stdin_fix = args.fix && args.paths.len() == 1 && args.paths[0].as_os_str() == files::STDIN;
-    if args.diff {
-        for r in &results {
-            if let Some(d) = &r.diff {
-                out.write_all(d.as_bytes()).map_err(|e| e.to_string())?;
-            }
-        }
-    } else if stdin_fix {
-        // Fixing standard input writes the fixed text to standard output, as formatters do.
-        if let Some(FileOutcome::Linted { source, .. }) = results.first().map(|r| &r.outcome) {
-            out.write_all(source.text.as_bytes()).map_err(|e| e.to_string())?;
-        }
-    }
-
-    let outcomes: Vec<FileOutcome> = results
-        .iter_mut()
-        .map(|r| {
-            std::mem::replace(
-                &mut r.outcome,
-                FileOutcome::Failed { path: String::new(), code: FailureCode::IoError, message: String::new() },
-            )
-        })
-        .collect();
     let opts = OutputOptions {
         lang: args.lang,
         color: !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -100,30 +93,78 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         // and get the table on standard error.
         statistics: args.statistics && args.format == output::Format::Human,
     };
-    if !args.diff && !stdin_fix {
-        let metas: Vec<_> = gwlint::rules::all_rules().iter().map(|r| r.meta()).collect();
-        output::render(&outcomes, args.format, &opts, &metas, &mut out).map_err(|e| e.to_string())?;
-    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let stdin_fix = args.fix && args.paths.len() == 1 && args.paths[0].as_os_str() == files::STDIN;
+    let metas: Vec<_> = gwlint::rules::all_rules().iter().map(|r| r.meta()).collect();
+    let mut tally = Tally::default();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+
+    // Each file's output is written as soon as it and every file before it are done.
+    let counts = {
+        let mut report = if args.diff || stdin_fix {
+            None
+        } else {
+            Some(output::Report::new(args.format, &opts, &metas, &mut out).map_err(|e| e.to_string())?)
+        };
+        let mut raw = std::io::stdout();
+        map_in_order(
+            files.len(),
+            threads,
+            |i| lint_file_guarded(&files[i], &args, &settings, cache.as_ref(), &selection, fixing.then_some(level)),
+            |run: Result<FileRun, String>| -> Result<(), String> {
+                let run = run?;
+                tally.add(&run, threshold);
+                if args.diff {
+                    if let Some(d) = &run.diff {
+                        raw.write_all(d.as_bytes()).map_err(|e| e.to_string())?;
+                    }
+                } else if stdin_fix {
+                    // Fixing standard input writes the fixed text to standard output, as
+                    // formatters do.
+                    if let FileOutcome::Linted { source, .. } = &run.outcome {
+                        raw.write_all(source.text.as_bytes()).map_err(|e| e.to_string())?;
+                    }
+                }
+                if let Some(report) = report.as_mut() {
+                    report.add(&run.outcome).map_err(|e| e.to_string())?;
+                }
+                Ok(())
+            },
+        )?;
+        match report {
+            Some(report) => Some(report.finish().map_err(|e| e.to_string())?),
+            None => None,
+        }
+    };
+    drop(out);
+
     let human = args.format == output::Format::Human;
+    if tally.cached > 0 && human && !args.quiet && !args.statistics {
+        eprintln!(
+            "（其中 {} 个文件的内容和设置都没有变，沿用了上次的检查结果；--no-cache 可全部重新检查）",
+            tally.cached
+        );
+    }
     if args.statistics || (args.fix && human && !args.quiet) {
-        let fixed: usize = results.iter().flat_map(|r| &r.fixed).map(|(_, n)| n).sum();
+        let fixed: usize = tally.fixed_by_code.values().sum();
         if fixed > 0 || args.fix {
-            let files_changed = results.iter().filter(|r| !r.fixed.is_empty()).count();
-            let mut by_code: std::collections::BTreeMap<&str, usize> = Default::default();
-            for (c, n) in results.iter().flat_map(|r| &r.fixed) {
-                *by_code.entry(c).or_default() += n;
-            }
-            let detail: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}×{n}")).collect();
+            let detail: Vec<String> = tally.fixed_by_code.iter().map(|(c, n)| format!("{c}×{n}")).collect();
             let verb = if args.diff { "可修复" } else { "已修复" };
             // A fix can make the text checkable in a way it was not (full-width digits turned
             // half-width, then their punctuation is seen); say so, or the count applied would
             // contradict the "可自动修复" count printed before fixing.
-            let later: usize = results.iter().map(|r| r.found_after_fixing).sum();
             let line = format!(
-                "{verb} {fixed} 处（{files_changed} 个文件）{}{}",
+                "{verb} {fixed} 处（{} 个文件）{}{}",
+                tally.files_changed,
                 if detail.is_empty() { String::new() } else { format!("：{}", detail.join("，")) },
-                if later > 0 {
-                    format!("；其中 {later} 处是前面的修复完成后复查时才发现的")
+                if tally.found_after_fixing > 0 {
+                    format!("；其中 {} 处是前面的修复完成后复查时才发现的", tally.found_after_fixing)
                 } else {
                     String::new()
                 }
@@ -132,49 +173,64 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
                 eprintln!("{line}")
             }
         }
-        let refused: usize = results.iter().map(|r| r.refused).sum();
-        if refused > 0 {
-            eprintln!("有 {refused} 处修复会改变文档结构，未应用，请人工处理。");
+        if tally.refused > 0 {
+            eprintln!("有 {} 处修复会改变文档结构，未应用，请人工处理。", tally.refused);
         }
-        let not_written: usize = results.iter().map(|r| r.not_written).sum();
-        if not_written > 0 {
+        if tally.not_written > 0 {
             eprintln!(
-                "有 {not_written} 处修复未能写入 .docx（跨越了格式不同的文字，或排版未生效），请在 Word/WPS 中按提示修改。"
+                "有 {} 处修复未能写入 .docx（跨越了格式不同的文字，或排版未生效），请在 Word/WPS 中按提示修改。",
+                tally.not_written
             );
         }
-        for note in results.iter().flat_map(|r| &r.layout_notes) {
+        for note in &tally.layout_notes {
             eprintln!("{note}");
         }
     }
-    if args.statistics && !opts.statistics {
-        output::render_statistics(&outcomes, &mut std::io::stderr()).map_err(|e| e.to_string())?;
+    if args.statistics
+        && !opts.statistics
+        && let Some(counts) = &counts
+    {
+        counts.statistics.render(&mut std::io::stderr()).map_err(|e| e.to_string())?;
     }
-    for r in &results {
-        if let Some(e) = &r.write_error {
-            eprintln!("gwlint: {e}");
-        }
+    for e in &tally.write_errors {
+        eprintln!("gwlint: {e}");
     }
 
-    let failed = outcomes.iter().any(|o| matches!(o, FileOutcome::Failed { .. }))
-        || results.iter().any(|r| r.write_error.is_some());
-    if failed {
+    if tally.failed {
         return Ok(2);
     }
     if args.exit_zero {
         return Ok(0);
     }
     if args.diff {
-        return Ok(u8::from(results.iter().any(|r| r.diff.is_some())));
+        return Ok(u8::from(tally.diffs > 0));
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let failing = outcomes.iter().any(
-        |o| matches!(o, FileOutcome::Linted { diagnostics, .. } if diagnostics.iter().any(|d| d.severity >= threshold)),
-    );
-    Ok(u8::from(failing))
+    Ok(u8::from(tally.failing))
+}
+
+impl Tally {
+    fn add(&mut self, run: &FileRun, threshold: Severity) {
+        for (code, n) in &run.fixed {
+            *self.fixed_by_code.entry(code.clone()).or_default() += n;
+        }
+        self.files_changed += usize::from(!run.fixed.is_empty());
+        self.found_after_fixing += run.found_after_fixing;
+        self.refused += run.refused;
+        self.not_written += run.not_written;
+        self.layout_notes.extend(run.layout_notes.iter().cloned());
+        self.diffs += usize::from(run.diff.is_some());
+        self.cached += usize::from(run.cached);
+        if let Some(e) = &run.write_error {
+            self.write_errors.push(e.clone());
+            self.failed = true;
+        }
+        match &run.outcome {
+            FileOutcome::Failed { .. } => self.failed = true,
+            FileOutcome::Linted { diagnostics, .. } => {
+                self.failing |= diagnostics.iter().any(|d| d.severity >= threshold);
+            }
+        }
+    }
 }
 
 /// A bug in one rule must not take the other files down or pass this one as clean: a panic
@@ -182,29 +238,34 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
 fn lint_file_guarded(
     path: &Path,
     args: &CheckArgs,
-    cache: &SettingsCache,
+    settings: &SettingsCache,
+    results: Option<&Cache>,
+    selection: &str,
     fix_level: Option<Applicability>,
 ) -> Result<FileRun, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint_file(path, args, cache, fix_level))).unwrap_or_else(
-        |panic| {
-            let what = panic
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| panic.downcast_ref::<&str>().copied())
-                .unwrap_or("未知错误");
-            Ok(FileRun::of(FileOutcome::Failed {
-                path: path.to_string_lossy().replace('\\', "/"),
-                code: FailureCode::InternalError,
-                message: format!("gwlint 内部错误，此文件未能检查（请报告这个问题）：{what}"),
-            }))
-        },
-    )
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        lint_file(path, args, settings, results, selection, fix_level)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("未知错误");
+        Ok(FileRun::of(FileOutcome::Failed {
+            path: path.to_string_lossy().replace('\\', "/"),
+            code: FailureCode::InternalError,
+            message: format!("gwlint 内部错误，此文件未能检查（请报告这个问题）：{what}"),
+        }))
+    })
 }
 
 fn lint_file(
     path: &Path,
     args: &CheckArgs,
     cache: &SettingsCache,
+    results: Option<&Cache>,
+    selection: &str,
     fix_level: Option<Applicability>,
 ) -> Result<FileRun, String> {
     let display = path.to_string_lossy().replace('\\', "/");
@@ -226,6 +287,24 @@ fn lint_file(
         let mut run = FileRun::of(FileOutcome::Linted { source, diagnostics });
         run.write_error = Some("从标准输入读入的 .docx 不能写回修复或批注，请直接给出文件路径；未写入任何内容".into());
         return Ok(run);
+    }
+    if fix_level.is_none() && !args.annotate {
+        // A plain check: the cached result when nothing that decides it has changed.
+        let key = results
+            .filter(|_| path.as_os_str() != files::STDIN)
+            .map(|c| (c, c.key(&SettingsKey::of(settings, selection), source.kind, &original_bytes)));
+        if let Some((c, key)) = key
+            && let Some(diagnostics) = c.get(key)
+        {
+            let mut run = FileRun::of(FileOutcome::Linted { source, diagnostics });
+            run.cached = true;
+            return Ok(run);
+        }
+        let diagnostics = gwlint::engine::lint(&source, settings, orgs);
+        if let Some((c, key)) = key {
+            c.put(key, &diagnostics);
+        }
+        return Ok(FileRun::of(FileOutcome::Linted { source, diagnostics }));
     }
     if source.kind == gwlint::source::SourceKind::Docx {
         return Ok(docx_file(path, &display, source, &original_bytes, args, settings, orgs, fix_level));

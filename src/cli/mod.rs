@@ -1,7 +1,10 @@
-//! Command-line interface: `check`, `parse`, `rules`, `explain`, `init`, `lsp`.
+//! Command-line interface: `check`, `parse`, `rules`, `explain`, `init`, `lsp`, `man`.
 
+mod cache;
 mod check;
 mod files;
+mod man;
+mod ordered;
 mod parse;
 mod rules;
 pub mod zh_help;
@@ -31,6 +34,15 @@ pub enum Command {
     Init(InitArgs),
     /// 在标准输入输出上运行语言服务器（LSP），供编辑器使用
     Lsp,
+    /// 写出 man 手册页（gwlint.1 和每个子命令一页，roff 格式）
+    Man(ManArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ManArgs {
+    /// 手册页写入的目录
+    #[arg(long, default_value = ".")]
+    pub out_dir: PathBuf,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -92,6 +104,12 @@ pub struct CheckArgs {
     /// 标准输入的文件名（决定按 Markdown 还是纯文本读取）
     #[arg(long)]
     pub stdin_filename: Option<PathBuf>,
+    /// 不读也不写结果缓存（默认：内容、设置和 gwlint 版本都未变的文件沿用上次的结果）
+    #[arg(long)]
+    pub no_cache: bool,
+    /// 结果缓存的目录（默认当前目录下的 .gwlint_cache，或环境变量 GWLINT_CACHE_DIR）
+    #[arg(long)]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -150,6 +168,7 @@ pub fn run(cli: Cli) -> Result<u8, String> {
         Command::Explain(args) => rules::explain(args),
         Command::Init(args) => init(args),
         Command::Lsp => gwlint::lsp::run(),
+        Command::Man(args) => man::write(&args.out_dir),
     }
 }
 

@@ -38,11 +38,18 @@ const PHRASES: &[(&str, &str)] = &[
 ];
 
 /// `text` (clap's help, version or error output) with its English labels in Chinese.
-pub fn translate(text: &str) -> String {
+/// clap's English labels in Chinese, and nothing else changed (for the man pages, whose
+/// brackets are roff's).
+pub fn translate_phrases(text: &str) -> String {
     let mut out = text.to_string();
     for (english, chinese) in PHRASES {
         out = out.replace(english, chinese);
     }
+    out
+}
+
+pub fn translate(text: &str) -> String {
+    let out = translate_phrases(text);
     // The brackets opened as ［ close as ］.
     let mut result = String::with_capacity(out.len());
     let mut open = 0usize;

@@ -3,15 +3,15 @@
 //! `path: io-error message` for a file that could not be read. Line breaks inside a message
 //! are shown as spaces so each diagnostic stays on one line.
 
-use super::{FileOutcome, Item, OutputOptions, message, ordered, position, severity_name};
+use super::{Item, OutputOptions, message, position, severity_name};
 use std::io::{self, Write};
 
 fn one_line(s: &str) -> String {
     s.replace("\r\n", " ").replace(['\r', '\n'], " ")
 }
 
-pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
-    for item in ordered(outcomes) {
+pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
+    {
         match item {
             Item::Linted { path, source, diagnostics } => {
                 for d in diagnostics {

@@ -4,7 +4,7 @@
 //! Escaping follows the Actions runner: in the message `%`, `\r`, `\n`; in property values also
 //! `:` and `,`.
 
-use super::{FileOutcome, Item, OutputOptions, message, ordered, position};
+use super::{Item, OutputOptions, message, position};
 use crate::diagnostic::Severity;
 use std::io::{self, Write};
 
@@ -35,11 +35,11 @@ pub(super) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
-    for item in ordered(outcomes) {
+pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
+    {
         match item {
             Item::Linted { path, source, diagnostics } => {
-                let file = escape_property(&path);
+                let file = escape_property(path);
                 for d in diagnostics {
                     let pos = position(source, d.span);
                     writeln!(
@@ -59,7 +59,7 @@ pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut d
             Item::Failed { path, code, message } => writeln!(
                 out,
                 "::error file={},title={}::{}",
-                escape_property(&path),
+                escape_property(path),
                 code.as_str(),
                 escape_data(message)
             )?,
@@ -99,7 +99,7 @@ mod tests {
         let outcomes =
             vec![FileOutcome::Linted { source: Source::from_text("dir,1/a:b%.md", TEXT), diagnostics: vec![d, info] }];
         let mut out = Vec::new();
-        super::render(&outcomes, &zh(), &mut out).unwrap();
+        crate::output::render(&outcomes, crate::output::Format::Github, &zh(), &[], &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2, "one line per diagnostic: {text}");

@@ -14,7 +14,7 @@
 //! (此处); `help:` shows the diagnostic's help. The code appears as `GW302(doc-number-format)`.
 //! Width is fixed at [`WIDTH`] columns; the theme is `unicode_nocolor` unless `opts.color`.
 
-use super::{FileOutcome, Item, Lang, OutputOptions, Totals, clamp_span, message, ordered, position, severity_name};
+use super::{Item, Lang, OutputOptions, Totals, clamp_span, message, position, severity_name};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::Source;
 use miette::{
@@ -207,6 +207,8 @@ fn summary(t: &Totals, lang: Lang) -> Vec<String> {
             // A run that could not read a file never says that nothing was found.
             if t.diagnostics() == 0 && t.failed_files == 0 {
                 lines.push("未发现问题。".to_string());
+            } else if t.diagnostics() == 0 && t.linted_files == 0 {
+                lines.push("没有读到任何文件，未作检查：".to_string());
             } else if t.diagnostics() == 0 {
                 lines.push("已读取的文件中未发现问题，但检查并不完整：".to_string());
             } else {
@@ -226,6 +228,8 @@ fn summary(t: &Totals, lang: Lang) -> Vec<String> {
         Lang::En => {
             if t.diagnostics() == 0 && t.failed_files == 0 {
                 lines.push("No problems found.".to_string());
+            } else if t.diagnostics() == 0 && t.linted_files == 0 {
+                lines.push("No file could be read; nothing was checked:".to_string());
             } else if t.diagnostics() == 0 {
                 lines.push("No problems in the files that were read, but the check is incomplete:".to_string());
             } else {
@@ -246,16 +250,26 @@ fn summary(t: &Totals, lang: Lang) -> Vec<String> {
     lines
 }
 
-pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler =
-        GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false).without_primary_span_start();
-    let style = Style { color: opts.color };
-    for item in ordered(outcomes) {
+/// The terminal report's renderer, made once per report.
+pub(super) struct Writer {
+    handler: GraphicalReportHandler,
+    style: Style,
+}
+
+impl Writer {
+    pub(super) fn new(opts: &OutputOptions) -> Writer {
+        let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let handler =
+            GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false).without_primary_span_start();
+        Writer { handler, style: Style { color: opts.color } }
+    }
+
+    /// One file: each finding with its text (none with `--statistics`), or why it was not read.
+    pub(super) fn item(&self, item: &Item<'_>, opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
         match item {
             Item::Linted { path, source, diagnostics } => {
                 for d in diagnostics.iter().filter(|_| !opts.statistics) {
-                    write_report(out, &handler, &style, &path, source, d, opts.lang)?;
+                    write_report(out, &self.handler, &self.style, path, source, d, opts.lang)?;
                 }
             }
             Item::Failed { path, message, .. } => {
@@ -263,16 +277,26 @@ pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut d
                     Lang::Zh => "无法读取：",
                     Lang::En => "cannot read: ",
                 };
-                writeln!(out, "{}: {}{}", style.paint("1", &path), style.paint("1;31", what), message)?;
+                writeln!(out, "{}: {}{}", self.style.paint("1", path), self.style.paint("1;31", what), message)?;
                 writeln!(out)?;
             }
         }
+        Ok(())
     }
+}
+
+/// The table (`--statistics`) and the summary line.
+pub(super) fn finish(
+    totals: &Totals,
+    statistics: &super::Statistics,
+    opts: &OutputOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if opts.statistics {
-        super::render_statistics(outcomes, out)?;
+        statistics.render(out)?;
         writeln!(out)?;
     }
-    for line in summary(&Totals::of(outcomes), opts.lang).into_iter().filter(|_| opts.summary) {
+    for line in summary(totals, opts.lang).into_iter().filter(|_| opts.summary) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -288,7 +312,7 @@ mod tests {
     fn render_one(text: &str, d: Diagnostic) -> String {
         let outcomes = vec![FileOutcome::Linted { source: Source::from_text("a.md", text), diagnostics: vec![d] }];
         let mut out = Vec::new();
-        super::render(&outcomes, &zh(), &mut out).unwrap();
+        crate::output::render(&outcomes, crate::output::Format::Human, &zh(), &[], &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -323,7 +347,7 @@ mod tests {
             message: "无法读取：文件不存在".into(),
         }];
         let mut out = Vec::new();
-        super::render(&failed, &zh(), &mut out).unwrap();
+        crate::output::render(&failed, crate::output::Format::Human, &zh(), &[], &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(!text.contains("未发现问题。"), "{text}");
         assert!(text.contains("另有 1 个文件无法读取"), "{text}");
@@ -332,7 +356,7 @@ mod tests {
     #[test]
     fn no_problems() {
         let mut out = Vec::new();
-        super::render(&[], &zh(), &mut out).unwrap();
+        crate::output::render(&[], crate::output::Format::Human, &zh(), &[], &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "未发现问题。\n");
     }
 

@@ -1,7 +1,8 @@
 //! `--format json`: one pretty-printed JSON array of diagnostic objects (the contract's fields),
-//! in file then position order, followed by a newline.
+//! in file then position order, followed by a newline. Written element by element as files are
+//! finished, so the array never has to be held whole.
 
-use super::{FileOutcome, Item, Lang, OutputOptions, message, ordered, position};
+use super::{Item, Lang, OutputOptions, message, position};
 use crate::diagnostic::Diagnostic;
 use crate::source::{LineCol, Source};
 use serde::Serialize;
@@ -95,23 +96,29 @@ fn diagnostic_json<'a>(path: &'a str, source: &Source, d: &'a Diagnostic, lang: 
     }
 }
 
-pub(super) fn render(outcomes: &[FileOutcome], opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
-    let items = ordered(outcomes);
-    let mut entries = Vec::new();
-    for item in &items {
-        match item {
-            Item::Linted { path, source, diagnostics } => {
-                for d in diagnostics {
-                    entries.push(Entry::Diagnostic(diagnostic_json(path, source, d, opts.lang)));
-                }
-            }
-            Item::Failed { path, code, message } => {
-                entries.push(Entry::Failed(FailedJson { path, code: code.as_str(), severity: "error", message }))
+/// One file's entries, each written as the array's next element.
+pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut entry = |e: Entry<'_>| -> io::Result<()> {
+        out.write_all(if *written == 0 { b"[\n" } else { b",\n" })?;
+        *written += 1;
+        super::write_indented(out, &e, 2)
+    };
+    match item {
+        Item::Linted { path, source, diagnostics } => {
+            for d in diagnostics {
+                entry(Entry::Diagnostic(diagnostic_json(path, source, d, opts.lang)))?;
             }
         }
+        Item::Failed { path, code, message } => {
+            entry(Entry::Failed(FailedJson { path, code: code.as_str(), severity: "error", message }))?
+        }
     }
-    serde_json::to_writer_pretty(&mut *out, &entries)?;
-    writeln!(out)
+    Ok(())
+}
+
+/// Close the array (`[]` when nothing was written).
+pub(super) fn finish(written: usize, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })
 }
 
 #[cfg(test)]
@@ -188,7 +195,7 @@ mod tests {
         }];
         let mut out = Vec::new();
         let opts = OutputOptions { lang: Lang::En, color: false, summary: true, statistics: false };
-        super::render(&outcomes, &opts, &mut out).unwrap();
+        crate::output::render(&outcomes, crate::output::Format::Json, &opts, &[], &mut out).unwrap();
         let v: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v[0]["message"], "The year in a document number takes 〔〕 brackets");
         assert_eq!(v[0]["help"], Value::Null);
@@ -198,7 +205,7 @@ mod tests {
     #[test]
     fn no_diagnostics_is_an_empty_array() {
         let mut out = Vec::new();
-        super::render(&[], &zh(), &mut out).unwrap();
+        crate::output::render(&[], crate::output::Format::Json, &zh(), &[], &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "[]\n");
     }
 }

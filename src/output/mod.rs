@@ -66,7 +66,7 @@ impl FailureCode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
-    /// The terminal's report (miette); only in the command-line build.
+    // The terminal's report (miette): only in the command-line build.
     #[cfg(feature = "cli")]
     Human,
     Json,
@@ -92,8 +92,8 @@ pub struct OutputOptions {
     pub statistics: bool,
 }
 
-/// Render every outcome in `format` to `out`. `rules` is the rule table (for SARIF's
-/// `tool.driver.rules`); diagnostics whose code is not in it are still rendered.
+/// Render every outcome in `format` to `out`, files in path order. `rules` is the rule table
+/// (for SARIF's `tool.driver.rules`); diagnostics whose code is not in it are still rendered.
 pub fn render(
     outcomes: &[FileOutcome],
     format: Format,
@@ -101,35 +101,131 @@ pub fn render(
     rules: &[&'static RuleMeta],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    // The formats write in many small pieces; standard output is line-buffered, so without a
-    // buffer every line of output would be a system call of its own.
-    let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
-    let out: &mut dyn Write = &mut buffered;
-    match format {
-        #[cfg(feature = "cli")]
-        Format::Human => human::render(outcomes, opts, out),
-        Format::Json => json::render(outcomes, opts, out),
-        Format::Sarif => sarif::render(outcomes, opts, rules, out),
-        Format::Github => github::render(outcomes, opts, out),
-        Format::Concise => concise::render(outcomes, opts, out),
-    }?;
-    buffered.flush()
+    let mut order: Vec<&FileOutcome> = outcomes.iter().collect();
+    order.sort_by_cached_key(|o| o.display_path());
+    let mut report = Report::new(format, opts, rules, out)?;
+    for outcome in order {
+        report.add(outcome)?;
+    }
+    report.finish().map(|_| ())
 }
 
-/// `--statistics`: one row per code (code, rule name, count, fixable count), most frequent
-/// first, ties by code. "Fixable" means a fix `--fix` applies (safe applicability).
-pub fn render_statistics(outcomes: &[FileOutcome], out: &mut dyn Write) -> io::Result<()> {
-    #[derive(Default)]
-    struct Row {
-        name: String,
-        count: usize,
-        fixable: usize,
+/// A report written as files arrive, in any format: each file's diagnostics are written as soon
+/// as it is added, and only counts stay behind (for the summary, `--statistics` and the exit
+/// code) — plus, for SARIF, the table of rules that have results and the unreadable files'
+/// notices, which that format puts after its results. The caller adds files in path order.
+pub struct Report<'a> {
+    format: Format,
+    opts: &'a OutputOptions,
+    rules: &'a [&'static RuleMeta],
+    out: io::BufWriter<&'a mut dyn Write>,
+    totals: Totals,
+    statistics: Statistics,
+    /// JSON entries or SARIF results written so far (for separators).
+    written: usize,
+    sarif: sarif::Run,
+    #[cfg(feature = "cli")]
+    human: Option<human::Writer>,
+}
+
+/// What a finished report counted.
+pub struct Counts {
+    pub totals: Totals,
+    pub statistics: Statistics,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(
+        format: Format,
+        opts: &'a OutputOptions,
+        rules: &'a [&'static RuleMeta],
+        out: &'a mut dyn Write,
+    ) -> io::Result<Report<'a>> {
+        // The formats write in many small pieces; standard output is line-buffered, so without a
+        // buffer every line of output would be a system call of its own.
+        let mut report = Report {
+            format,
+            opts,
+            rules,
+            out: io::BufWriter::with_capacity(64 * 1024, out),
+            totals: Totals::default(),
+            statistics: Statistics::default(),
+            written: 0,
+            sarif: sarif::Run::default(),
+            #[cfg(feature = "cli")]
+            human: matches!(format, Format::Human).then(|| human::Writer::new(opts)),
+        };
+        if format == Format::Sarif {
+            sarif::begin(&mut report.out)?;
+        }
+        Ok(report)
     }
-    let mut rows: BTreeMap<&str, Row> = BTreeMap::new();
-    for outcome in outcomes {
+
+    /// Write one file's outcome.
+    pub fn add(&mut self, outcome: &FileOutcome) -> io::Result<()> {
+        self.totals.add(outcome);
+        self.statistics.add(outcome);
+        let item = Item::of(outcome);
+        let out: &mut dyn Write = &mut self.out;
+        match self.format {
+            #[cfg(feature = "cli")]
+            Format::Human => self.human.as_ref().expect("made for the human format").item(&item, self.opts, out),
+            Format::Json => json::item(&item, self.opts, &mut self.written, out),
+            Format::Sarif => self.sarif.item(&item, self.opts, self.rules, &mut self.written, out),
+            Format::Github => github::item(&item, self.opts, out),
+            Format::Concise => concise::item(&item, self.opts, out),
+        }
+    }
+
+    /// Close the report (JSON's array, SARIF's run, the human summary) and flush it.
+    pub fn finish(mut self) -> io::Result<Counts> {
+        let out: &mut dyn Write = &mut self.out;
+        match self.format {
+            #[cfg(feature = "cli")]
+            Format::Human => human::finish(&self.totals, &self.statistics, self.opts, out)?,
+            Format::Json => json::finish(self.written, out)?,
+            Format::Sarif => self.sarif.finish(self.written, out)?,
+            Format::Github | Format::Concise => {}
+        }
+        self.out.flush()?;
+        Ok(Counts { totals: self.totals, statistics: self.statistics })
+    }
+}
+
+/// Serialize `value` pretty-printed (2 spaces) with every line indented by `indent` spaces, as
+/// it would stand inside an enclosing pretty-printed document. JSON strings never hold a raw
+/// line break, so indenting by lines is exact.
+pub(crate) fn write_indented(out: &mut dyn Write, value: &impl serde::Serialize, indent: usize) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let pad = " ".repeat(indent);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(pad.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `--statistics`: per code, the rule's name, how many findings and how many `--fix` applies.
+#[derive(Default)]
+pub struct Statistics {
+    rows: BTreeMap<String, StatisticsRow>,
+}
+
+#[derive(Default)]
+struct StatisticsRow {
+    name: String,
+    count: usize,
+    fixable: usize,
+}
+
+impl Statistics {
+    pub fn add(&mut self, outcome: &FileOutcome) {
         if let FileOutcome::Linted { diagnostics, .. } = outcome {
             for d in diagnostics {
-                let row = rows.entry(d.code.as_str()).or_default();
+                let row = self.rows.entry(d.code.clone()).or_default();
                 if row.name.is_empty() {
                     row.name = d.rule.clone();
                 }
@@ -140,45 +236,62 @@ pub fn render_statistics(outcomes: &[FileOutcome], out: &mut dyn Write) -> io::R
             }
         }
     }
-    let mut rows: Vec<(&str, Row)> = rows.into_iter().collect();
-    rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
 
-    let headers = ["数量", "可修复", "代码", "规则"];
-    let body: Vec<[String; 4]> = rows
-        .iter()
-        .map(|(code, r)| [r.count.to_string(), r.fixable.to_string(), code.to_string(), r.name.clone()])
-        .collect();
-    let mut widths = headers.map(display_width);
-    for row in &body {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(display_width(cell));
+    pub fn of(outcomes: &[FileOutcome]) -> Statistics {
+        let mut s = Statistics::default();
+        for o in outcomes {
+            s.add(o);
         }
+        s
     }
-    let write_row = |out: &mut dyn Write, cells: [&str; 4]| -> io::Result<()> {
-        let mut line = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let pad = " ".repeat(widths[i] - display_width(cell));
-            if i < 2 {
-                // Counts right-aligned.
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                if i + 1 < cells.len() {
+
+    /// One row per code (count, fixable count, code, rule name), most frequent first, ties by
+    /// code. "Fixable" means a fix `--fix` applies (safe applicability).
+    pub fn render(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut rows: Vec<(&str, &StatisticsRow)> = self.rows.iter().map(|(c, r)| (c.as_str(), r)).collect();
+        rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+        let headers = ["数量", "可修复", "代码", "规则"];
+        let body: Vec<[String; 4]> = rows
+            .iter()
+            .map(|(code, r)| [r.count.to_string(), r.fixable.to_string(), code.to_string(), r.name.clone()])
+            .collect();
+        let mut widths = headers.map(display_width);
+        for row in &body {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(display_width(cell));
+            }
+        }
+        let write_row = |out: &mut dyn Write, cells: [&str; 4]| -> io::Result<()> {
+            let mut line = String::new();
+            for (i, cell) in cells.iter().enumerate() {
+                let pad = " ".repeat(widths[i] - display_width(cell));
+                if i < 2 {
+                    // Counts right-aligned.
                     line.push_str(&pad);
+                    line.push_str(cell);
+                } else {
+                    line.push_str(cell);
+                    if i + 1 < cells.len() {
+                        line.push_str(&pad);
+                    }
+                }
+                if i + 1 < cells.len() {
+                    line.push_str("  ");
                 }
             }
-            if i + 1 < cells.len() {
-                line.push_str("  ");
-            }
+            writeln!(out, "{}", line.trim_end())
+        };
+        write_row(out, headers)?;
+        for row in &body {
+            write_row(out, [&row[0], &row[1], &row[2], &row[3]])?;
         }
-        writeln!(out, "{}", line.trim_end())
-    };
-    write_row(out, headers)?;
-    for row in &body {
-        write_row(out, [&row[0], &row[1], &row[2], &row[3]])?;
+        Ok(())
     }
-    Ok(())
+}
+
+/// `--statistics` over finished outcomes.
+pub fn render_statistics(outcomes: &[FileOutcome], out: &mut dyn Write) -> io::Result<()> {
+    Statistics::of(outcomes).render(out)
 }
 
 /// Totals over all outcomes, for summaries and exit codes.
@@ -193,14 +306,25 @@ pub struct Totals {
     pub unsafe_fixable: usize,
     /// Files that could not be read or decoded.
     pub failed_files: usize,
+    /// Files that were read and linted.
+    pub linted_files: usize,
 }
 
 impl Totals {
     pub fn of(outcomes: &[FileOutcome]) -> Totals {
         let mut t = Totals::default();
         for outcome in outcomes {
+            t.add(outcome);
+        }
+        t
+    }
+
+    pub fn add(&mut self, outcome: &FileOutcome) {
+        let t = self;
+        {
             match outcome {
                 FileOutcome::Linted { diagnostics, .. } => {
+                    t.linted_files += 1;
                     for d in diagnostics {
                         match d.severity {
                             Severity::Error => t.errors += 1,
@@ -217,7 +341,6 @@ impl Totals {
                 FileOutcome::Failed { .. } => t.failed_files += 1,
             }
         }
-        t
     }
 
     pub fn diagnostics(&self) -> usize {
@@ -282,10 +405,10 @@ pub(crate) enum Item<'a> {
     Failed { path: String, code: FailureCode, message: &'a str },
 }
 
-pub(crate) fn ordered(outcomes: &[FileOutcome]) -> Vec<Item<'_>> {
-    let mut items: Vec<Item<'_>> = outcomes
-        .iter()
-        .map(|o| match o {
+impl<'a> Item<'a> {
+    /// A file's outcome as the formats write it: diagnostics in position order.
+    pub(crate) fn of(outcome: &'a FileOutcome) -> Item<'a> {
+        match outcome {
             FileOutcome::Linted { source, diagnostics } => {
                 let mut diagnostics: Vec<&Diagnostic> = diagnostics.iter().collect();
                 diagnostics.sort_by(|a, b| {
@@ -296,19 +419,11 @@ pub(crate) fn ordered(outcomes: &[FileOutcome]) -> Vec<Item<'_>> {
                         &b.message,
                     ))
                 });
-                Item::Linted { path: o.display_path(), source, diagnostics }
+                Item::Linted { path: outcome.display_path(), source, diagnostics }
             }
-            FileOutcome::Failed { code, message, .. } => Item::Failed { path: o.display_path(), code: *code, message },
-        })
-        .collect();
-    items.sort_by(|a, b| a.path().cmp(b.path()));
-    items
-}
-
-impl Item<'_> {
-    pub(crate) fn path(&self) -> &str {
-        match self {
-            Item::Linted { path, .. } | Item::Failed { path, .. } => path,
+            FileOutcome::Failed { code, message, .. } => {
+                Item::Failed { path: outcome.display_path(), code: *code, message }
+            }
         }
     }
 }
@@ -447,15 +562,11 @@ mod tests {
             FileOutcome::Linted { source: Source::from_text("b.md", TEXT), diagnostics: vec![late, early] },
             FileOutcome::Failed { path: "a.md".into(), code: FailureCode::IoError, message: "x".into() },
         ];
-        let items = ordered(&outcomes);
-        assert_eq!(items[0].path(), "a.md");
-        match &items[1] {
-            Item::Linted { diagnostics, .. } => {
-                assert_eq!(diagnostics[0].span.start, 34);
-                assert_eq!(diagnostics[1].span.start, 43);
-            }
-            Item::Failed { .. } => panic!("expected linted"),
-        }
+        let mut out = Vec::new();
+        render(&outcomes, Format::Concise, &test_support::zh(), &[], &mut out).unwrap();
+        let lines: Vec<String> = String::from_utf8(out).unwrap().lines().map(str::to_string).collect();
+        assert!(lines[0].starts_with("a.md: io-error"), "{lines:?}");
+        assert!(lines[1].starts_with("b.md:2:3: GW302") && lines[2].starts_with("b.md:2:11: GW302"), "{lines:?}");
     }
 
     #[test]
@@ -483,7 +594,18 @@ mod tests {
     #[test]
     fn totals_count_severities_and_fixes() {
         let t = Totals::of(&outcomes());
-        assert_eq!(t, Totals { errors: 1, warnings: 0, infos: 0, fixable: 1, unsafe_fixable: 0, failed_files: 1 });
+        assert_eq!(
+            t,
+            Totals {
+                errors: 1,
+                warnings: 0,
+                infos: 0,
+                fixable: 1,
+                unsafe_fixable: 0,
+                failed_files: 1,
+                linted_files: 1
+            }
+        );
         assert_eq!(t.diagnostics(), 1);
     }
 }

@@ -1,7 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
 //!
-//! - One run; `tool.driver.rules` lists every rule that has a result, sorted by code, and each
-//!   result's `ruleIndex` points into that list. A code missing from the rule table (a user
+//! - One run; `tool.driver.rules` lists every rule that has a result, in the order of its first
+//!   result, and each result's `ruleIndex` points into that list. The results are written as
+//!   files finish, the tool and the invocation after them (member order means nothing in JSON). A code missing from the rule table (a user
 //!   rule, say) gets a minimal descriptor built from the diagnostic, so `ruleIndex` always holds.
 //! - `columnKind` is `unicodeCodePoints`; regions are 1-based with an exclusive `endColumn`.
 //! - Artifact URIs are the relative display paths with forward slashes; characters that are
@@ -14,7 +15,7 @@
 //! - Unreadable files become `invocations[0].toolExecutionNotifications` (level `error`), and
 //!   `executionSuccessful` is false when there is any.
 
-use super::{FileOutcome, Item, OutputOptions, clamp_span, message, ordered, position};
+use super::{Item, OutputOptions, clamp_span, message, position};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::rules::RuleMeta;
 use crate::source::{Encoding, Source};
@@ -32,39 +33,51 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub(super) fn render(
-    outcomes: &[FileOutcome],
-    opts: &OutputOptions,
-    rules: &[&'static RuleMeta],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let items = ordered(outcomes);
+/// The opening of the log, up to the results array.
+pub(super) fn begin(out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+    )
+}
 
-    // The rules that have results, sorted by code; value = (index, descriptor).
-    let mut used: BTreeMap<&str, Value> = BTreeMap::new();
-    for item in &items {
-        if let Item::Linted { diagnostics, .. } = item {
-            for d in diagnostics {
-                used.entry(d.code.as_str()).or_insert_with(|| match rules.iter().find(|r| r.code == d.code) {
-                    Some(meta) => rule_descriptor(meta),
-                    None => fallback_descriptor(d),
-                });
-            }
-        }
-    }
-    let index: BTreeMap<&str, usize> = used.keys().enumerate().map(|(i, k)| (*k, i)).collect();
+/// What the run's closing needs: the rules that have results, in order of their first result
+/// (each result's `ruleIndex` points into it), and the notices of unreadable files.
+#[derive(Default)]
+pub(super) struct Run {
+    index: BTreeMap<String, usize>,
+    descriptors: Vec<Value>,
+    notifications: Vec<Value>,
+}
 
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for item in &items {
+impl Run {
+    /// One file: its results, written at once; or its notice, kept for the end.
+    pub(super) fn item(
+        &mut self,
+        item: &Item<'_>,
+        opts: &OutputOptions,
+        rules: &[&'static RuleMeta],
+        written: &mut usize,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         match item {
             Item::Linted { path, source, diagnostics } => {
                 let uri = artifact_uri(path);
                 for d in diagnostics {
-                    results.push(result(d, source, &uri, index[d.code.as_str()], opts));
+                    let next = self.descriptors.len();
+                    let rule_index = *self.index.entry(d.code.clone()).or_insert(next);
+                    if rule_index == next {
+                        self.descriptors.push(match rules.iter().find(|r| r.code == d.code) {
+                            Some(meta) => rule_descriptor(meta),
+                            None => fallback_descriptor(d),
+                        });
+                    }
+                    out.write_all(if *written == 0 { b"\n" } else { b",\n" })?;
+                    *written += 1;
+                    super::write_indented(out, &result(d, source, &uri, rule_index, opts), 8)?;
                 }
             }
-            Item::Failed { path, code, message } => notifications.push(json!({
+            Item::Failed { path, code, message } => self.notifications.push(json!({
                 "level": "error",
                 "message": { "text": format!("{path}: {message}") },
                 "descriptor": { "id": code.as_str() },
@@ -73,32 +86,38 @@ pub(super) fn render(
                 }],
             })),
         }
+        Ok(())
     }
 
-    let mut invocation = Map::new();
-    invocation.insert("executionSuccessful".into(), Value::Bool(notifications.is_empty()));
-    if !notifications.is_empty() {
-        invocation.insert("toolExecutionNotifications".into(), Value::Array(notifications));
+    /// Close the results, then the tool (with its rule table) and the invocation.
+    pub(super) fn finish(&mut self, written: usize, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if written == 0 { b"],\n" } else { b"\n      ],\n" })?;
+        let tool = json!({
+            "driver": {
+                "name": "gwlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": std::mem::take(&mut self.descriptors),
+            }
+        });
+        let mut invocation = Map::new();
+        invocation.insert("executionSuccessful".into(), Value::Bool(self.notifications.is_empty()));
+        if !self.notifications.is_empty() {
+            invocation
+                .insert("toolExecutionNotifications".into(), Value::Array(std::mem::take(&mut self.notifications)));
+        }
+        out.write_all(b"      \"tool\": ")?;
+        write_continued(out, &tool, 6)?;
+        out.write_all(b",\n      \"invocations\": ")?;
+        write_continued(out, &json!([Value::Object(invocation)]), 6)?;
+        out.write_all(b"\n    }\n  ]\n}\n")
     }
+}
 
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "gwlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": used.into_values().collect::<Vec<_>>(),
-                }
-            },
-            "invocations": [Value::Object(invocation)],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+/// A value after its key: its first line stays on the key's line, the rest are indented.
+fn write_continued(out: &mut dyn Write, value: &Value, indent: usize) -> io::Result<()> {
+    let mut text = Vec::new();
+    super::write_indented(&mut text, value, indent)?;
+    out.write_all(&text[indent..])
 }
 
 fn rule_descriptor(meta: &RuleMeta) -> Value {

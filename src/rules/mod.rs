@@ -116,7 +116,11 @@ impl Need {
             Need::Kind => doc.kind().is_some(),
             Need::Sender => doc.parties.sender.as_ref().is_some_and(|s| s.is_recognised()),
             Need::Direction => doc.direction().is_some(),
-            Need::Recipients => doc.main_recipients.is_some() || doc.colophon.main.is_some(),
+            // The rules read the resolved parties, which the 主送 line, the 版记 or the front
+            // matter's 主送 give.
+            Need::Recipients => {
+                doc.main_recipients.is_some() || doc.colophon.main.is_some() || !doc.parties.main.is_empty()
+            }
         }
     }
 }

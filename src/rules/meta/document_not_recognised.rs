@@ -128,6 +128,16 @@ mod tests {
     }
 
     #[test]
+    fn recipients_stated_in_front_matter_are_recipients() {
+        let body = "台山市教育局关于申请校舍维修经费的请示\n\n我局拟对校舍进行维修，所需经费请予核拨。\n\n妥否，请批示。\n\n台山市教育局\n2024年3月1日\n";
+        let missing = lint_text("t.md", body, "GW004");
+        assert!(missing.iter().any(|d| d.message.contains("主送机关")), "{missing:?}");
+        let stated = format!("---\n主送: [台山市人民政府]\n---\n{body}");
+        let d = lint_text("t.md", &stated, "GW004");
+        assert!(d.iter().all(|d| !d.message.contains("主送机关")), "{d:?}");
+    }
+
+    #[test]
     fn a_recognised_draft_is_silent() {
         let text = "江门市教育局关于申请校舍维修资金的请示\n江门市人民政府：\n拟申请资金1850万元。\n妥否，请批示。\n江门市教育局\n2024年4月8日\n";
         assert!(lint_text("t.txt", text, "GW004").is_empty());

@@ -1,0 +1,125 @@
+//! Work on many files across cores, results consumed in the files' order as soon as each is
+//! ready. Workers take files in order, and none runs more than a small window ahead of the
+//! consumer, so at most that window of results waits in memory however large the run — one slow
+//! file holds the others back instead of letting finished results pile up.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
+
+/// `work(i)` for every `i < count` on up to `threads` threads; `take` receives the results in
+/// the order of `i` on the calling thread. The first error from `take` stops the work and is
+/// returned.
+pub fn map_in_order<T: Send, E>(
+    count: usize,
+    threads: usize,
+    work: impl Fn(usize) -> T + Sync,
+    mut take: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = threads.clamp(1, count.max(1));
+    if threads == 1 {
+        for i in 0..count {
+            take(work(i))?;
+        }
+        return Ok(());
+    }
+    let window = threads * 4;
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // How many results the consumer has taken: a worker waits while its file is a window ahead.
+    let taken = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, stop, taken, work) = (&next, &stop, &taken, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i >= count || stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    {
+                        let mut done = taken.0.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= *done + window && !stop.load(Ordering::SeqCst) {
+                            done = taken.1.wait(done).unwrap_or_else(|e| e.into_inner());
+                        }
+                    }
+                    if stop.load(Ordering::SeqCst) || tx.send((i, work(i))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut want = 0usize;
+        let mut outcome = Ok(());
+        for (i, result) in rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&want) {
+                want += 1;
+                *taken.0.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                taken.1.notify_all();
+                if outcome.is_ok()
+                    && let Err(e) = take(result)
+                {
+                    outcome = Err(e);
+                    stop.store(true, Ordering::SeqCst);
+                    taken.1.notify_all();
+                }
+            }
+        }
+        outcome
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    #[test]
+    fn results_come_in_order_and_never_far_ahead() {
+        let taken = AtomicUsize::new(0);
+        let ahead = AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        map_in_order(
+            200,
+            4,
+            |i| {
+                // Early files are slow: the others must wait rather than pile up.
+                if i % 50 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                let lead = i.saturating_sub(taken.load(Ordering::SeqCst));
+                ahead.fetch_max(lead, Ordering::SeqCst);
+                i * 2
+            },
+            |r| {
+                seen.push(r);
+                taken.fetch_add(1, Ordering::SeqCst);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
+        assert!(ahead.load(Ordering::SeqCst) <= 4 * 4, "ran {} files ahead", ahead.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn the_first_error_stops_the_run() {
+        let mut seen = 0;
+        let r = map_in_order(
+            1000,
+            2,
+            |i| i,
+            |i| {
+                seen += 1;
+                if i == 10 { Err(i) } else { Ok(()) }
+            },
+        );
+        assert_eq!(r, Err(10));
+        assert_eq!(seen, 11);
+    }
+}
