@@ -62,43 +62,10 @@ fi
 
 # ── corpus ─────────────────────────────────────────────────────────────────────────────────
 CORPUS=$WORK/corpus
-rm -rf "$CORPUS"
-mkdir -p "$CORPUS"
+# shellcheck source=benches/corpus.sh
+source "$ROOT/benches/corpus.sh"
+build_corpus "$CORPUS" "$CORPUS_MB"
 cd "$ROOT/fixtures"
-# UTF-8 drafts only (autocorrect reads only UTF-8); the GBK draft is left out.
-mapfile -t TXT < <(find seed drafts published rules -type f -name '*.txt' ! -name '*.gbk.*' | LC_ALL=C sort)
-mapfile -t MD < <(find seed drafts published rules -type f -name '*.md' | LC_ALL=C sort)
-target_bytes=$(python3 -c "print(int(float('$CORPUS_MB') * 1e6))")
-
-# 1. Every fixture as its own file, four times over (many small drafts).
-for round in 1 2 3 4; do
-  mkdir -p "$CORPUS/single-$round"
-  for f in "${TXT[@]}" "${MD[@]}"; do
-    cp "$f" "$CORPUS/single-$round/${f//\//_}"
-  done
-done
-# 2. Bundles of ~30 KB: consecutive fixtures concatenated (blank line between), rotating the
-#    starting point, until the corpus reaches the target size.
-bundle() { # bundle OUT START FILES...
-  local out=$1 start=$2; shift 2
-  local files=("$@") n=$# i=0 size=0
-  : >"$out"
-  while ((size < 30000)); do
-    cat "${files[$(((start + i) % n))]}" >>"$out"
-    printf '\n\n' >>"$out"
-    size=$(stat -c %s "$out")
-    i=$((i + 1))
-  done
-}
-mkdir -p "$CORPUS/bundles"
-k=0
-while (($(du -sb "$CORPUS" | cut -f1) < target_bytes)); do
-  bundle "$CORPUS/bundles/bundle-$k.txt" $((k * 7)) "${TXT[@]}"
-  if ((k % 4 == 0)); then bundle "$CORPUS/bundles/bundle-$k.md" $((k * 3)) "${MD[@]}"; fi
-  k=$((k + 1))
-done
-CORPUS_BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-CORPUS_FILES=$(find "$CORPUS" -type f | wc -l)
 
 # 3. One 30 KB draft: the seed regulation followed by published drafts, cut at a line end.
 DRAFT=$WORK/draft-30k.txt
