@@ -94,7 +94,10 @@ if "autocorrect" in rows:
     print(f"\ngwlint ÷ autocorrect (json, no cache): {g[0]/rows['autocorrect'][0]:.2f}×")
 print(f"warm cache: {rows['gwlint-cache-cold'][0]/rows['gwlint-cache-warm'][0]:.1f}× faster than the cold run")
 rate = tb / g[0]
+small, large = rows["gwlint-json-10-copies"][1], g[1]
+growth = (large - small) / ((tb - t10) / 1e9)  # KiB per GB of tree
+print(f"peak RSS: {small/1024:.1f} MiB on 10 copies, {large/1024:.1f} MiB on {os.environ['COPIES']} "
+      f"({growth/1024:+.1f} MiB per GB of tree)")
 print(f"10 GB archive, extrapolated at {rate/1e6:.1f} MB/s: {1e10/rate/60:.1f} min; "
-      f"peak RSS stays at the measured {max(v[1] for k, v in rows.items() if k.startswith('gwlint'))/1024:.0f} MiB "
-      f"(it does not grow with the tree: {rows['gwlint-json-10-copies'][1]/1024:.1f} MiB on 10 copies, {g[1]/1024:.1f} MiB on {os.environ['COPIES']})")
+      f"peak RSS {(large + growth * (10 - tb / 1e9))/1024:.0f} MiB")
 PY

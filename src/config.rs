@@ -268,7 +268,7 @@ impl Settings {
 
     /// Read and validate a config file.
     pub fn load(path: &Path) -> Result<Settings, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = read_text(path).map_err(|e| ConfigError {
             path: Some(path.to_path_buf()),
             line: None,
             message: format!("无法读取配置文件：{e}"),
@@ -284,7 +284,7 @@ impl Settings {
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map(|s| s.start);
-            err(offset, e.message().trim().to_string())
+            err(offset, zh_error(e.message()))
         })?;
         let mut settings =
             Settings { path: path.map(Path::to_path_buf), inputs: vec![text.to_string()], ..Settings::default() };
@@ -298,13 +298,13 @@ impl Settings {
                 } else if p.ends_with(".toml") {
                     let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
                     let file = base.join(&p);
-                    let text = std::fs::read_to_string(&file)
+                    let text = read_text(&file)
                         .map_err(|e| err(Some(span.start), format!("无法读取规则包“{}”：{e}", file.display())))?;
                     settings.inputs.push(text.clone());
                     let pack: PackFile = toml::from_str(&text).map_err(|e| ConfigError {
                         path: Some(file.clone()),
                         line: e.span().map(|s| line_of(&text, s.start)),
-                        message: e.message().trim().to_string(),
+                        message: zh_error(e.message()),
                     })?;
                     custom.push(pack.name.clone());
                     pack_files.push((pack, Some(span.start)));
@@ -323,13 +323,13 @@ impl Settings {
             let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
             for f in &calendar.files {
                 let file = base.join(f);
-                let text = std::fs::read_to_string(&file)
+                let text = read_text(&file)
                     .map_err(|e| err(None, format!("无法读取工作日历文件“{}”：{e}", file.display())))?;
                 settings.inputs.push(text.clone());
                 let year: crate::lang::calendar::YearFile = toml::from_str(&text).map_err(|e| ConfigError {
                     path: Some(file.clone()),
                     line: e.span().map(|s| line_of(&text, s.start)),
-                    message: e.message().trim().to_string(),
+                    message: zh_error(e.message()),
                 })?;
                 cal.add_year(&year).map_err(|m| ConfigError { path: Some(file.clone()), line: None, message: m })?;
             }
@@ -340,8 +340,8 @@ impl Settings {
             let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
             for f in &words.files {
                 let file = base.join(f);
-                let text = std::fs::read_to_string(&file)
-                    .map_err(|e| err(None, format!("无法读取词表文件“{}”：{e}", file.display())))?;
+                let text =
+                    read_text(&file).map_err(|e| err(None, format!("无法读取词表文件“{}”：{e}", file.display())))?;
                 settings.inputs.push(text.clone());
                 all.extend(
                     text.lines()
@@ -462,6 +462,76 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// Finds the `gwlint.toml` that governs `path`: the nearest one in it or its ancestors.
+/// Read a file the config names (or the config itself) as text in whatever encoding a 文秘's
+/// editor saved it — UTF-8 with or without BOM, GBK/GB18030 (Windows Notepad's “ANSI”), UTF-16
+/// with BOM — with the reason in Chinese when it cannot be read.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+    crate::source::decode(&bytes).map(|d| d.text).map_err(|e| e.to_string())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        std::io::ErrorKind::IsADirectory => "这是目录而不是文件".to_string(),
+        _ => format!("无法读取（{e}）"),
+    }
+}
+
+/// A TOML or settings error in Chinese: the messages of the toml and serde crates, translated
+/// where they follow a known form; anything else is kept as it is.
+pub fn zh_error(message: &str) -> String {
+    let m = message.trim();
+    let quoted = |s: &str| s.replace('`', "");
+    if let Some(rest) = m.strip_prefix("unknown field `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches(", expected ").trim_start_matches("one of ");
+        return if expected.is_empty() || expected.starts_with("there are no fields") {
+            format!("未知的设置项“{name}”")
+        } else {
+            format!("未知的设置项“{name}”（可用的有：{}）", quoted(expected).replace(", ", "、"))
+        };
+    }
+    if let Some(rest) = m.strip_prefix("missing field `") {
+        return format!("缺少设置项“{}”", rest.trim_end_matches('`'));
+    }
+    if let Some(rest) = m.strip_prefix("unknown variant `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches(", expected ").trim_start_matches("one of ");
+        return format!("不认识的取值“{name}”（可用的有：{}）", quoted(expected).replace(", ", "、"));
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!("取值的类型不对：这里应是{}，写成了{}", zh_kind(expected), zh_kind(found));
+    }
+    if m.starts_with("duplicate key") {
+        return format!("设置项重复出现（{m}）");
+    }
+    if m.starts_with("invalid") || m.starts_with("expected") || m.starts_with("unclosed") {
+        return format!("TOML 写法有误（{m}）：检查引号、方括号和等号");
+    }
+    m.to_string()
+}
+
+fn zh_kind(s: &str) -> String {
+    let s = s.trim();
+    let word = if s.starts_with("a string") || s.starts_with("string") {
+        "文字（要加英文双引号）"
+    } else if s.starts_with("a sequence") || s.starts_with("sequence") || s.contains("array") {
+        "列表（用方括号 [ ]）"
+    } else if s.starts_with("integer") || s.starts_with("an integer") || s.starts_with("u") || s.starts_with("i") {
+        "整数"
+    } else if s.starts_with("a boolean") || s.starts_with("boolean") {
+        "true 或 false"
+    } else if s.contains("map") || s.contains("table") || s.starts_with("struct") {
+        "一组设置（表）"
+    } else {
+        return s.to_string();
+    };
+    word.to_string()
+}
+
 pub fn discover(path: &Path) -> Option<PathBuf> {
     let start = if path.is_dir() { path.to_path_buf() } else { path.parent()?.to_path_buf() };
     let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
@@ -619,5 +689,33 @@ mod tests {
         assert!(e.message.contains("nonsense"), "{e}");
         let e = Settings::parse("rule-packs = [\"shanghai\"]\n", None).unwrap_err();
         assert_eq!(e.line, Some(1));
+    }
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    #[test]
+    fn a_config_saved_as_gbk_is_read_and_errors_are_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        let (gbk, _, _) = encoding_rs::GBK.encode("[document]\nsender = \"江门市交通运输局\"\n");
+        std::fs::write(&path, &gbk).unwrap();
+        let settings = Settings::load(&path).expect("GBK config loads");
+        assert_eq!(settings.document.sender.as_deref(), Some("江门市交通运输局"));
+
+        std::fs::write(&path, "[document]\nunit = \"x\"\n").unwrap();
+        let e = Settings::load(&path).unwrap_err().to_string();
+        assert!(e.contains("未知的设置项“unit”") && e.contains("sender"), "{e}");
+        std::fs::write(&path, "[rules]\nignore = \"GW401\"\n").unwrap();
+        let e = Settings::load(&path).unwrap_err().to_string();
+        assert!(e.contains("应为字符串数组"), "{e}");
+        std::fs::write(&path, "[document]\nsender = 3\n").unwrap();
+        let e = Settings::load(&path).unwrap_err().to_string();
+        assert!(e.contains("类型不对") && e.contains("文字"), "{e}");
+        std::fs::write(&path, "[words]\nfiles = [\"没有这个文件.txt\"]\n").unwrap();
+        let e = Settings::load(&path).unwrap_err().to_string();
+        assert!(e.contains("文件不存在") && !e.contains("os error"), "{e}");
     }
 }

@@ -732,3 +732,28 @@ fn streamed_reports_are_whole_documents_in_path_order() {
     let empty_sarif = json(&stdout_of(&["check", "--format", "sarif", "--select", "GW4", "."], clean.path(), 0));
     assert_eq!(empty_sarif["runs"][0]["results"], serde_json::json!([]));
 }
+
+#[test]
+fn a_walked_folder_and_listed_paths_come_out_in_the_same_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["a-b/x.txt", "a/b.txt", "a/c/d.txt", "a.txt", "b.md", "a/c.txt", "中/文.txt"] {
+        let p = dir.path().join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, BAD).unwrap();
+    }
+    let order = |args: &[&str]| -> Vec<String> {
+        let out = stdout_of(
+            &[&["check", "--format", "concise", "--no-cache", "--select", "GW401"][..], args].concat(),
+            dir.path(),
+            1,
+        );
+        let mut paths: Vec<String> =
+            String::from_utf8(out).unwrap().lines().map(|l| l.split(':').next().unwrap().to_string()).collect();
+        paths.dedup();
+        paths
+    };
+    let walked = order(&["."]);
+    // Component by component: a/… before a-b/… before a.txt, c/ before c.txt.
+    assert_eq!(walked, ["a/b.txt", "a/c/d.txt", "a/c.txt", "a-b/x.txt", "a.txt", "b.md", "中/文.txt"]);
+    assert_eq!(order(&["中", "b.md", "a.txt", "a-b", "a"]), walked);
+}

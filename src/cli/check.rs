@@ -66,12 +66,14 @@ struct Tally {
     failed: bool,
     failing: bool,
     cached: usize,
+    /// With --annotate: files that are no .docx (checked, no copy written).
+    not_annotated: usize,
 }
 
 pub fn run(args: CheckArgs) -> Result<u8, String> {
     let overrides = Overrides::parse(&args.select, &args.extend_select, &args.ignore)?;
     let settings = SettingsCache::new(args.config.as_deref(), overrides)?;
-    let files = files::collect(&args.paths)?;
+    let drafts = files::drafts(&args.paths);
     let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let fixing = args.fix || args.diff;
     // Only a plain check reuses results: fixing and annotating write files from the lint.
@@ -79,12 +81,6 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         (!args.no_cache && !fixing && !args.annotate).then(|| Cache::open(cache::location(args.cache_dir.as_deref())));
     let selection = format!("{:?} {:?} {:?}", args.select, args.extend_select, args.ignore);
 
-    if args.annotate && !args.quiet {
-        let others = files.iter().filter(|p| !is_docx_path(p)).count();
-        if others > 0 {
-            eprintln!("（--annotate 只为 .docx 写批注副本；另有 {others} 个文件照常检查，不写副本）");
-        }
-    }
     let opts = OutputOptions {
         lang: args.lang,
         color: !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -114,12 +110,18 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         };
         let mut raw = std::io::stdout();
         map_in_order(
-            files.len(),
+            drafts,
             threads,
-            |i| lint_file_guarded(&files[i], &args, &settings, cache.as_ref(), &selection, fixing.then_some(level)),
+            |draft: Result<std::path::PathBuf, String>| {
+                let path = draft?;
+                lint_file_guarded(&path, &args, &settings, cache.as_ref(), &selection, fixing.then_some(level))
+            },
             |run: Result<FileRun, String>| -> Result<(), String> {
                 let run = run?;
                 tally.add(&run, threshold);
+                if args.annotate && !is_docx_path(Path::new(&run.outcome.display_path())) {
+                    tally.not_annotated += 1;
+                }
                 if args.diff {
                     if let Some(d) = &run.diff {
                         raw.write_all(d.as_bytes()).map_err(|e| e.to_string())?;
@@ -144,6 +146,9 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
     };
     drop(out);
 
+    if args.annotate && !args.quiet && tally.not_annotated > 0 {
+        eprintln!("（--annotate 只为 .docx 写批注副本；另有 {} 个文件照常检查，不写副本）", tally.not_annotated);
+    }
     let human = args.format == output::Format::Human;
     if tally.cached > 0 && human && !args.quiet && !args.statistics {
         eprintln!(

@@ -17,50 +17,66 @@ const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 /// with a message instead of passing as clean.
 use gwlint::source::DOCUMENT_EXTENSIONS;
 
-/// Files under `paths`, honouring .gitignore and .gwlintignore, sorted and de-duplicated.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// The drafts under `paths` (default: the current folder), honouring .gitignore and
+/// .gwlintignore, in path order (component by component, as `Path` compares), each once.
+///
+/// One folder — `gwlint check .`, what CI runs on a whole archive — is walked lazily with each
+/// folder's entries sorted, which yields that same order without ever holding the list; several
+/// paths are collected, sorted and de-duplicated.
+pub fn drafts(paths: &[PathBuf]) -> Box<dyn Iterator<Item = Result<PathBuf, String>> + Send> {
     let defaults = [PathBuf::from(".")];
     let paths = if paths.is_empty() { &defaults[..] } else { paths };
+    if let [only] = paths
+        && only.as_os_str() != STDIN
+        && only.is_dir()
+    {
+        return Box::new(walk(only));
+    }
     let mut files = Vec::new();
     for path in paths {
-        if path.as_os_str() == STDIN {
-            files.push(path.clone());
+        if path.as_os_str() == STDIN || !path.exists() || path.is_file() {
+            // A missing path is reported per file (io-error), so the rest is still linted.
+            files.push(Ok(path.clone()));
             continue;
         }
-        if !path.exists() {
-            // Reported per file (io-error), so the rest is still linted.
-            files.push(path.clone());
-            continue;
-        }
-        if path.is_file() {
-            files.push(path.clone());
-            continue;
-        }
-        let walker = ignore::WalkBuilder::new(path)
-            .add_custom_ignore_filename(".gwlintignore")
-            .require_git(false)
-            .hidden(true)
-            .build();
-        for entry in walker {
-            let entry = entry.map_err(|e| format!("遍历目录出错：{e}"))?;
-            let p = entry.path();
-            let is_draft =
-                p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).is_some_and(|e| {
-                    DRAFT_EXTENSIONS.contains(&e.as_str()) || DOCUMENT_EXTENSIONS.contains(&e.as_str())
-                });
-            // gwlint's own annotated copies (草稿.gwlint.docx) are output, not drafts.
-            let annotated_copy = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                let n = n.to_ascii_lowercase();
-                [".gwlint.docx", ".gwlint.docm", ".gwlint.dotx"].iter().any(|e| n.ends_with(e))
-            });
-            if entry.file_type().is_some_and(|t| t.is_file()) && is_draft && !annotated_copy {
-                files.push(p.strip_prefix("./").unwrap_or(p).to_path_buf());
-            }
-        }
+        files.extend(walk(path));
     }
+    if let Some(Err(e)) = files.iter().find(|f| f.is_err()) {
+        return Box::new(std::iter::once(Err(e.clone())));
+    }
+    let mut files: Vec<PathBuf> = files.into_iter().flatten().collect();
     files.sort();
     files.dedup();
-    Ok(files)
+    Box::new(files.into_iter().map(Ok))
+}
+
+/// The drafts in one folder, in path order, as the walk finds them.
+fn walk(path: &Path) -> impl Iterator<Item = Result<PathBuf, String>> + Send + use<> {
+    let walker = ignore::WalkBuilder::new(path)
+        .add_custom_ignore_filename(".gwlintignore")
+        .require_git(false)
+        .hidden(true)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    walker.filter_map(|entry| {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return Some(Err(format!("遍历目录出错：{e}"))),
+        };
+        let p = entry.path();
+        let is_draft = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.as_str()) || DOCUMENT_EXTENSIONS.contains(&e.as_str()));
+        // gwlint's own annotated copies (草稿.gwlint.docx) are output, not drafts.
+        let annotated_copy = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            let n = n.to_ascii_lowercase();
+            [".gwlint.docx", ".gwlint.docm", ".gwlint.dotx"].iter().any(|e| n.ends_with(e))
+        });
+        (entry.file_type().is_some_and(|t| t.is_file()) && is_draft && !annotated_copy)
+            .then(|| Ok(p.strip_prefix("./").unwrap_or(p).to_path_buf()))
+    })
 }
 
 pub enum ReadError {

@@ -4,27 +4,29 @@
 //! file holds the others back instead of letting finished results pile up.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
-/// `work(i)` for every `i < count` on up to `threads` threads; `take` receives the results in
-/// the order of `i` on the calling thread. The first error from `take` stops the work and is
-/// returned.
-pub fn map_in_order<T: Send, E>(
-    count: usize,
+/// `work(item)` for every item of `items` on up to `threads` threads; `take` receives the
+/// results in the items' order on the calling thread. Items are drawn from the iterator only as
+/// the window allows, so a lazily produced sequence (a directory walk) is never held whole. The
+/// first error from `take` stops the work and is returned.
+pub fn map_in_order<I: Send, T: Send, E>(
+    items: impl Iterator<Item = I> + Send,
     threads: usize,
-    work: impl Fn(usize) -> T + Sync,
+    work: impl Fn(I) -> T + Sync,
     mut take: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
-    let threads = threads.clamp(1, count.max(1));
+    let threads = threads.max(1);
     if threads == 1 {
-        for i in 0..count {
-            take(work(i))?;
+        for item in items {
+            take(work(item))?;
         }
         return Ok(());
     }
     let window = threads * 4;
-    let next = AtomicUsize::new(0);
+    // The items and how many have been drawn, behind one lock so that each draw gets its place.
+    let source = Mutex::new((items, 0usize));
     let stop = AtomicBool::new(false);
     // How many results the consumer has taken: a worker waits while its file is a window ahead.
     let taken = (Mutex::new(0usize), Condvar::new());
@@ -32,20 +34,33 @@ pub fn map_in_order<T: Send, E>(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, stop, taken, work) = (&next, &stop, &taken, &work);
+            let (source, stop, taken, work) = (&source, &stop, &taken, &work);
             scope.spawn(move || {
                 loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    if i >= count || stop.load(Ordering::SeqCst) {
-                        break;
-                    }
+                    // Wait while the next item would run a window ahead of the consumer.
                     {
                         let mut done = taken.0.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= *done + window && !stop.load(Ordering::SeqCst) {
+                        loop {
+                            let drawn = source.lock().unwrap_or_else(|e| e.into_inner()).1;
+                            if drawn < *done + window || stop.load(Ordering::SeqCst) {
+                                break;
+                            }
                             done = taken.1.wait(done).unwrap_or_else(|e| e.into_inner());
                         }
                     }
-                    if stop.load(Ordering::SeqCst) || tx.send((i, work(i))).is_err() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let next = {
+                        let mut source = source.lock().unwrap_or_else(|e| e.into_inner());
+                        let i = source.1;
+                        source.0.next().map(|item| {
+                            source.1 += 1;
+                            (i, item)
+                        })
+                    };
+                    let Some((i, item)) = next else { break };
+                    if tx.send((i, work(item))).is_err() {
                         break;
                     }
                 }
@@ -85,7 +100,7 @@ mod tests {
         let ahead = AtomicUsize::new(0);
         let mut seen = Vec::new();
         map_in_order(
-            200,
+            0..200usize,
             4,
             |i| {
                 // Early files are slow: the others must wait rather than pile up.
@@ -111,7 +126,7 @@ mod tests {
     fn the_first_error_stops_the_run() {
         let mut seen = 0;
         let r = map_in_order(
-            1000,
+            0..1000usize,
             2,
             |i| i,
             |i| {

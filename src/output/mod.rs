@@ -92,7 +92,7 @@ pub struct OutputOptions {
     pub statistics: bool,
 }
 
-/// Render every outcome in `format` to `out`, files in path order. `rules` is the rule table
+/// Render every outcome in `format` to `out`, files in path order (component by component). `rules` is the rule table
 /// (for SARIF's `tool.driver.rules`); diagnostics whose code is not in it are still rendered.
 pub fn render(
     outcomes: &[FileOutcome],
@@ -101,8 +101,9 @@ pub fn render(
     rules: &[&'static RuleMeta],
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // Path order, component by component, as `gwlint check` walks a folder.
     let mut order: Vec<&FileOutcome> = outcomes.iter().collect();
-    order.sort_by_cached_key(|o| o.display_path());
+    order.sort_by_cached_key(|o| std::path::PathBuf::from(o.display_path()));
     let mut report = Report::new(format, opts, rules, out)?;
     for outcome in order {
         report.add(outcome)?;
