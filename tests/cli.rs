@@ -757,3 +757,22 @@ fn a_walked_folder_and_listed_paths_come_out_in_the_same_path_order() {
     assert_eq!(walked, ["a/b.txt", "a/c/d.txt", "a/c.txt", "a-b/x.txt", "a.txt", "b.md", "中/文.txt"]);
     assert_eq!(order(&["中", "b.md", "a.txt", "a-b", "a"]), walked);
 }
+
+#[test]
+fn a_run_stopped_by_a_broken_config_still_writes_whole_documents() {
+    let dir = temp_dir_with(&[("a.txt", BAD.as_bytes()), ("b.txt", BAD.as_bytes())]);
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/c.txt"), BAD).unwrap();
+    std::fs::write(dir.path().join("sub/gwlint.toml"), "[rules\n").unwrap();
+    for format in ["json", "sarif"] {
+        let out =
+            gwlint().args(["check", "--no-cache", "--format", format, "."]).current_dir(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let doc = json(&out.stdout);
+        assert!(doc.is_array() || doc["runs"].is_array(), "{format}: {doc}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("gwlint.toml"), "{format}");
+    }
+    // --statistics still reaches standard error with --diff.
+    let out = gwlint().args(["check", "--diff", "--statistics", "a.txt"]).current_dir(dir.path()).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("GW401"), "{}", String::from_utf8_lossy(&out.stderr));
+}

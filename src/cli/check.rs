@@ -68,6 +68,8 @@ struct Tally {
     cached: usize,
     /// With --annotate: files that are no .docx (checked, no copy written).
     not_annotated: usize,
+    /// For `--statistics` on standard error, whatever was written to standard output.
+    statistics: output::Statistics,
 }
 
 pub fn run(args: CheckArgs) -> Result<u8, String> {
@@ -102,14 +104,14 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
 
     // Each file's output is written as soon as it and every file before it are done.
-    let counts = {
+    {
         let mut report = if args.diff || stdin_fix {
             None
         } else {
             Some(output::Report::new(args.format, &opts, &metas, &mut out).map_err(|e| e.to_string())?)
         };
         let mut raw = std::io::stdout();
-        map_in_order(
+        let run = map_in_order(
             drafts,
             threads,
             |draft: Result<std::path::PathBuf, String>| {
@@ -138,12 +140,14 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
                 }
                 Ok(())
             },
-        )?;
-        match report {
-            Some(report) => Some(report.finish().map_err(|e| e.to_string())?),
-            None => None,
+        );
+        // A run stopped by an error (a broken gwlint.toml, a folder that cannot be walked)
+        // still closes its document, so that no half JSON or SARIF reaches a CI upload.
+        if let Some(report) = report {
+            report.finish().map_err(|e| e.to_string())?;
         }
-    };
+        run?;
+    }
     drop(out);
 
     if args.annotate && !args.quiet && tally.not_annotated > 0 {
@@ -191,11 +195,8 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             eprintln!("{note}");
         }
     }
-    if args.statistics
-        && !opts.statistics
-        && let Some(counts) = &counts
-    {
-        counts.statistics.render(&mut std::io::stderr()).map_err(|e| e.to_string())?;
+    if args.statistics && !opts.statistics {
+        tally.statistics.render(&mut std::io::stderr()).map_err(|e| e.to_string())?;
     }
     for e in &tally.write_errors {
         eprintln!("gwlint: {e}");
@@ -225,6 +226,7 @@ impl Tally {
         self.layout_notes.extend(run.layout_notes.iter().cloned());
         self.diffs += usize::from(run.diff.is_some());
         self.cached += usize::from(run.cached);
+        self.statistics.add(&run.outcome);
         if let Some(e) = &run.write_error {
             self.write_errors.push(e.clone());
             self.failed = true;

@@ -67,6 +67,9 @@ pub fn map_in_order<I: Send, T: Send, E>(
             });
         }
         drop(tx);
+        // However the consumer leaves — done, an error, or a panic while writing — the workers
+        // must be told to stop and woken, or the scope would wait for them for ever.
+        let _stop = StopOnDrop { stop: &stop, taken: &taken };
         let mut waiting = BTreeMap::new();
         let mut want = 0usize;
         let mut outcome = Ok(());
@@ -87,6 +90,19 @@ pub fn map_in_order<I: Send, T: Send, E>(
         }
         outcome
     })
+}
+
+struct StopOnDrop<'a> {
+    stop: &'a AtomicBool,
+    taken: &'a (Mutex<usize>, Condvar),
+}
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        let _held = self.taken.0.lock().unwrap_or_else(|e| e.into_inner());
+        self.stop.store(true, Ordering::SeqCst);
+        self.taken.1.notify_all();
+    }
 }
 
 #[cfg(test)]
@@ -120,6 +136,19 @@ mod tests {
         .unwrap();
         assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
         assert!(ahead.load(Ordering::SeqCst) <= 4 * 4, "ran {} files ahead", ahead.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn a_panic_while_taking_results_ends_the_run_instead_of_hanging() {
+        let run = std::panic::catch_unwind(|| {
+            map_in_order(
+                0..10_000usize,
+                2,
+                |i| i,
+                |i| if i == 5 { panic!("rendering failed") } else { Ok::<(), ()>(()) },
+            )
+        });
+        assert!(run.is_err(), "the panic reaches the caller");
     }
 
     #[test]

@@ -197,16 +197,29 @@ impl<'a> Report<'a> {
 /// it would stand inside an enclosing pretty-printed document. JSON strings never hold a raw
 /// line break, so indenting by lines is exact.
 pub(crate) fn write_indented(out: &mut dyn Write, value: &impl serde::Serialize, indent: usize) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    let pad = " ".repeat(indent);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        out.write_all(pad.as_bytes())?;
-        out.write_all(line.as_bytes())?;
+    /// Passes bytes through, writing the indent after every line break (and before the first).
+    struct Indented<'a> {
+        out: &'a mut dyn Write,
+        pad: &'a [u8],
     }
-    Ok(())
+    impl Write for Indented<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let mut rest = buf;
+            while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+                self.out.write_all(&rest[..=at])?;
+                self.out.write_all(self.pad)?;
+                rest = &rest[at + 1..];
+            }
+            self.out.write_all(rest)?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.out.flush()
+        }
+    }
+    let pad = vec![b' '; indent];
+    out.write_all(&pad)?;
+    serde_json::to_writer_pretty(Indented { out, pad: &pad }, value).map_err(io::Error::from)
 }
 
 /// `--statistics`: per code, the rule's name, how many findings and how many `--fix` applies.

@@ -208,6 +208,20 @@ await input.uploadFile(path.join(work, "草稿.pdf"));
 await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
 const refused = await page.$eval("#status", (e) => e.textContent);
 check(refused.includes("PDF") && refused.includes("另存为"), "a PDF is refused with what to do");
+const afterRefusal = await page.evaluate(() => window.gwlintPage.state.name);
+check(!afterRefusal.endsWith(".pdf"), `a refused file leaves the draft as it was (${afterRefusal})`);
+
+// A Markdown file stays Markdown when its text is edited on the page.
+const md = path.join(work, "请示.md");
+fs.copyFileSync(path.join(repo, "fixtures/drafts/qingshi-school-repair.md"), md);
+await input.uploadFile(md);
+await page.waitForFunction(() => window.gwlintPage.state.name === "请示.md" && window.gwlintPage.state.result.kind === "markdown");
+await page.evaluate(() => { document.querySelector("#edit").click(); });
+await page.$eval("#input", (e) => { e.value += "\n补充一句,请审阅.\n"; e.dispatchEvent(new Event("input")); });
+await page.click("#check");
+await page.waitForFunction(() => window.gwlintPage.state.result.text.includes("补充一句"));
+const edited = await page.evaluate(() => ({ name: window.gwlintPage.state.name, kind: window.gwlintPage.state.result.kind }));
+check(edited.name === "请示.md" && edited.kind === "markdown", `an edited .md is still linted as Markdown (${edited.name}, ${edited.kind})`);
 
 // Back to the seed for the screenshot.
 await paste(fs.readFileSync(seed, "utf-8"));
