@@ -29,7 +29,8 @@ impl fmt::Display for ConfigError {
         match (&self.path, self.line) {
             (Some(p), Some(l)) => write!(f, "{}:{}: {}", p.display(), l, self.message),
             (Some(p), None) => write!(f, "{}: {}", p.display(), self.message),
-            (None, _) => f.write_str(&self.message),
+            (None, Some(l)) => write!(f, "第 {l} 行：{}", self.message),
+            (None, None) => f.write_str(&self.message),
         }
     }
 }
@@ -484,14 +485,20 @@ fn io_reason(e: &std::io::Error) -> String {
 pub fn zh_error(message: &str) -> String {
     let m = message.trim();
     let quoted = |s: &str| s.replace('`', "");
+    let list = |expected: &str| quoted(expected).replace(", or ", "、").replace(" or ", "、").replace(", ", "、");
     if let Some(rest) = m.strip_prefix("unknown field `") {
         let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let expected = expected.trim_start_matches(", expected ").trim_start_matches("one of ");
+        // A rule's level written under another table: say where it belongs.
+        let misplaced = if name.starts_with("GW") { "；规则的设置应写在 [rules] 下" } else { "" };
         return if expected.is_empty() || expected.starts_with("there are no fields") {
-            format!("未知的设置项“{name}”")
+            format!("未知的设置项“{name}”{misplaced}")
         } else {
-            format!("未知的设置项“{name}”（可用的有：{}）", quoted(expected).replace(", ", "、"))
+            format!("未知的设置项“{name}”（这里可用的有：{}）{misplaced}", list(expected))
         };
+    }
+    if m.contains("string values must be quoted") || m.contains("invalid string") && m.contains('“') {
+        return "取值要用英文半角双引号括起来，如 sender = \"某某局\"；中文引号“”不行".to_string();
     }
     if let Some(rest) = m.strip_prefix("missing field `") {
         return format!("缺少设置项“{}”", rest.trim_end_matches('`'));
@@ -499,7 +506,7 @@ pub fn zh_error(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown variant `") {
         let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let expected = expected.trim_start_matches(", expected ").trim_start_matches("one of ");
-        return format!("不认识的取值“{name}”（可用的有：{}）", quoted(expected).replace(", ", "、"));
+        return format!("不认识的取值“{name}”（可用的有：{}）", list(expected));
     }
     if let Some(rest) = m.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -714,6 +721,12 @@ mod reading_tests {
         std::fs::write(&path, "[document]\nsender = 3\n").unwrap();
         let e = Settings::load(&path).unwrap_err().to_string();
         assert!(e.contains("类型不对") && e.contains("文字"), "{e}");
+        std::fs::write(&path, "[document]\nsender = “某某局”\n").unwrap();
+        let e = Settings::load(&path).unwrap_err().to_string();
+        assert!(e.contains(":2:") && e.contains("英文半角双引号"), "{e}");
+        std::fs::write(&path, "[words]\nGW509 = \"off\"\n").unwrap();
+        let e = Settings::load(&path).unwrap_err().to_string();
+        assert!(e.contains("allow、files") && e.contains("[rules]") && !e.contains(" or "), "{e}");
         std::fs::write(&path, "[words]\nfiles = [\"没有这个文件.txt\"]\n").unwrap();
         let e = Settings::load(&path).unwrap_err().to_string();
         assert!(e.contains("文件不存在") && !e.contains("os error"), "{e}");

@@ -223,6 +223,18 @@ await page.waitForFunction(() => window.gwlintPage.state.result.text.includes("�
 const edited = await page.evaluate(() => ({ name: window.gwlintPage.state.name, kind: window.gwlintPage.state.result.kind }));
 check(edited.name === "请示.md" && edited.kind === "markdown", `an edited .md is still linted as Markdown (${edited.name}, ${edited.kind})`);
 
+// A settings error clears the earlier results instead of leaving them standing.
+await page.$eval("#config", (e) => { e.value = "[document]\nsender = “某某局”\n"; });
+await page.evaluate(() => window.gwlintPage.check());
+const badConfig = await page.evaluate(() => ({
+  listed: document.querySelectorAll("#findings li").length,
+  counts: document.querySelector("#counts").textContent,
+  status: document.querySelector("#status").textContent,
+}));
+check(badConfig.listed === 0 && badConfig.counts.includes("未能检查") && badConfig.status.includes("英文半角双引号") && badConfig.status.includes("第 2 行"),
+  `a settings error clears the old results and says what to do (${badConfig.status})`);
+await page.$eval("#config", (e) => { e.value = ""; });
+
 // Back to the seed for the screenshot.
 await paste(fs.readFileSync(seed, "utf-8"));
 await page.evaluate(() => document.querySelector("#findings li") && document.querySelector("#findings li").click());
