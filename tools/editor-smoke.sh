@@ -52,7 +52,10 @@ for f in editors/nvim/gwlint.lua editors/emacs/gwlint.el; do
     exit 1
   fi
 done
-doc_block nvim-0.11 | grep -q "vim.lsp.enable('gwlint')" ||
+# The block whole first: `grep -q` on a pipe can end the writer with SIGPIPE (a false failure
+# under pipefail).
+snippet_011=$(doc_block nvim-0.11)
+grep -q "vim.lsp.enable('gwlint')" <<<"$snippet_011" ||
   { echo "FAIL: no 0.11 snippet marked in docs/editors.md" >&2; exit 1; }
 
 apt_install() {
