@@ -467,17 +467,8 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// editor saved it — UTF-8 with or without BOM, GBK/GB18030 (Windows Notepad's “ANSI”), UTF-16
 /// with BOM — with the reason in Chinese when it cannot be read.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+    let bytes = std::fs::read(path).map_err(|e| crate::source::io_reason(&e))?;
     crate::source::decode(&bytes).map(|d| d.text).map_err(|e| e.to_string())
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        std::io::ErrorKind::IsADirectory => "这是目录而不是文件".to_string(),
-        _ => format!("无法读取（{e}）"),
-    }
 }
 
 /// A TOML or settings error in Chinese: the messages of the toml and serde crates, translated

@@ -36,6 +36,29 @@ pub fn build_document(source: &Source, settings: &Settings, orgs: &OrgView) -> D
     doc
 }
 
+/// What every rule's context on one draft shares; each rule adds its own parameters.
+struct Shared<'a> {
+    source: &'a Source,
+    doc: &'a Document,
+    orgs: &'a OrgView,
+    settings: &'a Settings,
+    unchecked: &'a [Unchecked],
+}
+
+impl Shared<'_> {
+    fn context<'b>(&'b self, params: &'b crate::config::RuleParams) -> Context<'b> {
+        Context {
+            source: self.source,
+            doc: self.doc,
+            orgs: self.orgs,
+            params,
+            calendar: &self.settings.calendar,
+            unchecked: self.unchecked,
+            words: &self.settings.words,
+        }
+    }
+}
+
 /// A draft at least this long has its rules run on several cores (the rules share the one
 /// document model and are independent); shorter ones are not worth the hand-over.
 pub const PARALLEL_RULES_FROM: usize = 256 * 1024;
@@ -72,18 +95,11 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
             meta.needs.iter().find(|n| !n.met(doc)).map(|&need| Unchecked { code: meta.code, need })
         })
         .collect();
+    let shared = Shared { source, doc, orgs, settings, unchecked: &unchecked };
     let run = |&(rule, severity): &(&'static dyn crate::rules::Rule, Severity)| -> Vec<Diagnostic> {
         let meta = rule.meta();
         let params = settings.rule_params(meta.code, &packs);
-        let cx = Context {
-            source,
-            doc,
-            orgs,
-            params: &params,
-            calendar: &settings.calendar,
-            unchecked: &unchecked,
-            words: &settings.words,
-        };
+        let cx = shared.context(&params);
         let mut findings = Vec::new();
         rule.check(&cx, &mut findings);
         let configured = settings.severities.get(meta.code).copied().flatten();
@@ -104,15 +120,7 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
     for rule in &settings.user_rules {
         let Some(severity) = settings.user_rule_severity(rule) else { continue };
         let params = settings.rule_params(&rule.code, &packs);
-        let cx = Context {
-            source,
-            doc,
-            orgs,
-            params: &params,
-            calendar: &settings.calendar,
-            unchecked: &unchecked,
-            words: &settings.words,
-        };
+        let cx = shared.context(&params);
         findings.clear();
         rule.check(&cx, &mut findings);
         for f in findings.drain(..) {

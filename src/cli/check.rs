@@ -297,9 +297,16 @@ fn lint_file(
     }
     if fix_level.is_none() && !args.annotate {
         // A plain check: the cached result when nothing that decides it has changed.
-        let key = results
-            .filter(|_| path.as_os_str() != files::STDIN)
-            .map(|c| (c, c.key(&SettingsKey::of(settings, selection), source.kind, &original_bytes)));
+        let key = results.filter(|_| path.as_os_str() != files::STDIN).map(|c| {
+            (
+                c,
+                c.key(
+                    resolved.cache_key.get_or_init(|| SettingsKey::of(settings, selection)),
+                    source.kind,
+                    &original_bytes,
+                ),
+            )
+        });
         if let Some((c, key)) = key
             && let Some(diagnostics) = c.get(key)
         {

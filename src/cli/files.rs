@@ -90,20 +90,11 @@ pub fn read(path: &Path, stdin_name: Option<&Path>) -> Result<(Source, Vec<u8>),
         std::io::stdin().read_to_end(&mut buf).map_err(|e| ReadError::Io(format!("无法读取标准输入：{e}")))?;
         (stdin_name.map_or_else(|| PathBuf::from(STDIN), Path::to_path_buf), buf)
     } else {
-        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_message(&e)))?;
+        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(gwlint::source::io_reason(&e)))?;
         (path.to_path_buf(), bytes)
     };
     let source = Source::read_named(name, &bytes).map_err(ReadError::Decode)?;
     Ok((source, bytes))
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        std::io::ErrorKind::IsADirectory => "这是目录而不是文件".to_string(),
-        _ => format!("无法读取：{e}"),
-    }
 }
 
 /// Command-line rule selection, applied over whatever a config file says.
@@ -137,6 +128,9 @@ impl Overrides {
 pub struct Resolved {
     pub settings: Settings,
     pub orgs: OrgView,
+    /// The result cache's hash of these settings, made the first time a file needs it (not
+    /// once per file: word lists can be long).
+    pub cache_key: std::sync::OnceLock<super::cache::SettingsKey>,
 }
 
 /// Finds and caches the settings for each file's folder.
@@ -178,5 +172,5 @@ fn resolve(config: Option<&Path>, overrides: &Overrides) -> Result<Resolved, Str
     };
     let settings = overrides.apply(settings);
     let orgs = gwlint::config::org_view(&settings).map_err(|e| format!("配置错误：{e}"))?;
-    Ok(Resolved { settings, orgs })
+    Ok(Resolved { settings, orgs, cache_key: std::sync::OnceLock::new() })
 }

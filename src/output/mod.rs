@@ -108,7 +108,7 @@ pub fn render(
     for outcome in order {
         report.add(outcome)?;
     }
-    report.finish().map(|_| ())
+    report.finish()
 }
 
 /// A report written as files arrive, in any format: each file's diagnostics are written as soon
@@ -127,12 +127,6 @@ pub struct Report<'a> {
     sarif: sarif::Run,
     #[cfg(feature = "cli")]
     human: Option<human::Writer>,
-}
-
-/// What a finished report counted.
-pub struct Counts {
-    pub totals: Totals,
-    pub statistics: Statistics,
 }
 
 impl<'a> Report<'a> {
@@ -179,7 +173,7 @@ impl<'a> Report<'a> {
     }
 
     /// Close the report (JSON's array, SARIF's run, the human summary) and flush it.
-    pub fn finish(mut self) -> io::Result<Counts> {
+    pub fn finish(mut self) -> io::Result<()> {
         let out: &mut dyn Write = &mut self.out;
         match self.format {
             #[cfg(feature = "cli")]
@@ -189,7 +183,7 @@ impl<'a> Report<'a> {
             Format::Github | Format::Concise => {}
         }
         self.out.flush()?;
-        Ok(Counts { totals: self.totals, statistics: self.statistics })
+        Ok(())
     }
 }
 
@@ -301,11 +295,6 @@ impl Statistics {
         }
         Ok(())
     }
-}
-
-/// `--statistics` over finished outcomes.
-pub fn render_statistics(outcomes: &[FileOutcome], out: &mut dyn Write) -> io::Result<()> {
-    Statistics::of(outcomes).render(out)
 }
 
 /// Totals over all outcomes, for summaries and exit codes.
@@ -596,7 +585,7 @@ mod tests {
             diagnostics: vec![other, diagnostic(), second],
         }];
         let mut out = Vec::new();
-        render_statistics(&outcomes, &mut out).unwrap();
+        Statistics::of(&outcomes).render(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);

@@ -10,6 +10,16 @@ pub use line_index::{LineCol, LineIndex};
 
 use std::path::{Path, PathBuf};
 
+/// Why a file could not be read, in Chinese, for every front end and for config files.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        std::io::ErrorKind::IsADirectory => "这是目录而不是文件".to_string(),
+        _ => format!("无法读取（{e}）"),
+    }
+}
+
 /// Office and layout formats a draft may arrive in: the .docx family is read, the others are
 /// named and refused (the file walker picks them all up so none passes unseen).
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["docx", "docm", "dotx", "doc", "dot", "wps", "wpt", "rtf", "pdf", "ofd"];

@@ -120,11 +120,11 @@ fn kind_name(kind: SourceKind) -> &'static str {
     }
 }
 
-fn lint_source(name: &str, bytes: &[u8], config: &str) -> Result<(Source, Vec<Diagnostic>, Settings, OrgView), String> {
+fn lint_source(name: &str, bytes: &[u8], config: &str) -> Result<(Source, Vec<Diagnostic>), String> {
     let (settings, orgs) = settings(config)?;
     let source = read(name, bytes)?;
     let diagnostics = gwlint::engine::lint(&source, &settings, &orgs);
-    Ok((source, diagnostics, settings, orgs))
+    Ok((source, diagnostics))
 }
 
 /// Lint a draft. `name` decides how it is read (`.docx`, `.md`, anything else as text);
@@ -133,7 +133,7 @@ fn lint_source(name: &str, bytes: &[u8], config: &str) -> Result<(Source, Vec<Di
 #[wasm_bindgen]
 pub fn lint(name: &str, bytes: &[u8], config: &str) -> String {
     match lint_source(name, bytes, config) {
-        Ok((source, diagnostics, ..)) => serde_json::to_string(&view(&source, &diagnostics)).unwrap_or_default(),
+        Ok((source, diagnostics)) => serde_json::to_string(&view(&source, &diagnostics)).unwrap_or_default(),
         Err(e) => failure(e),
     }
 }
@@ -194,7 +194,7 @@ pub fn apply_fix(name: &str, bytes: &[u8], config: &str, index: usize) -> Result
 }
 
 fn apply_fix_bytes(name: &str, bytes: &[u8], config: &str, index: usize) -> Result<Vec<u8>, String> {
-    let (source, diagnostics, ..) = lint_source(name, bytes, config)?;
+    let (source, diagnostics) = lint_source(name, bytes, config)?;
     let fix = diagnostics
         .get(index)
         .and_then(|d| d.fix.as_ref())
@@ -245,7 +245,7 @@ pub fn annotate(name: &str, bytes: &[u8], config: &str) -> Result<Vec<u8>, JsErr
 }
 
 fn annotate_bytes(name: &str, bytes: &[u8], config: &str) -> Result<Vec<u8>, String> {
-    let (source, diagnostics, ..) = lint_source(name, bytes, config)?;
+    let (source, diagnostics) = lint_source(name, bytes, config)?;
     if source.kind != SourceKind::Docx {
         return Err("只有 .docx 文档能写批注副本".to_string());
     }
