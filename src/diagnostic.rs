@@ -184,18 +184,23 @@ impl Fix {
 /// the CLI's result cache.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    pub code: String,
-    pub rule: String,
-    pub category: String,
+    // Code, name, category and citation are nearly always the rule's own static text: borrowed,
+    // they cost no allocation per finding (a large corpus has hundreds of thousands).
+    pub code: Text,
+    pub rule: Text,
+    pub category: Text,
     pub severity: Severity,
     pub message: String,
     /// English rendering of `message`, shown with `--lang en` when present.
     pub message_en: Option<String>,
-    pub source: String,
+    pub source: Text,
     pub span: Span,
     pub help: Option<String>,
     pub fix: Option<Fix>,
 }
+
+/// Text that is usually static (a rule's metadata) and sometimes made at run time.
+pub type Text = std::borrow::Cow<'static, str>;
 
 /// What a rule hands the engine: everything else comes from its metadata.
 #[derive(Clone, Debug)]

@@ -110,7 +110,7 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
                 // of a mostly-advisory rule higher); a level set in the config wins over both.
                 let sev = configured.unwrap_or_else(|| f.severity.unwrap_or(severity));
                 let mut d = stamp(meta, sev, f, source.text.len());
-                d.source = packs.cite(&d.source);
+                d.source = packs.cite(&d.source).into();
                 d
             })
             .collect()
@@ -159,10 +159,10 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
 
 fn stamp_user(rule: &crate::rules::user::UserRule, severity: Severity, f: Finding, text_len: usize) -> Diagnostic {
     let mut d = stamp(&USER_META, severity, f, text_len);
-    d.code = rule.code.clone();
-    d.rule = rule.name.clone();
+    d.code = rule.code.clone().into();
+    d.rule = rule.name.clone().into();
     if d.source == USER_META.source {
-        d.source = rule.source.clone();
+        d.source = rule.source.clone().into();
     }
     d
 }
@@ -190,13 +190,13 @@ fn stamp(meta: &RuleMeta, severity: Severity, f: Finding, text_len: usize) -> Di
     span.start = clamp(span.start);
     span.end = clamp(span.end.max(span.start));
     Diagnostic {
-        code: meta.code.to_string(),
-        rule: meta.name.to_string(),
-        category: meta.category.zh().to_string(),
+        code: meta.code.into(),
+        rule: meta.name.into(),
+        category: meta.category.zh().into(),
         severity,
         message: f.message,
         message_en: f.message_en,
-        source: f.source.unwrap_or_else(|| meta.source.to_string()),
+        source: f.source.map_or(meta.source.into(), Into::into),
         span,
         help: f.help,
         fix: f.fix,

@@ -59,7 +59,7 @@ impl FixReport {
         for d in applied {
             match self.applied.iter_mut().find(|(c, _)| *c == d.code) {
                 Some((_, n)) => *n += 1,
-                None => self.applied.push((d.code.clone(), 1)),
+                None => self.applied.push((d.code.to_string(), 1)),
             }
         }
     }

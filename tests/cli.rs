@@ -668,6 +668,44 @@ fn the_result_cache_is_reused_only_while_nothing_that_decides_a_result_changed()
     assert_eq!(cached_files(p, &["--fix", "."]).0, 0);
 }
 
+/// A result recalled from the cache is written exactly as a fresh one, in every format: its
+/// places (lines, columns, byte offsets; SARIF's regions in a GBK file and after a BOM) and
+/// the human format's snippets — for text, Markdown, GBK and .docx drafts alike.
+#[test]
+fn cached_results_render_exactly_as_fresh_ones_in_every_format() {
+    let read = |rel: &str| std::fs::read(fixture(rel)).unwrap();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(read("drafts/baogao-road-maintenance.txt"));
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("a.txt", read("drafts/baogao-road-maintenance.txt")),
+        ("b.md", read("drafts/qingshi-school-repair.md")),
+        ("c.gbk.txt", read("drafts/tongzhi-fire-safety.gbk.txt")),
+        ("d.docx", read("docx/tongzhi-fire-safety.docx")),
+        ("e-bom.txt", bom),
+        ("f.TXT", b"\xff\xfe\x00".to_vec()),
+    ];
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let dir = temp_dir_with(&refs);
+    for format in ["json", "sarif", "github", "concise", "human"] {
+        let run = |extra: &[&str]| {
+            let out = gwlint()
+                .args([&["check", "--format", format, "--no-color"][..], extra, &["."]].concat())
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            (out.status.code(), out.stdout)
+        };
+        let fresh = run(&["--no-cache"]);
+        assert_eq!(fresh.0, Some(2), "{format}: an unreadable file is reported");
+        let first = run(&[]);
+        let recalled = run(&[]);
+        assert_eq!(first, fresh, "{format}: the run that fills the cache");
+        assert_eq!(recalled, fresh, "{format}: the run that reads it");
+    }
+    let (n, _) = cached_files(dir.path(), &["."]);
+    assert_eq!(n, 5, "every readable file came from the cache");
+}
+
 #[test]
 fn concurrent_runs_share_the_cache_safely() {
     let files: Vec<(String, Vec<u8>)> =

@@ -201,8 +201,11 @@ fn published_documents_raise_only_listed_defects() {
         let source = load(file);
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         for d in lint(&source, &settings).into_iter().filter(|d| d.severity >= gwlint::diagnostic::Severity::Warning) {
-            *got.entry((name.clone(), d.code.clone())).or_default() += 1;
-            shown.entry((name.clone(), d.code.clone())).or_insert_with(String::new).push_str(&render(&source, &[d]));
+            *got.entry((name.clone(), d.code.to_string())).or_default() += 1;
+            shown
+                .entry((name.clone(), d.code.to_string()))
+                .or_insert_with(String::new)
+                .push_str(&render(&source, &[d]));
         }
     }
     let mut problems = Vec::new();

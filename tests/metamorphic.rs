@@ -56,7 +56,7 @@ fn reading(path: &str, text: &str, settings: &Settings, orgs: &OrgView) -> Readi
             .flat_map(|m| m.items.iter())
             .map(|i| i.span.text(&source.text).to_string())
             .collect(),
-        codes: diagnostics.iter().map(|d| d.code.clone()).collect(),
+        codes: diagnostics.iter().map(|d| d.code.to_string()).collect(),
     }
 }
 

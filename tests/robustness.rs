@@ -82,7 +82,7 @@ fn fix_twice(name: &str, text: &str) -> String {
 }
 
 fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
-    diagnostics.iter().map(|d| d.code.as_str()).collect()
+    diagnostics.iter().map(|d| d.code.as_ref()).collect()
 }
 
 fn gwlint() -> Command {

@@ -27,6 +27,8 @@ struct FileRun {
     write_error: Option<String>,
     /// The diagnostics came from the result cache.
     cached: bool,
+    /// The file's part of the report, rendered by the worker that linted it.
+    rendered: Option<output::Rendered>,
 }
 
 impl FileRun {
@@ -42,6 +44,7 @@ impl FileRun {
             layout_notes: Vec::new(),
             write_error: None,
             cached: false,
+            rendered: None,
         }
     }
 
@@ -111,12 +114,16 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             Some(output::Report::new(args.format, &opts, &metas, &mut out).map_err(|e| e.to_string())?)
         };
         let mut raw = std::io::stdout();
+        let renderer = report.is_some().then(|| output::Renderer::new(args.format, &opts));
         let run = map_in_order(
             drafts,
             threads,
             |draft: Result<std::path::PathBuf, String>| {
                 let path = draft?;
-                lint_file_guarded(&path, &args, &settings, cache.as_ref(), &selection, fixing.then_some(level))
+                let mut run =
+                    lint_file_guarded(&path, &args, &settings, cache.as_ref(), &selection, fixing.then_some(level))?;
+                run.rendered = renderer.as_ref().and_then(|r| r.render(&run.outcome));
+                Ok(run)
             },
             |run: Result<FileRun, String>| -> Result<(), String> {
                 let run = run?;
@@ -136,7 +143,7 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
                     }
                 }
                 if let Some(report) = report.as_mut() {
-                    report.add(&run.outcome).map_err(|e| e.to_string())?;
+                    report.add_rendered(&run.outcome, run.rendered).map_err(|e| e.to_string())?;
                 }
                 Ok(())
             },
@@ -231,12 +238,8 @@ impl Tally {
             self.write_errors.push(e.clone());
             self.failed = true;
         }
-        match &run.outcome {
-            FileOutcome::Failed { .. } => self.failed = true,
-            FileOutcome::Linted { diagnostics, .. } => {
-                self.failing |= diagnostics.iter().any(|d| d.severity >= threshold);
-            }
-        }
+        self.failed |= run.outcome.is_failed();
+        self.failing |= run.outcome.diagnostics().any(|d| d.severity >= threshold);
     }
 }
 
@@ -277,13 +280,46 @@ fn lint_file(
 ) -> Result<FileRun, String> {
     let display = path.to_string_lossy().replace('\\', "/");
     let failed = |code, message: String| FileRun::of(FileOutcome::Failed { path: display.clone(), code, message });
-    let (source, original_bytes) = match files::read(path, args.stdin_filename.as_deref()) {
+    let (name, original_bytes) = match files::read_bytes(path, args.stdin_filename.as_deref()) {
         Ok(r) => r,
         Err(ReadError::Io(m)) => return Ok(failed(FailureCode::IoError, m)),
         Err(ReadError::Decode(e)) => return Ok(failed(FailureCode::DecodeError, e.to_string())),
     };
     let resolved = cache.for_file(path)?;
     let (settings, orgs) = (&resolved.settings, &resolved.orgs);
+    let plain = fix_level.is_none() && !args.annotate;
+    // The human format draws each finding's text; the others need only the places, which a
+    // cached result keeps, so for them a hit is never decoded again.
+    let shows_text = args.format == output::Format::Human;
+    let outcome = |source: Source, file: output::Recalled| {
+        if shows_text {
+            FileOutcome::Linted { source, diagnostics: file.diagnostics.into_iter().map(|p| p.diagnostic).collect() }
+        } else {
+            FileOutcome::Recalled { path: display.clone(), file }
+        }
+    };
+    // A plain check: the cached result when nothing that decides it has changed.
+    let key = results.filter(|_| plain && path.as_os_str() != files::STDIN).map(|c| {
+        (c, c.key(resolved.cache_key.get_or_init(|| SettingsKey::of(settings, selection)), path, &original_bytes))
+    });
+    if let Some((c, key)) = key
+        && let Some(file) = c.get(key)
+    {
+        let mut run = if shows_text {
+            match Source::read_named(name.clone(), &original_bytes) {
+                Ok(source) => FileRun::of(outcome(source, file)),
+                Err(e) => failed(FailureCode::DecodeError, e.to_string()),
+            }
+        } else {
+            FileRun::of(FileOutcome::Recalled { path: display.clone(), file })
+        };
+        run.cached = true;
+        return Ok(run);
+    }
+    let source = match Source::read_named(name, &original_bytes) {
+        Ok(source) => source,
+        Err(e) => return Ok(failed(FailureCode::DecodeError, e.to_string())),
+    };
     // A Word document is fixed in its XML, run by run, and annotated in a copy beside it — not
     // one read from standard input, which has no place to be written back to.
     if source.kind == gwlint::source::SourceKind::Docx
@@ -295,30 +331,14 @@ fn lint_file(
         run.write_error = Some("从标准输入读入的 .docx 不能写回修复或批注，请直接给出文件路径；未写入任何内容".into());
         return Ok(run);
     }
-    if fix_level.is_none() && !args.annotate {
-        // A plain check: the cached result when nothing that decides it has changed.
-        let key = results.filter(|_| path.as_os_str() != files::STDIN).map(|c| {
-            (
-                c,
-                c.key(
-                    resolved.cache_key.get_or_init(|| SettingsKey::of(settings, selection)),
-                    source.kind,
-                    &original_bytes,
-                ),
-            )
-        });
-        if let Some((c, key)) = key
-            && let Some(diagnostics) = c.get(key)
-        {
-            let mut run = FileRun::of(FileOutcome::Linted { source, diagnostics });
-            run.cached = true;
-            return Ok(run);
-        }
+    if plain {
         let diagnostics = gwlint::engine::lint(&source, settings, orgs);
-        if let Some((c, key)) = key {
-            c.put(key, &diagnostics);
-        }
-        return Ok(FileRun::of(FileOutcome::Linted { source, diagnostics }));
+        let Some((c, key)) = key else {
+            return Ok(FileRun::of(FileOutcome::Linted { source, diagnostics }));
+        };
+        let file = output::Placed::all(&source, diagnostics);
+        c.put(key, &file);
+        return Ok(FileRun::of(outcome(source, file)));
     }
     if source.kind == gwlint::source::SourceKind::Docx {
         return Ok(docx_file(path, &display, source, &original_bytes, args, settings, orgs, fix_level));

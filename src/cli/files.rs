@@ -85,16 +85,21 @@ pub enum ReadError {
 }
 
 pub fn read(path: &Path, stdin_name: Option<&Path>) -> Result<(Source, Vec<u8>), ReadError> {
-    let (name, bytes) = if path.as_os_str() == STDIN {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| ReadError::Io(format!("无法读取标准输入：{e}")))?;
-        (stdin_name.map_or_else(|| PathBuf::from(STDIN), Path::to_path_buf), buf)
-    } else {
-        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(gwlint::source::io_reason(&e)))?;
-        (path.to_path_buf(), bytes)
-    };
+    let (name, bytes) = read_bytes(path, stdin_name)?;
     let source = Source::read_named(name, &bytes).map_err(ReadError::Decode)?;
     Ok((source, bytes))
+}
+
+/// A file's bytes (standard input's for `-`) and the name it is known by, not yet decoded.
+pub fn read_bytes(path: &Path, stdin_name: Option<&Path>) -> Result<(PathBuf, Vec<u8>), ReadError> {
+    if path.as_os_str() == STDIN {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| ReadError::Io(format!("无法读取标准输入：{e}")))?;
+        Ok((stdin_name.map_or_else(|| PathBuf::from(STDIN), Path::to_path_buf), buf))
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(gwlint::source::io_reason(&e)))?;
+        Ok((path.to_path_buf(), bytes))
+    }
 }
 
 /// Command-line rule selection, applied over whatever a config file says.
@@ -138,6 +143,9 @@ pub struct SettingsCache {
     explicit: Option<Arc<Resolved>>,
     overrides: Overrides,
     by_config: Mutex<HashMap<Option<PathBuf>, Arc<Resolved>>>,
+    /// Each folder's settings once found: looking for `gwlint.toml` walks up the folder's
+    /// ancestors, several system calls a level, which is most of a cached run if done per file.
+    by_folder: Mutex<HashMap<PathBuf, Arc<Resolved>>>,
 }
 
 impl SettingsCache {
@@ -146,21 +154,42 @@ impl SettingsCache {
             Some(p) => Some(Arc::new(resolve(Some(p), &overrides)?)),
             None => None,
         };
-        Ok(SettingsCache { explicit, overrides, by_config: Mutex::new(HashMap::new()) })
+        Ok(SettingsCache {
+            explicit,
+            overrides,
+            by_config: Mutex::new(HashMap::new()),
+            by_folder: Mutex::new(HashMap::new()),
+        })
     }
 
     pub fn for_file(&self, file: &Path) -> Result<Arc<Resolved>, String> {
         if let Some(r) = &self.explicit {
             return Ok(r.clone());
         }
-        let anchor = if file.as_os_str() == STDIN { Path::new(".") } else { file };
-        let config = discover(anchor);
-        let mut cache = self.by_config.lock().map_err(|_| "内部错误：配置缓存不可用".to_string())?;
-        if let Some(r) = cache.get(&config) {
+        fn unavailable<E>(_: E) -> String {
+            "内部错误：配置缓存不可用".to_string()
+        }
+        // A file's settings are its folder's; standard input's are the current folder's.
+        let folder = match file.parent() {
+            Some(parent) if file.as_os_str() != STDIN && !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if let Some(r) = self.by_folder.lock().map_err(unavailable)?.get(folder) {
             return Ok(r.clone());
         }
-        let r = Arc::new(resolve(config.as_deref(), &self.overrides)?);
-        cache.insert(config, r.clone());
+        let config = discover(folder);
+        let r = {
+            let mut cache = self.by_config.lock().map_err(unavailable)?;
+            match cache.get(&config) {
+                Some(r) => r.clone(),
+                None => {
+                    let r = Arc::new(resolve(config.as_deref(), &self.overrides)?);
+                    cache.insert(config, r.clone());
+                    r
+                }
+            }
+        };
+        self.by_folder.lock().map_err(unavailable)?.insert(folder.to_path_buf(), r.clone());
         Ok(r)
     }
 }

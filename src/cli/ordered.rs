@@ -2,10 +2,23 @@
 //! ready. Workers take files in order, and none runs more than a small window ahead of the
 //! consumer, so at most that window of results waits in memory however large the run — one slow
 //! file holds the others back instead of letting finished results pile up.
+//!
+//! Files are drawn and handed over in short runs of consecutive files ([`CHUNK`]), not one by
+//! one: when the results come from the cache a file takes a few microseconds, and waking the
+//! consumer for each of them cost more than the work.
 
 use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
+
+/// Files drawn and handed over at once.
+pub const CHUNK: usize = 8;
+
+/// How far (in files) the workers may run ahead of the consumer.
+pub fn window(threads: usize) -> usize {
+    threads.max(1) * 4 * CHUNK
+}
 
 /// `work(item)` for every item of `items` on up to `threads` threads; `take` receives the
 /// results in the items' order on the calling thread. Items are drawn from the iterator only as
@@ -24,43 +37,48 @@ pub fn map_in_order<I: Send, T: Send, E>(
         }
         return Ok(());
     }
-    let window = threads * 4;
+    let window = window(threads);
     // The items and how many have been drawn, behind one lock so that each draw gets its place.
     let source = Mutex::new((items, 0usize));
     let stop = AtomicBool::new(false);
     // How many results the consumer has taken: a worker waits while its file is a window ahead.
     let taken = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    let (tx, rx) = mpsc::channel::<(usize, Vec<std::thread::Result<T>>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
             let (source, stop, taken, work) = (&source, &stop, &taken, &work);
             scope.spawn(move || {
                 loop {
-                    // Wait while the next item would run a window ahead of the consumer.
-                    {
+                    // Wait while the next item would run a window ahead of the consumer; then
+                    // draw a run of consecutive items, as many as the window leaves room for
+                    // (counted under both locks, so two workers cannot both take the room).
+                    let (first, run) = {
                         let mut done = taken.0.lock().unwrap_or_else(|e| e.into_inner());
                         loop {
-                            let drawn = source.lock().unwrap_or_else(|e| e.into_inner()).1;
-                            if drawn < *done + window || stop.load(Ordering::SeqCst) {
-                                break;
+                            if stop.load(Ordering::SeqCst) {
+                                break (0, Vec::new());
                             }
+                            let mut source = source.lock().unwrap_or_else(|e| e.into_inner());
+                            let first = source.1;
+                            if first < *done + window {
+                                let room = (*done + window - first).min(CHUNK);
+                                let run: Vec<I> = source.0.by_ref().take(room).collect();
+                                source.1 += run.len();
+                                break (first, run);
+                            }
+                            drop(source);
                             done = taken.1.wait(done).unwrap_or_else(|e| e.into_inner());
                         }
-                    }
-                    if stop.load(Ordering::SeqCst) {
+                    };
+                    if run.is_empty() {
                         break;
                     }
-                    let next = {
-                        let mut source = source.lock().unwrap_or_else(|e| e.into_inner());
-                        let i = source.1;
-                        source.0.next().map(|item| {
-                            source.1 += 1;
-                            (i, item)
-                        })
-                    };
-                    let Some((i, item)) = next else { break };
-                    if tx.send((i, work(item))).is_err() {
+                    // A panic is carried to the consumer and raised there: a worker that died
+                    // would leave a gap in the order that the others wait on for ever.
+                    let results =
+                        run.into_iter().map(|item| std::panic::catch_unwind(AssertUnwindSafe(|| work(item)))).collect();
+                    if tx.send((first, results)).is_err() {
                         break;
                     }
                 }
@@ -73,19 +91,21 @@ pub fn map_in_order<I: Send, T: Send, E>(
         let mut waiting = BTreeMap::new();
         let mut want = 0usize;
         let mut outcome = Ok(());
-        for (i, result) in rx {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&want) {
-                want += 1;
+        for (first, results) in rx {
+            waiting.insert(first, results);
+            while let Some(results) = waiting.remove(&want) {
+                want += results.len();
+                for result in results {
+                    let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    if outcome.is_ok()
+                        && let Err(e) = take(result)
+                    {
+                        outcome = Err(e);
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                }
                 *taken.0.lock().unwrap_or_else(|e| e.into_inner()) = want;
                 taken.1.notify_all();
-                if outcome.is_ok()
-                    && let Err(e) = take(result)
-                {
-                    outcome = Err(e);
-                    stop.store(true, Ordering::SeqCst);
-                    taken.1.notify_all();
-                }
             }
         }
         outcome
@@ -116,7 +136,7 @@ mod tests {
         let ahead = AtomicUsize::new(0);
         let mut seen = Vec::new();
         map_in_order(
-            0..200usize,
+            0..2000usize,
             4,
             |i| {
                 // Early files are slow: the others must wait rather than pile up.
@@ -134,8 +154,8 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
-        assert!(ahead.load(Ordering::SeqCst) <= 4 * 4, "ran {} files ahead", ahead.load(Ordering::SeqCst));
+        assert_eq!(seen, (0..2000).map(|i| i * 2).collect::<Vec<_>>());
+        assert!(ahead.load(Ordering::SeqCst) <= window(4), "ran {} files ahead", ahead.load(Ordering::SeqCst));
     }
 
     #[test]
@@ -147,6 +167,14 @@ mod tests {
                 |i| i,
                 |i| if i == 5 { panic!("rendering failed") } else { Ok::<(), ()>(()) },
             )
+        });
+        assert!(run.is_err(), "the panic reaches the caller");
+    }
+
+    #[test]
+    fn a_panic_in_the_work_reaches_the_caller_instead_of_hanging() {
+        let run = std::panic::catch_unwind(|| {
+            map_in_order(0..10_000usize, 2, |i| if i == 77 { panic!("lint failed") } else { i }, |_| Ok::<(), ()>(()))
         });
         assert!(run.is_err(), "the panic reaches the caller");
     }

@@ -85,10 +85,10 @@ pub fn code_actions(
                 continue;
             }
             let line = source.index.line_of(d.span.start.min(source.text.len()));
-            if disabled.contains(&(line, d.code.as_str())) {
+            if disabled.contains(&(line, d.code.as_ref())) {
                 continue;
             }
-            disabled.push((line, d.code.as_str()));
+            disabled.push((line, d.code.as_ref()));
             let edit = disable_edit(source, line, &d.code);
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("在此行禁用 {}", d.code),
@@ -409,7 +409,7 @@ mod tests {
             severity: crate::diagnostic::Severity::Warning,
             message: "示例".into(),
             message_en: None,
-            source: String::new(),
+            source: "".into(),
             span: Span::new(at, at + needle.len()),
             help: None,
             fix: Some(fix),

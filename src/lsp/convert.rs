@@ -118,7 +118,7 @@ pub fn diagnostic(source: &Source, d: &Diagnostic, enc: PositionEncoding) -> lsp
     lsp_types::Diagnostic {
         range: range(source, d.span, enc),
         severity: Some(severity(d.severity)),
-        code: Some(NumberOrString::String(d.code.clone())),
+        code: Some(NumberOrString::String(d.code.to_string())),
         code_description: None,
         source: Some("gwlint".to_string()),
         message,

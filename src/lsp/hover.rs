@@ -17,7 +17,7 @@ pub fn hover(source: &Source, diagnostics: &[Diagnostic], at: usize, enc: Positi
     let mut codes: Vec<&str> = Vec::new();
     let mut sections = Vec::new();
     for d in &under {
-        if codes.contains(&d.code.as_str()) {
+        if codes.contains(&d.code.as_ref()) {
             continue;
         }
         codes.push(&d.code);
@@ -45,7 +45,7 @@ pub fn rule_markdown(m: &RuleMeta, d: Option<&Diagnostic>) -> String {
         FixAvailability::Sometimes => "部分情形可自动修复",
         FixAvailability::None => "不自动修复",
     };
-    let source = d.map_or(m.source, |d| d.source.as_str());
+    let source = d.map_or(m.source, |d| d.source.as_ref());
     let mut out = format!(
         "### {} `{}`\n\n**{}**\n\n类别：{}　级别：{}　{}\n\n**依据**：{}\n\n{}",
         m.code,

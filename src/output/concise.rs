@@ -3,7 +3,7 @@
 //! `path: io-error message` for a file that could not be read. Line breaks inside a message
 //! are shown as spaces so each diagnostic stays on one line.
 
-use super::{Item, OutputOptions, message, position, severity_name};
+use super::{Item, OutputOptions, message, severity_name};
 use std::io::{self, Write};
 
 fn one_line(s: &str) -> String {
@@ -13,9 +13,9 @@ fn one_line(s: &str) -> String {
 pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
     {
         match item {
-            Item::Linted { path, source, diagnostics } => {
-                for d in diagnostics {
-                    let pos = position(source, d.span);
+            Item::Linted { path, diagnostics, .. } => {
+                for x in diagnostics {
+                    let (d, pos) = (x.d, x.at);
                     writeln!(
                         out,
                         "{}:{}:{}: {} [{}] {}",

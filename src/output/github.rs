@@ -4,7 +4,7 @@
 //! Escaping follows the Actions runner: in the message `%`, `\r`, `\n`; in property values also
 //! `:` and `,`.
 
-use super::{Item, OutputOptions, message, position};
+use super::{Item, OutputOptions, message};
 use crate::diagnostic::Severity;
 use std::io::{self, Write};
 
@@ -38,10 +38,10 @@ pub(super) fn escape_property(s: &str) -> String {
 pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
     {
         match item {
-            Item::Linted { path, source, diagnostics } => {
+            Item::Linted { path, diagnostics, .. } => {
                 let file = escape_property(path);
-                for d in diagnostics {
-                    let pos = position(source, d.span);
+                for x in diagnostics {
+                    let (d, pos) = (x.d, x.at);
                     writeln!(
                         out,
                         "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",

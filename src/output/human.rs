@@ -14,9 +14,8 @@
 //! (此处); `help:` shows the diagnostic's help. The code appears as `GW302(doc-number-format)`.
 //! Width is fixed at [`WIDTH`] columns; the theme is `unicode_nocolor` unless `opts.color`.
 
-use super::{Item, Lang, OutputOptions, Totals, clamp_span, message, position, severity_name};
+use super::{Item, ItemDiagnostic, Lang, OutputOptions, Totals, clamp_span, message, severity_name};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::source::Source;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
     SpanContents,
@@ -152,17 +151,20 @@ fn write_report(
     handler: &GraphicalReportHandler,
     style: &Style,
     path: &str,
-    source: &Source,
-    d: &Diagnostic,
+    text: Option<&str>,
+    x: &ItemDiagnostic<'_>,
     lang: Lang,
 ) -> io::Result<()> {
-    let pos = position(source, d.span);
+    let (d, pos) = (x.d, x.at);
     let sev = severity_name(d.severity, lang);
     // An empty span at the very end, after the final line break, sits on a line miette does not
     // draw; show its marker at the end of the last line instead (the header keeps the truth).
     let (mut label_start, mut label_end) = (pos.byte_start, pos.byte_end);
-    if label_start == label_end && label_start == source.text.len() {
-        let last = source.text.trim_end_matches(['\n', '\r']).len();
+    if let Some(text) = text
+        && label_start == label_end
+        && label_start == text.len()
+    {
+        let last = text.trim_end_matches(['\n', '\r']).len();
         (label_start, label_end) = (last, last);
     }
     writeln!(
@@ -179,10 +181,11 @@ fn write_report(
         severity: miette_severity(d.severity),
         help: d.help.as_deref(),
         label: LabeledSpan::new_primary_with_span(Some(label_text(d, lang)), (label_start, label_end - label_start)),
-        text: NamedText { name: path, text: &source.text },
+        text: NamedText { name: path, text: text.unwrap_or_default() },
     };
     let mut rendered = String::new();
-    if handler.render_report(&mut rendered, &report).is_err() {
+    // Without the text (a result recalled from the cache) there is no snippet to draw.
+    if text.is_none() || handler.render_report(&mut rendered, &report).is_err() {
         // miette could not read the snippet: fall back to the message and help alone.
         rendered.clear();
         rendered.push_str(&format!("{}\n\n  × {}\n", report.code, report.message));
@@ -267,9 +270,9 @@ impl Writer {
     /// One file: each finding with its text (none with `--statistics`), or why it was not read.
     pub(super) fn item(&self, item: &Item<'_>, opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
         match item {
-            Item::Linted { path, source, diagnostics } => {
-                for d in diagnostics.iter().filter(|_| !opts.statistics) {
-                    write_report(out, &self.handler, &self.style, path, source, d, opts.lang)?;
+            Item::Linted { path, text, diagnostics, .. } => {
+                for x in diagnostics.iter().filter(|_| !opts.statistics) {
+                    write_report(out, &self.handler, &self.style, path, *text, x, opts.lang)?;
                 }
             }
             Item::Failed { path, message, .. } => {
@@ -307,6 +310,7 @@ mod tests {
     use super::super::test_support::*;
     use super::super::{FileOutcome, Format, Lang, OutputOptions};
     use super::*;
+    use crate::source::Source;
     use crate::span::Span;
 
     fn render_one(text: &str, d: Diagnostic) -> String {

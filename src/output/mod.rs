@@ -24,15 +24,31 @@ mod sarif;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::RuleMeta;
-use crate::source::{LineCol, Source};
+use crate::source::{Encoding, LineCol, Source};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// One file's outcome: its diagnostics, or why it could not be read.
 pub enum FileOutcome {
-    Linted { source: Source, diagnostics: Vec<Diagnostic> },
-    Failed { path: String, code: FailureCode, message: String },
+    Linted {
+        source: Source,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// Diagnostics recalled from a result cache with their places already resolved, so the
+    /// file's text need not be decoded again. Formats that show the text itself (the human
+    /// one) show each finding without its snippet; callers that want snippets decode and
+    /// pass `Linted`.
+    Recalled {
+        path: String,
+        file: Recalled,
+    },
+    Failed {
+        path: String,
+        code: FailureCode,
+        message: String,
+    },
 }
 
 impl FileOutcome {
@@ -40,9 +56,61 @@ impl FileOutcome {
     pub fn display_path(&self) -> String {
         match self {
             FileOutcome::Linted { source, .. } => source.display_path(),
-            FileOutcome::Failed { path, .. } => path.replace('\\', "/"),
+            FileOutcome::Recalled { path, .. } | FileOutcome::Failed { path, .. } => path.replace('\\', "/"),
         }
     }
+
+    /// The file's diagnostics (none for a file that could not be read).
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        let (linted, recalled): (&[Diagnostic], &[Placed]) = match self {
+            FileOutcome::Linted { diagnostics, .. } => (diagnostics, &[]),
+            FileOutcome::Recalled { file, .. } => (&[], &file.diagnostics),
+            FileOutcome::Failed { .. } => (&[], &[]),
+        };
+        linted.iter().chain(recalled.iter().map(|p| &p.diagnostic))
+    }
+
+    pub fn is_failed(&self) -> bool {
+        matches!(self, FileOutcome::Failed { .. })
+    }
+}
+
+/// What the formats need of a linted file besides its diagnostics, kept so that a cached result
+/// renders exactly as a fresh one without the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recalled {
+    pub encoding: Encoding,
+    pub bom: bool,
+    /// In the order the formats write them (see [`Placed::all`]).
+    pub diagnostics: Vec<Placed>,
+}
+
+/// A diagnostic with its place in the text resolved: its span's, and each fix edit's (in the
+/// order of `fix.edits`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    pub diagnostic: Diagnostic,
+    pub at: Position,
+    pub edits: Vec<Position>,
+}
+
+impl Placed {
+    pub fn of(source: &Source, diagnostic: Diagnostic) -> Placed {
+        let edits = diagnostic.fix.iter().flat_map(|f| &f.edits).map(|e| position(source, e.span())).collect();
+        Placed { at: position(source, diagnostic.span), edits, diagnostic }
+    }
+
+    /// A linted file's diagnostics placed, in the order every format writes them.
+    pub fn all(source: &Source, diagnostics: Vec<Diagnostic>) -> Recalled {
+        let mut diagnostics: Vec<Placed> = diagnostics.into_iter().map(|d| Placed::of(source, d)).collect();
+        diagnostics.sort_by(|a, b| writing_order(&a.diagnostic, &b.diagnostic));
+        Recalled { encoding: source.encoding, bom: source.bom, diagnostics }
+    }
+}
+
+/// Within a file: by span, then code, then message.
+fn writing_order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    (a.span.start, a.span.end, &a.code, &a.message).cmp(&(b.span.start, b.span.end, &b.code, &b.message))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,8 +193,60 @@ pub struct Report<'a> {
     /// JSON entries or SARIF results written so far (for separators).
     written: usize,
     sarif: sarif::Run,
+    renderer: Renderer<'a>,
+}
+
+/// One file's part of a report, rendered apart from the report (on another thread).
+pub struct Rendered {
+    bytes: Vec<u8>,
+    /// JSON objects in `bytes`, each written after a `,` separator.
+    entries: usize,
+}
+
+/// Renders one file's part of a report on any thread, for every format whose part does not
+/// depend on the files before it — all but SARIF, whose results point into a rule table built
+/// in file order. Rendering in the workers keeps the one thread that writes the report from
+/// becoming the bottleneck of a run whose results come from the cache.
+pub struct Renderer<'a> {
+    format: Format,
+    opts: &'a OutputOptions,
     #[cfg(feature = "cli")]
     human: Option<human::Writer>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(format: Format, opts: &'a OutputOptions) -> Renderer<'a> {
+        Renderer {
+            format,
+            opts,
+            #[cfg(feature = "cli")]
+            human: matches!(format, Format::Human).then(|| human::Writer::new(opts)),
+        }
+    }
+
+    /// The file's part, or `None` for SARIF (the report renders that itself).
+    pub fn render(&self, outcome: &FileOutcome) -> Option<Rendered> {
+        let item = Item::of(outcome);
+        let mut bytes = Vec::new();
+        let mut entries = 0;
+        let written = match self.format {
+            #[cfg(feature = "cli")]
+            Format::Human => self.human.as_ref().expect("made for the human format").item(&item, self.opts, &mut bytes),
+            Format::Json => {
+                // Counted from one, so that every entry is written with its separator.
+                let mut count = 1;
+                let r = json::item(&item, self.opts, &mut count, &mut bytes);
+                entries = count - 1;
+                r
+            }
+            Format::Github => github::item(&item, self.opts, &mut bytes),
+            Format::Concise => concise::item(&item, self.opts, &mut bytes),
+            Format::Sarif => return None,
+        };
+        // Writing into a Vec cannot fail.
+        written.ok()?;
+        Some(Rendered { bytes, entries })
+    }
 }
 
 impl<'a> Report<'a> {
@@ -147,8 +267,7 @@ impl<'a> Report<'a> {
             statistics: Statistics::default(),
             written: 0,
             sarif: sarif::Run::default(),
-            #[cfg(feature = "cli")]
-            human: matches!(format, Format::Human).then(|| human::Writer::new(opts)),
+            renderer: Renderer::new(format, opts),
         };
         if format == Format::Sarif {
             sarif::begin(&mut report.out)?;
@@ -158,18 +277,28 @@ impl<'a> Report<'a> {
 
     /// Write one file's outcome.
     pub fn add(&mut self, outcome: &FileOutcome) -> io::Result<()> {
+        let rendered = self.renderer.render(outcome);
+        self.add_rendered(outcome, rendered)
+    }
+
+    /// Write one file's outcome, its part already rendered by [`Renderer::render`] with this
+    /// report's format and options (`None` for SARIF).
+    pub fn add_rendered(&mut self, outcome: &FileOutcome, rendered: Option<Rendered>) -> io::Result<()> {
         self.totals.add(outcome);
         self.statistics.add(outcome);
-        let item = Item::of(outcome);
-        let out: &mut dyn Write = &mut self.out;
-        match self.format {
-            #[cfg(feature = "cli")]
-            Format::Human => self.human.as_ref().expect("made for the human format").item(&item, self.opts, out),
-            Format::Json => json::item(&item, self.opts, &mut self.written, out),
-            Format::Sarif => self.sarif.item(&item, self.opts, self.rules, &mut self.written, out),
-            Format::Github => github::item(&item, self.opts, out),
-            Format::Concise => concise::item(&item, self.opts, out),
+        let Some(Rendered { bytes, entries }) = rendered else {
+            let item = Item::of(outcome);
+            return self.sarif.item(&item, self.opts, self.rules, &mut self.written, &mut self.out);
+        };
+        if self.format == Format::Json && entries > 0 && self.written == 0 {
+            // The array's first entry opens it instead of following a separator.
+            self.out.write_all(b"[")?;
+            self.out.write_all(&bytes[1..])?;
+        } else {
+            self.out.write_all(&bytes)?;
         }
+        self.written += entries;
+        Ok(())
     }
 
     /// Close the report (JSON's array, SARIF's run, the human summary) and flush it.
@@ -231,12 +360,13 @@ struct StatisticsRow {
 
 impl Statistics {
     pub fn add(&mut self, outcome: &FileOutcome) {
-        if let FileOutcome::Linted { diagnostics, .. } = outcome {
-            for d in diagnostics {
-                let row = self.rows.entry(d.code.clone()).or_default();
-                if row.name.is_empty() {
-                    row.name = d.rule.clone();
+        {
+            for d in outcome.diagnostics() {
+                if !self.rows.contains_key(d.code.as_ref()) {
+                    self.rows
+                        .insert(d.code.to_string(), StatisticsRow { name: d.rule.to_string(), ..Default::default() });
                 }
+                let row = self.rows.get_mut(d.code.as_ref()).expect("inserted above");
                 row.count += 1;
                 if is_safe_fix(d) {
                     row.fixable += 1;
@@ -326,9 +456,10 @@ impl Totals {
         let t = self;
         {
             match outcome {
-                FileOutcome::Linted { diagnostics, .. } => {
+                FileOutcome::Failed { .. } => t.failed_files += 1,
+                FileOutcome::Linted { .. } | FileOutcome::Recalled { .. } => {
                     t.linted_files += 1;
-                    for d in diagnostics {
+                    for d in outcome.diagnostics() {
                         match d.severity {
                             Severity::Error => t.errors += 1,
                             Severity::Warning => t.warnings += 1,
@@ -341,7 +472,6 @@ impl Totals {
                         }
                     }
                 }
-                FileOutcome::Failed { .. } => t.failed_files += 1,
             }
         }
     }
@@ -402,31 +532,62 @@ pub(crate) fn is_safe_fix(d: &Diagnostic) -> bool {
     d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)
 }
 
-/// Outcomes sorted by display path (stable), each linted file's diagnostics by position.
+/// A file's outcome as the formats write it.
 pub(crate) enum Item<'a> {
-    Linted { path: String, source: &'a Source, diagnostics: Vec<&'a Diagnostic> },
-    Failed { path: String, code: FailureCode, message: &'a str },
+    Linted {
+        path: String,
+        /// The text, when the outcome has it (a recalled one has not); the human format draws
+        /// it.
+        #[cfg_attr(not(feature = "cli"), allow(dead_code))]
+        text: Option<&'a str>,
+        encoding: Encoding,
+        bom: bool,
+        /// In position order (see [`writing_order`]).
+        diagnostics: Vec<ItemDiagnostic<'a>>,
+    },
+    Failed {
+        path: String,
+        code: FailureCode,
+        message: &'a str,
+    },
+}
+
+/// One diagnostic and where it and its edits are.
+pub(crate) struct ItemDiagnostic<'a> {
+    pub d: &'a Diagnostic,
+    pub at: Position,
+    pub edits: Cow<'a, [Position]>,
 }
 
 impl<'a> Item<'a> {
-    /// A file's outcome as the formats write it: diagnostics in position order.
     pub(crate) fn of(outcome: &'a FileOutcome) -> Item<'a> {
+        let path = outcome.display_path();
         match outcome {
             FileOutcome::Linted { source, diagnostics } => {
                 let mut diagnostics: Vec<&Diagnostic> = diagnostics.iter().collect();
-                diagnostics.sort_by(|a, b| {
-                    (a.span.start, a.span.end, &a.code, &a.message).cmp(&(
-                        b.span.start,
-                        b.span.end,
-                        &b.code,
-                        &b.message,
-                    ))
-                });
-                Item::Linted { path: outcome.display_path(), source, diagnostics }
+                diagnostics.sort_by(|a, b| writing_order(a, b));
+                let diagnostics = diagnostics
+                    .into_iter()
+                    .map(|d| ItemDiagnostic {
+                        d,
+                        at: position(source, d.span),
+                        edits: d.fix.iter().flat_map(|f| &f.edits).map(|e| position(source, e.span())).collect(),
+                    })
+                    .collect();
+                Item::Linted { path, text: Some(&source.text), encoding: source.encoding, bom: source.bom, diagnostics }
             }
-            FileOutcome::Failed { code, message, .. } => {
-                Item::Failed { path: outcome.display_path(), code: *code, message }
-            }
+            FileOutcome::Recalled { file, .. } => Item::Linted {
+                path,
+                text: None,
+                encoding: file.encoding,
+                bom: file.bom,
+                diagnostics: file
+                    .diagnostics
+                    .iter()
+                    .map(|p| ItemDiagnostic { d: &p.diagnostic, at: p.at, edits: Cow::Borrowed(&p.edits) })
+                    .collect(),
+            },
+            FileOutcome::Failed { code, message, .. } => Item::Failed { path, code: *code, message },
         }
     }
 }

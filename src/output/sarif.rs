@@ -15,10 +15,10 @@
 //! - Unreadable files become `invocations[0].toolExecutionNotifications` (level `error`), and
 //!   `executionSuccessful` is false when there is any.
 
-use super::{Item, OutputOptions, clamp_span, message, position};
-use crate::diagnostic::{Diagnostic, Edit, Severity};
+use super::{Item, ItemDiagnostic, OutputOptions, Position, message};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleMeta;
-use crate::source::{Encoding, Source};
+use crate::source::Encoding;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -61,11 +61,12 @@ impl Run {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         match item {
-            Item::Linted { path, source, diagnostics } => {
+            Item::Linted { path, encoding, bom, diagnostics, .. } => {
                 let uri = artifact_uri(path);
-                for d in diagnostics {
+                for x in diagnostics {
+                    let d = x.d;
                     let next = self.descriptors.len();
-                    let rule_index = *self.index.entry(d.code.clone()).or_insert(next);
+                    let rule_index = *self.index.entry(d.code.to_string()).or_insert(next);
                     if rule_index == next {
                         self.descriptors.push(match rules.iter().find(|r| r.code == d.code) {
                             Some(meta) => rule_descriptor(meta),
@@ -74,7 +75,7 @@ impl Run {
                     }
                     out.write_all(if *written == 0 { b"\n" } else { b",\n" })?;
                     *written += 1;
-                    super::write_indented(out, &result(d, source, &uri, rule_index, opts), 8)?;
+                    super::write_indented(out, &result(x, (*encoding, *bom), &uri, rule_index, opts), 8)?;
                 }
             }
             Item::Failed { path, code, message } => self.notifications.push(json!({
@@ -138,8 +139,8 @@ fn rule_descriptor(meta: &RuleMeta) -> Value {
 
 fn fallback_descriptor(d: &Diagnostic) -> Value {
     let mut rule = Map::new();
-    rule.insert("id".into(), d.code.as_str().into());
-    rule.insert("name".into(), d.rule.as_str().into());
+    rule.insert("id".into(), d.code.as_ref().into());
+    rule.insert("name".into(), d.rule.as_ref().into());
     rule.insert("shortDescription".into(), json!({ "text": d.rule }));
     if !d.source.is_empty() {
         rule.insert("fullDescription".into(), json!({ "text": d.source }));
@@ -148,10 +149,11 @@ fn fallback_descriptor(d: &Diagnostic) -> Value {
     Value::Object(rule)
 }
 
-fn result(d: &Diagnostic, source: &Source, uri: &str, rule_index: usize, opts: &OutputOptions) -> Value {
-    let pos = position(source, d.span);
+/// `file` is the file's encoding and whether it starts with a byte-order mark.
+fn result(x: &ItemDiagnostic<'_>, file: (Encoding, bool), uri: &str, rule_index: usize, opts: &OutputOptions) -> Value {
+    let (d, pos) = (x.d, x.at);
     let mut r = Map::new();
-    r.insert("ruleId".into(), d.code.as_str().into());
+    r.insert("ruleId".into(), d.code.as_ref().into());
     r.insert("ruleIndex".into(), rule_index.into());
     r.insert("level".into(), level(d.severity).into());
     r.insert("message".into(), json!({ "text": message(d, opts.lang) }));
@@ -175,9 +177,10 @@ fn result(d: &Diagnostic, source: &Source, uri: &str, rule_index: usize, opts: &
         let replacements: Vec<Value> = fix
             .edits
             .iter()
-            .map(|e| {
+            .zip(x.edits.iter())
+            .map(|(e, at)| {
                 json!({
-                    "deletedRegion": deleted_region(source, e),
+                    "deletedRegion": deleted_region(file, at),
                     "insertedContent": { "text": e.replacement },
                 })
             })
@@ -196,15 +199,16 @@ fn result(d: &Diagnostic, source: &Source, uri: &str, rule_index: usize, opts: &
     Value::Object(r)
 }
 
-fn deleted_region(source: &Source, edit: &Edit) -> Value {
-    let (start, end) = clamp_span(&source.text, edit.span());
-    match source.encoding {
+/// The region an edit replaces: byte offsets in a UTF-8 file, lines and columns in any other.
+fn deleted_region((encoding, bom): (Encoding, bool), at: &Position) -> Value {
+    let (start, end) = (at.byte_start, at.byte_end);
+    match encoding {
         Encoding::Utf8 => {
-            let bom = if source.bom { 3 } else { 0 };
+            let bom = if bom { 3 } else { 0 };
             json!({ "byteOffset": start + bom, "byteLength": end - start })
         }
         Encoding::Gbk | Encoding::Gb18030 | Encoding::Utf16Le | Encoding::Utf16Be => {
-            let (s, e) = (source.line_col(start), source.line_col(end));
+            let (s, e) = (at.start, at.end);
             json!({
                 "startLine": s.line,
                 "startColumn": s.column,
@@ -252,6 +256,7 @@ mod tests {
     use super::super::{FileOutcome, Format, render};
     use super::*;
     use crate::rules::RuleMeta;
+    use crate::source::Source;
 
     fn sarif(outcomes: &[FileOutcome], rules: &[&'static RuleMeta]) -> Value {
         let mut out = Vec::new();

@@ -147,14 +147,14 @@ fn view(source: &Source, diagnostics: &[Diagnostic]) -> Lint {
             let at = gwlint::output::position(source, d.span);
             Finding {
                 index,
-                code: d.code.clone(),
-                rule: d.rule.clone(),
-                category: d.category.clone(),
+                code: d.code.to_string(),
+                rule: d.rule.to_string(),
+                category: d.category.to_string(),
                 severity: d.severity.as_str(),
                 severity_zh: d.severity.zh(),
                 message: d.message.clone(),
                 help: d.help.clone(),
-                source: d.source.clone(),
+                source: d.source.to_string(),
                 line: at.start.line,
                 column: at.start.column,
                 start: offsets.at(at.byte_start),

@@ -5,20 +5,21 @@
 //! - **Key**: a 128-bit hash (xxh3) of gwlint's version and this executable's size and
 //!   modification time (a rebuilt binary never reuses results), the effective settings — the
 //!   text of the config and of every pack, calendar and word-list file it names, and the
-//!   command line's `--select`/`--extend-select`/`--ignore` —, how the file is read (text,
-//!   Markdown, .docx) and the file's bytes. Anything that can change a result is in it, so an
+//!   command line's `--select`/`--extend-select`/`--ignore` —, the file name's extension (which,
+//!   with the bytes, decides how the file is read: text, Markdown, .docx) and the file's bytes. Anything that can change a result is in it, so an
 //!   entry is never stale; nothing else is, so renaming or moving a file still hits.
 //! - **Store**: `.gwlint_cache/` in the current folder (`--cache-dir` or `GWLINT_CACHE_DIR`
-//!   elsewhere), one JSON file per entry under a two-hex-digit fan-out, with a `.gitignore`
+//!   elsewhere), one small binary file per entry ([`entry`]) under a two-hex-digit fan-out, with a `.gitignore`
 //!   and `CACHEDIR.TAG` so neither git nor backups take it; the file walker skips it as a
 //!   hidden folder.
 //! - **Concurrency**: an entry is written to a temporary file in its folder and renamed into
-//!   place, so concurrent runs only ever read whole entries; an entry that does not parse, or
-//!   whose recorded key differs, is a miss. A cache that cannot be written never fails a run.
+//!   place, so concurrent runs only ever read whole entries; an entry that does not decode
+//!   exactly, or whose recorded key or checksum differs, is a miss. A cache that cannot be written never fails a run.
 //! - Only plain checks use it: `--fix`, `--diff` and `--annotate` always lint afresh.
 
-use gwlint::diagnostic::Diagnostic;
-use serde::{Deserialize, Serialize};
+mod entry;
+
+use gwlint::output::Recalled;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -28,13 +29,6 @@ pub struct Cache {
     dir: PathBuf,
     /// gwlint's version and the executable's identity, hashed into every key.
     build: String,
-}
-
-/// One entry on disk: the key again (so a truncated name can never alias) and the diagnostics.
-#[derive(Serialize, Deserialize)]
-struct Entry {
-    key: String,
-    diagnostics: Vec<Diagnostic>,
 }
 
 impl Cache {
@@ -47,13 +41,15 @@ impl Cache {
         Cache { dir, build: build.to_string() }
     }
 
-    /// The key of a file's result: build, settings, how it is read, content.
-    pub fn key(&self, settings: &SettingsKey, kind: gwlint::source::SourceKind, bytes: &[u8]) -> u128 {
+    /// The key of a file's result: build, settings, how it is read (the name's extension, in
+    /// lower case, and the bytes decide that), content.
+    pub fn key(&self, settings: &SettingsKey, path: &Path, bytes: &[u8]) -> u128 {
         let mut h = Xxh3::new();
         h.update(self.build.as_bytes());
         h.update(&[0]);
         h.update(&settings.0.to_le_bytes());
-        h.update(format!("{kind:?}").as_bytes());
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        h.update(extension.unwrap_or_default().as_bytes());
         h.update(&[0]);
         h.update(bytes);
         h.digest128()
@@ -61,30 +57,27 @@ impl Cache {
 
     fn path(&self, key: u128) -> PathBuf {
         let hex = format!("{key:032x}");
-        self.dir.join(&hex[..2]).join(format!("{}.json", &hex[2..]))
+        self.dir.join(&hex[..2]).join(&hex[2..])
     }
 
-    pub fn get(&self, key: u128) -> Option<Vec<Diagnostic>> {
-        let bytes = std::fs::read(self.path(key)).ok()?;
-        let entry: Entry = serde_json::from_slice(&bytes).ok()?;
-        (entry.key == format!("{key:032x}")).then_some(entry.diagnostics)
+    pub fn get(&self, key: u128) -> Option<Recalled> {
+        entry::decode(key, &std::fs::read(self.path(key)).ok()?)
     }
 
     /// Store a result; a failure to write is not an error (the next run lints again).
-    pub fn put(&self, key: u128, diagnostics: &[Diagnostic]) {
-        let _ = self.try_put(key, diagnostics);
+    pub fn put(&self, key: u128, file: &Recalled) {
+        let _ = self.try_put(key, file);
     }
 
-    fn try_put(&self, key: u128, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+    fn try_put(&self, key: u128, file: &Recalled) -> std::io::Result<()> {
         let path = self.path(key);
         let folder = path.parent().expect("an entry has a folder");
         if !folder.exists() {
             self.prepare()?;
             std::fs::create_dir_all(folder)?;
         }
-        let entry = Entry { key: format!("{key:032x}"), diagnostics: diagnostics.to_vec() };
         let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-        serde_json::to_writer(&mut tmp, &entry)?;
+        std::io::Write::write_all(&mut tmp, &entry::encode(key, file))?;
         tmp.persist(&path).map_err(|e| e.error)?;
         Ok(())
     }
@@ -146,13 +139,14 @@ pub fn location(option: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gwlint::source::SourceKind;
 
-    fn diagnostic() -> Diagnostic {
+    fn result() -> Recalled {
         let source = gwlint::source::Source::from_text("a.txt", "各单位要高度重视,认真落实。\n");
         let settings = gwlint::config::Settings::default();
         let orgs = gwlint::org::OrgView::default();
-        gwlint::engine::lint(&source, &settings, &orgs).into_iter().next().expect("a finding")
+        let file = gwlint::output::Placed::all(&source, gwlint::engine::lint(&source, &settings, &orgs));
+        assert!(!file.diagnostics.is_empty(), "a finding");
+        file
     }
 
     #[test]
@@ -160,11 +154,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::with_build(dir.path().join("c"), "gwlint 1");
         let settings = SettingsKey::of(&gwlint::config::Settings::default(), "");
-        let key = cache.key(&settings, SourceKind::Text, b"draft");
+        let key = cache.key(&settings, Path::new("a.txt"), b"draft");
         assert_eq!(cache.get(key), None);
-        let d = vec![diagnostic()];
-        cache.put(key, &d);
-        assert_eq!(cache.get(key), Some(d));
+        let file = result();
+        cache.put(key, &file);
+        assert_eq!(cache.get(key), Some(file));
         assert!(dir.path().join("c/.gitignore").exists() && dir.path().join("c/CACHEDIR.TAG").exists());
 
         let other_build = Cache::with_build(dir.path().join("c"), "gwlint 2");
@@ -173,11 +167,12 @@ mod tests {
             .unwrap();
         let with_selection = SettingsKey::of(&gwlint::config::Settings::default(), "--select GW4");
         let keys = [
-            other_build.key(&settings, SourceKind::Text, b"draft"),
-            cache.key(&with_config, SourceKind::Text, b"draft"),
-            cache.key(&with_selection, SourceKind::Text, b"draft"),
-            cache.key(&settings, SourceKind::Markdown, b"draft"),
-            cache.key(&settings, SourceKind::Text, b"draft!"),
+            other_build.key(&settings, Path::new("a.txt"), b"draft"),
+            cache.key(&with_config, Path::new("a.txt"), b"draft"),
+            cache.key(&with_selection, Path::new("a.txt"), b"draft"),
+            cache.key(&settings, Path::new("a.md"), b"draft"),
+            cache.key(&settings, Path::new("a"), b"draft"),
+            cache.key(&settings, Path::new("a.txt"), b"draft!"),
         ];
         for k in keys {
             assert_ne!(k, key);
@@ -189,9 +184,9 @@ mod tests {
     fn a_damaged_entry_is_a_miss() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::with_build(dir.path().to_path_buf(), "gwlint 1");
-        let key = cache.key(&SettingsKey::of(&gwlint::config::Settings::default(), ""), SourceKind::Text, b"x");
-        cache.put(key, &[diagnostic()]);
-        std::fs::write(cache.path(key), b"{\"key\": \"trunc").unwrap();
+        let key = cache.key(&SettingsKey::of(&gwlint::config::Settings::default(), ""), Path::new("a.txt"), b"x");
+        cache.put(key, &result());
+        std::fs::write(cache.path(key), b"GWC\x02trunc").unwrap();
         assert_eq!(cache.get(key), None);
     }
 }
