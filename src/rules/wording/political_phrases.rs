@@ -1,5 +1,6 @@
-//! GW609 fixed-political-phrases: fixed political formulations checked against a user-maintained
-//! table (`lints/wording/phrases.toml` ships only a few examples).
+//! GW609 fixed-political-phrases: fixed formulations (规范表述) checked against tables — the
+//! shipped, sourced `lints/wording/guifan.tsv`, the few quoted 提法 in `lints/wording/phrases.toml`,
+//! and a unit's own entries in gwlint.toml.
 
 use super::table::{FixClass, Policy, Table};
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
@@ -14,28 +15,99 @@ pub struct FixedPoliticalPhrases;
 static META: RuleMeta = RuleMeta {
     code: "GW609",
     name: "fixed-political-phrases",
-    summary: "固定提法核对（用户维护词表）",
+    summary: "规范表述核对：法律法规和文件名称、机构名称、固定提法（附出处的内置表和单位词表）",
     category: Category::Wording,
+    // The quoted-提法 entries are hints; the sourced 规范表述 rows raise their own warnings.
     default_severity: Severity::Info,
     default_enabled: true,
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第二十条（四）：审核“人名、地名、时间、数字、段落顺序、引文等是否准确”",
     fix: FixAvailability::Sometimes,
     needs: &[],
-    docs: "按词表核对固定提法的写法：\n\n\
-- 习惯加引号的提法漏了引号（“增强四个意识”→“增强‘四个意识’”）；\n\
-- 词表列出的常见误写（只查引号内，如“四个意思”）；\n\
-- 引号内与带引号提法用字相同、字序不同的写法（“意识四个”）。\n\n\
-gwlint 只附极少示例（“两个确立”“四个意识”“四个自信”“两个维护”“两个大局”“国之大者”“三个务必”），\
-不内置权威词表：提法会更新，须由本单位审定。词表在 `lints/wording/phrases.toml`，\
-单位在 gwlint.toml 中用 `[[rules.GW609.entry]]` 补充（格式相同）、`disable` 停用某条。只作提示，改法需 `--unsafe-fixes`。\
-书名号内的文字不查。近似匹配（编辑距离为1）没有做：“两个确保”与“两个确立”只差一字，都是实际使用的提法。",
+    docs: "按词表核对规范表述：\n\n\
+- **规范表述表**（`lints/wording/guifan.tsv`，警告）：法律、行政法规、党内法规和重要文件的名称（《老年人权益保护法》→\
+《中华人民共和国老年人权益保障法》），机构名称（人力资源与社会保障部→人力资源和社会保障部），\
+以及固定提法的误写（全过程民主→全过程人民民主）。每一条都注明出处：文件名称、发布机关、日期、原文摘句和网址，\
+报出时“依据”引的就是这条出处。书名号和引号内也查（名称本身写错正是要查的）。名称类给出替换建议，提法类只提示，\
+按原文改正。只收有官方或官方转载原文、或国家法律法规数据库镜像可核的条目；随语境而定的写法（旧机构名、旧提法）不收；\
+已发布公文中也在用的写法不算错。\n\
+- 习惯加引号的提法漏了引号（“增强四个意识”→“增强‘四个意识’”；提示）；\n\
+- 词表列出的常见误写（只查引号内，如“四个意思”；提示）；\n\
+- 引号内与带引号提法用字相同、字序不同的写法（“意识四个”；提示）。\n\n\
+提法会更新：单位在 gwlint.toml 中用 `[[rules.GW609.entry]]` 补充（格式同 `lints/wording/phrases.toml`，\
+可写 `source` 注明出处）、`disable` 停用某条。改法一律需 `--unsafe-fixes`。\
+近似匹配（编辑距离为1）没有做：“两个确保”与“两个确立”只差一字，都是实际使用的提法。",
     bad: "增强四个意识、坚定“四个自信”。",
     good: "增强“四个意识”、坚定“四个自信”。",
 };
 
-pub(super) static TABLE: LazyLock<Table> =
-    LazyLock::new(|| Table::builtin(include_str!("../../../lints/wording/phrases.toml"), "GW609"));
+pub(super) static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut doc: toml::Table =
+        toml::from_str(include_str!("../../../lints/wording/phrases.toml")).expect("lints/wording/phrases.toml parses");
+    let entries = guifan_entries(GUIFAN).unwrap_or_else(|e| panic!("lints/wording/guifan.tsv: {e}"));
+    let section = doc.entry("GW609").or_insert_with(|| toml::Value::Table(Default::default()));
+    let list = section
+        .as_table_mut()
+        .expect("[GW609] is a table")
+        .entry("entry")
+        .or_insert_with(|| toml::Value::Array(Vec::new()));
+    list.as_array_mut().expect("[[GW609.entry]] is a list").extend(entries);
+    Table::from_toml(doc, "GW609").unwrap_or_else(|e| panic!("lints/wording table: {e}"))
+});
+
+/// The shipped table of 规范表述: one row per formulation, with the published text it is
+/// taken from (see lints/wording/README.md).
+const GUIFAN: &str = include_str!("../../../lints/wording/guifan.tsv");
+
+/// Table entries for the rows of `guifan.tsv` — one per wrong variant. Each finding cites the
+/// row's published source instead of the rule's own; a fix is offered only where the row names
+/// a drop-in replacement (a title or an organ's name), and the correct form never matches.
+fn guifan_entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().ok_or("empty file")?.split('\t').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).ok_or(format!("no column {name}"));
+    let [wrong, right, replace, kind, title, issuer, date, url, quote] =
+        ["wrong", "right", "replace", "kind", "source_title", "issuer", "date", "url", "quote"].map(column);
+    let (wrong, right, replace, kind, title, issuer, date, url, quote) =
+        (wrong?, right?, replace?, kind?, title?, issuer?, date?, url?, quote?);
+    let mut entries = Vec::new();
+    for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let cell = |i: usize| cells.get(i).copied().unwrap_or("").trim();
+        if cell(right).is_empty() || cell(title).is_empty() || cell(quote).is_empty() {
+            return Err(format!("row {}: every row needs the right form and its source with a quotation", n + 2));
+        }
+        let source = format!("{}（{}，{}）：“{}”。原文：{}", cell(title), cell(issuer), cell(date), cell(quote), cell(url));
+        let organ = cell(kind).starts_with("机构名称");
+        for variant in cell(wrong).split('|').filter(|v| !v.is_empty()) {
+            let mut e = toml::Table::new();
+            e.insert("match".into(), variant.into());
+            e.insert("scope".into(), "everywhere".into());
+            e.insert("severity".into(), "warning".into());
+            e.insert("source".into(), source.clone().into());
+            e.insert("unless-within".into(), toml::Value::Array(vec![cell(right).into()]));
+            // A title is replaced by a title, a name by a name; a slogan's wording is the
+            // drafter's to restore.
+            let drop_in = !cell(replace).is_empty() && variant.starts_with('《') == cell(replace).starts_with('《');
+            if drop_in {
+                e.insert("replace".into(), cell(replace).into());
+                e.insert("message".into(), format!("“{{match}}”不是规范名称，应为“{}”", cell(replace)).into());
+            } else {
+                e.insert("message".into(), format!("“{{match}}”与规范表述不符，规范表述为：{}", cell(right)).into());
+                e.insert("help".into(), "按出处原文改正".into());
+            }
+            if organ {
+                // 审计部门、监察部门; the former 监察部 named as such.
+                e.insert("unless-after".into(), toml::Value::Array(vec!["门".into()]));
+                e.insert("unless-before".into(), toml::Value::Array(vec!["原".into()]));
+            }
+            e.insert("example".into(), format!("认真执行{variant}。").into());
+            e.insert("counter-example".into(), format!("认真执行{}。", cell(right)).into());
+            entries.push(toml::Value::Table(e));
+        }
+    }
+    Ok(entries)
+}
 
 /// The quoted canonical forms: entries whose replacement is the match itself in quotation marks.
 static QUOTED: LazyLock<Vec<String>> = LazyLock::new(|| {

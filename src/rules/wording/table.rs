@@ -67,6 +67,9 @@ pub enum Scope {
     Anywhere,
     /// Only inside quotations — for entries about how a quoted phrase is written.
     InsideQuotes,
+    /// Inside quotations and 《》 names too — for entries about how a cited name itself is
+    /// written (a law's or a document's title).
+    Everywhere,
 }
 
 #[derive(Deserialize, Default)]
@@ -99,6 +102,10 @@ pub struct RawEntry {
     unless_after_regex: Option<String>,
     #[serde(default)]
     unless_name: bool,
+    /// Silent where the match lies inside one of these (the correct form that contains it:
+    /// “国务院办” inside “国务院办公厅”).
+    #[serde(default)]
+    unless_within: Vec<String>,
     replace: Option<String>,
     fix: Option<FixClass>,
     message: Option<String>,
@@ -107,6 +114,8 @@ pub struct RawEntry {
     severity: Option<String>,
     #[serde(default)]
     scope: Scope,
+    /// The published text the entry rests on, cited with each finding instead of the rule's.
+    source: Option<String>,
     example: Option<String>,
     counter_example: Option<String>,
 }
@@ -138,6 +147,8 @@ pub struct Entry {
     en: Option<String>,
     severity: Option<Severity>,
     pub scope: Scope,
+    unless_within: Vec<String>,
+    pub source: Option<String>,
     pub example: Option<String>,
     pub counter_example: Option<String>,
 }
@@ -186,6 +197,8 @@ impl Entry {
             en: raw.en,
             severity,
             scope: raw.scope,
+            unless_within: raw.unless_within,
+            source: raw.source,
             example: raw.example,
             counter_example: raw.counter_example,
         })
@@ -203,6 +216,7 @@ impl Entry {
             || self.unless_before_re.as_ref().is_some_and(|r| r.is_match(before))
             || self.unless_after_re.as_ref().is_some_and(|r| r.is_match(after))
             || (self.unless_name && begins_proper_name(before, after))
+            || within_any(line, start, end, &self.unless_within)
         {
             return None;
         }
@@ -282,7 +296,11 @@ pub struct Policy {
 impl Table {
     /// The section `code` of a table file.
     pub fn parse(file: &str, code: &str) -> Result<Table, String> {
-        let doc: toml::Table = toml::from_str(file).map_err(|e| e.to_string())?;
+        Table::from_toml(toml::from_str(file).map_err(|e| e.to_string())?, code)
+    }
+
+    /// A table from an already parsed file (a built-in table extended with generated entries).
+    pub fn from_toml(doc: toml::Table, code: &str) -> Result<Table, String> {
         let section: RawSection = match doc.get(code) {
             Some(v) => v.clone().try_into().map_err(|e: toml::de::Error| format!("[{code}]：{e}"))?,
             None => RawSection::default(),
@@ -454,6 +472,9 @@ impl Table {
         if let Some(sev) = entry.severity {
             finding = finding.severity(sev);
         }
+        if let Some(source) = &entry.source {
+            finding = finding.source(source.clone());
+        }
         if let Some(r) = &entry.replace {
             let edits = vec![Edit::replace(span, r.clone())];
             // Name the fixed word (“改为“台账””) when the match is only part of it.
@@ -493,15 +514,21 @@ pub fn in_scope(cx: &Context, scope: Scope, span: Span) -> bool {
         Scope::OutsideQuotes => !masks.hits(always.with(MaskKind::Quote).with(MaskKind::BlockQuote), span),
         Scope::Anywhere => !masks.hits(always, span),
         Scope::InsideQuotes => !masks.hits(always, span) && masks.covers(MaskKind::Quote, span),
+        Scope::Everywhere => !masks.hits(MaskSet::NON_TEXT, span),
     }
 }
 
 /// Whether the match sits inside one of the user's accepted words (a company name, a person).
 fn allowed(line: &str, hit: Hit, allow: &[String]) -> bool {
-    allow
+    within_any(line, hit.start, hit.end, allow)
+}
+
+/// Whether `start..end` of `line` lies inside an occurrence of one of `words`.
+fn within_any(line: &str, start: usize, end: usize, words: &[String]) -> bool {
+    words
         .iter()
         .filter(|w| !w.is_empty())
-        .any(|w| line.match_indices(w.as_str()).any(|(i, _)| i <= hit.start && hit.end <= i + w.len()))
+        .any(|w| line.match_indices(w.as_str()).any(|(i, _)| i <= start && end <= i + w.len()))
 }
 
 /// A rule's table parameters from gwlint.toml.
