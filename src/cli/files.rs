@@ -189,7 +189,13 @@ impl SettingsCache {
                 }
             }
         };
-        self.by_folder.lock().map_err(unavailable)?.insert(folder.to_path_buf(), r.clone());
+        let mut by_folder = self.by_folder.lock().map_err(unavailable)?;
+        // Folders are walked one after another: forgetting the old ones keeps an archive of a
+        // hundred thousand folders from growing this map without end.
+        if by_folder.len() >= 4096 {
+            by_folder.clear();
+        }
+        by_folder.insert(folder.to_path_buf(), r.clone());
         Ok(r)
     }
 }

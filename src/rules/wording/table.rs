@@ -349,10 +349,13 @@ impl Table {
                 .expect("literal patterns build")
         });
         let literals = (!patterns.is_empty()).then(|| {
-            // A full DFA: the tables are small, and overlapping search runs over every line.
+            // A full DFA for the small tables (overlapping search runs over every line); for a
+            // table of long names (the 规范表述) a DFA would take megabytes, so the builder
+            // chooses.
+            let bytes: usize = patterns.iter().map(|p| p.len()).sum();
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind((bytes <= 2048).then_some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .expect("literal patterns build")
         });
