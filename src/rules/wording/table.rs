@@ -276,7 +276,11 @@ pub struct Table {
     help: Option<String>,
     en: Option<String>,
     pub entries: Vec<Entry>,
-    literals: Option<AhoCorasick>,
+    /// The overlapping automaton over the literal patterns, built the first time a line holds
+    /// one of them: a draft without any of a large table's words never pays for it.
+    literals: std::sync::OnceLock<AhoCorasick>,
+    /// The literal patterns, in automaton order.
+    patterns: Vec<String>,
     /// The same words for the question "does this line hold any of them?". Leftmost-first
     /// semantics let aho-corasick use its SIMD (Teddy) search for small tables, several times
     /// faster than the overlapping automaton; the answer is the same.
@@ -342,24 +346,29 @@ impl Table {
                 Pattern::Regex(_) => regex_entries.push(i),
             }
         }
+        // Leftmost-first for “any of them here?”, the fastest search; the compact NFA for a
+        // table of long names (the 规范表述), which as a DFA would take megabytes.
+        let small = patterns.iter().map(|p| p.len()).sum::<usize>() <= 2048;
         let any_literal = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
+                .kind((!small).then_some(AhoCorasickKind::ContiguousNFA))
                 .build(&patterns)
                 .expect("literal patterns build")
         });
-        let literals = (!patterns.is_empty()).then(|| {
-            // A full DFA for the small tables (overlapping search runs over every line); for a
-            // table of long names (the 规范表述) a DFA would take megabytes, so the builder
-            // chooses.
-            let bytes: usize = patterns.iter().map(|p| p.len()).sum();
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind((bytes <= 2048).then_some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .expect("literal patterns build")
-        });
-        Table { code: code.to_string(), message, help, en, entries, literals, any_literal, by_literal, regex_entries }
+        let patterns: Vec<String> = patterns.into_iter().map(str::to_string).collect();
+        Table {
+            code: code.to_string(),
+            message,
+            help,
+            en,
+            entries,
+            literals: std::sync::OnceLock::new(),
+            patterns,
+            any_literal,
+            by_literal,
+            regex_entries,
+        }
     }
 
     /// Every non-overlapping match in one line: for each place a pattern occurs, the first entry
@@ -368,8 +377,16 @@ impl Table {
         let mut hits = Vec::new();
         // Most lines hold none of the words: a plain search (which can skip ahead) says so far
         // faster than the overlapping one, which must visit every byte.
-        if let Some(ac) = self.literals.as_ref().filter(|_| self.any_literal.as_ref().is_some_and(|a| a.is_match(line)))
-        {
+        if self.any_literal.as_ref().is_some_and(|a| a.is_match(line)) {
+            let ac = self.literals.get_or_init(|| {
+                // A full DFA for the small tables: the overlapping search visits every byte.
+                let small = self.patterns.iter().map(String::len).sum::<usize>() <= 2048;
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(if small { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA }))
+                    .build(&self.patterns)
+                    .expect("literal patterns build")
+            });
             for m in ac.find_overlapping_iter(line) {
                 let (start, end) = (m.start(), m.end());
                 if let Some((entry, word)) = self.by_literal[m.pattern().as_usize()]
