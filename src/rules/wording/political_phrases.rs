@@ -77,7 +77,8 @@ fn guifan_entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
         if cell(right).is_empty() || cell(title).is_empty() || cell(quote).is_empty() {
             return Err(format!("row {}: every row needs the right form and its source with a quotation", n + 2));
         }
-        let source = format!("{}（{}，{}）：“{}”。原文：{}", cell(title), cell(issuer), cell(date), cell(quote), cell(url));
+        let source =
+            format!("{}（{}，{}）：“{}”。原文：{}", cell(title), cell(issuer), cell(date), cell(quote), cell(url));
         let organ = cell(kind).starts_with("机构名称");
         for variant in cell(wrong).split('|').filter(|v| !v.is_empty()) {
             let mut e = toml::Table::new();
