@@ -26,7 +26,8 @@ static META: RuleMeta = RuleMeta {
     needs: &[],
     docs: "按词表核对规范表述：\n\n\
 - **规范表述表**（`lints/wording/guifan.tsv`，警告）：法律、行政法规、党内法规和重要文件的名称（《老年人权益保护法》→\
-《中华人民共和国老年人权益保障法》），机构名称（人力资源与社会保障部→人力资源和社会保障部），\
+《中华人民共和国老年人权益保障法》），机构名称（人力资源与社会保障部→人力资源和社会保障部；\
+同名的地方部门也查：住房与城乡建设局→住房和城乡建设局、农业和农村局→农业农村局），\
 以及固定提法的误写（全过程民主→全过程人民民主）。每一条都注明出处：文件名称、发布机关、日期、原文摘句和网址，\
 报出时“依据”引的就是这条出处。书名号和引号内也查（名称本身写错正是要查的）。名称类给出替换建议，提法类只提示，\
 按原文改正。只收有官方或官方转载原文、或国家法律法规数据库镜像可核的条目；随语境而定的写法（旧机构名、旧提法）不收；\
@@ -71,6 +72,9 @@ fn guifan_entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
     let (wrong, right, replace, kind, title, issuer, date, url, quote) =
         (wrong?, right?, replace?, kind?, title?, issuer?, date?, url?, quote?);
     let mut entries = Vec::new();
+    // The variants the table lists itself; generated ones never repeat them.
+    let mut listed: std::collections::HashSet<String> =
+        tsv.lines().skip(1).flat_map(|l| l.split('\t').next().unwrap_or("").split('|')).map(str::to_string).collect();
     for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let cells: Vec<&str> = line.split('\t').collect();
         let cell = |i: usize| cells.get(i).copied().unwrap_or("").trim();
@@ -106,8 +110,59 @@ fn guifan_entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
             e.insert("counter-example".into(), format!("认真执行{}。", cell(right)).into());
             entries.push(toml::Value::Table(e));
         }
+        if organ && !cell(replace).is_empty() {
+            for (variant, fixed) in organ_name_variants(cell(replace)) {
+                if !listed.insert(variant.clone()) {
+                    continue;
+                }
+                let mut e = toml::Table::new();
+                e.insert("match".into(), variant.as_str().into());
+                e.insert("replace".into(), fixed.as_str().into());
+                e.insert("severity".into(), "warning".into());
+                e.insert(
+                    "message".into(),
+                    format!("机构名称“{{match}}”不规范，应为“{fixed}”（同国务院组成部门“{}”的名称）", cell(replace))
+                        .into(),
+                );
+                e.insert("source".into(), source.clone().into());
+                e.insert("unless-within".into(), toml::Value::Array(vec![fixed.as_str().into()]));
+                e.insert("unless-after".into(), toml::Value::Array(vec!["门".into()]));
+                e.insert("unless-before".into(), toml::Value::Array(vec!["原".into()]));
+                e.insert("example".into(), format!("报送省{variant}审核。").into());
+                e.insert("counter-example".into(), format!("报送省{fixed}审核。").into());
+                entries.push(toml::Value::Table(e));
+            }
+        }
     }
     Ok(entries)
+}
+
+/// Wrong forms of a central organ's name that drafters also write for the local departments
+/// named after it (厅、局、委员会): its “和” written “与” (人力资源与社会保障厅), or a “和”/“与”
+/// put between the two words of a four-character name that has none (农业和农村局,
+/// 卫生与健康委员会) — with the right form of each.
+fn organ_name_variants(name: &str) -> Vec<(String, String)> {
+    let name = name.trim_start_matches("中华人民共和国");
+    let name = name.strip_prefix("国家").unwrap_or(name);
+    let Some((stem, _)) = ["委员会", "部"].iter().find_map(|s| name.strip_suffix(s).map(|stem| (stem, s))) else {
+        return Vec::new();
+    };
+    let chars: Vec<char> = stem.chars().collect();
+    let wrong_stems: Vec<String> = if stem.contains('和') {
+        vec![stem.replace('和', "与")]
+    } else if chars.len() == 4 && chars.iter().all(|c| crate::lang::is_han(*c)) {
+        let (a, b): (String, String) = (chars[..2].iter().collect(), chars[2..].iter().collect());
+        vec![format!("{a}和{b}"), format!("{a}与{b}")]
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::new();
+    for wrong in wrong_stems {
+        for suffix in ["部", "厅", "局", "委员会", "委"] {
+            out.push((format!("{wrong}{suffix}"), format!("{stem}{suffix}")));
+        }
+    }
+    out
 }
 
 /// The quoted canonical forms: entries whose replacement is the match itself in quotation marks.
