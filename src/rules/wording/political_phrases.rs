@@ -32,6 +32,9 @@ static META: RuleMeta = RuleMeta {
 报出时“依据”引的就是这条出处。书名号和引号内也查（名称本身写错正是要查的）。名称类给出替换建议，提法类只提示，\
 按原文改正。只收有官方或官方转载原文、或国家法律法规数据库镜像可核的条目；随语境而定的写法（旧机构名、旧提法）不收；\
 已发布公文中也在用的写法不算错。\n\
+- **法律、行政法规的名称**：引用的《中华人民共和国……法／条例》不在国家法律法规数据库的名称表中（`lints/wording/laws.tsv`，\
+据其镜像 LawRefBook/Laws 2025年4月19日的文本，966 件），而与某一件只差一个词或一个字时（《中华人民共和国劳动合同管理法》\
+→《中华人民共和国劳动合同法》；警告，改法需确认）。差得更多的不报：可能是名称表之后公布的新法律。\n\
 - 习惯加引号的提法漏了引号（“增强四个意识”→“增强‘四个意识’”；提示）；\n\
 - 词表列出的常见误写（只查引号内，如“四个意思”；提示）；\n\
 - 引号内与带引号提法用字相同、字序不同的写法（“意识四个”；提示）。\n\n\
@@ -183,7 +186,117 @@ impl Rule for FixedPoliticalPhrases {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         TABLE.check(cx, &META, Policy { max_fix: FixClass::Unsafe }, out);
         reordered(cx, out);
+        unknown_law_titles(cx, out);
     }
+}
+
+/// The titles of the laws and administrative regulations (`lints/wording/laws.tsv`: the national
+/// law database's texts as mirrored by LawRefBook/Laws, commit 2f4c5c2 of 2025-04-19), with
+/// the date of the latest text.
+static LAWS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../../lints/wording/laws.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut cells = l.split('\t');
+            Some((cells.next()?, cells.next().unwrap_or("")))
+        })
+        .collect()
+});
+
+/// A cited 《中华人民共和国……法／条例》 that is no law or regulation, but within two characters
+/// of one: a title remembered wrongly (《中华人民共和国劳动合同管理法》 for 劳动合同法). A title
+/// further from every known one is left alone — it may be a law newer than the list.
+fn unknown_law_titles(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text();
+    for (kind, span) in cx.doc.masks.iter() {
+        if *kind != MaskKind::BookTitle || cx.doc.masks.hits(MaskSet::NON_TEXT, *span) {
+            continue;
+        }
+        let cited = span.text(text);
+        let Some(inner) = cited.strip_prefix('《').and_then(|c| c.strip_suffix('》')) else { continue };
+        // A version note in the title (（2018年修正）) is not part of the name.
+        let name = match inner.rfind('（') {
+            Some(at) if inner.ends_with('）') => &inner[..at],
+            _ => inner,
+        };
+        // Only a plain name: a title broken over lines or holding other marks is left alone.
+        let plain = |c: char| is_han(c) || c.is_ascii_digit() || c == '、';
+        if !name.starts_with("中华人民共和国")
+            || !(name.ends_with('法') || name.ends_with("条例"))
+            || !name.chars().all(plain)
+            || LAWS.iter().any(|(title, _)| *title == name)
+        {
+            continue;
+        }
+        // Titles are misremembered by a word added or left out (劳动合同管理法, 乡村振兴法) or
+        // one character changed (和/与, 条例/法); two changed characters are more likely another
+        // law — one newer than the list (国家公园法 is not a slip for 国家安全法).
+        let length = name.chars().count();
+        let scored: Vec<(usize, &(&str, &str))> = LAWS
+            .iter()
+            .filter(|(t, _)| t.starts_with("中华人民共和国"))
+            .map(|law| (char_distance(name, law.0), law))
+            .filter(|(d, law)| d.saturating_sub(law.0.chars().count().abs_diff(length)) <= 1)
+            .collect();
+        let Some(best) = scored.iter().map(|(d, _)| *d).min() else { continue };
+        // Another finding (the 规范表述 table) already says what this title should be.
+        if best > 2 || out.iter().any(|f| f.span.start < span.end && span.start < f.span.end) {
+            continue;
+        }
+        // Of the nearest titles, the one that keeps most of the cited characters in order
+        // (粮食安全法 → 粮食安全保障法, not 国家安全法); when that does not decide, all of them.
+        let nearest: Vec<&(&str, &str)> = scored.iter().filter(|(d, _)| *d == best).map(|(_, law)| *law).collect();
+        let kept = |t: &str| common_subsequence(name, t);
+        let most = nearest.iter().map(|(t, _)| kept(t)).max().unwrap_or(0);
+        let candidates: Vec<&(&str, &str)> = nearest.into_iter().filter(|(t, _)| kept(t) == most).take(3).collect();
+        let named: Vec<String> = candidates.iter().map(|(t, _)| format!("《{t}》")).collect();
+        let cited_from: Vec<String> = candidates.iter().map(|(t, d)| format!("《{t}》（{d}）")).collect();
+        let mut finding =
+            Finding::new(*span, format!("《{name}》不是现行法律、行政法规的名称，应是{}？", named.join("或")))
+                .help("按国家法律法规数据库中的名称改正；如是新近公布的法律，以公布的名称为准")
+                .severity(Severity::Warning)
+                .source(format!(
+                    "国家法律法规数据库（flk.npc.gov.cn）收录的法律、行政法规名称（据其镜像 LawRefBook/Laws，2025年4月19日的文本）：{}",
+                    cited_from.join("、")
+                ));
+        if let [(title, _)] = candidates[..] {
+            let inner_span = Span::new(span.start + '《'.len_utf8(), span.start + '《'.len_utf8() + name.len());
+            finding = finding.fix(Fix::unsafe_(format!("改为《{title}》"), vec![Edit::replace(inner_span, *title)]));
+        }
+        out.push(finding);
+    }
+}
+
+/// The length of the longest common subsequence, in characters.
+fn common_subsequence(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut row = vec![0; b.len() + 1];
+    for ca in &a {
+        let mut diagonal = 0;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb { diagonal + 1 } else { row[j + 1].max(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Levenshtein distance in characters.
+fn char_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// A quotation whose characters are those of a known phrase in another order.
