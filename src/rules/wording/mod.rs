@@ -5,6 +5,7 @@
 pub mod context_confusables;
 pub mod domain_confusables;
 pub mod foreign_words;
+mod guifan;
 pub mod jiezhi;
 pub mod political_phrases;
 pub mod standard_forms;
