@@ -291,12 +291,11 @@ fn lint_file(
     // The human format draws each finding's text; the others need only the places, which a
     // cached result keeps, so for them a hit is never decoded again.
     let shows_text = args.format == output::Format::Human;
-    let outcome = |source: Source, file: output::Recalled| {
-        if shows_text {
+    let outcome = |source: Option<Source>, file: output::Recalled| match source {
+        Some(source) => {
             FileOutcome::Linted { source, diagnostics: file.diagnostics.into_iter().map(|p| p.diagnostic).collect() }
-        } else {
-            FileOutcome::Recalled { path: display.clone(), file }
         }
+        None => FileOutcome::Recalled { path: display.clone(), file },
     };
     // A plain check: the cached result when nothing that decides it has changed.
     let key = results.filter(|_| plain && path.as_os_str() != files::STDIN).map(|c| {
@@ -305,14 +304,11 @@ fn lint_file(
     if let Some((c, key)) = key
         && let Some(file) = c.get(key)
     {
-        let mut run = if shows_text {
-            match Source::read_named(name.clone(), &original_bytes) {
-                Ok(source) => FileRun::of(outcome(source, file)),
-                Err(e) => failed(FailureCode::DecodeError, e.to_string()),
-            }
-        } else {
-            FileRun::of(FileOutcome::Recalled { path: display.clone(), file })
+        let source = match shows_text.then(|| Source::read_named(name, &original_bytes)).transpose() {
+            Ok(source) => source,
+            Err(e) => return Ok(failed(FailureCode::DecodeError, e.to_string())),
         };
+        let mut run = FileRun::of(outcome(source, file));
         run.cached = true;
         return Ok(run);
     }
@@ -338,7 +334,7 @@ fn lint_file(
         };
         let file = output::Placed::all(&source, diagnostics);
         c.put(key, &file);
-        return Ok(FileRun::of(outcome(source, file)));
+        return Ok(FileRun::of(outcome(shows_text.then_some(source), file)));
     }
     if source.kind == gwlint::source::SourceKind::Docx {
         return Ok(docx_file(path, &display, source, &original_bytes, args, settings, orgs, fix_level));

@@ -96,8 +96,7 @@ pub struct Placed {
 
 impl Placed {
     pub fn of(source: &Source, diagnostic: Diagnostic) -> Placed {
-        let edits = diagnostic.fix.iter().flat_map(|f| &f.edits).map(|e| position(source, e.span())).collect();
-        Placed { at: position(source, diagnostic.span), edits, diagnostic }
+        Placed { at: position(source, diagnostic.span), edits: edit_positions(source, &diagnostic), diagnostic }
     }
 
     /// A linted file's diagnostics placed, in the order every format writes them.
@@ -106,6 +105,11 @@ impl Placed {
         diagnostics.sort_by(|a, b| writing_order(&a.diagnostic, &b.diagnostic));
         Recalled { encoding: source.encoding, bom: source.bom, diagnostics }
     }
+}
+
+/// Where each of a diagnostic's fix edits is, in the order of `fix.edits`.
+fn edit_positions(source: &Source, d: &Diagnostic) -> Vec<Position> {
+    d.fix.iter().flat_map(|f| &f.edits).map(|e| position(source, e.span())).collect()
 }
 
 /// Within a file: by span, then code, then message.
@@ -226,6 +230,9 @@ impl<'a> Renderer<'a> {
 
     /// The file's part, or `None` for SARIF (the report renders that itself).
     pub fn render(&self, outcome: &FileOutcome) -> Option<Rendered> {
+        if self.format == Format::Sarif {
+            return None;
+        }
         let item = Item::of(outcome);
         let mut bytes = Vec::new();
         let mut entries = 0;
@@ -241,7 +248,7 @@ impl<'a> Renderer<'a> {
             }
             Format::Github => github::item(&item, self.opts, &mut bytes),
             Format::Concise => concise::item(&item, self.opts, &mut bytes),
-            Format::Sarif => return None,
+            Format::Sarif => unreachable!("SARIF returned above"),
         };
         // Writing into a Vec cannot fail.
         written.ok()?;
@@ -360,17 +367,14 @@ struct StatisticsRow {
 
 impl Statistics {
     pub fn add(&mut self, outcome: &FileOutcome) {
-        {
-            for d in outcome.diagnostics() {
-                if !self.rows.contains_key(d.code.as_ref()) {
-                    self.rows
-                        .insert(d.code.to_string(), StatisticsRow { name: d.rule.to_string(), ..Default::default() });
-                }
-                let row = self.rows.get_mut(d.code.as_ref()).expect("inserted above");
-                row.count += 1;
-                if is_safe_fix(d) {
-                    row.fixable += 1;
-                }
+        for d in outcome.diagnostics() {
+            if !self.rows.contains_key(d.code.as_ref()) {
+                self.rows.insert(d.code.to_string(), StatisticsRow { name: d.rule.to_string(), ..Default::default() });
+            }
+            let row = self.rows.get_mut(d.code.as_ref()).expect("inserted above");
+            row.count += 1;
+            if is_safe_fix(d) {
+                row.fixable += 1;
             }
         }
     }
@@ -571,7 +575,7 @@ impl<'a> Item<'a> {
                     .map(|d| ItemDiagnostic {
                         d,
                         at: position(source, d.span),
-                        edits: d.fix.iter().flat_map(|f| &f.edits).map(|e| position(source, e.span())).collect(),
+                        edits: edit_positions(source, d).into(),
                     })
                     .collect();
                 Item::Linted { path, text: Some(&source.text), encoding: source.encoding, bom: source.bom, diagnostics }

@@ -56,9 +56,7 @@ pub(super) fn entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
                 e.insert("help".into(), "按出处原文改正".into());
             }
             if organ {
-                // 审计部门、监察部门; the former 监察部 named as such.
-                e.insert("unless-after".into(), toml::Value::Array(vec!["门".into()]));
-                e.insert("unless-before".into(), toml::Value::Array(vec!["原".into()]));
+                guard_organ_name(&mut e);
             }
             e.insert("example".into(), format!("认真执行{variant}。").into());
             e.insert("counter-example".into(), format!("认真执行{}。", cell(right)).into());
@@ -80,8 +78,7 @@ pub(super) fn entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
                 );
                 e.insert("source".into(), source.clone().into());
                 e.insert("unless-within".into(), toml::Value::Array(vec![fixed.as_str().into()]));
-                e.insert("unless-after".into(), toml::Value::Array(vec!["门".into()]));
-                e.insert("unless-before".into(), toml::Value::Array(vec!["原".into()]));
+                guard_organ_name(&mut e);
                 e.insert("example".into(), format!("报送省{variant}审核。").into());
                 e.insert("counter-example".into(), format!("报送省{fixed}审核。").into());
                 entries.push(toml::Value::Table(e));
@@ -89,6 +86,13 @@ pub(super) fn entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
         }
     }
     Ok(entries)
+}
+
+/// An organ-name entry is silent in 审计部门、监察部门 and on a former organ named as such
+/// (原监察部).
+fn guard_organ_name(entry: &mut toml::Table) {
+    entry.insert("unless-after".into(), toml::Value::Array(vec!["门".into()]));
+    entry.insert("unless-before".into(), toml::Value::Array(vec!["原".into()]));
 }
 
 /// Wrong forms of a central organ's name that drafters also write for the local departments
