@@ -686,6 +686,9 @@ fn cached_results_render_exactly_as_fresh_ones_in_every_format() {
     ];
     let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
     let dir = temp_dir_with(&refs);
+    // Settled files, so that the second run of each format answers them from the folder's pack
+    // (already rendered, for the formats whose parts it keeps) without reading them.
+    settle(dir.path(), &["a.txt", "b.md", "c.gbk.txt", "d.docx", "e-bom.txt", "f.TXT"]);
     for format in ["json", "sarif", "github", "concise", "human"] {
         let run = |extra: &[&str]| {
             let out = gwlint()
@@ -701,9 +704,78 @@ fn cached_results_render_exactly_as_fresh_ones_in_every_format() {
         let recalled = run(&[]);
         assert_eq!(first, fresh, "{format}: the run that fills the cache");
         assert_eq!(recalled, fresh, "{format}: the run that reads it");
+        // The human format draws snippets from the text, so it reads every file.
+        let unread = if format == "human" { 0 } else { 5 };
+        assert_eq!(cache_counts(dir.path(), &["--format", format, "."]), (5, unread, 0), "{format}");
     }
     let (n, _) = cached_files(dir.path(), &["."]);
     assert_eq!(n, 5, "every readable file came from the cache");
+}
+
+/// Make files look written an hour ago and wait until their change times are settled too (no
+/// program can set those back): a result cache trusts a file's stamp only then.
+fn settle(dir: &Path, names: &[&str]) {
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for name in names {
+        std::fs::File::options().write(true).open(dir.join(name)).unwrap().set_modified(old).unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+}
+
+/// The cache line of `--statistics`: (files from the cache, of which not read, files linted).
+fn cache_counts(dir: &Path, args: &[&str]) -> (usize, usize, usize) {
+    let out = gwlint().args(["check", "--no-color", "--statistics"]).args(args).current_dir(dir).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let line =
+        stderr.lines().find(|l| l.starts_with("结果缓存：")).unwrap_or_else(|| panic!("no cache line in {stderr}"));
+    let numbers: Vec<usize> =
+        line.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|n| n.parse().unwrap()).collect();
+    (numbers[0], numbers[1], numbers[2])
+}
+
+#[test]
+fn unchanged_files_are_not_read_again_and_every_change_is_seen() {
+    let dir = temp_dir_with(&[
+        ("a.txt", "各单位要高度重视,认真落实。\n".as_bytes()),
+        ("b.txt", "请各单位认真贯彻落实。\n".as_bytes()),
+    ]);
+    let p = dir.path();
+    std::fs::create_dir(p.join("sub")).unwrap();
+    std::fs::write(p.join("sub/c.txt"), "推进BRT建设。\n").unwrap();
+    settle(p, &["a.txt", "b.txt", "sub/c.txt"]);
+    let json = |extra: &[&str]| {
+        let out = gwlint()
+            .args([&["check", "--format", "json"][..], extra, &["."]].concat())
+            .current_dir(p)
+            .output()
+            .unwrap();
+        out.stdout
+    };
+    let first = json(&[]);
+    assert_eq!(first, json(&["--no-cache"]));
+    assert_eq!(cache_counts(p, &["--format", "json", "."]), (3, 3, 0), "nothing read the second time");
+    assert_eq!(json(&[]), first);
+
+    // Same size, same modification time, other content: its change time gives it away.
+    let stamp = std::fs::metadata(p.join("a.txt")).unwrap().modified().unwrap();
+    std::fs::write(p.join("a.txt"), "各单位要高度重视.认真落实。\n").unwrap();
+    std::fs::File::options().write(true).open(p.join("a.txt")).unwrap().set_modified(stamp).unwrap();
+    let changed = json(&["--no-cache"]);
+    assert_ne!(changed, first, "the change shows in the findings");
+    assert_eq!(json(&[]), changed, "a changed file is linted again");
+    // Just written, its stamp is not trusted yet: read again, its content found in the cache.
+    assert_eq!(cache_counts(p, &["--format", "json", "."]), (3, 2, 0));
+
+    // Moved to another folder: not read-free there, but its content is known.
+    std::fs::rename(p.join("b.txt"), p.join("sub/b.txt")).unwrap();
+    let moved = json(&["--no-cache"]);
+    assert_eq!(json(&[]), moved);
+    // Named another way, the same files show other paths: rendered again, still not read.
+    let sub = p.join("sub");
+    let sub = sub.to_str().unwrap();
+    let out = gwlint().args(["check", "--format", "json", sub]).current_dir(p).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("{sub}/c.txt")), "paths as given");
+    assert_eq!(cache_counts(p, &["--format", "json", sub]), (2, 1, 0), "c.txt settled, b.txt moved just now");
 }
 
 #[test]

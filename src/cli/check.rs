@@ -27,8 +27,12 @@ struct FileRun {
     write_error: Option<String>,
     /// The diagnostics came from the result cache.
     cached: bool,
+    /// ... from its folder's pack, without reading the file.
+    unread: bool,
     /// The file's part of the report, rendered by the worker that linted it.
     rendered: Option<output::Rendered>,
+    /// The result as its folder's cache pack records it.
+    filed: Option<cache::Filed>,
 }
 
 impl FileRun {
@@ -44,7 +48,9 @@ impl FileRun {
             layout_notes: Vec::new(),
             write_error: None,
             cached: false,
+            unread: false,
             rendered: None,
+            filed: None,
         }
     }
 
@@ -69,6 +75,9 @@ struct Tally {
     failed: bool,
     failing: bool,
     cached: usize,
+    /// Of `cached`, files not even read (their folder's pack knew them unchanged).
+    unread: usize,
+    linted: usize,
     /// With --annotate: files that are no .docx (checked, no copy written).
     not_annotated: usize,
     /// For `--statistics` on standard error, whatever was written to standard output.
@@ -115,19 +124,51 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         };
         let mut raw = std::io::stdout();
         let renderer = report.is_some().then(|| output::Renderer::new(args.format, &opts));
+        let mut packs = cache.as_ref().map(Cache::writer);
+        let profile = cache::profile(args.format, &opts);
         let run = map_in_order(
             drafts,
             threads,
             |draft: Result<std::path::PathBuf, String>| {
                 let path = draft?;
-                let mut run =
-                    lint_file_guarded(&path, &args, &settings, cache.as_ref(), &selection, fixing.then_some(level))?;
-                run.rendered = renderer.as_ref().and_then(|r| r.render(&run.outcome));
+                let mut run = lint_file_guarded(
+                    &path,
+                    &args,
+                    &settings,
+                    cache.as_ref(),
+                    &selection,
+                    fixing.then_some(level),
+                    profile,
+                )?;
+                if run.rendered.is_none() {
+                    run.rendered = renderer.as_ref().and_then(|r| r.render(&run.outcome));
+                    // Kept beside the result in its folder's pack, for the next run that shows
+                    // this file the same way.
+                    if let (Some(profile), Some(filed), Some(rendered)) =
+                        (profile, run.filed.as_mut(), run.rendered.as_ref())
+                    {
+                        let (bytes, entries) = rendered.parts();
+                        filed.shown = Some(cache::Shown {
+                            profile,
+                            path: run.outcome.display_path(),
+                            entries,
+                            counts: Cache::counts(&run.outcome),
+                            bytes: bytes.to_vec(),
+                        });
+                        filed.from_pack = false;
+                    }
+                }
+                if run.rendered.is_some() && !args.diff && !stdin_fix {
+                    run.outcome.keep_only_counts();
+                }
                 Ok(run)
             },
             |run: Result<FileRun, String>| -> Result<(), String> {
-                let run = run?;
+                let mut run = run?;
                 tally.add(&run, threshold);
+                if let (Some(packs), Some(filed)) = (packs.as_mut(), run.filed.take()) {
+                    packs.add(filed);
+                }
                 if args.annotate && !is_docx_path(Path::new(&run.outcome.display_path())) {
                     tally.not_annotated += 1;
                 }
@@ -152,6 +193,9 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
         // still closes its document, so that no half JSON or SARIF reaches a CI upload.
         if let Some(report) = report {
             report.finish().map_err(|e| e.to_string())?;
+        }
+        if let Some(packs) = packs {
+            packs.finish();
         }
         run?;
     }
@@ -205,6 +249,12 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
     if args.statistics && !opts.statistics {
         tally.statistics.render(&mut std::io::stderr()).map_err(|e| e.to_string())?;
     }
+    if args.statistics && cache.is_some() {
+        eprintln!(
+            "结果缓存：{} 个文件沿用上次的结果（其中 {} 个未改动，没有重新读取），{} 个文件重新检查",
+            tally.cached, tally.unread, tally.linted
+        );
+    }
     for e in &tally.write_errors {
         eprintln!("gwlint: {e}");
     }
@@ -233,6 +283,8 @@ impl Tally {
         self.layout_notes.extend(run.layout_notes.iter().cloned());
         self.diffs += usize::from(run.diff.is_some());
         self.cached += usize::from(run.cached);
+        self.unread += usize::from(run.unread);
+        self.linted += usize::from(!run.cached && !run.outcome.is_failed());
         self.statistics.add(&run.outcome);
         if let Some(e) = &run.write_error {
             self.write_errors.push(e.clone());
@@ -252,9 +304,10 @@ fn lint_file_guarded(
     results: Option<&Cache>,
     selection: &str,
     fix_level: Option<Applicability>,
+    profile: Option<u64>,
 ) -> Result<FileRun, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_file(path, args, settings, results, selection, fix_level)
+        lint_file(path, args, settings, results, selection, fix_level, profile)
     }))
     .unwrap_or_else(|panic| {
         let what = panic
@@ -270,6 +323,9 @@ fn lint_file_guarded(
     })
 }
 
+/// Lint one file, or recall its result. `profile` names how the workers render (see
+/// [`cache::profile`]): a file unchanged since it was last shown that way comes back already
+/// rendered.
 fn lint_file(
     path: &Path,
     args: &CheckArgs,
@@ -277,14 +333,10 @@ fn lint_file(
     results: Option<&Cache>,
     selection: &str,
     fix_level: Option<Applicability>,
+    profile: Option<u64>,
 ) -> Result<FileRun, String> {
     let display = path.to_string_lossy().replace('\\', "/");
     let failed = |code, message: String| FileRun::of(FileOutcome::Failed { path: display.clone(), code, message });
-    let (name, original_bytes) = match files::read_bytes(path, args.stdin_filename.as_deref()) {
-        Ok(r) => r,
-        Err(ReadError::Io(m)) => return Ok(failed(FailureCode::IoError, m)),
-        Err(ReadError::Decode(e)) => return Ok(failed(FailureCode::DecodeError, e.to_string())),
-    };
     let resolved = cache.for_file(path)?;
     let (settings, orgs) = (&resolved.settings, &resolved.orgs);
     let plain = fix_level.is_none() && !args.annotate;
@@ -297,19 +349,65 @@ fn lint_file(
         }
         None => FileOutcome::Recalled { path: display.clone(), file },
     };
-    // A plain check: the cached result when nothing that decides it has changed.
-    let key = results.filter(|_| plain && path.as_os_str() != files::STDIN).map(|c| {
-        (c, c.key(resolved.cache_key.get_or_init(|| SettingsKey::of(settings, selection)), path, &original_bytes))
+    // A plain check uses the result cache: where the file's result goes in its folder's pack,
+    // and the file's stamp, taken before it is read (a change after that is seen next time).
+    let lookup = results.filter(|_| plain && path.as_os_str() != files::STDIN).map(|cache| {
+        let settings = *resolved.cache_key.get_or_init(|| SettingsKey::of(settings, selection));
+        let filing = cache.place(&settings, path).and_then(|place| Some((place, cache::Stamp::of(path)?)));
+        (cache, settings, filing)
     });
-    if let Some((c, key)) = key
-        && let Some(file) = c.get(key)
+    // Unchanged since its folder's pack recorded it: answered without reading the file —
+    // already rendered if it was last shown the same way.
+    if let Some(profile) = profile
+        && let Some((cache, _, Some((place, stamp)))) = &lookup
+        && let Some((content, shown)) = cache.recall_shown(place, &stamp.0, profile, &display)
     {
+        let (rendered, counted) = Cache::replay(shown);
+        let file = output::Recalled { encoding: gwlint::source::Encoding::Utf8, bom: false, diagnostics: counted };
+        let mut run = FileRun::of(outcome(None, file));
+        run.cached = true;
+        run.unread = true;
+        run.rendered = Some(rendered);
+        run.filed = lookup
+            .and_then(|(_, _, filing)| filing)
+            .map(|(place, stamp)| Cache::filed(place, stamp, content, Vec::new(), true));
+        return Ok(run);
+    }
+    if !shows_text
+        && let Some((cache, settings, Some((place, stamp)))) = &lookup
+        && let Some((content, file, entry)) = cache.recall(place, &stamp.0, settings, path)
+    {
+        let mut run = FileRun::of(outcome(None, file));
+        run.cached = true;
+        run.unread = true;
+        run.filed = lookup
+            .and_then(|(_, _, filing)| filing)
+            .map(|(place, stamp)| Cache::filed(place, stamp, content, entry, true));
+        return Ok(run);
+    }
+    let (name, original_bytes) = match files::read_bytes(path, args.stdin_filename.as_deref()) {
+        Ok(r) => r,
+        Err(ReadError::Io(m)) => return Ok(failed(FailureCode::IoError, m)),
+        Err(ReadError::Decode(e)) => return Ok(failed(FailureCode::DecodeError, e.to_string())),
+    };
+    let keyed = lookup.map(|(cache, settings, filing)| {
+        let content = Cache::content(&original_bytes);
+        (cache, cache.key(&settings, path, content), content, filing)
+    });
+    // Its content seen before (the file changed back, was moved, or has a twin).
+    if let Some((cache, key, content, _)) = &keyed
+        && let Some((file, entry)) = cache.get(*key)
+    {
+        let content = *content;
         let source = match shows_text.then(|| Source::read_named(name, &original_bytes)).transpose() {
             Ok(source) => source,
             Err(e) => return Ok(failed(FailureCode::DecodeError, e.to_string())),
         };
         let mut run = FileRun::of(outcome(source, file));
         run.cached = true;
+        run.filed = keyed
+            .and_then(|(_, _, _, filing)| filing)
+            .map(|(place, stamp)| Cache::filed(place, stamp, content, entry, false));
         return Ok(run);
     }
     let source = match Source::read_named(name, &original_bytes) {
@@ -329,12 +427,14 @@ fn lint_file(
     }
     if plain {
         let diagnostics = gwlint::engine::lint(&source, settings, orgs);
-        let Some((c, key)) = key else {
+        let Some((c, key, content, filing)) = keyed else {
             return Ok(FileRun::of(FileOutcome::Linted { source, diagnostics }));
         };
         let file = output::Placed::all(&source, diagnostics);
-        c.put(key, &file);
-        return Ok(FileRun::of(outcome(shows_text.then_some(source), file)));
+        let entry = c.put(key, &file);
+        let mut run = FileRun::of(outcome(shows_text.then_some(source), file));
+        run.filed = filing.map(|(place, stamp)| Cache::filed(place, stamp, content, entry, false));
+        return Ok(run);
     }
     if source.kind == gwlint::source::SourceKind::Docx {
         return Ok(docx_file(path, &display, source, &original_bytes, args, settings, orgs, fix_level));

@@ -10,20 +10,19 @@ use std::io::{self, Write};
 // several times more. The tests check the bytes against serde_json's own pretty printing.
 
 /// One file's entries, each written as the array's next element.
-pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(4096);
+pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, written: &mut usize, buf: &mut Vec<u8>) -> io::Result<()> {
     match item {
         Item::Linted { path, diagnostics, .. } => {
             for x in diagnostics {
                 buf.extend_from_slice(if *written == 0 { b"[\n" } else { b",\n" });
                 *written += 1;
-                diagnostic(&mut buf, path, x, opts.lang)?;
+                diagnostic(buf, path, x, opts.lang)?;
             }
         }
         Item::Failed { path, code, message } => {
             buf.extend_from_slice(if *written == 0 { b"[\n" } else { b",\n" });
             *written += 1;
-            let mut o = Object::open(&mut buf, 1);
+            let mut o = Object::open(buf, 1);
             o.str("path", path);
             o.str("code", code.as_str());
             o.str("severity", "error");
@@ -31,7 +30,7 @@ pub(super) fn item(item: &Item<'_>, opts: &OutputOptions, written: &mut usize, o
             o.close();
         }
     }
-    out.write_all(&buf)
+    Ok(())
 }
 
 fn diagnostic(buf: &mut Vec<u8>, path: &str, x: &ItemDiagnostic<'_>, lang: Lang) -> io::Result<()> {

@@ -22,7 +22,7 @@ mod human;
 mod json;
 mod sarif;
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity, Text};
 use crate::rules::RuleMeta;
 use crate::source::{Encoding, LineCol, Source};
 use crate::span::Span;
@@ -73,6 +73,38 @@ impl FileOutcome {
     pub fn is_failed(&self) -> bool {
         matches!(self, FileOutcome::Failed { .. })
     }
+
+    /// Drop what only rendering needed — texts, fix edits, the file's text — keeping what the
+    /// run's counts and exit code need: path, codes, rule names, severities, fix applicability.
+    /// A worker that has rendered a file's part calls it, so that the large part of a result
+    /// is freed on the thread that made it rather than on the one thread writing the report.
+    pub fn keep_only_counts(&mut self) {
+        fn strip(d: &mut Diagnostic) {
+            d.message = String::new();
+            d.message_en = None;
+            d.help = None;
+            if let Some(fix) = &mut d.fix {
+                fix.message = String::new();
+                fix.edits = Vec::new();
+                fix.layout = Vec::new();
+            }
+        }
+        match self {
+            FileOutcome::Linted { source, diagnostics } => {
+                source.text = String::new();
+                source.index = crate::source::LineIndex::new("");
+                source.layout = None;
+                diagnostics.iter_mut().for_each(strip);
+            }
+            FileOutcome::Recalled { file, .. } => {
+                for p in &mut file.diagnostics {
+                    strip(&mut p.diagnostic);
+                    p.edits = Vec::new();
+                }
+            }
+            FileOutcome::Failed { .. } => {}
+        }
+    }
 }
 
 /// What the formats need of a linted file besides its diagnostics, kept so that a cached result
@@ -95,6 +127,35 @@ pub struct Placed {
 }
 
 impl Placed {
+    /// A finding known only by what the run counts (see [`FileOutcome::keep_only_counts`]):
+    /// its code, rule name, severity and fix applicability.
+    pub fn counted(code: Text, rule: Text, severity: Severity, fix: Option<Applicability>) -> Placed {
+        let fix = fix.map(|applicability| Fix {
+            applicability,
+            message: String::new(),
+            edits: Vec::new(),
+            layout: Vec::new(),
+        });
+        let diagnostic = Diagnostic {
+            code,
+            rule,
+            category: Text::Borrowed(""),
+            severity,
+            message: String::new(),
+            message_en: None,
+            source: Text::Borrowed(""),
+            span: Span::default(),
+            help: None,
+            fix,
+        };
+        let origin = LineCol { line: 1, column: 1 };
+        Placed {
+            diagnostic,
+            at: Position { start: origin, end: origin, byte_start: 0, byte_end: 0 },
+            edits: Vec::new(),
+        }
+    }
+
     pub fn of(source: &Source, diagnostic: Diagnostic) -> Placed {
         Placed { at: position(source, diagnostic.span), edits: edit_positions(source, &diagnostic), diagnostic }
     }
@@ -207,6 +268,17 @@ pub struct Rendered {
     entries: usize,
 }
 
+impl Rendered {
+    /// A part rendered before (kept by the result cache), as [`Renderer::render`] made it.
+    pub fn from_parts(bytes: Vec<u8>, entries: usize) -> Rendered {
+        Rendered { bytes, entries }
+    }
+
+    pub fn parts(&self) -> (&[u8], usize) {
+        (&self.bytes, self.entries)
+    }
+}
+
 /// Renders one file's part of a report on any thread, for every format whose part does not
 /// depend on the files before it — all but SARIF, whose results point into a rule table built
 /// in file order. Rendering in the workers keeps the one thread that writes the report from
@@ -234,7 +306,14 @@ impl<'a> Renderer<'a> {
             return None;
         }
         let item = Item::of(outcome);
-        let mut bytes = Vec::new();
+        // Sized once instead of grown by doubling: pretty JSON takes about a kilobyte a finding.
+        let per_finding = match self.format {
+            Format::Json => 1200,
+            #[cfg(feature = "cli")]
+            Format::Human => 600,
+            _ => 200,
+        };
+        let mut bytes = Vec::with_capacity(256 + per_finding * outcome.diagnostics().count());
         let mut entries = 0;
         let written = match self.format {
             #[cfg(feature = "cli")]

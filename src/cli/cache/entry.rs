@@ -99,12 +99,7 @@ pub fn decode(key: u128, bytes: &[u8]) -> Option<Recalled> {
         let code = meta.map_or_else(|| Text::Owned(code.to_string()), |m| Text::Borrowed(m.code));
         let rule = r.text(meta.map(|m| m.name))?;
         let category = r.text(meta.map(|m| m.category.zh()))?;
-        let severity = match r.byte()? {
-            x if x == Severity::Info as u8 => Severity::Info,
-            x if x == Severity::Warning as u8 => Severity::Warning,
-            x if x == Severity::Error as u8 => Severity::Error,
-            _ => return None,
-        };
+        let severity = severity_of(r.byte()?)?;
         let message = r.string()?;
         let message_en = r.opt()?;
         let source = r.text(meta.map(|m| m.source))?;
@@ -113,12 +108,7 @@ pub fn decode(key: u128, bytes: &[u8]) -> Option<Recalled> {
         let fix = match r.byte()? {
             0 => None,
             1 => {
-                let applicability = match r.byte()? {
-                    x if x == Applicability::DisplayOnly as u8 => Applicability::DisplayOnly,
-                    x if x == Applicability::Unsafe as u8 => Applicability::Unsafe,
-                    x if x == Applicability::Safe as u8 => Applicability::Safe,
-                    _ => return None,
-                };
+                let applicability = applicability_of(r.byte()?)?;
                 let message = r.string()?;
                 let n = r.num()?;
                 let mut edits = Vec::with_capacity(n.min(r.rest.len()));
@@ -141,6 +131,27 @@ pub fn decode(key: u128, bytes: &[u8]) -> Option<Recalled> {
         diagnostics.push(Placed { diagnostic, at, edits });
     }
     r.rest.is_empty().then_some(Recalled { encoding, bom, diagnostics })
+}
+
+pub fn severity_of(tag: u8) -> Option<Severity> {
+    [Severity::Info, Severity::Warning, Severity::Error].into_iter().find(|s| *s as u8 == tag)
+}
+
+fn applicability_of(tag: u8) -> Option<Applicability> {
+    [Applicability::DisplayOnly, Applicability::Unsafe, Applicability::Safe].into_iter().find(|a| *a as u8 == tag)
+}
+
+/// A fix's applicability as one byte: 0 for no fix, else its tag plus one.
+pub fn fix_tag(fix: Option<Applicability>) -> u8 {
+    fix.map_or(0, |a| a as u8 + 1)
+}
+
+/// The reverse of [`fix_tag`]: `None` for a byte that is no tag, `Some(None)` for no fix.
+pub fn fix_of(tag: u8) -> Option<Option<Applicability>> {
+    match tag {
+        0 => Some(None),
+        t => applicability_of(t - 1).map(Some),
+    }
 }
 
 fn rule_meta(code: &str) -> Option<&'static RuleMeta> {

@@ -8,8 +8,11 @@
 //!   command line's `--select`/`--extend-select`/`--ignore` —, the file name's extension (which,
 //!   with the bytes, decides how the file is read: text, Markdown, .docx) and the file's bytes. Anything that can change a result is in it, so an
 //!   entry is never stale; nothing else is, so renaming or moving a file still hits.
+//! - **Not reading unchanged files**: each folder's pack ([`pack`]) records every file's stamp
+//!   and content hash, and its part of the report as last rendered; a file whose stamp is
+//!   unchanged is answered from it without being opened.
 //! - **Store**: `.gwlint_cache/` in the current folder (`--cache-dir` or `GWLINT_CACHE_DIR`
-//!   elsewhere), one small binary file per entry ([`entry`]) under a two-hex-digit fan-out, with a `.gitignore`
+//!   elsewhere), one small binary file per entry ([`entry`]) under a two-hex-digit fan-out, the packs under `packs/`, with a `.gitignore`
 //!   and `CACHEDIR.TAG` so neither git nor backups take it; the file walker skips it as a
 //!   hidden folder.
 //! - **Concurrency**: an entry is written to a temporary file in its folder and renamed into
@@ -18,8 +21,11 @@
 //! - Only plain checks use it: `--fix`, `--diff` and `--annotate` always lint afresh.
 
 mod entry;
+mod pack;
 
+use gwlint::diagnostic::Text;
 use gwlint::output::Recalled;
+pub use pack::{Filed, Shown, Stamp, Writer};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -29,21 +35,59 @@ pub struct Cache {
     dir: PathBuf,
     /// gwlint's version and the executable's identity, hashed into every key.
     build: String,
+    packs: pack::Readers,
+    /// The current folder, read once: relative paths are made absolute against it.
+    cwd: Option<PathBuf>,
+    /// Tells this cache from others in the same process, for the threads' memory of places.
+    id: u64,
+}
+
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A thread's last place: cache id, the folder as named, settings, the folder made absolute,
+/// its pack.
+type Remembered = (u64, PathBuf, SettingsKey, PathBuf, PathBuf);
+
+/// Where a file's result goes in its folder's pack.
+pub struct Place {
+    folder: PathBuf,
+    pack: PathBuf,
+    name: String,
 }
 
 impl Cache {
     pub fn open(dir: PathBuf) -> Cache {
-        Cache { dir, build: build_identity() }
+        Cache {
+            dir,
+            build: build_identity(),
+            packs: pack::Readers::default(),
+            cwd: std::env::current_dir().ok(),
+            id: next_id(),
+        }
     }
 
     #[cfg(test)]
     fn with_build(dir: PathBuf, build: &str) -> Cache {
-        Cache { dir, build: build.to_string() }
+        Cache {
+            dir,
+            build: build.to_string(),
+            packs: pack::Readers::default(),
+            cwd: std::env::current_dir().ok(),
+            id: next_id(),
+        }
+    }
+
+    /// The hash of a file's bytes; with the settings and the name's extension it makes the key.
+    pub fn content(bytes: &[u8]) -> u128 {
+        xxhash_rust::xxh3::xxh3_128(bytes)
     }
 
     /// The key of a file's result: build, settings, how it is read (the name's extension, in
-    /// lower case, and the bytes decide that), content.
-    pub fn key(&self, settings: &SettingsKey, path: &Path, bytes: &[u8]) -> u128 {
+    /// lower case, and the bytes decide that), content (its hash, [`Cache::content`]).
+    pub fn key(&self, settings: &SettingsKey, path: &Path, content: u128) -> u128 {
         let mut h = Xxh3::new();
         h.update(self.build.as_bytes());
         h.update(&[0]);
@@ -51,7 +95,7 @@ impl Cache {
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         h.update(extension.unwrap_or_default().as_bytes());
         h.update(&[0]);
-        h.update(bytes);
+        h.update(&content.to_le_bytes());
         h.digest128()
     }
 
@@ -60,16 +104,21 @@ impl Cache {
         self.dir.join(&hex[..2]).join(&hex[2..])
     }
 
-    pub fn get(&self, key: u128) -> Option<Recalled> {
-        entry::decode(key, &std::fs::read(self.path(key)).ok()?)
+    /// The stored result and its encoded entry.
+    pub fn get(&self, key: u128) -> Option<(Recalled, Vec<u8>)> {
+        let bytes = std::fs::read(self.path(key)).ok()?;
+        Some((entry::decode(key, &bytes)?, bytes))
     }
 
-    /// Store a result; a failure to write is not an error (the next run lints again).
-    pub fn put(&self, key: u128, file: &Recalled) {
-        let _ = self.try_put(key, file);
+    /// Store a result; a failure to write is not an error (the next run lints again). Returns
+    /// the encoded entry, for the folder's pack.
+    pub fn put(&self, key: u128, file: &Recalled) -> Vec<u8> {
+        let bytes = entry::encode(key, file);
+        let _ = self.try_put(key, &bytes);
+        bytes
     }
 
-    fn try_put(&self, key: u128, file: &Recalled) -> std::io::Result<()> {
+    fn try_put(&self, key: u128, bytes: &[u8]) -> std::io::Result<()> {
         let path = self.path(key);
         let folder = path.parent().expect("an entry has a folder");
         if !folder.exists() {
@@ -77,9 +126,116 @@ impl Cache {
             std::fs::create_dir_all(folder)?;
         }
         let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-        std::io::Write::write_all(&mut tmp, &entry::encode(key, file))?;
+        std::io::Write::write_all(&mut tmp, bytes)?;
         tmp.persist(&path).map_err(|e| e.error)?;
         Ok(())
+    }
+
+    /// Where `path`'s result is kept in its folder's pack under these settings; `None` for a
+    /// name that is not Unicode.
+    pub fn place(&self, settings: &SettingsKey, path: &Path) -> Option<Place> {
+        let name = path.file_name()?.to_str()?.to_string();
+        // Files come folder by folder: each thread remembers the last folder's place.
+        thread_local! {
+            static LAST: std::cell::RefCell<Option<Remembered>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        let parent = path.parent()?;
+        let remembered = LAST.with_borrow(|last| {
+            last.as_ref()
+                .filter(|(id, p, s, ..)| *id == self.id && p == parent && s == settings)
+                .map(|(.., folder, pack)| (folder.clone(), pack.clone()))
+        });
+        if let Some((folder, pack)) = remembered {
+            return Some(Place { folder, pack, name });
+        }
+        let place = self.place_in_folder(settings, path, name)?;
+        LAST.set(Some((self.id, parent.to_path_buf(), *settings, place.folder.clone(), place.pack.clone())));
+        Some(place)
+    }
+
+    fn place_in_folder(&self, settings: &SettingsKey, path: &Path, name: String) -> Option<Place> {
+        let absolute = if path.is_absolute() { path.to_path_buf() } else { self.cwd.as_ref()?.join(path) };
+        let folder = std::path::absolute(absolute).ok()?.parent()?.to_path_buf();
+        let mut h = Xxh3::new();
+        h.update(b"pack\0");
+        h.update(self.build.as_bytes());
+        h.update(&[0]);
+        h.update(&settings.0.to_le_bytes());
+        h.update(folder.as_os_str().as_encoded_bytes());
+        let hex = format!("{:032x}", h.digest128());
+        let pack = self.dir.join("packs").join(&hex[..2]).join(&hex[2..]);
+        Some(Place { folder, pack, name })
+    }
+
+    /// The result of a file whose stamp is the one its folder's pack recorded, with its
+    /// content hash and entry; the entry must decode under the key that content gives.
+    pub fn recall(
+        &self,
+        place: &Place,
+        stamp: &Stamp,
+        settings: &SettingsKey,
+        path: &Path,
+    ) -> Option<(u128, Recalled, Vec<u8>)> {
+        let pack = self.packs.get(&place.pack);
+        let (content, bytes) = pack.as_ref().as_ref()?.recall(&place.name, stamp)?;
+        let file = entry::decode(self.key(settings, path, content), &bytes)?;
+        Some((content, file, bytes))
+    }
+
+    /// A file's result as its folder's pack will record it.
+    pub fn filed(place: Place, stamp: (Stamp, bool), content: u128, entry: Vec<u8>, from_pack: bool) -> Filed {
+        Filed {
+            folder: place.folder,
+            pack: place.pack,
+            name: place.name,
+            stamp: stamp.0,
+            trusted: stamp.1,
+            content,
+            entry,
+            shown: None,
+            from_pack,
+        }
+    }
+
+    /// The file's part of the report as rendered before for `profile` under `display`, with
+    /// its content hash, when its stamp is the one its folder's pack recorded.
+    pub fn recall_shown(&self, place: &Place, stamp: &Stamp, profile: u64, display: &str) -> Option<(u128, Shown)> {
+        let pack = self.packs.get(&place.pack);
+        pack.as_ref().as_ref()?.recall_shown(&place.name, stamp, profile, display)
+    }
+
+    /// What a shown part carries back: the rendered bytes, and each finding as far as the run
+    /// counts it.
+    pub fn replay(shown: Shown) -> (gwlint::output::Rendered, Vec<gwlint::output::Placed>) {
+        let counted = shown
+            .counts
+            .into_iter()
+            .filter_map(|(code, rule, severity, fix)| {
+                Some(gwlint::output::Placed::counted(code, rule, entry::severity_of(severity)?, entry::fix_of(fix)?))
+            })
+            .collect();
+        (gwlint::output::Rendered::from_parts(shown.bytes, shown.entries), counted)
+    }
+
+    /// The counts of a file's findings, as [`Shown`] keeps them.
+    pub fn counts(outcome: &gwlint::output::FileOutcome) -> Vec<(Text, Text, u8, u8)> {
+        outcome
+            .diagnostics()
+            .map(|d| {
+                (
+                    d.code.clone(),
+                    d.rule.clone(),
+                    d.severity as u8,
+                    entry::fix_tag(d.fix.as_ref().map(|f| f.applicability)),
+                )
+            })
+            .collect()
+    }
+
+    /// The writer of this run's packs.
+    pub fn writer(&self) -> Writer<'_> {
+        Writer::new(&self.packs)
     }
 
     /// The cache folder, marked so that git and backup tools leave it alone.
@@ -128,6 +284,15 @@ fn build_identity() -> String {
     format!("gwlint {} {}", env!("CARGO_PKG_VERSION"), stamp.unwrap_or_default())
 }
 
+/// How the workers render a file's part of the report, hashed: the format, the language and
+/// colour. `None` for the formats whose parts are not kept (the human format's snippets depend
+/// on the terminal, SARIF's part on the files before it).
+pub fn profile(format: gwlint::output::Format, opts: &gwlint::output::OutputOptions) -> Option<u64> {
+    use gwlint::output::Format;
+    matches!(format, Format::Json | Format::Github | Format::Concise)
+        .then(|| xxhash_rust::xxh3::xxh3_64(format!("{format:?} {:?} {}", opts.lang, opts.color).as_bytes()))
+}
+
 /// Where the cache lives: `--cache-dir`, else `GWLINT_CACHE_DIR`, else `.gwlint_cache` here.
 pub fn location(option: Option<&Path>) -> PathBuf {
     option
@@ -154,11 +319,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::with_build(dir.path().join("c"), "gwlint 1");
         let settings = SettingsKey::of(&gwlint::config::Settings::default(), "");
-        let key = cache.key(&settings, Path::new("a.txt"), b"draft");
+        let draft = Cache::content(b"draft");
+        let key = cache.key(&settings, Path::new("a.txt"), draft);
         assert_eq!(cache.get(key), None);
         let file = result();
-        cache.put(key, &file);
-        assert_eq!(cache.get(key), Some(file));
+        let bytes = cache.put(key, &file);
+        assert_eq!(cache.get(key), Some((file, bytes)));
         assert!(dir.path().join("c/.gitignore").exists() && dir.path().join("c/CACHEDIR.TAG").exists());
 
         let other_build = Cache::with_build(dir.path().join("c"), "gwlint 2");
@@ -167,12 +333,12 @@ mod tests {
             .unwrap();
         let with_selection = SettingsKey::of(&gwlint::config::Settings::default(), "--select GW4");
         let keys = [
-            other_build.key(&settings, Path::new("a.txt"), b"draft"),
-            cache.key(&with_config, Path::new("a.txt"), b"draft"),
-            cache.key(&with_selection, Path::new("a.txt"), b"draft"),
-            cache.key(&settings, Path::new("a.md"), b"draft"),
-            cache.key(&settings, Path::new("a"), b"draft"),
-            cache.key(&settings, Path::new("a.txt"), b"draft!"),
+            other_build.key(&settings, Path::new("a.txt"), draft),
+            cache.key(&with_config, Path::new("a.txt"), draft),
+            cache.key(&with_selection, Path::new("a.txt"), draft),
+            cache.key(&settings, Path::new("a.md"), draft),
+            cache.key(&settings, Path::new("a"), draft),
+            cache.key(&settings, Path::new("a.txt"), Cache::content(b"draft!")),
         ];
         for k in keys {
             assert_ne!(k, key);
@@ -184,7 +350,11 @@ mod tests {
     fn a_damaged_entry_is_a_miss() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::with_build(dir.path().to_path_buf(), "gwlint 1");
-        let key = cache.key(&SettingsKey::of(&gwlint::config::Settings::default(), ""), Path::new("a.txt"), b"x");
+        let key = cache.key(
+            &SettingsKey::of(&gwlint::config::Settings::default(), ""),
+            Path::new("a.txt"),
+            Cache::content(b"x"),
+        );
         cache.put(key, &result());
         std::fs::write(cache.path(key), b"GWC\x02trunc").unwrap();
         assert_eq!(cache.get(key), None);
