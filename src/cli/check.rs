@@ -148,13 +148,9 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
                         (profile, run.filed.as_mut(), run.rendered.as_ref())
                     {
                         let (bytes, entries) = rendered.parts();
-                        filed.shown = Some(cache::Shown {
-                            profile,
-                            path: run.outcome.display_path(),
-                            entries,
-                            counts: Cache::counts(&run.outcome),
-                            bytes: bytes.to_vec(),
-                        });
+                        let path = run.outcome.display_path();
+                        let counts = Cache::counts(&run.outcome);
+                        filed.shown = Some(cache::Shown::block(profile, &path, entries, &counts, bytes));
                         filed.from_pack = false;
                     }
                 }
@@ -165,7 +161,7 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
             },
             |run: Result<FileRun, String>| -> Result<(), String> {
                 let mut run = run?;
-                tally.add(&run, threshold);
+                tally.add(&run, threshold, args.statistics && !opts.statistics);
                 if let (Some(packs), Some(filed)) = (packs.as_mut(), run.filed.take()) {
                     packs.add(filed);
                 }
@@ -272,7 +268,9 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
 }
 
 impl Tally {
-    fn add(&mut self, run: &FileRun, threshold: Severity) {
+    /// `table`: the run prints the table by rule on standard error (`--statistics` with a
+    /// machine format); only then are findings counted by rule here.
+    fn add(&mut self, run: &FileRun, threshold: Severity, table: bool) {
         for (code, n) in &run.fixed {
             *self.fixed_by_code.entry(code.clone()).or_default() += n;
         }
@@ -285,7 +283,9 @@ impl Tally {
         self.cached += usize::from(run.cached);
         self.unread += usize::from(run.unread);
         self.linted += usize::from(!run.cached && !run.outcome.is_failed());
-        self.statistics.add(&run.outcome);
+        if table {
+            self.statistics.add(&run.outcome);
+        }
         if let Some(e) = &run.write_error {
             self.write_errors.push(e.clone());
             self.failed = true;
@@ -368,21 +368,19 @@ fn lint_file(
         run.cached = true;
         run.unread = true;
         run.rendered = Some(rendered);
-        run.filed = lookup
-            .and_then(|(_, _, filing)| filing)
-            .map(|(place, stamp)| Cache::filed(place, stamp, content, Vec::new(), true));
+        run.filed =
+            lookup.and_then(|(_, _, filing)| filing).map(|(place, stamp)| Cache::filed(place, stamp, content, true));
         return Ok(run);
     }
     if !shows_text
         && let Some((cache, settings, Some((place, stamp)))) = &lookup
-        && let Some((content, file, entry)) = cache.recall(place, &stamp.0, settings, path)
+        && let Some((content, file)) = cache.recall(place, &stamp.0, settings, path)
     {
         let mut run = FileRun::of(outcome(None, file));
         run.cached = true;
         run.unread = true;
-        run.filed = lookup
-            .and_then(|(_, _, filing)| filing)
-            .map(|(place, stamp)| Cache::filed(place, stamp, content, entry, true));
+        run.filed =
+            lookup.and_then(|(_, _, filing)| filing).map(|(place, stamp)| Cache::filed(place, stamp, content, true));
         return Ok(run);
     }
     let (name, original_bytes) = match files::read_bytes(path, args.stdin_filename.as_deref()) {
@@ -396,7 +394,7 @@ fn lint_file(
     });
     // Its content seen before (the file changed back, was moved, or has a twin).
     if let Some((cache, key, content, _)) = &keyed
-        && let Some((file, entry)) = cache.get(*key)
+        && let Some(file) = cache.get(*key)
     {
         let content = *content;
         let source = match shows_text.then(|| Source::read_named(name, &original_bytes)).transpose() {
@@ -405,9 +403,8 @@ fn lint_file(
         };
         let mut run = FileRun::of(outcome(source, file));
         run.cached = true;
-        run.filed = keyed
-            .and_then(|(_, _, _, filing)| filing)
-            .map(|(place, stamp)| Cache::filed(place, stamp, content, entry, false));
+        run.filed =
+            keyed.and_then(|(_, _, _, filing)| filing).map(|(place, stamp)| Cache::filed(place, stamp, content, false));
         return Ok(run);
     }
     let source = match Source::read_named(name, &original_bytes) {
@@ -431,9 +428,9 @@ fn lint_file(
             return Ok(FileRun::of(FileOutcome::Linted { source, diagnostics }));
         };
         let file = output::Placed::all(&source, diagnostics);
-        let entry = c.put(key, &file);
+        c.put(key, &file);
         let mut run = FileRun::of(outcome(shows_text.then_some(source), file));
-        run.filed = filing.map(|(place, stamp)| Cache::filed(place, stamp, content, entry, false));
+        run.filed = filing.map(|(place, stamp)| Cache::filed(place, stamp, content, false));
         return Ok(run);
     }
     if source.kind == gwlint::source::SourceKind::Docx {

@@ -146,7 +146,12 @@ pub struct SettingsCache {
     /// Each folder's settings once found: looking for `gwlint.toml` walks up the folder's
     /// ancestors, several system calls a level, which is most of a cached run if done per file.
     by_folder: Mutex<HashMap<PathBuf, Arc<Resolved>>>,
+    /// Tells this cache from others in the same process, for the threads' last folder.
+    id: u64,
 }
+
+/// A thread's last folder: the settings cache's id, the folder, its settings.
+type LastFolder = (u64, PathBuf, Arc<Resolved>);
 
 impl SettingsCache {
     pub fn new(config: Option<&Path>, overrides: Overrides) -> Result<SettingsCache, String> {
@@ -159,6 +164,10 @@ impl SettingsCache {
             overrides,
             by_config: Mutex::new(HashMap::new()),
             by_folder: Mutex::new(HashMap::new()),
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         })
     }
 
@@ -174,8 +183,22 @@ impl SettingsCache {
             Some(parent) if file.as_os_str() != STDIN && !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
-        if let Some(r) = self.by_folder.lock().map_err(unavailable)?.get(folder) {
-            return Ok(r.clone());
+        // Files come folder by folder: each thread keeps its last folder's settings at hand
+        // (compared as bytes: comparing paths component by component cost more than the rest).
+        thread_local! {
+            static LAST: std::cell::RefCell<Option<LastFolder>> = const { std::cell::RefCell::new(None) };
+        }
+        let last = LAST.with_borrow(|last| {
+            last.as_ref()
+                .filter(|(id, f, _)| *id == self.id && f.as_os_str() == folder.as_os_str())
+                .map(|(.., r)| r.clone())
+        });
+        if let Some(r) = last {
+            return Ok(r);
+        }
+        if let Some(r) = self.by_folder.lock().map_err(unavailable)?.get(folder).cloned() {
+            LAST.set(Some((self.id, folder.to_path_buf(), r.clone())));
+            return Ok(r);
         }
         let config = discover(folder);
         let r = {
@@ -196,6 +219,7 @@ impl SettingsCache {
             by_folder.clear();
         }
         by_folder.insert(folder.to_path_buf(), r.clone());
+        LAST.set(Some((self.id, folder.to_path_buf(), r.clone())));
         Ok(r)
     }
 }

@@ -371,7 +371,10 @@ impl<'a> Report<'a> {
     /// report's format and options (`None` for SARIF).
     pub fn add_rendered(&mut self, outcome: &FileOutcome, rendered: Option<Rendered>) -> io::Result<()> {
         self.totals.add(outcome);
-        self.statistics.add(outcome);
+        // The table is the human format's, with `--statistics` (the others' is the caller's).
+        if self.opts.statistics {
+            self.statistics.add(outcome);
+        }
         let Some(Rendered { bytes, entries }) = rendered else {
             let item = Item::of(outcome);
             return self.sarif.item(&item, self.opts, self.rules, &mut self.written, &mut self.out);

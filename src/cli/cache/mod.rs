@@ -104,18 +104,13 @@ impl Cache {
         self.dir.join(&hex[..2]).join(&hex[2..])
     }
 
-    /// The stored result and its encoded entry.
-    pub fn get(&self, key: u128) -> Option<(Recalled, Vec<u8>)> {
-        let bytes = std::fs::read(self.path(key)).ok()?;
-        Some((entry::decode(key, &bytes)?, bytes))
+    pub fn get(&self, key: u128) -> Option<Recalled> {
+        entry::decode(key, &std::fs::read(self.path(key)).ok()?)
     }
 
-    /// Store a result; a failure to write is not an error (the next run lints again). Returns
-    /// the encoded entry, for the folder's pack.
-    pub fn put(&self, key: u128, file: &Recalled) -> Vec<u8> {
-        let bytes = entry::encode(key, file);
-        let _ = self.try_put(key, &bytes);
-        bytes
+    /// Store a result; a failure to write is not an error (the next run lints again).
+    pub fn put(&self, key: u128, file: &Recalled) {
+        let _ = self.try_put(key, &entry::encode(key, file));
     }
 
     fn try_put(&self, key: u128, bytes: &[u8]) -> std::io::Result<()> {
@@ -143,7 +138,7 @@ impl Cache {
         let parent = path.parent()?;
         let remembered = LAST.with_borrow(|last| {
             last.as_ref()
-                .filter(|(id, p, s, ..)| *id == self.id && p == parent && s == settings)
+                .filter(|(id, p, s, ..)| *id == self.id && p.as_os_str() == parent.as_os_str() && s == settings)
                 .map(|(.., folder, pack)| (folder.clone(), pack.clone()))
         });
         if let Some((folder, pack)) = remembered {
@@ -169,22 +164,22 @@ impl Cache {
     }
 
     /// The result of a file whose stamp is the one its folder's pack recorded, with its
-    /// content hash and entry; the entry must decode under the key that content gives.
+    /// content hash: the entry that content's key names.
     pub fn recall(
         &self,
         place: &Place,
         stamp: &Stamp,
         settings: &SettingsKey,
         path: &Path,
-    ) -> Option<(u128, Recalled, Vec<u8>)> {
+    ) -> Option<(u128, Recalled)> {
         let pack = self.packs.get(&place.pack);
-        let (content, bytes) = pack.as_ref().as_ref()?.recall(&place.name, stamp)?;
-        let file = entry::decode(self.key(settings, path, content), &bytes)?;
-        Some((content, file, bytes))
+        let content = pack.as_ref().as_ref()?.content(&place.name, stamp)?;
+        let bytes = std::fs::read(self.path(self.key(settings, path, content))).ok()?;
+        Some((content, entry::decode(self.key(settings, path, content), &bytes)?))
     }
 
     /// A file's result as its folder's pack will record it.
-    pub fn filed(place: Place, stamp: (Stamp, bool), content: u128, entry: Vec<u8>, from_pack: bool) -> Filed {
+    pub fn filed(place: Place, stamp: (Stamp, bool), content: u128, from_pack: bool) -> Filed {
         Filed {
             folder: place.folder,
             pack: place.pack,
@@ -192,7 +187,6 @@ impl Cache {
             stamp: stamp.0,
             trusted: stamp.1,
             content,
-            entry,
             shown: None,
             from_pack,
         }
@@ -284,13 +278,15 @@ fn build_identity() -> String {
     format!("gwlint {} {}", env!("CARGO_PKG_VERSION"), stamp.unwrap_or_default())
 }
 
-/// How the workers render a file's part of the report, hashed: the format, the language and
-/// colour. `None` for the formats whose parts are not kept (the human format's snippets depend
-/// on the terminal, SARIF's part on the files before it).
+/// How the workers render a file's part of the report, hashed: the format, the language,
+/// colour and whether the human format shows the table instead of the findings. Nothing else
+/// decides a part (the human format's width is fixed). `None` for SARIF, whose part depends on
+/// the files before it.
 pub fn profile(format: gwlint::output::Format, opts: &gwlint::output::OutputOptions) -> Option<u64> {
-    use gwlint::output::Format;
-    matches!(format, Format::Json | Format::Github | Format::Concise)
-        .then(|| xxhash_rust::xxh3::xxh3_64(format!("{format:?} {:?} {}", opts.lang, opts.color).as_bytes()))
+    (format != gwlint::output::Format::Sarif).then(|| {
+        let how = format!("{format:?} {:?} {} {}", opts.lang, opts.color, opts.statistics);
+        xxhash_rust::xxh3::xxh3_64(how.as_bytes())
+    })
 }
 
 /// Where the cache lives: `--cache-dir`, else `GWLINT_CACHE_DIR`, else `.gwlint_cache` here.
@@ -323,8 +319,8 @@ mod tests {
         let key = cache.key(&settings, Path::new("a.txt"), draft);
         assert_eq!(cache.get(key), None);
         let file = result();
-        let bytes = cache.put(key, &file);
-        assert_eq!(cache.get(key), Some((file, bytes)));
+        cache.put(key, &file);
+        assert_eq!(cache.get(key), Some(file));
         assert!(dir.path().join("c/.gitignore").exists() && dir.path().join("c/CACHEDIR.TAG").exists());
 
         let other_build = Cache::with_build(dir.path().join("c"), "gwlint 2");
