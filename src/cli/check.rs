@@ -54,6 +54,21 @@ impl FileRun {
         }
     }
 
+    /// About the bytes it holds until the consumer takes it: its rendered part, the text (still
+    /// there when fixing or for a diff), the findings (what is left of them once rendered is
+    /// still a few hundred bytes each).
+    fn weight(&self) -> usize {
+        let rendered = self.rendered.as_ref().map_or(0, |r| r.parts().0.len());
+        let (text, findings) = match &self.outcome {
+            FileOutcome::Linted { source, diagnostics } => {
+                (source.text.len(), diagnostics.len() * std::mem::size_of::<gwlint::diagnostic::Diagnostic>())
+            }
+            FileOutcome::Recalled { file, .. } => (0, file.diagnostics.len() * std::mem::size_of::<output::Placed>()),
+            FileOutcome::Failed { .. } => (0, 0),
+        };
+        rendered + text + findings + self.diff.as_ref().map_or(0, String::len)
+    }
+
     /// Not yet linted: the outcome is filled in when the file is.
     fn pending(path: &str) -> FileRun {
         FileRun::of(FileOutcome::Failed { path: path.to_string(), code: FailureCode::IoError, message: String::new() })
@@ -147,10 +162,12 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
                     if let (Some(profile), Some(filed), Some(rendered)) =
                         (profile, run.filed.as_mut(), run.rendered.as_ref())
                     {
-                        let (bytes, entries) = rendered.parts();
-                        let path = run.outcome.display_path();
-                        let counts = Cache::counts(&run.outcome);
-                        filed.shown = Some(cache::Shown::block(profile, &path, entries, &counts, bytes));
+                        filed.shown = Some(cache::ShownHow {
+                            profile,
+                            path: run.outcome.display_path(),
+                            entries: rendered.parts().1,
+                            counts: Cache::counts(&run.outcome),
+                        });
                         filed.from_pack = false;
                     }
                 }
@@ -159,11 +176,12 @@ pub fn run(args: CheckArgs) -> Result<u8, String> {
                 }
                 Ok(run)
             },
+            |run: &Result<FileRun, String>| run.as_ref().map_or(0, FileRun::weight),
             |run: Result<FileRun, String>| -> Result<(), String> {
                 let mut run = run?;
                 tally.add(&run, threshold, args.statistics && !opts.statistics);
                 if let (Some(packs), Some(filed)) = (packs.as_mut(), run.filed.take()) {
-                    packs.add(filed);
+                    packs.add(filed, run.rendered.as_ref().map(|r| r.parts().0));
                 }
                 if args.annotate && !is_docx_path(Path::new(&run.outcome.display_path())) {
                     tally.not_annotated += 1;

@@ -3,31 +3,44 @@
 //! consumer, so at most that window of results waits in memory however large the run — one slow
 //! file holds the others back instead of letting finished results pile up.
 //!
-//! Files are drawn and handed over in short runs of consecutive files ([`CHUNK`]), not one by
+//! Files are drawn and handed over in runs of consecutive files (up to [`CHUNK`]), not one by
 //! one: when the results come from the cache a file takes a few microseconds, and waking the
-//! consumer for each of them cost more than the work.
+//! consumer for each of them cost more than the work. How far ahead the workers may run depends
+//! on what waits: [`window`] files, four times as many while the results waiting for the
+//! consumer weigh less than [`LIGHT`] — results recalled from the cache are small and many,
+//! freshly linted drafts fewer and heavier, and memory must stay flat for both.
 
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
-/// Files drawn and handed over at once.
-pub const CHUNK: usize = 8;
+/// Files drawn and handed over at once, at most.
+pub const CHUNK: usize = 32;
+/// The weight of waiting results below which the workers may run [`window`] × 4 files ahead.
+pub const LIGHT: usize = 4 << 20;
 
-/// How far (in files) the workers may run ahead of the consumer.
+/// How far (in files) the workers may always run ahead of the consumer.
 pub fn window(threads: usize) -> usize {
-    threads.max(1) * 4 * CHUNK
+    threads.max(1) * 4 * 8
+}
+
+/// The first item not yet to be worked on, `done` items having been taken.
+fn reach(done: usize, threads: usize, pending: &AtomicUsize) -> usize {
+    let light = pending.load(Ordering::SeqCst) < LIGHT;
+    done + window(threads) * if light { 4 } else { 1 }
 }
 
 /// `work(item)` for every item of `items` on up to `threads` threads; `take` receives the
 /// results in the items' order on the calling thread. Items are drawn from the iterator only as
-/// the window allows, so a lazily produced sequence (a directory walk) is never held whole. The
-/// first error from `take` stops the work and is returned.
+/// the window allows — in files, and in the results' `weight` (bytes held) — so a lazily
+/// produced sequence (a directory walk) is never held whole. The first error from `take` stops
+/// the work and is returned.
 pub fn map_in_order<I: Send, T: Send, E>(
     items: impl Iterator<Item = I> + Send,
     threads: usize,
     work: impl Fn(I) -> T + Sync,
+    weight: impl Fn(&T) -> usize + Sync,
     mut take: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     let threads = threads.max(1);
@@ -37,17 +50,18 @@ pub fn map_in_order<I: Send, T: Send, E>(
         }
         return Ok(());
     }
-    let window = window(threads);
     // The items and how many have been drawn, behind one lock so that each draw gets its place.
     let source = Mutex::new((items, 0usize));
     let stop = AtomicBool::new(false);
+    // The weight of results sent and not yet taken.
+    let pending = AtomicUsize::new(0);
     // How many results the consumer has taken: a worker waits while its file is a window ahead.
     let taken = (Mutex::new(0usize), Condvar::new());
     let (tx, rx) = mpsc::channel::<(usize, Vec<std::thread::Result<T>>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (source, stop, taken, work) = (&source, &stop, &taken, &work);
+            let (source, stop, taken, work, weight, pending) = (&source, &stop, &taken, &work, &weight, &pending);
             scope.spawn(move || {
                 loop {
                     // Wait while the next item would run a window ahead of the consumer; then
@@ -61,8 +75,9 @@ pub fn map_in_order<I: Send, T: Send, E>(
                             }
                             let mut source = source.lock().unwrap_or_else(|e| e.into_inner());
                             let first = source.1;
-                            if first < *done + window {
-                                let room = (*done + window - first).min(CHUNK);
+                            let end = reach(*done, threads, pending);
+                            if first < end {
+                                let room = (end - first).min(CHUNK);
                                 let run: Vec<I> = source.0.by_ref().take(room).collect();
                                 source.1 += run.len();
                                 break (first, run);
@@ -76,9 +91,39 @@ pub fn map_in_order<I: Send, T: Send, E>(
                     }
                     // A panic is carried to the consumer and raised there: a worker that died
                     // would leave a gap in the order that the others wait on for ever.
-                    let results =
-                        run.into_iter().map(|item| std::panic::catch_unwind(AssertUnwindSafe(|| work(item)))).collect();
-                    if tx.send((first, results)).is_err() {
+                    // Results are handed over as the run ends, or earlier once they weigh a
+                    // share of the budget: a run of long drafts must not pile up in a worker.
+                    let (mut at, mut results, mut held) = (first, Vec::new(), 0);
+                    let mut gone = false;
+                    let count = run.len();
+                    for (i, item) in run.into_iter().enumerate() {
+                        let result = std::panic::catch_unwind(AssertUnwindSafe(|| work(item)));
+                        let w = result.as_ref().map_or(0, weight);
+                        held += w;
+                        pending.fetch_add(w, Ordering::SeqCst);
+                        results.push(result);
+                        if held >= LIGHT / 8 || i + 1 == count {
+                            let segment = std::mem::take(&mut results);
+                            let n = segment.len();
+                            if tx.send((at, segment)).is_err() {
+                                gone = true;
+                                break;
+                            }
+                            at += n;
+                            held = 0;
+                            // Too far ahead now, go on only with the file the consumer waits for
+                            // (or nothing would ever be taken).
+                            let mut done = taken.0.lock().unwrap_or_else(|e| e.into_inner());
+                            while !stop.load(Ordering::SeqCst)
+                                && at >= reach(*done, threads, pending)
+                                && at > *done
+                                && at < first + count
+                            {
+                                done = taken.1.wait(done).unwrap_or_else(|e| e.into_inner());
+                            }
+                        }
+                    }
+                    if gone {
                         break;
                     }
                 }
@@ -97,6 +142,7 @@ pub fn map_in_order<I: Send, T: Send, E>(
                 want += results.len();
                 for result in results {
                     let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    pending.fetch_sub(weight(&result), Ordering::SeqCst);
                     if outcome.is_ok()
                         && let Err(e) = take(result)
                     {
@@ -128,7 +174,6 @@ impl Drop for StopOnDrop<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::AtomicUsize;
 
     #[test]
     fn results_come_in_order_and_never_far_ahead() {
@@ -147,6 +192,7 @@ mod tests {
                 ahead.fetch_max(lead, Ordering::SeqCst);
                 i * 2
             },
+            |_| 0,
             |r| {
                 seen.push(r);
                 taken.fetch_add(1, Ordering::SeqCst);
@@ -155,7 +201,53 @@ mod tests {
         )
         .unwrap();
         assert_eq!(seen, (0..2000).map(|i| i * 2).collect::<Vec<_>>());
-        assert!(ahead.load(Ordering::SeqCst) <= window(4), "ran {} files ahead", ahead.load(Ordering::SeqCst));
+        assert!(ahead.load(Ordering::SeqCst) <= 4 * window(4), "ran {} files ahead", ahead.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn heavy_results_hold_the_workers_back() {
+        // Each result weighs a tenth of LIGHT: the workers run only the plain window ahead (and
+        // each may be finishing a segment).
+        let waiting = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        map_in_order(
+            0..3000usize,
+            4,
+            |i| {
+                let now = waiting.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                i
+            },
+            |_| LIGHT / 10,
+            |_| {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+                waiting.fetch_sub(1, Ordering::SeqCst);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        let most = most.load(Ordering::SeqCst);
+        assert!(most <= window(4) + 4 * 2, "{most} results waited at once");
+
+        // Light results: up to four windows ahead.
+        let (waiting, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        map_in_order(
+            0..3000usize,
+            4,
+            |i| {
+                most.fetch_max(waiting.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
+                i
+            },
+            |_| 1,
+            |_| {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+                waiting.fetch_sub(1, Ordering::SeqCst);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        let most = most.load(Ordering::SeqCst);
+        assert!(most > window(4) && most <= 4 * window(4) + 4, "{most} light results waited at once");
     }
 
     #[test]
@@ -165,6 +257,7 @@ mod tests {
                 0..10_000usize,
                 2,
                 |i| i,
+                |_| 0,
                 |i| if i == 5 { panic!("rendering failed") } else { Ok::<(), ()>(()) },
             )
         });
@@ -174,7 +267,13 @@ mod tests {
     #[test]
     fn a_panic_in_the_work_reaches_the_caller_instead_of_hanging() {
         let run = std::panic::catch_unwind(|| {
-            map_in_order(0..10_000usize, 2, |i| if i == 77 { panic!("lint failed") } else { i }, |_| Ok::<(), ()>(()))
+            map_in_order(
+                0..10_000usize,
+                2,
+                |i| if i == 77 { panic!("lint failed") } else { i },
+                |_| 0,
+                |_| Ok::<(), ()>(()),
+            )
         });
         assert!(run.is_err(), "the panic reaches the caller");
     }
@@ -186,6 +285,7 @@ mod tests {
             0..1000usize,
             2,
             |i| i,
+            |_| 0,
             |i| {
                 seen += 1;
                 if i == 10 { Err(i) } else { Ok(()) }

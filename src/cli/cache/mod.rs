@@ -25,7 +25,7 @@ mod pack;
 
 use gwlint::diagnostic::Text;
 use gwlint::output::Recalled;
-pub use pack::{Filed, Shown, Stamp, Writer};
+pub use pack::{Filed, Shown, ShownHow, Stamp, Writer};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 

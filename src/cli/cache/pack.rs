@@ -41,7 +41,7 @@ const FOOTER: usize = 8 + 8 + TAIL.len();
 /// How much older than the moment of reading a file's times must be for its stamp to be trusted.
 pub const SETTLED: Duration = Duration::from_secs(2);
 /// Entry bytes a folder in progress keeps in memory before streaming them to its pack file.
-const SPILL: usize = 1 << 20;
+const SPILL: usize = 1 << 16;
 /// Packs kept open at once by the readers (each holds a file handle).
 const OPEN_PACKS: usize = 64;
 
@@ -115,6 +115,15 @@ struct Record {
     /// The file's part of the report as last rendered ([`Shown`]): offset, length (0: none),
     /// xxh3-64 of the block.
     shown: (u64, u32, u64),
+}
+
+/// What a pack keeps with a file's rendered part: the profile, the path as displayed, the
+/// JSON entries in it and the counts (see [`Shown`]).
+pub struct ShownHow {
+    pub profile: u64,
+    pub path: String,
+    pub entries: usize,
+    pub counts: Vec<(Text, Text, u8, u8)>,
 }
 
 /// A file's part of the report as a run last rendered it, kept in its folder's pack: a run that
@@ -433,8 +442,8 @@ pub struct Filed {
     pub stamp: Stamp,
     pub trusted: bool,
     pub content: u128,
-    /// Its part of the report as this run rendered it ([`Shown::block`]).
-    pub shown: Option<Vec<u8>>,
+    /// How this run rendered its part (the bytes come with it, see [`Writer::add`]).
+    pub shown: Option<ShownHow>,
     /// Answered from the folder's pack as it stands, nothing to add to it.
     pub from_pack: bool,
 }
@@ -520,7 +529,9 @@ impl<'a> Writer<'a> {
         Writer { readers, open: Vec::new() }
     }
 
-    pub fn add(&mut self, filed: Filed) {
+    /// Record a file; `rendered` is its part of the report as this run wrote it (copied into
+    /// the pack here, on the writing thread, rather than held twice while waiting for it).
+    pub fn add(&mut self, filed: Filed, rendered: Option<&[u8]>) {
         // The walk is depth first: a folder that does not contain this file's folder is done.
         while let Some(top) = self.open.last() {
             let same_folder = top.folder.as_os_str() == filed.folder.as_os_str();
@@ -542,7 +553,12 @@ impl<'a> Writer<'a> {
         if filed.from_pack {
             building.reused.push(name);
         } else {
-            let _ = building.add(name, filed.stamp, filed.trusted, filed.content, filed.shown.as_deref());
+            let shown = filed
+                .shown
+                .as_ref()
+                .zip(rendered)
+                .map(|(how, bytes)| Shown::block(how.profile, &how.path, how.entries, &how.counts, bytes));
+            let _ = building.add(name, filed.stamp, filed.trusted, filed.content, shown.as_deref());
         }
     }
 
@@ -632,8 +648,8 @@ impl<'a> Writer<'a> {
 mod tests {
     use super::*;
 
-    /// A file as a run files it, its part of the report being `part`.
-    fn filed(dir: &Path, name: &str, content: u128, part: &[u8], from_pack: bool) -> Filed {
+    /// A file as a run files it.
+    fn filed(dir: &Path, name: &str, content: u128, from_pack: bool) -> Filed {
         let path = dir.join(name);
         let (stamp, trusted) = Stamp::of(&path).unwrap();
         Filed {
@@ -643,7 +659,7 @@ mod tests {
             stamp,
             trusted,
             content,
-            shown: Some(Shown::block(1, name, 0, &[], part)),
+            shown: Some(ShownHow { profile: 1, path: name.into(), entries: 0, counts: Vec::new() }),
             from_pack,
         }
     }
@@ -674,9 +690,9 @@ mod tests {
         std::fs::write(d.join("fresh.txt"), "fresh!").unwrap();
         let readers = Readers::default();
         let mut w = Writer::new(&readers);
-        w.add(filed(d, "a.txt", 1, b"entry-a", false));
-        w.add(filed(d, "b.txt", 2, b"entry-b", false));
-        w.add(filed(d, "fresh.txt", 3, b"entry-fresh", false));
+        w.add(filed(d, "a.txt", 1, false), Some(b"entry-a"));
+        w.add(filed(d, "b.txt", 2, false), Some(b"entry-b"));
+        w.add(filed(d, "fresh.txt", 3, false), Some(b"entry-fresh"));
         w.finish();
 
         let pack = Pack::open(&d.join("pack")).expect("written");
@@ -706,15 +722,15 @@ mod tests {
         std::thread::sleep(SETTLED + Duration::from_millis(100));
         let readers = Readers::default();
         let mut w = Writer::new(&readers);
-        w.add(filed(d, "a.txt", 1, b"entry-a", false));
-        w.add(filed(d, "b.txt", 2, b"entry-b", false));
+        w.add(filed(d, "a.txt", 1, false), Some(b"entry-a"));
+        w.add(filed(d, "b.txt", 2, false), Some(b"entry-b"));
         w.finish();
         let written = std::fs::metadata(d.join("pack")).unwrap().modified().unwrap();
 
         // Only b.txt this time, with a new result: a.txt is kept.
         let readers = Readers::default();
         let mut w = Writer::new(&readers);
-        w.add(filed(d, "b.txt", 2, b"entry-b2", false));
+        w.add(filed(d, "b.txt", 2, false), Some(b"entry-b2"));
         w.finish();
         let pack = Pack::open(&d.join("pack")).unwrap();
         assert_eq!(part(&pack, d, "a.txt"), Some((1, b"entry-a".to_vec())));
@@ -726,14 +742,14 @@ mod tests {
         assert!(before >= written);
         let readers = Readers::default();
         let mut w = Writer::new(&readers);
-        w.add(filed(d, "a.txt", 1, b"entry-a", true));
-        w.add(filed(d, "b.txt", 2, b"entry-b2", true));
+        w.add(filed(d, "a.txt", 1, true), Some(b"entry-a"));
+        w.add(filed(d, "b.txt", 2, true), Some(b"entry-b2"));
         w.finish();
         assert_eq!(std::fs::metadata(d.join("pack")).unwrap().modified().unwrap(), before);
         std::fs::remove_file(d.join("a.txt")).unwrap();
         let readers = Readers::default();
         let mut w = Writer::new(&readers);
-        w.add(filed(d, "b.txt", 2, b"entry-b2", true));
+        w.add(filed(d, "b.txt", 2, true), Some(b"entry-b2"));
         w.finish();
         assert_eq!(Pack::open(&d.join("pack")).unwrap().len(), 1);
     }
@@ -763,7 +779,7 @@ mod tests {
         std::fs::write(d.join("a.txt"), "a").unwrap();
         let readers = Readers::default();
         let mut w = Writer::new(&readers);
-        w.add(filed(d, "a.txt", 1, b"entry-a", false));
+        w.add(filed(d, "a.txt", 1, false), Some(b"entry-a"));
         w.finish();
         let good = std::fs::read(d.join("pack")).unwrap();
         assert!(Pack::open(&d.join("pack")).is_some());
