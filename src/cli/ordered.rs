@@ -6,9 +6,11 @@
 //! Files are drawn and handed over in runs of consecutive files (up to [`CHUNK`]), not one by
 //! one: when the results come from the cache a file takes a few microseconds, and waking the
 //! consumer for each of them cost more than the work. How far ahead the workers may run depends
-//! on what waits: [`window`] files, four times as many while the results waiting for the
-//! consumer weigh less than [`LIGHT`] — results recalled from the cache are small and many,
-//! freshly linted drafts fewer and heavier, and memory must stay flat for both.
+//! on what the work is: [`window`] files, four times as many (drawn four times as many at
+//! once) while the work is quick and the results waiting for the consumer weigh less than
+//! [`LIGHT`] — results recalled from the cache are small, many and quick; freshly linted
+//! drafts fewer, slower and heavier; memory must stay flat for both. The pace changes only
+//! the speed, never the results or their order.
 
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
@@ -26,9 +28,26 @@ pub fn window(threads: usize) -> usize {
 }
 
 /// The first item not yet to be worked on, `done` items having been taken.
-fn reach(done: usize, threads: usize, pending: &AtomicUsize) -> usize {
-    let light = pending.load(Ordering::SeqCst) < LIGHT;
+fn reach(done: usize, threads: usize, pace: &Pace) -> usize {
+    let light = pace.quick.load(Ordering::SeqCst) && pace.pending.load(Ordering::SeqCst) < LIGHT;
     done + window(threads) * if light { 4 } else { 1 }
+}
+
+/// What decides how far ahead the workers may run.
+struct Pace {
+    /// The weight of results sent and not yet taken.
+    pending: AtomicUsize,
+    /// The last run of work was quick (under [`QUICK`] an item: results from the cache).
+    quick: AtomicBool,
+}
+
+/// Work faster than this per item is quick: files answered from the cache, not linted.
+const QUICK: std::time::Duration = std::time::Duration::from_micros(200);
+
+/// How many files to draw at once: a quarter of a thread's share of the window, 8 or 32 (a
+/// worker must not take so much of it that the others wait on its results).
+fn run_length(done: usize, threads: usize, pace: &Pace) -> usize {
+    ((reach(done, threads, pace) - done) / (4 * threads.max(1))).clamp(1, CHUNK)
 }
 
 /// `work(item)` for every item of `items` on up to `threads` threads; `take` receives the
@@ -53,15 +72,14 @@ pub fn map_in_order<I: Send, T: Send, E>(
     // The items and how many have been drawn, behind one lock so that each draw gets its place.
     let source = Mutex::new((items, 0usize));
     let stop = AtomicBool::new(false);
-    // The weight of results sent and not yet taken.
-    let pending = AtomicUsize::new(0);
+    let pace = Pace { pending: AtomicUsize::new(0), quick: AtomicBool::new(false) };
     // How many results the consumer has taken: a worker waits while its file is a window ahead.
     let taken = (Mutex::new(0usize), Condvar::new());
     let (tx, rx) = mpsc::channel::<(usize, Vec<std::thread::Result<T>>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (source, stop, taken, work, weight, pending) = (&source, &stop, &taken, &work, &weight, &pending);
+            let (source, stop, taken, work, weight, pace) = (&source, &stop, &taken, &work, &weight, &pace);
             scope.spawn(move || {
                 loop {
                     // Wait while the next item would run a window ahead of the consumer; then
@@ -75,9 +93,9 @@ pub fn map_in_order<I: Send, T: Send, E>(
                             }
                             let mut source = source.lock().unwrap_or_else(|e| e.into_inner());
                             let first = source.1;
-                            let end = reach(*done, threads, pending);
+                            let end = reach(*done, threads, pace);
                             if first < end {
-                                let room = (end - first).min(CHUNK);
+                                let room = (end - first).min(run_length(*done, threads, pace));
                                 let run: Vec<I> = source.0.by_ref().take(room).collect();
                                 source.1 += run.len();
                                 break (first, run);
@@ -94,13 +112,14 @@ pub fn map_in_order<I: Send, T: Send, E>(
                     // Results are handed over as the run ends, or earlier once they weigh a
                     // share of the budget: a run of long drafts must not pile up in a worker.
                     let (mut at, mut results, mut held) = (first, Vec::new(), 0);
+                    let started = std::time::Instant::now();
                     let mut gone = false;
                     let count = run.len();
                     for (i, item) in run.into_iter().enumerate() {
                         let result = std::panic::catch_unwind(AssertUnwindSafe(|| work(item)));
                         let w = result.as_ref().map_or(0, weight);
                         held += w;
-                        pending.fetch_add(w, Ordering::SeqCst);
+                        pace.pending.fetch_add(w, Ordering::SeqCst);
                         results.push(result);
                         if held >= LIGHT / 8 || i + 1 == count {
                             let segment = std::mem::take(&mut results);
@@ -115,7 +134,7 @@ pub fn map_in_order<I: Send, T: Send, E>(
                             // (or nothing would ever be taken).
                             let mut done = taken.0.lock().unwrap_or_else(|e| e.into_inner());
                             while !stop.load(Ordering::SeqCst)
-                                && at >= reach(*done, threads, pending)
+                                && at >= reach(*done, threads, pace)
                                 && at > *done
                                 && at < first + count
                             {
@@ -126,6 +145,8 @@ pub fn map_in_order<I: Send, T: Send, E>(
                     if gone {
                         break;
                     }
+                    let quick = started.elapsed() < QUICK * u32::try_from(count).unwrap_or(u32::MAX);
+                    pace.quick.store(quick, Ordering::SeqCst);
                 }
             });
         }
@@ -142,7 +163,7 @@ pub fn map_in_order<I: Send, T: Send, E>(
                 want += results.len();
                 for result in results {
                     let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    pending.fetch_sub(weight(&result), Ordering::SeqCst);
+                    pace.pending.fetch_sub(weight(&result), Ordering::SeqCst);
                     if outcome.is_ok()
                         && let Err(e) = take(result)
                     {
