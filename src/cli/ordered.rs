@@ -20,7 +20,7 @@ use std::sync::{Condvar, Mutex, mpsc};
 /// Files drawn and handed over at once, at most.
 pub const CHUNK: usize = 32;
 /// The weight of waiting results below which the workers may run [`window`] × 4 files ahead.
-pub const LIGHT: usize = 4 << 20;
+pub const LIGHT: usize = 1 << 20;
 
 /// How far (in files) the workers may always run ahead of the consumer.
 pub fn window(threads: usize) -> usize {
