@@ -386,8 +386,7 @@ fn lint_file(
         run.cached = true;
         run.unread = true;
         run.rendered = Some(rendered);
-        run.filed =
-            lookup.and_then(|(_, _, filing)| filing).map(|(place, stamp)| Cache::filed(place, stamp, content, true));
+        run.filed = lookup.and_then(|(_, _, filing)| filing).map(|filing| Cache::filed(filing, content, true));
         return Ok(run);
     }
     if !shows_text
@@ -397,8 +396,7 @@ fn lint_file(
         let mut run = FileRun::of(outcome(None, file));
         run.cached = true;
         run.unread = true;
-        run.filed =
-            lookup.and_then(|(_, _, filing)| filing).map(|(place, stamp)| Cache::filed(place, stamp, content, true));
+        run.filed = lookup.and_then(|(_, _, filing)| filing).map(|filing| Cache::filed(filing, content, true));
         return Ok(run);
     }
     let (name, original_bytes) = match files::read_bytes(path, args.stdin_filename.as_deref()) {
@@ -421,8 +419,7 @@ fn lint_file(
         };
         let mut run = FileRun::of(outcome(source, file));
         run.cached = true;
-        run.filed =
-            keyed.and_then(|(_, _, _, filing)| filing).map(|(place, stamp)| Cache::filed(place, stamp, content, false));
+        run.filed = keyed.and_then(|(_, _, _, filing)| filing).map(|filing| Cache::filed(filing, content, false));
         return Ok(run);
     }
     let source = match Source::read_named(name, &original_bytes) {
@@ -448,7 +445,7 @@ fn lint_file(
         let file = output::Placed::all(&source, diagnostics);
         c.put(key, &file);
         let mut run = FileRun::of(outcome(shows_text.then_some(source), file));
-        run.filed = filing.map(|(place, stamp)| Cache::filed(place, stamp, content, false));
+        run.filed = filing.map(|filing| Cache::filed(filing, content, false));
         return Ok(run);
     }
     if source.kind == gwlint::source::SourceKind::Docx {

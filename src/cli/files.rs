@@ -164,10 +164,7 @@ impl SettingsCache {
             overrides,
             by_config: Mutex::new(HashMap::new()),
             by_folder: Mutex::new(HashMap::new()),
-            id: {
-                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            },
+            id: super::instance_id(),
         })
     }
 

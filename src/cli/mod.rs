@@ -160,6 +160,13 @@ pub struct InitArgs {
 }
 
 /// Exit code, or a message for exit code 2.
+/// A number no other call in this process returns: what tells one cache or settings store from
+/// another in the threads' memory of the last folder they worked in.
+fn instance_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 pub fn run(cli: Cli) -> Result<u8, String> {
     match cli.command {
         Command::Check(args) => check::run(args),

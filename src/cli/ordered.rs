@@ -109,8 +109,8 @@ pub fn map_in_order<I: Send, T: Send, E>(
                     }
                     // A panic is carried to the consumer and raised there: a worker that died
                     // would leave a gap in the order that the others wait on for ever.
-                    // Results are handed over as the run ends, or earlier once they weigh a
-                    // share of the budget: a run of long drafts must not pile up in a worker.
+                    // Results are handed over as the run ends, or earlier once they weigh an
+                    // eighth of LIGHT: a run of long drafts must not pile up in a worker.
                     let (mut at, mut results, mut held) = (first, Vec::new(), 0);
                     let started = std::time::Instant::now();
                     let mut gone = false;
@@ -225,32 +225,9 @@ mod tests {
         assert!(ahead.load(Ordering::SeqCst) <= 4 * window(4), "ran {} files ahead", ahead.load(Ordering::SeqCst));
     }
 
-    #[test]
-    fn heavy_results_hold_the_workers_back() {
-        // Each result weighs a tenth of LIGHT: the workers run only the plain window ahead (and
-        // each may be finishing a segment).
-        let waiting = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
-        map_in_order(
-            0..3000usize,
-            4,
-            |i| {
-                let now = waiting.fetch_add(1, Ordering::SeqCst) + 1;
-                most.fetch_max(now, Ordering::SeqCst);
-                i
-            },
-            |_| LIGHT / 10,
-            |_| {
-                std::thread::sleep(std::time::Duration::from_micros(50));
-                waiting.fetch_sub(1, Ordering::SeqCst);
-                Ok::<(), ()>(())
-            },
-        )
-        .unwrap();
-        let most = most.load(Ordering::SeqCst);
-        assert!(most <= window(4) + 4 * 2, "{most} results waited at once");
-
-        // Light results: up to four windows ahead.
+    /// The most results worked on and not yet taken at once, over 3 000 quick items weighing
+    /// `weight` each on 4 threads, with a consumer slower than the work.
+    fn most_waiting(weight: usize) -> usize {
         let (waiting, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
         map_in_order(
             0..3000usize,
@@ -259,7 +236,7 @@ mod tests {
                 most.fetch_max(waiting.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
                 i
             },
-            |_| 1,
+            |_| weight,
             |_| {
                 std::thread::sleep(std::time::Duration::from_micros(50));
                 waiting.fetch_sub(1, Ordering::SeqCst);
@@ -267,7 +244,17 @@ mod tests {
             },
         )
         .unwrap();
-        let most = most.load(Ordering::SeqCst);
+        most.load(Ordering::SeqCst)
+    }
+
+    #[test]
+    fn heavy_results_hold_the_workers_back() {
+        // Each result weighs a tenth of LIGHT: the workers run only the plain window ahead (and
+        // each may be finishing a segment).
+        let most = most_waiting(LIGHT / 10);
+        assert!(most <= window(4) + 4 * 2, "{most} results waited at once");
+        // Light results: up to four windows ahead.
+        let most = most_waiting(1);
         assert!(most > window(4) && most <= 4 * window(4) + 4, "{most} light results waited at once");
     }
 

@@ -178,6 +178,29 @@ fn encoding_of(tag: u8) -> Option<Encoding> {
         .copied()
 }
 
+/// A number as LEB128: seven bits a byte, low first, the high bit set on all but the last.
+pub(super) fn put_num(buf: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        buf.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    buf.push(n as u8);
+}
+
+/// The number at the front of `bytes` (LEB128), which it then skips.
+pub(super) fn take_num(bytes: &mut &[u8]) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&b, rest) = bytes.split_first()?;
+        *bytes = rest;
+        value |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
 struct Writer<'a> {
     buf: Vec<u8>,
     strings: HashMap<&'a str, usize>,
@@ -190,16 +213,8 @@ impl<'a> Writer<'a> {
         self.buf.push(b);
     }
 
-    fn num(&mut self, mut n: usize) {
-        loop {
-            let low = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                self.buf.push(low);
-                return;
-            }
-            self.buf.push(low | 0x80);
-        }
+    fn num(&mut self, n: usize) {
+        put_num(&mut self.buf, n as u64);
     }
 
     fn str(&mut self, s: &'a str) {
@@ -249,15 +264,7 @@ impl<'a> Reader<'a> {
     }
 
     fn num(&mut self) -> Option<usize> {
-        let mut n: usize = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            n |= usize::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                return Some(n);
-            }
-        }
-        None
+        usize::try_from(take_num(&mut self.rest)?).ok()
     }
 
     fn str(&mut self) -> Option<&'a str> {

@@ -42,11 +42,6 @@ pub struct Cache {
     id: u64,
 }
 
-fn next_id() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-}
-
 /// A thread's last place: cache id, the folder as named, settings, the folder made absolute,
 /// its pack.
 type Remembered = (u64, PathBuf, SettingsKey, PathBuf, PathBuf);
@@ -65,7 +60,7 @@ impl Cache {
             build: build_identity(),
             packs: pack::Readers::default(),
             cwd: std::env::current_dir().ok(),
-            id: next_id(),
+            id: super::instance_id(),
         }
     }
 
@@ -76,7 +71,7 @@ impl Cache {
             build: build.to_string(),
             packs: pack::Readers::default(),
             cwd: std::env::current_dir().ok(),
-            id: next_id(),
+            id: super::instance_id(),
         }
     }
 
@@ -174,12 +169,11 @@ impl Cache {
     ) -> Option<(u128, Recalled)> {
         let pack = self.packs.get(&place.pack);
         let content = pack.as_ref().as_ref()?.content(&place.name, stamp)?;
-        let bytes = std::fs::read(self.path(self.key(settings, path, content))).ok()?;
-        Some((content, entry::decode(self.key(settings, path, content), &bytes)?))
+        Some((content, self.get(self.key(settings, path, content))?))
     }
 
     /// A file's result as its folder's pack will record it.
-    pub fn filed(place: Place, stamp: (Stamp, bool), content: u128, from_pack: bool) -> Filed {
+    pub fn filed((place, stamp): (Place, (Stamp, bool)), content: u128, from_pack: bool) -> Filed {
         Filed {
             folder: place.folder,
             pack: place.pack,

@@ -27,6 +27,7 @@
 //! raise the run's memory. A pack is renamed into place whole: a concurrent run reads the old
 //! one or the new one. Anything that does not read back exactly is no pack.
 
+use super::entry::{put_num, take_num};
 use gwlint::diagnostic::Text;
 use std::collections::HashMap;
 use std::fs::File;
@@ -40,7 +41,8 @@ const TAIL: &[u8; 4] = b"GWPi";
 const FOOTER: usize = 8 + 8 + TAIL.len();
 /// How much older than the moment of reading a file's times must be for its stamp to be trusted.
 pub const SETTLED: Duration = Duration::from_secs(2);
-/// Entry bytes a folder in progress keeps in memory before streaming them to its pack file.
+/// Bytes of kept parts a folder in progress holds in memory before streaming them to its pack
+/// file.
 const SPILL: usize = 1 << 16;
 /// Packs kept open at once by the readers (each holds a file handle).
 const OPEN_PACKS: usize = 64;
@@ -323,27 +325,6 @@ fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
     Some(head)
 }
 
-fn take_num(bytes: &mut &[u8]) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let (&b, rest) = bytes.split_first()?;
-        *bytes = rest;
-        value |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
-}
-
-fn put_num(buf: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        buf.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    buf.push(n as u8);
-}
-
 #[cfg(unix)]
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
@@ -381,8 +362,7 @@ pub struct Readers {
 
 impl Default for Readers {
     fn default() -> Readers {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        Readers { open: Mutex::default(), id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
+        Readers { open: Mutex::default(), id: crate::cli::instance_id() }
     }
 }
 
@@ -456,14 +436,19 @@ struct Building {
     spilled: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
     written: u64,
     index: Vec<(Box<[u8]>, Record)>,
-    /// Files answered from the pack as it stands: their entries are copied from it only if the
-    /// folder has to be written again.
+    /// Files answered from the pack as it stands: their records and parts are copied from it
+    /// only if the folder has to be written again.
     reused: Vec<Box<[u8]>>,
     /// Every file so far came from the pack as it stands.
     unchanged: bool,
 }
 
 impl Building {
+    /// The pack being written is this file's (same folder, same pack; compared as bytes).
+    fn holds(&self, f: &Filed) -> bool {
+        self.folder.as_os_str() == f.folder.as_os_str() && self.pack.as_os_str() == f.pack.as_os_str()
+    }
+
     fn new(f: &Filed) -> Building {
         Building {
             folder: f.folder.clone(),
@@ -477,7 +462,6 @@ impl Building {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         name: Box<[u8]>,
@@ -534,17 +518,14 @@ impl<'a> Writer<'a> {
     pub fn add(&mut self, filed: Filed, rendered: Option<&[u8]>) {
         // The walk is depth first: a folder that does not contain this file's folder is done.
         while let Some(top) = self.open.last() {
-            let same_folder = top.folder.as_os_str() == filed.folder.as_os_str();
-            let same = same_folder && top.pack.as_os_str() == filed.pack.as_os_str();
-            if same || (!same_folder && filed.folder.starts_with(&top.folder)) {
+            let inside = top.folder.as_os_str() != filed.folder.as_os_str() && filed.folder.starts_with(&top.folder);
+            if top.holds(&filed) || inside {
                 break;
             }
             let done = self.open.pop().expect("not empty");
             self.finish_one(done);
         }
-        if self.open.last().is_none_or(|top| {
-            top.folder.as_os_str() != filed.folder.as_os_str() || top.pack.as_os_str() != filed.pack.as_os_str()
-        }) {
+        if !self.open.last().is_some_and(|top| top.holds(&filed)) {
             self.open.push(Building::new(&filed));
         }
         let building = self.open.last_mut().expect("just pushed");
