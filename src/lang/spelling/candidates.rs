@@ -1,0 +1,165 @@
+//! Which characters a wrong one may stand for: its sound-alikes and look-alikes from ECSpell's
+//! confusion sets (`lints/spelling/confusion.tsv`, MIT), and every common character read the
+//! same way without tones (the `pinyin` crate's data, first reading), since a pinyin input method
+//! offers them all under one syllable.
+
+use super::ngrams::CharModel;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+/// How a wrong character relates to the right one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// Listed as a sound-alike.
+    Sound,
+    /// Listed as a look-alike.
+    Shape,
+    /// Not listed, but read the same (without tones).
+    SameSyllable,
+    /// Neither: what official text writes between the neighbours (a misrecognised or
+    /// mistyped character unlike the right one).
+    Context,
+}
+
+impl Channel {
+    /// Whether the candidate is read like the character written.
+    pub fn sounds_alike(self) -> bool {
+        matches!(self, Channel::Sound | Channel::SameSyllable)
+    }
+
+    /// What the channel costs (natural log): a pinyin input method mostly errs by sound, and a
+    /// listed sound-alike is likelier than any character of the syllable.
+    pub fn cost(self) -> f64 {
+        match self {
+            Channel::Sound => 0.0,
+            Channel::SameSyllable => 1.0,
+            Channel::Shape => 2.0,
+            // Measured on odw.train: at 12 these add recall at no loss of precision; at 8
+            // every tenth is wrong.
+            Channel::Context => 14.0,
+        }
+    }
+}
+
+/// A character must be this common in official text to be offered for its syllable: rare ones
+/// would only bring noise.
+const COMMON: u32 = 20;
+
+/// A candidate: the character, its index in the n-gram table, and how it relates.
+pub type Candidate = (char, u16, Channel);
+
+/// Sound-alike and look-alike characters (`lints/spelling/confusion.tsv`, from ECSpell, MIT),
+/// those official text writes.
+static CONFUSION: LazyLock<HashMap<char, Vec<Candidate>>> = LazyLock::new(|| {
+    let model = CharModel::get();
+    let mut map: HashMap<char, Vec<Candidate>> = HashMap::default();
+    for line in include_str!("../../../lints/spelling/confusion.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let Some(key) = cols.next().and_then(|k| k.chars().next()) else { continue };
+        let sound = cols.next().unwrap_or("");
+        let shape = cols.next().unwrap_or("");
+        let entry = map.entry(key).or_default();
+        let sounds = sound.chars().map(|c| (c, Channel::Sound));
+        let shapes = shape.chars().map(|c| (c, Channel::Shape));
+        for (c, channel) in sounds.chain(shapes) {
+            // Each character once, as a sound-alike if listed as both.
+            if let (Some(k), false) = (model.index(c), entry.iter().any(|&(l, _, _)| l == c)) {
+                entry.push((c, k, channel));
+            }
+        }
+    }
+    map
+});
+
+/// Common characters by toneless syllable (with their indices), each list in code point order.
+static SYLLABLES: LazyLock<HashMap<&'static str, Vec<(char, u16)>>> = LazyLock::new(|| {
+    let model = CharModel::get();
+    let mut map: HashMap<&'static str, Vec<(char, u16)>> = HashMap::default();
+    for (c, count) in model.characters() {
+        if count < COMMON {
+            continue;
+        }
+        if let (Some(syllable), Some(k)) = (reading(c), model.index(c)) {
+            map.entry(syllable).or_default().push((c, k));
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    map
+});
+
+/// A character's toneless reading: its first, most common one (a character's rarer readings
+/// offered as many false candidates as right ones on odw.train and on published documents).
+fn reading(c: char) -> Option<&'static str> {
+    use pinyin::ToPinyin;
+    c.to_pinyin().map(|p| p.plain())
+}
+
+/// Whether the confusion table lists `c`.
+pub fn is_listed(c: char) -> bool {
+    CONFUSION.contains_key(&c)
+}
+
+/// Calls `each` with every candidate for `c` that official text writes: listed ones first, then
+/// the rest of its syllable. No candidate twice, never `c` itself.
+pub fn for_each(c: char, mut each: impl FnMut(char, u16, Channel)) {
+    let listed = CONFUSION.get(&c).map_or(&[][..], Vec::as_slice);
+    for &(k, index, channel) in listed {
+        if k != c {
+            each(k, index, channel);
+        }
+    }
+    let Some(syllable) = reading(c) else { return };
+    for &(k, index) in SYLLABLES.get(syllable).map_or(&[][..], Vec::as_slice) {
+        if k != c && !listed.iter().any(|&(l, _, _)| l == k) {
+            each(k, index, Channel::SameSyllable);
+        }
+    }
+}
+
+/// Every candidate for `c`, as [`for_each`] gives them.
+pub fn list(c: char) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for_each(c, |k, index, channel| out.push((k, index, channel)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidates(c: char) -> Vec<(char, Channel)> {
+        list(c).into_iter().map(|(k, _, channel)| (k, channel)).collect()
+    }
+
+    #[test]
+    fn listed_alikes_come_first_then_the_syllable() {
+        let all = candidates('局');
+        assert!(all.contains(&('据', Channel::Sound)), "{all:?}");
+        // 举 is read ju like 局 and common in official text.
+        assert!(all.iter().any(|&(k, _)| k == '举'), "{all:?}");
+        let first_unlisted = all.iter().position(|&(_, ch)| ch == Channel::SameSyllable).unwrap();
+        assert!(all[first_unlisted..].iter().all(|&(_, ch)| ch == Channel::SameSyllable));
+        assert!(!all.iter().any(|&(k, _)| k == '局'));
+        let mut keys: Vec<char> = all.iter().map(|&(k, _)| k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), all.len(), "no candidate twice");
+    }
+
+    #[test]
+    fn only_a_characters_first_reading_brings_its_syllable() {
+        // 行 reads xing first (hang second), 重 zhong (chong).
+        assert_eq!(reading('行'), Some("xing"));
+        assert_eq!(reading('重'), Some("zhong"));
+        assert!(SYLLABLES["xing"].iter().any(|&(c, _)| c == '型'));
+        assert!(!SYLLABLES["xing"].iter().any(|&(c, _)| c == '航'));
+        // 运 is not listed for 云, but read the same.
+        assert!(candidates('云').contains(&('运', Channel::SameSyllable)));
+    }
+}
