@@ -22,11 +22,6 @@ pub enum Channel {
 }
 
 impl Channel {
-    /// Whether the candidate is read like the character written.
-    pub fn sounds_alike(self) -> bool {
-        matches!(self, Channel::Sound | Channel::SameSyllable)
-    }
-
     /// What the channel costs (natural log): a pinyin input method mostly errs by sound, and a
     /// listed sound-alike is likelier than any character of the syllable.
     pub fn cost(self) -> f64 {
@@ -98,6 +93,11 @@ static SYLLABLES: LazyLock<HashMap<&'static str, Vec<(char, u16)>>> = LazyLock::
 fn reading(c: char) -> Option<&'static str> {
     use pinyin::ToPinyin;
     c.to_pinyin().map(|p| p.plain())
+}
+
+/// Whether `a` and `b` read the same syllable (first readings, without tones).
+pub fn same_reading(a: char, b: char) -> bool {
+    reading(a).is_some_and(|r| reading(b) == Some(r))
 }
 
 /// Whether the confusion table lists `c`.
