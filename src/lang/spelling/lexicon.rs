@@ -7,8 +7,6 @@ use std::sync::LazyLock;
 /// The longest dictionary word considered.
 const MAX_WORD: usize = 6;
 
-/// Word frequencies: jieba's dictionary, the segmenter's 公文 vocabulary, and the spelling
-/// check's own 公文 words (`lints/spelling/gongwen-words.txt`).
 /// The frequency given to a listed typo's correct form that the dictionaries lack: as rare as
 /// a word jieba has seen at all.
 const LISTED_RIGHT_FREQUENCY: u64 = 3;
@@ -29,6 +27,8 @@ fn listed_typos(table: &toml::Table) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// Word frequencies: jieba's dictionary, the segmenter's 公文 vocabulary, and the spelling
+/// check's own 公文 words (`lints/spelling/gongwen-words.txt`), less GW605's certain typos.
 pub struct Lexicon {
     freq: HashMap<&'static str, u64>,
     log_total: f64,

@@ -44,7 +44,8 @@ pub struct CharModel {
     pairs: HashMap<u32, Counts>,
     /// The triples' bytes: (u16, u16, u16, u16 count), sorted.
     triples: &'static [u8],
-    /// Characters counted, plus one per distinct character (the add-half smoothing's mass).
+    /// Characters counted, plus one per distinct character: half of it the add-half smoothing's
+    /// mass, the other half left for characters the table lacks.
     unigram_total: f64,
 }
 

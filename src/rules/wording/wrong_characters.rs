@@ -90,6 +90,7 @@ impl Rule for WrongCharacters {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
+        let lexicon = crate::lang::spelling::Lexicon::get();
         let mut model = Model::default();
         if let Some(t) =
             cx.params.get("threshold").and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
@@ -155,7 +156,12 @@ impl Rule for WrongCharacters {
                     kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
                 }
                 for m in ORGAN_SHORT_NAME.find_iter(&run_text) {
-                    kept[index_of(m.start())..index_of(m.end())].iter_mut().for_each(|x| *x = true);
+                    let (from, to) = (index_of(m.start()), index_of(m.end()));
+                    // The organ's kind ends a name, not a word (各区要切实办好: 办好).
+                    if to < run.len() && lexicon.contains(&run[to - 1..=to].iter().collect::<String>()) {
+                        continue;
+                    }
+                    kept[from..to].iter_mut().for_each(|x| *x = true);
                 }
                 // A measure word right after a number (2座, 3宗).
                 if start > 0 && chars[start - 1].1.is_ascii_digit() {
@@ -250,6 +256,8 @@ mod tests {
         }
         assert_eq!(flagged("加强多式联云公共信息交换共享。"), ["云"]);
         assert_eq!(flagged("本条例自发布之目起施行。"), ["目"]);
+        // A short name's kind must end it: 办公室 is no 办, and its typo is seen.
+        assert_eq!(flagged("请县扶贫凯发办公室牵头落实。"), ["凯"]);
     }
 
     /// A typo GW605's table lists is that rule's finding, with its certain fix: GW610 does not
