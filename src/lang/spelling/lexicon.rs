@@ -89,6 +89,20 @@ impl Lexicon {
         self.freq.contains_key(word)
     }
 
+    /// Whether the characters, as one word, are in the lexicon (without building a string for
+    /// the usual short word).
+    pub fn contains_chars(&self, chars: &[char]) -> bool {
+        let mut buffer = [0u8; MAX_WORD * 4];
+        if chars.len() > MAX_WORD {
+            return self.contains(&chars.iter().collect::<String>());
+        }
+        let mut len = 0;
+        for c in chars {
+            len += c.encode_utf8(&mut buffer[len..]).len();
+        }
+        std::str::from_utf8(&buffer[..len]).is_ok_and(|word| self.contains(word))
+    }
+
     /// The best segmentation of `chars`: its log-probability, and for each end position the
     /// length of the word that ends there (follow them back from the end). A character no word
     /// covers costs as if seen half a time.
@@ -159,15 +173,12 @@ impl Lexicon {
         if !joins_left && !joins_right {
             return false;
         }
-        let mut word = String::with_capacity(MAX_WORD * 4);
         for len in 2..=MAX_WORD.min(chars.len()) {
             for start in at.saturating_sub(len - 1)..=at {
                 if start + len > chars.len() {
                     break;
                 }
-                word.clear();
-                word.extend(&chars[start..start + len]);
-                if self.contains(&word) {
+                if self.contains_chars(&chars[start..start + len]) {
                     return true;
                 }
             }

@@ -149,7 +149,6 @@ impl Model {
             }
             i += 1;
         }
-        out.sort_by_key(|s| s.index);
         out
     }
 
@@ -203,7 +202,6 @@ impl Model {
         let (left, right) = trial.neighbours();
         let seconds = candidates::list(chars[i + 1]);
         let mut best: Option<(Suspect, Suspect)> = None;
-        let mut word = String::with_capacity(8);
         candidates::for_each(chars[i], |first, k1, first_channel| {
             // A pinyin input method swaps a whole word for another typed the same (绝顶 for
             // 决定): both characters read the same syllables, and together they make a word.
@@ -217,10 +215,7 @@ impl Model {
                 {
                     continue;
                 }
-                word.clear();
-                word.push(first);
-                word.push(second);
-                if !lexicon.contains(&word) {
+                if !lexicon.contains_chars(&[first, second]) {
                     continue;
                 }
                 let Some(gain) = trial.gain(&[first, second], &[k1, k2]) else { continue };

@@ -66,7 +66,7 @@ const FUNCTION_SURNAMES: &str = "于向万余任方关高石白从和及以与�
 /// 陈少杰, 接受吴勇、张树彬).
 fn personal_names(run: &[char]) -> Vec<bool> {
     let lexicon = crate::lang::spelling::Lexicon::get();
-    let word = |a: usize, b: usize| lexicon.contains(&run[a..b].iter().collect::<String>());
+    let word = |a: usize, b: usize| lexicon.contains_chars(&run[a..b]);
     let mut name = vec![false; run.len()];
     for (j, &c) in run.iter().enumerate() {
         if !crate::org::is_surname_char(c) || FUNCTION_SURNAMES.contains(c) {
@@ -158,7 +158,7 @@ impl Rule for WrongCharacters {
                 for m in ORGAN_SHORT_NAME.find_iter(&run_text) {
                     let (from, to) = (index_of(m.start()), index_of(m.end()));
                     // The organ's kind ends a name, not a word (各区要切实办好: 办好).
-                    if to < run.len() && lexicon.contains(&run[to - 1..=to].iter().collect::<String>()) {
+                    if to < run.len() && lexicon.contains_chars(&run[to - 1..=to]) {
                         continue;
                     }
                     kept[from..to].iter_mut().for_each(|x| *x = true);
