@@ -5,6 +5,8 @@
 //! context (市, 县, 区 …), or an unlisted division name (示例市) when the body is unmistakable.
 //! Whatever is not recognised stays `Unknown`: a wrong guess here would turn into a wrong error.
 
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -48,6 +50,29 @@ impl Parsed {
 /// Reads `text` as an organ name. `near` is the GB/T 2260 code of the region the text is about
 /// (the sender's), used for relative words (市政府) and for names several regions share.
 pub(crate) fn parse(text: &str, near: Option<u32>) -> Parsed {
+    // The model is a pure function of the name and the region it is read in, and the same
+    // names (市政府, 各县（市、区）人民政府, the sender) are parsed again and again by the
+    // recogniser and the rules, in one draft and across a repository: each thread remembers
+    // its last few thousand answers.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static PARSED: RefCell<FxHashMap<Box<str>, Vec<(Option<u32>, Parsed)>>> = RefCell::default();
+    }
+    PARSED.with(|memo| {
+        if let Some(parsed) = memo.borrow().get(text).and_then(|v| v.iter().find(|(n, _)| *n == near)) {
+            return parsed.1.clone();
+        }
+        let parsed = parse_uncached(text, near);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= REMEMBERED {
+            memo.clear();
+        }
+        memo.entry(text.into()).or_default().push((near, parsed.clone()));
+        parsed
+    })
+}
+
+fn parse_uncached(text: &str, near: Option<u32>) -> Parsed {
     let norm = normalize(text);
     // “各……”, “有关……” name a set of organs (统称), never one organ.
     if norm.is_empty() || norm.starts_with('各') || norm.starts_with("有关") {
