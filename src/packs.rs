@@ -130,6 +130,10 @@ impl AppliedPacks {
     /// text (《江门市人民政府工作规则》…) only where its pack applies. Citations are separated
     /// by `；`; a source made only of local citations is kept whole (the rule was chosen).
     pub fn cite(&self, source: &str) -> String {
+        // One citation is kept whole whether or not it is local.
+        if !source.contains('；') {
+            return source.to_string();
+        }
         let foreign = |segment: &str| {
             let compact: String = segment.chars().filter(|c| !c.is_whitespace()).collect();
             builtin()

@@ -169,6 +169,9 @@ pub(super) fn unknown_law_titles(cx: &Context, out: &mut Vec<Finding>) {
         let scored: Vec<(usize, &(&str, &str))> = LAWS
             .iter()
             .filter(|(t, _)| t.starts_with("中华人民共和国"))
+            // Only titles within two characters can be nearest (best ≤ 2 below), and the
+            // distance is at least the difference in length.
+            .filter(|(t, _)| t.chars().count().abs_diff(length) <= 2)
             .map(|law| (char_distance(name, law.0), law))
             .filter(|(d, law)| d.saturating_sub(law.0.chars().count().abs_diff(length)) <= 1)
             .collect();

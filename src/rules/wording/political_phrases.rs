@@ -9,6 +9,7 @@ use crate::document::{MaskKind, MaskSet};
 use crate::lang::is_han;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub struct FixedPoliticalPhrases;
@@ -70,6 +71,18 @@ static QUOTED: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The quoted phrases by their characters in sorted order (the first phrase for each set), so
+/// that a quotation is compared with all of them by one lookup.
+static QUOTED_BY_CHARS: LazyLock<HashMap<Vec<char>, &'static str>> = LazyLock::new(|| {
+    let mut by_chars = HashMap::new();
+    for phrase in QUOTED.iter() {
+        let mut key: Vec<char> = phrase.chars().collect();
+        key.sort_unstable();
+        by_chars.entry(key).or_insert(phrase.as_str());
+    }
+    by_chars
+});
+
 impl Rule for FixedPoliticalPhrases {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -103,18 +116,12 @@ fn reordered(cx: &Context, out: &mut Vec<Finding>) {
         }
         let mut sorted: Vec<char> = inner.chars().collect();
         sorted.sort_unstable();
-        let Some(phrase) = QUOTED.iter().find(|p| {
-            let mut s: Vec<char> = p.chars().collect();
-            s.sort_unstable();
-            s == sorted
-        }) else {
-            continue;
-        };
+        let Some(&phrase) = QUOTED_BY_CHARS.get(&sorted) else { continue };
         out.push(
             Finding::new(inner_span, format!("提法“{inner}”疑为“{phrase}”的误写（字序颠倒）"))
                 .help(format!("核对提法，改为“{phrase}”"))
                 .en(format!("“{inner}” looks like a misordered “{phrase}”"))
-                .fix(Fix::unsafe_(format!("改为“{phrase}”"), vec![Edit::replace(inner_span, phrase.clone())])),
+                .fix(Fix::unsafe_(format!("改为“{phrase}”"), vec![Edit::replace(inner_span, phrase.to_owned())])),
         );
     }
 }
