@@ -135,11 +135,10 @@ impl AppliedPacks {
             return source.to_string();
         }
         let foreign = |segment: &str| {
-            let compact: String = segment.chars().filter(|c| !c.is_whitespace()).collect();
             builtin()
                 .iter()
                 .filter(|b| !self.contains(b.pack))
-                .any(|b| b.cites.iter().any(|t| compact.starts_with(t.as_str())))
+                .any(|b| b.cites.iter().any(|t| starts_with_ignoring_spaces(segment, t)))
         };
         let kept: Vec<&str> = source.split('；').filter(|s| !foreign(s)).collect();
         if kept.is_empty() || kept.len() == source.split('；').count() { source.to_string() } else { kept.join("；") }
@@ -149,6 +148,14 @@ impl AppliedPacks {
     pub fn national_only() -> AppliedPacks {
         AppliedPacks { packs: vec![national()], note: None }
     }
+}
+
+/// Whether `text`, with its whitespace left out, begins with `prefix` (a citation may be
+/// written `《江门市人民政府工作规则》 第十条` or across a line break). Reads only as far as
+/// `prefix` goes: sources can be long.
+fn starts_with_ignoring_spaces(text: &str, prefix: &str) -> bool {
+    let mut text = text.chars().filter(|c| !c.is_whitespace());
+    prefix.chars().all(|p| text.next() == Some(p))
 }
 
 /// 全国 for `national`; a regional pack's region's short name (江门).
@@ -246,6 +253,18 @@ mod tests {
 
     fn names(applied: &AppliedPacks) -> Vec<&str> {
         applied.packs.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn local_citations_are_kept_only_where_their_pack_applies() {
+        let source = "《党政机关公文处理工作条例》第十五条；《江门市人民政府\n工作规则》第十条；《广东省地方立法条例》";
+        let national = "《党政机关公文处理工作条例》第十五条";
+        assert_eq!(packs_for("台山市教育局").cite(source), source);
+        assert_eq!(packs_for("韶关市教育局").cite(source), format!("{national}；《广东省地方立法条例》"));
+        assert_eq!(packs_for("长沙市教育局").cite(source), national);
+        // A source of local citations only is kept whole, and so is one citation.
+        assert_eq!(packs_for("长沙市教育局").cite("《江门市人民政府工作规则》第十条"), "《江门市人民政府工作规则》第十条");
+        assert!(!starts_with_ignoring_spaces("《江门市", "《江门市人民政府工作规则》"));
     }
 
     #[test]

@@ -161,18 +161,30 @@ fn has_four_byte_sequences(bytes: &[u8]) -> bool {
 
 /// Binary files that happen to decode: too many C0 control characters for a text draft.
 fn reject_binary(text: &str) -> Result<(), DecodeError> {
-    let mut controls = 0usize;
-    let mut total = 0usize;
-    for c in text.chars().take(SNIFF_LIMIT) {
-        total += 1;
-        if c == '\0' {
-            return Err(DecodeError::Binary);
-        }
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            controls += 1;
-        }
+    // Counted on the bytes of the first SNIFF_LIMIT characters, without decoding them: a
+    // character starts at every byte that is not a continuation byte (10xxxxxx), and the
+    // control characters (Unicode Cc) are C0 and DEL, one byte each, and C1 (U+0080–U+009F),
+    // 0xC2 followed by 0x80–0x9F.
+    let bytes = text.as_bytes();
+    let starts_char = |b: &u8| (*b as i8) >= -0x40;
+    let end = if bytes.len() <= SNIFF_LIMIT {
+        bytes.len()
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| starts_char(b))
+            .nth(SNIFF_LIMIT)
+            .map_or(bytes.len(), |(at, _)| at)
+    };
+    let sniff = &bytes[..end];
+    if sniff.contains(&0) {
+        return Err(DecodeError::Binary);
     }
-    if total > 0 && controls * 10 > total {
+    let total = sniff.iter().filter(|b| starts_char(b)).count();
+    let c0 = sniff.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F).count();
+    let c1 = sniff.windows(2).filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])).count();
+    if total > 0 && (c0 + c1) * 10 > total {
         return Err(DecodeError::Binary);
     }
     Ok(())
@@ -276,6 +288,33 @@ mod tests {
         );
         assert_eq!(decode(b"%PDF-1.7\n").err(), Some(DecodeError::Document("PDF 文件（.pdf）")));
         assert_eq!(decode(b"{\\rtf1\\ansi hello}").err(), Some(DecodeError::Document("RTF 文档（.rtf）")));
+    }
+
+    #[test]
+    fn control_characters_are_counted_as_characters() {
+        // The byte count must agree with counting characters: one in ten a control character
+        // (C0, DEL or C1) is binary, whatever the other characters' lengths.
+        let by_chars = |text: &str| {
+            let chars: Vec<char> = text.chars().take(SNIFF_LIMIT).collect();
+            let controls = chars.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+            !chars.is_empty() && controls * 10 > chars.len()
+        };
+        let mut seed = 1u32;
+        let pieces = ["通", "知", "a", "\u{1}", "\u{7f}", "\u{85}", "\u{9f}", "\u{a0}", "\n", "\t", "𠀀", "é"];
+        for round in 0..3000 {
+            let text: String = (0..round % 40 + 1)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    pieces[(seed >> 16) as usize % pieces.len()]
+                })
+                .collect();
+            assert_eq!(reject_binary(&text).is_err(), by_chars(&text), "{text:?}");
+        }
+        // Beyond the sniffed prefix the count stops at SNIFF_LIMIT characters, not bytes.
+        let long = format!("{}{}", "通".repeat(SNIFF_LIMIT), "\u{1}".repeat(SNIFF_LIMIT));
+        assert!(reject_binary(&long).is_ok());
+        let long = format!("{}{}", "\u{1}".repeat(SNIFF_LIMIT / 5), "通".repeat(SNIFF_LIMIT));
+        assert!(reject_binary(&long).is_err());
     }
 
     #[test]
