@@ -122,6 +122,7 @@ impl Rule for TraditionalVariantChars {
                         gap = 0;
                     }
                     None if !group.is_empty() && is_han(c) && gap < MAX_GAP => gap += 1,
+                    None if group.is_empty() => {}
                     None => {
                         report(line.span, s, &group, out);
                         group.clear();
