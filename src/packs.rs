@@ -263,7 +263,10 @@ mod tests {
         assert_eq!(packs_for("韶关市教育局").cite(source), format!("{national}；《广东省地方立法条例》"));
         assert_eq!(packs_for("长沙市教育局").cite(source), national);
         // A source of local citations only is kept whole, and so is one citation.
-        assert_eq!(packs_for("长沙市教育局").cite("《江门市人民政府工作规则》第十条"), "《江门市人民政府工作规则》第十条");
+        assert_eq!(
+            packs_for("长沙市教育局").cite("《江门市人民政府工作规则》第十条"),
+            "《江门市人民政府工作规则》第十条"
+        );
         assert!(!starts_with_ignoring_spaces("《江门市", "《江门市人民政府工作规则》"));
     }
 

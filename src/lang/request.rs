@@ -11,8 +11,8 @@
 //! `lints/requests.toml`; the labelled sentences that hold this module to account are in
 //! `fixtures/requests/requests.tsv`.
 
-use serde::{Deserialize, Serialize};
 use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -345,9 +345,7 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let skip = rest.len() - addressee_free.len() + addressee_end;
     let grant = first_grant(&rest[skip..])
         .map(|r| rest_at + skip + r.start..rest_at + skip + r.end)
-        .or_else(|| {
-            first_grant(&text[clause_end..sentence_end]).map(|r| clause_end + r.start..clause_end + r.end)
-        })
+        .or_else(|| first_grant(&text[clause_end..sentence_end]).map(|r| clause_end + r.start..clause_end + r.end))
         .or_else(|| (word == "盼" && rest.starts_with('复')).then(|| rest_at..rest_at + '复'.len_utf8()));
     // 报请审批的事项, 我市恳请省政府支持的项目: a request named, not made.
     if grant.as_ref().is_some_and(|g| text[g.end..].starts_with('的')) || text[act.end..].starts_with('的') {

@@ -170,12 +170,7 @@ fn reject_binary(text: &str) -> Result<(), DecodeError> {
     let end = if bytes.len() <= SNIFF_LIMIT {
         bytes.len()
     } else {
-        bytes
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| starts_char(b))
-            .nth(SNIFF_LIMIT)
-            .map_or(bytes.len(), |(at, _)| at)
+        bytes.iter().enumerate().filter(|(_, b)| starts_char(b)).nth(SNIFF_LIMIT).map_or(bytes.len(), |(at, _)| at)
     };
     let sniff = &bytes[..end];
     if sniff.contains(&0) {
@@ -296,7 +291,8 @@ mod tests {
         // (C0, DEL or C1) is binary, whatever the other characters' lengths.
         let by_chars = |text: &str| {
             let chars: Vec<char> = text.chars().take(SNIFF_LIMIT).collect();
-            let controls = chars.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+            let controls =
+                chars.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
             !chars.is_empty() && controls * 10 > chars.len()
         };
         let mut seed = 1u32;
