@@ -56,8 +56,10 @@ pub(crate) fn parse(text: &str, near: Option<u32>) -> Parsed {
     // up to 256 answers, then starts afresh. (4 096 saved another 1 % of the corpus's time
     // but cost each thread about 1 MB per thousand names, and peak memory is bounded.)
     const REMEMBERED: usize = 256;
+    /// Per name, its answers by the region it was read in.
+    type Remembered = FxHashMap<Box<str>, Vec<(Option<u32>, Parsed)>>;
     thread_local! {
-        static PARSED: RefCell<FxHashMap<Box<str>, Vec<(Option<u32>, Parsed)>>> = RefCell::default();
+        static PARSED: RefCell<Remembered> = RefCell::default();
     }
     PARSED.with(|memo| {
         if let Some(parsed) = memo.borrow().get(text).and_then(|v| v.iter().find(|(n, _)| *n == near)) {
