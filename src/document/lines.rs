@@ -2,6 +2,7 @@
 //! Markdown: the lines of paragraphs and headings found by pulldown-cmark, with Markdown markup
 //! (`#`, `>`, `**`, link targets, escapes) recorded as masks and trimmed off line content.
 
+use super::chars::CharSummary;
 use super::masks::{MaskKind, Masks};
 use crate::lang::is_blank;
 use crate::source::SourceKind;
@@ -24,6 +25,10 @@ pub struct Line {
     /// rules looking for 发文字号 can pass over the many lines without one.
     #[serde(skip)]
     pub doc_number: bool,
+    /// Which characters the line holds (set by the recogniser), for the rules' "any of my
+    /// marks here?" before they search the line.
+    #[serde(skip)]
+    pub chars: CharSummary,
 }
 
 /// A comment that may carry a suppression directive: `<!-- … -->` in Markdown, a line
@@ -87,7 +92,14 @@ fn extract_text(text: &str, body: usize) -> Extracted {
             comments.push(Comment { span: content, text: inner.trim().to_string() });
             continue;
         }
-        lines.push(Line { span: content, md_heading: None, in_quote: false, in_list: false, doc_number: false });
+        lines.push(Line {
+            span: content,
+            md_heading: None,
+            in_quote: false,
+            in_list: false,
+            doc_number: false,
+            chars: CharSummary::default(),
+        });
     }
     Extracted { lines, comments }
 }
@@ -169,7 +181,14 @@ fn extract_markdown(text: &str, body: usize, masks: &mut Masks) -> Extracted {
             if content.is_empty() {
                 continue;
             }
-            lines.push(Line { span: content, md_heading: heading, in_quote, in_list, doc_number: false });
+            lines.push(Line {
+                span: content,
+                md_heading: heading,
+                in_quote,
+                in_list,
+                doc_number: false,
+                chars: CharSummary::default(),
+            });
         }
     }
     lines.sort_by_key(|l| l.span.start);

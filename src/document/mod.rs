@@ -3,6 +3,7 @@
 //! rules off text that is not the draft's own words. Built once per file and shared by every
 //! rule; parts a draft does not have stay `None` — nothing is invented.
 
+pub mod chars;
 pub mod editions;
 pub mod front_matter;
 pub mod kind;
@@ -12,6 +13,7 @@ mod recognise;
 pub mod requests;
 pub mod structure;
 
+pub use chars::CharSummary;
 pub use editions::Standard;
 pub use front_matter::FrontMatter;
 pub use kind::{Direction, DocKind};

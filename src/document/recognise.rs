@@ -2,6 +2,7 @@
 //! 版记 from the bottom, then 成文日期, 署名, 附件说明 and 正文 in between, then attachments.
 //! A line is given a part only on positive evidence; a body-only draft stays body-only.
 
+use super::chars::CharSummary;
 use super::front_matter;
 use super::kind::{Direction, DocKind, kind_from_title};
 use super::lines::{self, Line};
@@ -155,6 +156,7 @@ pub fn recognise(source: &Source) -> Document {
         masks.scan_line(text, line.span);
         // Several rules look for 发文字号 in every line; most lines have none.
         line.doc_number = DOC_NUMBER.is_match(line.span.text(text));
+        line.chars = CharSummary::of(line.span.text(text));
     }
     let mut r = Recogniser { text, lines: extracted.lines, parts: Vec::new(), doc: Document::default() };
     r.parts = vec![None; r.lines.len()];

@@ -81,7 +81,7 @@ impl Rule for DateWriting {
         let owned = owned_elsewhere(cx);
         for (line, part) in &cx.doc.lines {
             let s = line.span.text(text);
-            if s.is_ascii() && !s.contains(['.', '/']) {
+            if line.chars.is_ascii() && !line.chars.may_contain_any(&['.', '/']) {
                 continue;
             }
             let skip = |span: Span| cx.doc.masks.hits(skip_set(), span) || hits_any(&owned, span);

@@ -50,7 +50,7 @@ impl Rule for FullwidthDigits {
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
             // A run needs a full-width letter or digit; most lines have none.
-            if s.is_ascii() || !s.contains(is_fullwidth_alnum) {
+            if !line.chars.has_fullwidth_alnum() {
                 continue;
             }
             let chars: Vec<(usize, char)> = s.char_indices().collect();

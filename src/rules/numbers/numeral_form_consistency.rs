@@ -62,17 +62,17 @@ impl Rule for NumeralFormConsistency {
             }
             // Each pattern needs its literal; most lines have none, and a substring search is
             // far cheaper than the pattern's.
-            if s.contains('月') {
+            if line.chars.may_contain('月') && s.contains('月') {
                 for c in DATE.captures_iter(s) {
                     mixed_date(s, line.span, &c, &skip, out);
                 }
             }
-            if s.contains(['千', '百']) {
+            if line.chars.may_contain_any(&['千', '百']) && s.contains(['千', '百']) {
                 for c in THOUSANDS.captures_iter(s) {
                     thousands(s, line.span, &c, &skip, out);
                 }
             }
-            if !s.contains('届') {
+            if !line.chars.may_contain('届') {
                 continue;
             }
             for c in SESSION.captures_iter(s) {

@@ -41,7 +41,7 @@ impl Rule for RangeUnits {
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::BlockQuote);
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !s.contains(['%', '％', '万', '亿']) {
+            if !line.chars.may_contain_any(&['%', '％', '万', '亿']) {
                 continue;
             }
             for c in RANGE.captures_iter(s) {

@@ -65,7 +65,9 @@ impl Rule for BookMarksForLaws {
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::BlockQuote);
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !["法", "条例", "办法", "规定", "细则"].iter().any(|w| s.contains(w)) {
+            if !line.chars.may_contain_any(&['法', '条', '规', '细'])
+                || !["法", "条例", "办法", "规定", "细则"].iter().any(|w| s.contains(w))
+            {
                 continue;
             }
             for t in TRIGGER.find_iter(s) {

@@ -47,6 +47,9 @@ impl Rule for BookMarksMisuse {
         let text = cx.text();
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BlockQuote);
         for (line, _) in &cx.doc.lines {
+            if !line.chars.may_contain('《') {
+                continue;
+            }
             let s = line.span.text(text);
             for (open, close) in book_title_pairs(s) {
                 let name = &s[open + '《'.len_utf8()..close];

@@ -50,7 +50,7 @@ impl Rule for DuplicatePunct {
         let text = cx.text();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !has_two_marks_in_a_row(s) {
+            if !line.chars.may_contain_any(MARKS) || !has_two_marks_in_a_row(s) {
                 continue;
             }
             let chars: Vec<(usize, char)> = s.char_indices().collect();

@@ -49,7 +49,7 @@ impl Rule for EnumerationOmission {
         let others_words = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BlockQuote);
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !s.contains(['.', '。', '…', '等']) {
+            if !line.chars.may_contain_any(&['.', '。', '…', '等']) {
                 continue;
             }
             for m in ELLIPSIS.find_iter(s) {

@@ -53,7 +53,7 @@ impl Rule for FullwidthPunct {
         let text = cx.text();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !s.is_ascii() && s.contains([',', ';', ':', '?', '!', '.', '(', ')']) {
+            if !line.chars.is_ascii() && line.chars.may_contain_any(&[',', ';', ':', '?', '!', '.', '(', ')']) {
                 check_line(cx, s, line.span, out);
             }
         }

@@ -71,7 +71,7 @@ impl Rule for RangeConnector {
         let connector = configured_connector(cx);
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !s.contains(['-', '－', '–', '~', '～', '—']) {
+            if !line.chars.may_contain_any(&['-', '－', '–', '~', '～', '—']) {
                 continue;
             }
             let doc_numbers: Vec<Span> = DOC_NUMBER.find_iter(s).map(|m| Span::new(m.start(), m.end())).collect();

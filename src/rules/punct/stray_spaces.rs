@@ -44,8 +44,10 @@ static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{1,6
 static TRAILING_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\S{0,3}$").expect("valid"));
 
+const SPACES: [char; 4] = [' ', '\t', '\u{a0}', '\u{3000}'];
+
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}')
+    SPACES.contains(&c)
 }
 
 /// Clause marks after which, and before which, no space belongs.
@@ -169,7 +171,7 @@ impl Rule for StraySpaces {
                 continue;
             }
             let s = line.span.text(text);
-            if !s.contains(is_space) || s.is_ascii() {
+            if !line.chars.may_contain_any(&SPACES) || line.chars.is_ascii() {
                 continue;
             }
             check_line(cx, s, line.span, out);

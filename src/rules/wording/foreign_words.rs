@@ -75,7 +75,7 @@ impl Rule for ForeignWords {
             }
             // A finding needs a Latin letter: a stray word is letters (under (?i), K and ſ also
             // stand for k and s), an abbreviation has two capitals. Most lines have none.
-            if !s.bytes().any(|b| b.is_ascii_alphabetic()) && !s.contains(['\u{212A}', '\u{17F}']) {
+            if !line.chars.has_ascii_letter() && !line.chars.may_contain_any(&['\u{212A}', '\u{17F}']) {
                 continue;
             }
             let mut pos = 0;

@@ -1,0 +1,176 @@
+//! Which characters a line holds, read once when the document is built.
+//!
+//! Most rules look at a line only if it holds some mark of theirs — a half-width comma, a
+//! full-width digit, a dash, 月 or 万 — and most lines hold none. Each rule used to find that
+//! out by decoding the whole line again (fifteen passes over every line). The summary is one
+//! pass: exact for ASCII and for the punctuation and full-width blocks, a 256-bit filter for
+//! every other character. "No" is always right; "yes" for a character outside the exact blocks
+//! may be wrong, and the rule then searches the line as before.
+
+use serde::Serialize;
+
+/// The characters of one line. See the module comment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CharSummary {
+    /// Bit `c` for each ASCII character `c`.
+    #[serde(skip)]
+    ascii: u128,
+    /// U+2000–U+207F: general punctuation (— – … ‘ ’ “ ” ‧ ‰ …), 128 bits.
+    #[serde(skip)]
+    punctuation: u128,
+    /// U+3000–U+307F: CJK symbols and punctuation (、。〈〉《》「」【】〔〕…, the ideographic
+    /// space) and the hiragana that share the block's neighbourhood, 128 bits.
+    #[serde(skip)]
+    cjk_marks: u128,
+    /// U+FF00–U+FFEF: full-width forms (，：；！？（）％ and the full-width letters and digits).
+    #[serde(skip)]
+    fullwidth: [u64; 4],
+    /// Any other character, by a hash of its code point: 256 bits.
+    #[serde(skip)]
+    others: [u64; 4],
+}
+
+fn other_bit(c: char) -> usize {
+    ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize
+}
+
+impl CharSummary {
+    pub fn of(line: &str) -> CharSummary {
+        let mut summary = CharSummary::default();
+        let bytes = line.as_bytes();
+        // ASCII bytes without decoding; the rest character by character.
+        if bytes.is_ascii() {
+            for &b in bytes {
+                summary.ascii |= 1 << b;
+            }
+            return summary;
+        }
+        for c in line.chars() {
+            summary.add(c);
+        }
+        summary
+    }
+
+    fn add(&mut self, c: char) {
+        let code = c as u32;
+        match code {
+            0..=0x7F => self.ascii |= 1 << code,
+            0x2000..=0x207F => self.punctuation |= 1 << (code - 0x2000),
+            0x3000..=0x307F => self.cjk_marks |= 1 << (code - 0x3000),
+            0xFF00..=0xFFEF => {
+                let at = (code - 0xFF00) as usize;
+                self.fullwidth[at / 64] |= 1 << (at % 64);
+            }
+            _ => {
+                let at = other_bit(c);
+                self.others[at / 64] |= 1 << (at % 64);
+            }
+        }
+    }
+
+    /// False only when `c` is not in the line.
+    pub fn may_contain(&self, c: char) -> bool {
+        let code = c as u32;
+        match code {
+            0..=0x7F => self.ascii & (1 << code) != 0,
+            0x2000..=0x207F => self.punctuation & (1 << (code - 0x2000)) != 0,
+            0x3000..=0x307F => self.cjk_marks & (1 << (code - 0x3000)) != 0,
+            0xFF00..=0xFFEF => {
+                let at = (code - 0xFF00) as usize;
+                self.fullwidth[at / 64] & (1 << (at % 64)) != 0
+            }
+            _ => {
+                let at = other_bit(c);
+                self.others[at / 64] & (1 << (at % 64)) != 0
+            }
+        }
+    }
+
+    /// False only when none of `chars` is in the line.
+    pub fn may_contain_any(&self, chars: &[char]) -> bool {
+        chars.iter().any(|&c| self.may_contain(c))
+    }
+
+    /// Whether the line holds an ASCII letter (exact).
+    pub fn has_ascii_letter(&self) -> bool {
+        const LETTERS: u128 = (((1u128 << 26) - 1) << b'A') | (((1u128 << 26) - 1) << b'a');
+        self.ascii & LETTERS != 0
+    }
+
+    /// Whether the line holds a full-width letter or digit, ０–９ Ａ–Ｚ ａ–ｚ (exact).
+    pub fn has_fullwidth_alnum(&self) -> bool {
+        // Offsets from U+FF00: digits 0x10–0x19, capitals 0x21–0x3A, small letters 0x41–0x5A.
+        let digits = ((1u64 << 10) - 1) << 0x10;
+        let capitals = ((1u64 << 26) - 1) << 0x21;
+        let small = ((1u64 << 26) - 1) << 0x01; // 0x41–0x5A, in the second word
+        self.fullwidth[0] & (digits | capitals) != 0 || self.fullwidth[1] & small != 0
+    }
+
+    /// Whether every character of the line is ASCII (exact).
+    pub fn is_ascii(&self) -> bool {
+        self.punctuation == 0 && self.cjk_marks == 0 && self.fullwidth == [0; 4] && self.others == [0; 4]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSummary;
+
+    fn chars_around() -> Vec<char> {
+        // Every character of the exact blocks and their edges, and a spread of others.
+        let mut all: Vec<char> = (0u32..0x80)
+            .chain(0x1FF0..0x2090)
+            .chain(0x2FF0..0x3090)
+            .chain(0xFEF0..0x10000)
+            .filter_map(char::from_u32)
+            .collect();
+        all.extend("通知请示报告万亿月年届等千百贵州乂𠀀é".chars());
+        all
+    }
+
+    #[test]
+    fn every_character_of_the_line_may_be_there() {
+        let all = chars_around();
+        for (k, &c) in all.iter().enumerate() {
+            let line: String = [c, all[(k * 7 + 3) % all.len()], '通'].iter().collect();
+            let summary = CharSummary::of(&line);
+            for d in line.chars() {
+                assert!(summary.may_contain(d), "{line:?} {d:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_exact_blocks_say_no_exactly() {
+        let summary = CharSummary::of("通知，请于5月10日前报送。");
+        for c in ['，', '。', '5', '1', '0'] {
+            assert!(summary.may_contain(c));
+        }
+        for c in [',', '.', '、', '；', '-', '—', '～', '％', '５', 'a', '\u{3000}', ' '] {
+            assert!(!summary.may_contain(c), "{c:?}");
+        }
+        assert!(!summary.is_ascii());
+        assert!(!summary.has_ascii_letter());
+        assert!(!summary.has_fullwidth_alnum());
+    }
+
+    #[test]
+    fn letters_digits_and_ascii_lines() {
+        let ascii = CharSummary::of("GB/T 9704-2012");
+        assert!(ascii.is_ascii() && ascii.has_ascii_letter() && !ascii.has_fullwidth_alnum());
+        assert!(!CharSummary::of("2024-5-8").has_ascii_letter());
+        for line in ["第５条", "ＡＢ", "ｚ", "Ｚ", "０", "９"] {
+            assert!(CharSummary::of(line).has_fullwidth_alnum(), "{line}");
+        }
+        for line in ["（）", "％", "＠", "［", "｀", "｛", "～"] {
+            assert!(!CharSummary::of(line).has_fullwidth_alnum(), "{line}");
+        }
+        // The definition the rules used: ０–９, Ａ–Ｚ, ａ–ｚ.
+        for code in 0xFF00u32..0xFFF0 {
+            let c = char::from_u32(code).unwrap();
+            let expected = matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ');
+            assert_eq!(CharSummary::of(&c.to_string()).has_fullwidth_alnum(), expected, "{c}");
+        }
+        assert!(CharSummary::of("").is_ascii());
+    }
+}
