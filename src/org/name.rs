@@ -52,28 +52,38 @@ impl Parsed {
 pub(crate) fn parse(text: &str, near: Option<u32>) -> Parsed {
     // The model is a pure function of the name and the region it is read in, and the same
     // names (市政府, 各县（市、区）人民政府, the sender) are parsed again and again by the
-    // recogniser and the rules, in one draft and across a repository: each thread remembers
-    // up to 256 answers, then starts afresh. (4 096 saved another 1 % of the corpus's time
-    // but cost each thread about 1 MB per thousand names, and peak memory is bounded.)
-    const REMEMBERED: usize = 256;
-    /// Per name, its answers by the region it was read in.
-    type Remembered = FxHashMap<Box<str>, Vec<(Option<u32>, Parsed)>>;
+    // recogniser and the rules, in one draft and across a repository. Each thread remembers
+    // its recent answers in two generations of at most 256 names: when the young one is full
+    // it becomes the old one, and a name found in the old one is brought back — names in use
+    // stay, and memory stays bounded (about 1 MB per thousand names per thread).
+    const GENERATION: usize = 256;
     thread_local! {
-        static PARSED: RefCell<Remembered> = RefCell::default();
+        static PARSED: RefCell<[NameMemo; 2]> = RefCell::default();
     }
+    let find =
+        |memo: &NameMemo| memo.get(text).and_then(|v| v.iter().find(|(n, _)| *n == near)).map(|(_, p)| p.clone());
     PARSED.with(|memo| {
-        if let Some(parsed) = memo.borrow().get(text).and_then(|v| v.iter().find(|(n, _)| *n == near)) {
-            return parsed.1.clone();
-        }
-        let parsed = parse_uncached(text, near);
+        // (the answer, whether it is in the young generation)
+        let remembered = {
+            let memo = memo.borrow();
+            find(&memo[0]).map(|p| (p, true)).or_else(|| find(&memo[1]).map(|p| (p, false)))
+        };
+        let parsed = match remembered {
+            Some((parsed, true)) => return parsed,
+            Some((parsed, false)) => parsed,
+            None => parse_uncached(text, near),
+        };
         let mut memo = memo.borrow_mut();
-        if memo.len() >= REMEMBERED {
-            memo.clear();
+        if memo[0].len() >= GENERATION {
+            memo[1] = std::mem::take(&mut memo[0]);
         }
-        memo.entry(text.into()).or_default().push((near, parsed.clone()));
+        memo[0].entry(text.into()).or_default().push((near, parsed.clone()));
         parsed
     })
 }
+
+/// Per name, the model's answers by the region it was read in.
+type NameMemo = FxHashMap<Box<str>, Vec<(Option<u32>, Parsed)>>;
 
 fn parse_uncached(text: &str, near: Option<u32>) -> Parsed {
     let norm = normalize(text);
