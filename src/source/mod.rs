@@ -36,18 +36,12 @@ impl LineEnding {
     pub fn detect(text: &str) -> LineEnding {
         let bytes = text.as_bytes();
         let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    crlf += 1;
-                    i += 1;
-                }
-                b'\r' => cr += 1,
-                b'\n' => lf += 1,
-                _ => {}
+        for line_break in line_index::line_breaks(text) {
+            match (line_break.len(), bytes[line_break.start]) {
+                (2, _) => crlf += 1,
+                (_, b'\r') => cr += 1,
+                _ => lf += 1,
             }
-            i += 1;
         }
         if crlf >= lf && crlf >= cr && crlf > 0 {
             LineEnding::CrLf
