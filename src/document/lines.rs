@@ -59,7 +59,7 @@ fn physical_lines(text: &str, from: usize, to: usize) -> impl Iterator<Item = Sp
             return None;
         }
         let rest = &text[pos..to];
-        let (len, brk) = match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
+        let (len, brk) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
                 let brk = if rest.as_bytes()[i..].starts_with(b"\r\n") { 2 } else { 1 };
                 (i, brk)
