@@ -106,6 +106,12 @@ impl CharSummary {
         self.fullwidth[0] & (digits | capitals) != 0 || self.fullwidth[1] & small != 0
     }
 
+    /// Whether the line holds a digit, 0–9 or ０–９ (exact).
+    pub fn has_digit(&self) -> bool {
+        const DIGITS: u128 = ((1u128 << 10) - 1) << b'0';
+        self.ascii & DIGITS != 0 || self.fullwidth[0] & (((1u64 << 10) - 1) << 0x10) != 0
+    }
+
     /// Whether every character of the line is ASCII (exact).
     pub fn is_ascii(&self) -> bool {
         self.punctuation == 0 && self.cjk_marks == 0 && self.fullwidth == [0; 4] && self.others == [0; 4]
@@ -172,5 +178,9 @@ mod tests {
             assert_eq!(CharSummary::of(&c.to_string()).has_fullwidth_alnum(), expected, "{c}");
         }
         assert!(CharSummary::of("").is_ascii());
+        for (line, digit) in [("2024", true), ("〔２０２４〕", true), ("二〇二四年", false), ("/:", false), ("", false)]
+        {
+            assert_eq!(CharSummary::of(line).has_digit(), digit, "{line}");
+        }
     }
 }

@@ -154,9 +154,13 @@ pub fn recognise(source: &Source) -> Document {
     }
     for line in &mut extracted.lines {
         masks.scan_line(text, line.span);
-        // Several rules look for 发文字号 in every line; most lines have none.
-        line.doc_number = DOC_NUMBER.is_match(line.span.text(text));
-        line.chars = CharSummary::of(line.span.text(text));
+        let s = line.span.text(text);
+        line.chars = CharSummary::of(s);
+        // Several rules look for 发文字号 in every line; most lines have none. One needs a
+        // bracket and digits (the year), which most lines lack.
+        line.doc_number = line.chars.has_digit()
+            && line.chars.may_contain_any(&['〔', '[', '［', '【', '（', '(', '〈', '⌈', '{', '｛'])
+            && DOC_NUMBER.is_match(s);
     }
     let mut r = Recogniser { text, lines: extracted.lines, parts: Vec::new(), doc: Document::default() };
     r.parts = vec![None; r.lines.len()];
