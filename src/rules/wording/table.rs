@@ -41,6 +41,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How far a replacement may be applied without a human.
@@ -289,6 +290,12 @@ pub struct Table {
     regex_entries: Vec<usize>,
 }
 
+/// Whether any of `ranges` (sorted, disjoint) overlaps `span`.
+fn touches(ranges: &[Range<usize>], span: Span) -> bool {
+    let first_ending_after = ranges.partition_point(|r| r.end <= span.start);
+    ranges.get(first_ending_after).is_some_and(|r| r.start < span.end)
+}
+
 /// What a rule allows a table to do.
 #[derive(Clone, Copy, Debug)]
 pub struct Policy {
@@ -382,10 +389,16 @@ impl Table {
     /// Every non-overlapping match in one line: for each place a pattern occurs, the first entry
     /// (in table order) whose context holds; where matches overlap, the earlier and longer wins.
     pub fn find(&self, line: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
         // Most lines hold none of the words: a plain search (which can skip ahead) says so far
         // faster than the overlapping one, which must visit every byte.
-        if self.any_literal.as_ref().is_some_and(|a| a.is_match(line)) {
+        self.find_where(line, self.any_literal.as_ref().is_some_and(|a| a.is_match(line)))
+    }
+
+    /// As `find`, told whether the line may hold one of the literal words (`may_hold_literal`:
+    /// when false, only the regex entries are searched).
+    fn find_where(&self, line: &str, may_hold_literal: bool) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if may_hold_literal {
             let ac = self.literals.get_or_init(|| {
                 // A full DFA for the small tables: the overlapping search visits every byte.
                 let small = self.patterns.iter().map(String::len).sum::<usize>() <= 2048;
@@ -420,6 +433,15 @@ impl Table {
         resolve_overlaps(hits)
     }
 
+    /// Where the words' heads occur in the whole draft, in order and without overlap: one
+    /// search of the text instead of one per line, each of which cost a fixed setup beyond its
+    /// bytes (most lines are short). A line holds one of the words only if one of these ranges
+    /// touches it — a match the non-overlapping search passed over lies inside a range it
+    /// reported, and that range touches the same line.
+    fn heads_in(&self, text: &str) -> Vec<Range<usize>> {
+        self.any_literal.as_ref().map_or_else(Vec::new, |a| a.find_iter(text).map(|m| m.range()).collect())
+    }
+
     /// Run the table over the draft and report each match as a finding of `meta`'s rule.
     pub fn check(&self, cx: &Context, meta: &RuleMeta, policy: Policy, out: &mut Vec<Finding>) {
         let user = UserParams::read(cx.params, meta.code);
@@ -435,6 +457,7 @@ impl Table {
         }
         let text = cx.text();
         let tables: Vec<&Table> = std::iter::once(self).chain(user.table.as_ref()).collect();
+        let heads: Vec<Vec<Range<usize>>> = tables.iter().map(|t| t.heads_in(text)).collect();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
             if s.is_ascii() {
@@ -442,7 +465,10 @@ impl Table {
             }
             let mut hits: Vec<(usize, Hit)> = Vec::new();
             for (t, table) in tables.iter().enumerate() {
-                hits.extend(table.find(s).into_iter().map(|h| (t, h)));
+                let may_hold_literal = touches(&heads[t], line.span);
+                if may_hold_literal || !table.regex_entries.is_empty() {
+                    hits.extend(table.find_where(s, may_hold_literal).into_iter().map(|h| (t, h)));
+                }
             }
             hits.sort_by_key(|(_, h)| (h.start, std::cmp::Reverse(h.end)));
             let mut last_end = 0;
@@ -713,6 +739,32 @@ unless-after-regex = "[0-9]+号"
         assert_eq!(t.find("甲乙丙丙").first().map(|h| h.word), Some((0, 9)));
         assert!(t.find("甲乙12号").is_empty());
         assert!(t.find("甲乙").is_empty());
+    }
+
+    #[test]
+    fn one_search_of_the_draft_finds_what_each_line_holds() {
+        // The lines a table searches are those its heads' ranges in the whole text touch; on
+        // drafts made of every example (words at line starts and ends, lines run together, CRLF),
+        // that must give each line exactly the hits of searching the line alone.
+        let key = |hits: Vec<Hit>| hits.into_iter().map(|h| (h.entry, h.start, h.end)).collect::<Vec<_>>();
+        for (table, code, _) in builtin_tables() {
+            let examples: Vec<&str> = table.entries.iter().filter_map(|e| e.example.as_deref()).collect();
+            for separator in ["\n", "\r\n", "", "。\n\n", "布\n"] {
+                let text = examples.join(separator) + "\n";
+                let heads = table.heads_in(&text);
+                let mut found = 0;
+                let mut start = 0;
+                for line in text.split_inclusive('\n') {
+                    let content = line.trim_end_matches(['\r', '\n']);
+                    let span = Span::new(start, start + content.len());
+                    start += line.len();
+                    let alone = key(table.find(content));
+                    found += alone.len();
+                    assert_eq!(key(table.find_where(content, touches(&heads, span))), alone, "{code} {content}");
+                }
+                assert!(found > 0 || examples.is_empty(), "{code}");
+            }
+        }
     }
 
     #[test]
