@@ -436,8 +436,8 @@ impl Table {
     /// Where the words' heads occur in the whole draft, in order and without overlap: one
     /// search of the text instead of one per line, each of which cost a fixed setup beyond its
     /// bytes (most lines are short). A line holds one of the words only if one of these ranges
-    /// touches it — a match the non-overlapping search passed over lies inside a range it
-    /// reported, and that range touches the same line.
+    /// touches it — a head the non-overlapping search passed over overlaps a range it reported,
+    /// and that range then touches the head's line.
     fn heads_in(&self, text: &str) -> Vec<Range<usize>> {
         self.any_literal.as_ref().map_or_else(Vec::new, |a| a.find_iter(text).map(|m| m.range()).collect())
     }
