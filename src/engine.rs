@@ -43,6 +43,7 @@ struct Shared<'a> {
     orgs: &'a OrgView,
     settings: &'a Settings,
     unchecked: &'a [Unchecked],
+    memo: crate::rules::memo::Memo,
 }
 
 impl Shared<'_> {
@@ -55,6 +56,7 @@ impl Shared<'_> {
             calendar: &self.settings.calendar,
             unchecked: self.unchecked,
             words: &self.settings.words,
+            memo: &self.memo,
         }
     }
 }
@@ -95,7 +97,7 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
             meta.needs.iter().find(|n| !n.met(doc)).map(|&need| Unchecked { code: meta.code, need })
         })
         .collect();
-    let shared = Shared { source, doc, orgs, settings, unchecked: &unchecked };
+    let shared = Shared { source, doc, orgs, settings, unchecked: &unchecked, memo: Default::default() };
     let run = |&(rule, severity): &(&'static dyn crate::rules::Rule, Severity)| -> Vec<Diagnostic> {
         let meta = rule.meta();
         let params = settings.rule_params(meta.code, &packs);

@@ -6,6 +6,7 @@ pub mod discipline;
 pub mod format;
 pub mod kind;
 pub mod layout;
+pub mod memo;
 pub mod meta;
 pub mod numbers;
 pub mod punct;
@@ -208,6 +209,8 @@ pub struct Context<'a> {
     pub unchecked: &'a [Unchecked],
     /// The office's own words (`[words]` in gwlint.toml).
     pub words: &'a [String],
+    /// What several rules derive the same way from this draft, derived once.
+    pub memo: &'a memo::Memo,
 }
 
 impl<'a> Context<'a> {

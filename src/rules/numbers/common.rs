@@ -5,11 +5,26 @@ use crate::document::{DATE_LINE, DOC_NUMBER, Part};
 use crate::lang::numerals::is_chinese_numeral_char;
 use crate::rules::Context;
 use crate::span::Span;
+use std::sync::Arc;
 
 /// Text other rules own and that the number rules leave alone: 发文字号 (GW302), the 成文日期
 /// line and a date noted under the title (GW303), and the 印发日期 of the 版记 (GW311).
-/// Absolute spans.
-pub fn owned_elsewhere(cx: &Context) -> Vec<Span> {
+/// Absolute spans, found once per draft for the five number rules that ask.
+pub fn owned_elsewhere(cx: &Context) -> Arc<OwnedElsewhere> {
+    cx.memo.get_or_init(|| OwnedElsewhere(find_owned_elsewhere(cx)))
+}
+
+/// The spans of `owned_elsewhere`.
+pub struct OwnedElsewhere(Vec<Span>);
+
+impl std::ops::Deref for OwnedElsewhere {
+    type Target = [Span];
+    fn deref(&self) -> &[Span] {
+        &self.0
+    }
+}
+
+fn find_owned_elsewhere(cx: &Context) -> Vec<Span> {
     let text = cx.text();
     let doc = cx.doc;
     let mut spans = Vec::new();

@@ -17,6 +17,21 @@ pub mod zuochu;
 
 use super::Rule;
 
+/// The built-in word tables, in rule order. Their words' heads are searched for together, once
+/// per draft (`table::HeadStarts`).
+pub(crate) fn builtin_tables() -> [&'static table::Table; 8] {
+    [
+        &jiezhi::TABLE,
+        &zuochu::TABLE,
+        &context_confusables::TABLE,
+        &standard_forms::TABLE,
+        &typo_dictionary::TABLE,
+        &domain_confusables::TABLE,
+        &traditional_chars::AMBIGUOUS,
+        &political_phrases::TABLE,
+    ]
+}
+
 pub static RULES: &[&dyn Rule] = &[
     &jiezhi::JiezhiVsJiezhi,
     &zuochu::Zuochu,
