@@ -11,6 +11,7 @@ pub mod lines;
 pub mod masks;
 mod recognise;
 pub mod requests;
+mod search;
 pub mod structure;
 
 pub use chars::CharSummary;

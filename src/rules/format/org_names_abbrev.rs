@@ -64,7 +64,7 @@ impl OrgNamesAbbrev {
     fn colloquial(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
-        for (line, part) in &cx.doc.lines {
+        for (line, part) in cx.doc.lines_matching(text, &COLLOQUIAL) {
             let names = matches!(part, Part::MainRecipients | Part::Signature | Part::Colophon);
             if !names && *part != Part::Body {
                 continue;

@@ -75,7 +75,7 @@ impl Rule for LegalUnits {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::BlockQuote);
-        for (line, _) in &cx.doc.lines {
+        for (line, _) in cx.doc.lines_matching(text, &UNIT_AFTER_NUMBER) {
             let s = line.span.text(text);
             for c in UNIT_AFTER_NUMBER.captures_iter(s) {
                 let n = c.name("n").expect("group");

@@ -67,7 +67,7 @@ impl Rule for RelativeTime {
         let summary_kind = matches!(cx.doc.kind(), None | Some(DocKind::报告 | DocKind::通报 | DocKind::纪要));
         // A title that names the year (关于做好2024年汛期工作的通知) anchors 今年/去年/明年.
         let title_year = cx.doc.title.as_ref().is_some_and(|t| TITLE_YEAR.is_match(&t.text));
-        for (line, _) in &cx.doc.lines {
+        for (line, _) in cx.doc.lines_matching(text, &WORDS) {
             let s = line.span.text(text);
             for m in WORDS.find_iter(s) {
                 let word = m.as_str();

@@ -172,6 +172,11 @@ fn check_ordinal(
 }
 
 fn check_word_ordinal(line: Span, s: &str, out: &mut Vec<Finding>) {
+    // The pattern is anchored: only a line beginning with one of its first characters can match,
+    // and asking the regex engine on every line costs a search's fixed setup each time.
+    if !s.starts_with(['第', '首', '其', '再', '最']) {
+        return;
+    }
     let Some(c) = WORD_ORDINAL.captures(s) else { return };
     let whole = c.get(0).expect("match");
     let mark = c.get(1).expect("group");
