@@ -227,9 +227,18 @@ fn runs_on(cx: &Context, prev: Span, next: Span) -> bool {
         && text.get(prev.end..next.start).is_some_and(|gap| gap.matches('\n').count() == 1)
 }
 
+/// Every opening and closing mark (`opener`, `closer`).
+const MARKS: [char; 20] =
+    ['（', '(', '《', '“', '‘', '〔', '【', '〈', '「', '『', '）', ')', '》', '”', '’', '〕', '】', '〉', '」', '』'];
+
 fn scan_line(cx: &Context, s: &str, line: Span, idx: usize, ordinal_end: usize, g: &mut Group, out: &mut Vec<Finding>) {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    // Most lines hold no bracket or quotation mark; the line summary knows these marks exactly.
+    if !cx.doc.lines[idx].0.chars.may_contain_any(&MARKS) {
+        return;
+    }
+    let mut previous: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let before = std::mem::replace(&mut previous, Some(c));
         let at = line.start + i;
         if at < ordinal_end || (opener(c).is_none() && closer(c).is_none()) {
             continue;
@@ -239,8 +248,8 @@ fn scan_line(cx: &Context, s: &str, line: Span, idx: usize, ordinal_end: usize, 
         }
         // An apostrophe (it’s) or single quotes around English are not Chinese quotation marks.
         if matches!(c, '‘' | '’') {
-            let near = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&(_, n)| n.is_ascii_alphabetic());
-            if near(k.checked_sub(1)) || near(Some(k + 1)) {
+            let after = s[i + c.len_utf8()..].chars().next();
+            if before.is_some_and(|n| n.is_ascii_alphabetic()) || after.is_some_and(|n| n.is_ascii_alphabetic()) {
                 continue;
             }
         }
@@ -424,6 +433,18 @@ fn straight_quotes(cx: &Context, s: &str, line: Span, doubles_open: usize, out: 
 #[cfg(test)]
 mod tests {
     use crate::test_support::{assert_fixed, codes_in};
+
+    #[test]
+    fn marks_are_every_opener_and_closer() {
+        // A line is skipped unless it holds one of MARKS: they must be all the marks there are.
+        let all: Vec<char> = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| super::opener(c).is_some() || super::closer(c).is_some())
+            .collect();
+        let mut marks = super::MARKS.to_vec();
+        marks.sort_unstable();
+        assert_eq!(marks, all);
+    }
 
     #[test]
     fn straight_and_corner_quotes() {
