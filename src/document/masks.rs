@@ -2,6 +2,7 @@
 //! block quotes, code, URLs and e-mail addresses, Markdown markup, and the bodies of documents
 //! the draft 印发/转发. Each rule chooses which kinds it skips.
 
+use super::CharSummary;
 use crate::span::Span;
 use regex::Regex;
 use serde::Serialize;
@@ -149,21 +150,25 @@ impl Masks {
     }
 
     /// Mask quotations, 《》 names, URLs and e-mail addresses found in one line of content.
-    pub fn scan_line(&mut self, text: &str, line: Span) {
+    /// Mask what one line holds; `chars` is the line's character summary, which says exactly
+    /// whether the line holds each of the marks the masks start from (most lines hold none).
+    pub fn scan_line(&mut self, text: &str, line: Span, chars: &CharSummary) {
         let s = line.text(text);
         // Each pattern needs its literal; most lines have none.
-        if s.contains("://") || (s.contains('.') && s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))) {
+        if (chars.may_contain(':') && s.contains("://"))
+            || (chars.may_contain('.') && s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www.")))
+        {
             for m in URL.find_iter(s) {
                 let end = trim_url_tail(m.as_str());
                 self.add(MaskKind::Url, line.sub(m.start(), m.start() + end));
             }
         }
-        if s.contains('@') {
+        if chars.may_contain('@') {
             for m in EMAIL.find_iter(s) {
                 self.add(MaskKind::Email, line.sub(m.start(), m.end()));
             }
         }
-        let marks = paired_marks(s);
+        let marks = if chars.may_contain_any(&PAIRED_MARKS) { paired_marks(s) } else { Vec::new() };
         if !marks.is_empty() {
             self.scan_pairs(
                 &marks,
@@ -174,7 +179,7 @@ impl Masks {
             );
             self.scan_pairs(&marks, s.len(), line, &[('《', '》'), ('〈', '〉')], MaskKind::BookTitle);
         }
-        if s.contains('"') {
+        if chars.may_contain('"') {
             self.scan_straight_quotes(s, line);
         }
     }
@@ -213,8 +218,11 @@ impl Masks {
     }
 }
 
-/// The paired marks of a line — “ ” ‘ ’ 「 」 『 』 《 》 〈 〉 — with their byte offsets. They are
-/// all three-byte characters led by 0xE2 or 0xE3, so only those bytes need a closer look.
+/// The marks that open and close quotations and titles.
+const PAIRED_MARKS: [char; 12] = ['“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉'];
+
+/// The paired marks of a line (`PAIRED_MARKS`) with their byte offsets. They are all
+/// three-byte characters led by 0xE2 or 0xE3, so only those bytes need a closer look.
 fn paired_marks(s: &str) -> Vec<(usize, char)> {
     let mut marks = Vec::new();
     for (i, &b) in s.as_bytes().iter().enumerate() {
@@ -223,7 +231,7 @@ fn paired_marks(s: &str) -> Vec<(usize, char)> {
         }
         // A lead byte is always a character boundary.
         if let Some(c) = s.get(i..).and_then(|rest| rest.chars().next())
-            && matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉')
+            && PAIRED_MARKS.contains(&c)
         {
             marks.push((i, c));
         }
@@ -249,7 +257,7 @@ mod tests {
 
     fn masked(text: &str) -> Vec<(MaskKind, &str)> {
         let mut m = Masks::default();
-        m.scan_line(text, Span::new(0, text.len()));
+        m.scan_line(text, Span::new(0, text.len()), &CharSummary::of(text));
         m.finish();
         m.iter().map(|(k, s)| (*k, s.text(text))).collect()
     }
@@ -304,7 +312,7 @@ mod tests {
     fn hits_respects_kinds() {
         let t = "甲“乙”丙";
         let mut m = Masks::default();
-        m.scan_line(t, Span::new(0, t.len()));
+        m.scan_line(t, Span::new(0, t.len()), &CharSummary::of(t));
         m.finish();
         let yi = Span::new(t.find('乙').unwrap(), t.find('乙').unwrap() + 3);
         assert!(m.hits(MaskSet::NOT_OWN_WORDS, yi));

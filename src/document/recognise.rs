@@ -153,9 +153,9 @@ pub fn recognise(source: &Source) -> Document {
         masks.add(MaskKind::Comment, c.span);
     }
     for line in &mut extracted.lines {
-        masks.scan_line(text, line.span);
         let s = line.span.text(text);
         line.chars = CharSummary::of(s);
+        masks.scan_line(text, line.span, &line.chars);
         // Several rules look for 发文字号 in every line; most lines have none. One needs a
         // bracket and digits (the year), which most lines lack.
         line.doc_number = line.chars.has_digit()
