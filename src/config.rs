@@ -247,10 +247,18 @@ impl Settings {
     /// files, then the applying built-in packs, the most local first (江门's numbers over
     /// national ones).
     pub fn rule_params(&self, code: &str, packs: &AppliedPacks) -> Cow<'_, RuleParams> {
-        let own = self.params.get(code).unwrap_or(&EMPTY_PARAMS);
-        let mut from_packs: Vec<_> = packs.builtin().filter_map(|pack| Some((pack, pack.params.get(code)?))).collect();
-        if from_packs.is_empty() {
+        // Asked for every rule on every draft, and for most rules nothing sets anything: no
+        // allocation then.
+        let own = if self.params.is_empty() { &EMPTY_PARAMS } else { self.params.get(code).unwrap_or(&EMPTY_PARAMS) };
+        let mut setting = packs.builtin().filter_map(|pack| Some((pack, pack.params.get(code)?)));
+        let Some(first) = setting.next() else {
             return Cow::Borrowed(own);
+        };
+        let mut from_packs = vec![first];
+        from_packs.extend(setting);
+        // One pack alone sets them (the national defaults): its table as it is, not a copy.
+        if let ([(_, table)], true) = (from_packs.as_slice(), own.is_empty()) {
+            return Cow::Borrowed(table);
         }
         from_packs.sort_by_key(|(pack, _)| std::cmp::Reverse(pack.tier()));
         let mut params = own.clone();
