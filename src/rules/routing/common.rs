@@ -277,6 +277,12 @@ pub fn own_sentences(cx: &Context, re: &Regex) -> Vec<(Span, Span)> {
 /// (“规范性文件: 是”), numbered as one (Guangdong's “X规〔2024〕1号”), or written as one —
 /// see [`written_as_provisions`].
 pub fn is_normative(cx: &Context) -> bool {
+    /// The answer for one draft, kept in its memo: four rules ask.
+    struct Normative(bool);
+    cx.memo.get_or_init(|| Normative(judge_normative(cx))).0
+}
+
+fn judge_normative(cx: &Context) -> bool {
     static NORMATIVE_NUMBER: LazyLock<Regex> =
         // 粤府规〔…〕, and the 规发/规字 of other provinces (卫政规发〔2025〕3号, 鲁政办规字〔…〕).
         LazyLock::new(|| Regex::new(r"^\p{Han}{1,10}规(?:发|字)?[〔\[［(（]").expect("valid"));
