@@ -7,31 +7,34 @@
 //! every other character. "No" is always right; "yes" for a character outside the exact blocks
 //! may be wrong, and the rule then searches the line as before.
 
-use serde::Serialize;
-
 /// The characters of one line. See the module comment.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+///
+/// One bit per character of the exact blocks, 256 shared bits for all others, in one array:
+/// ASCII (words 0–1), U+2000–U+207F general punctuation (— – … ‘ ’ “ ” ‰, words 2–3),
+/// U+3000–U+307F CJK symbols and punctuation (、。〈〉《》「」【】〔〕, the ideographic space,
+/// words 4–5), U+FF00–U+FFEF full-width forms (，：；！？（）％ and the full-width letters and
+/// digits, words 6–9), and a hash of any other code point (words 10–13).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CharSummary {
-    /// Bit `c` for each ASCII character `c`.
-    #[serde(skip)]
-    ascii: u128,
-    /// U+2000–U+207F: general punctuation (— – … ‘ ’ “ ” ‧ ‰ …), 128 bits.
-    #[serde(skip)]
-    punctuation: u128,
-    /// U+3000–U+307F: CJK symbols and punctuation (、。〈〉《》「」【】〔〕…, the ideographic
-    /// space) and the hiragana that share the block's neighbourhood, 128 bits.
-    #[serde(skip)]
-    cjk_marks: u128,
-    /// U+FF00–U+FFEF: full-width forms (，：；！？（）％ and the full-width letters and digits).
-    #[serde(skip)]
-    fullwidth: [u64; 4],
-    /// Any other character, by a hash of its code point: 256 bits.
-    #[serde(skip)]
-    others: [u64; 4],
+    bits: [u64; 14],
 }
 
-fn other_bit(c: char) -> usize {
-    ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize
+/// Where each block's bits begin.
+const PUNCTUATION: usize = 128;
+const CJK_MARKS: usize = 256;
+const FULLWIDTH: usize = 384;
+const OTHERS: usize = 640;
+
+/// The bit that stands for `c`.
+fn slot(c: char) -> usize {
+    let code = c as u32;
+    match code {
+        0..=0x7F => code as usize,
+        0x2000..=0x207F => PUNCTUATION + (code - 0x2000) as usize,
+        0x3000..=0x307F => CJK_MARKS + (code - 0x3000) as usize,
+        0xFF00..=0xFFEF => FULLWIDTH + (code - 0xFF00) as usize,
+        _ => OTHERS + (code.wrapping_mul(0x9E37_79B1) >> 24) as usize,
+    }
 }
 
 impl CharSummary {
@@ -41,49 +44,26 @@ impl CharSummary {
         // ASCII bytes without decoding; the rest character by character.
         if bytes.is_ascii() {
             for &b in bytes {
-                summary.ascii |= 1 << b;
+                summary.bits[usize::from(b >> 6)] |= 1 << (b & 63);
             }
             return summary;
         }
         for c in line.chars() {
-            summary.add(c);
+            let at = slot(c);
+            summary.bits[at / 64] |= 1 << (at % 64);
         }
         summary
     }
 
-    fn add(&mut self, c: char) {
-        let code = c as u32;
-        match code {
-            0..=0x7F => self.ascii |= 1 << code,
-            0x2000..=0x207F => self.punctuation |= 1 << (code - 0x2000),
-            0x3000..=0x307F => self.cjk_marks |= 1 << (code - 0x3000),
-            0xFF00..=0xFFEF => {
-                let at = (code - 0xFF00) as usize;
-                self.fullwidth[at / 64] |= 1 << (at % 64);
-            }
-            _ => {
-                let at = other_bit(c);
-                self.others[at / 64] |= 1 << (at % 64);
-            }
-        }
+    /// Whether the answer for `c` is exact: "yes" means the line holds it.
+    pub fn is_exact_for(c: char) -> bool {
+        slot(c) < OTHERS
     }
 
     /// False only when `c` is not in the line.
     pub fn may_contain(&self, c: char) -> bool {
-        let code = c as u32;
-        match code {
-            0..=0x7F => self.ascii & (1 << code) != 0,
-            0x2000..=0x207F => self.punctuation & (1 << (code - 0x2000)) != 0,
-            0x3000..=0x307F => self.cjk_marks & (1 << (code - 0x3000)) != 0,
-            0xFF00..=0xFFEF => {
-                let at = (code - 0xFF00) as usize;
-                self.fullwidth[at / 64] & (1 << (at % 64)) != 0
-            }
-            _ => {
-                let at = other_bit(c);
-                self.others[at / 64] & (1 << (at % 64)) != 0
-            }
-        }
+        let at = slot(c);
+        self.bits[at / 64] & (1 << (at % 64)) != 0
     }
 
     /// False only when none of `chars` is in the line.
@@ -91,30 +71,42 @@ impl CharSummary {
         chars.iter().any(|&c| self.may_contain(c))
     }
 
-    /// Whether the line holds an ASCII letter (exact).
-    pub fn has_ascii_letter(&self) -> bool {
-        const LETTERS: u128 = (((1u128 << 26) - 1) << b'A') | (((1u128 << 26) - 1) << b'a');
-        self.ascii & LETTERS != 0
+    /// Whether any bit of `from..from + count` is set (within one block).
+    fn any_in(&self, from: usize, count: usize) -> bool {
+        let end = from + count;
+        let mut at = from;
+        while at < end {
+            let word = at / 64;
+            let (low, high) = (at % 64, (end - word * 64).min(64));
+            let mask = if high - low == 64 { u64::MAX } else { ((1u64 << (high - low)) - 1) << low };
+            if self.bits[word] & mask != 0 {
+                return true;
+            }
+            at = (word + 1) * 64;
+        }
+        false
     }
 
-    /// Whether the line holds a full-width letter or digit, ０–９ Ａ–Ｚ ａ–ｚ (exact).
+    /// Whether the line holds an ASCII letter (exact).
+    pub fn has_ascii_letter(&self) -> bool {
+        self.any_in(usize::from(b'A'), 26) || self.any_in(usize::from(b'a'), 26)
+    }
+
+    /// Whether the line holds a full-width letter or digit, ０–９ Ａ–Ｚ ａ–ｚ (exact): what
+    /// GW504 reports.
     pub fn has_fullwidth_alnum(&self) -> bool {
         // Offsets from U+FF00: digits 0x10–0x19, capitals 0x21–0x3A, small letters 0x41–0x5A.
-        let digits = ((1u64 << 10) - 1) << 0x10;
-        let capitals = ((1u64 << 26) - 1) << 0x21;
-        let small = ((1u64 << 26) - 1) << 0x01; // 0x41–0x5A, in the second word
-        self.fullwidth[0] & (digits | capitals) != 0 || self.fullwidth[1] & small != 0
+        self.any_in(FULLWIDTH + 0x10, 10) || self.any_in(FULLWIDTH + 0x21, 26) || self.any_in(FULLWIDTH + 0x41, 26)
     }
 
     /// Whether the line holds a digit, 0–9 or ０–９ (exact).
     pub fn has_digit(&self) -> bool {
-        const DIGITS: u128 = ((1u128 << 10) - 1) << b'0';
-        self.ascii & DIGITS != 0 || self.fullwidth[0] & (((1u64 << 10) - 1) << 0x10) != 0
+        self.any_in(usize::from(b'0'), 10) || self.any_in(FULLWIDTH + 0x10, 10)
     }
 
     /// Whether every character of the line is ASCII (exact).
     pub fn is_ascii(&self) -> bool {
-        self.punctuation == 0 && self.cjk_marks == 0 && self.fullwidth == [0; 4] && self.others == [0; 4]
+        self.bits[2..].iter().all(|&w| w == 0)
     }
 }
 
@@ -143,6 +135,16 @@ mod tests {
             for d in line.chars() {
                 assert!(summary.may_contain(d), "{line:?} {d:?}");
             }
+        }
+    }
+
+    #[test]
+    fn exactness_is_known_per_character() {
+        for c in ['，', '。', '5', 'a', '—', '“', '《', '\u{3000}', '５'] {
+            assert!(CharSummary::is_exact_for(c), "{c:?}");
+        }
+        for c in ['年', '月', '通', '𠀀', 'é'] {
+            assert!(!CharSummary::is_exact_for(c), "{c:?}");
         }
     }
 

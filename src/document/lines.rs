@@ -31,6 +31,20 @@ pub struct Line {
     pub chars: CharSummary,
 }
 
+impl Line {
+    /// Whether the line holds `c`: the character summary's answer where it is exact (ASCII,
+    /// punctuation, full-width forms), else the summary and then the text — a substring search
+    /// costs a fixed setup on every line, and most lines lack the character.
+    pub fn holds(&self, text: &str, c: char) -> bool {
+        self.chars.may_contain(c) && (CharSummary::is_exact_for(c) || self.span.text(text).contains(c))
+    }
+
+    /// Whether the line holds any of `chars` (as `holds`).
+    pub fn holds_any(&self, text: &str, chars: &[char]) -> bool {
+        chars.iter().any(|&c| self.holds(text, c))
+    }
+}
+
 /// A comment that may carry a suppression directive: `<!-- … -->` in Markdown, a line
 /// starting with `//` in plain text. `text` is the comment's inside.
 #[derive(Clone, Debug, Serialize)]

@@ -85,20 +85,21 @@ impl Rule for DateWriting {
                 continue;
             }
             let skip = |span: Span| cx.doc.masks.hits(skip_set(), span) || hits_any(&owned, span);
-            check_dates(s, line.span, &skip, out);
-            if !matches!(part, Part::Attachment(_)) && !in_table_row(text, line.span) {
+            // Each pattern needs its literal, which most lines lack.
+            if line.holds(text, '月') {
+                check_dates(s, line.span, &skip, out);
+            }
+            if line.holds_any(text, &['.', '/']) && !matches!(part, Part::Attachment(_)) && !in_table_row(text, line.span) {
                 check_expanded(s, line.span, &skip, out);
             }
-            check_clock(s, line.span, &skip, out);
+            if line.holds(text, '点') {
+                check_clock(s, line.span, &skip, out);
+            }
         }
     }
 }
 
 fn check_dates(s: &str, line: Span, skip: &dyn Fn(Span) -> bool, out: &mut Vec<Finding>) {
-    // The pattern needs this literal; looking for it first is much cheaper.
-    if !s.contains('月') {
-        return;
-    }
     for c in DATE.captures_iter(s) {
         let whole = c.get(0).expect("match");
         if prev_char(s, whole.start()).is_some_and(|p| p.is_ascii_digit() || p == '.') {
@@ -151,10 +152,6 @@ fn check_dates(s: &str, line: Span, skip: &dyn Fn(Span) -> bool, out: &mut Vec<F
 }
 
 fn check_expanded(s: &str, line: Span, skip: &dyn Fn(Span) -> bool, out: &mut Vec<Finding>) {
-    // The pattern needs this literal; looking for it first is much cheaper.
-    if !s.contains(['.', '/']) {
-        return;
-    }
     for c in EXPANDED.captures_iter(s) {
         let whole = c.get(0).expect("match");
         if c["s1"] != c["s2"]
@@ -189,10 +186,6 @@ fn check_expanded(s: &str, line: Span, skip: &dyn Fn(Span) -> bool, out: &mut Ve
 }
 
 fn check_clock(s: &str, line: Span, skip: &dyn Fn(Span) -> bool, out: &mut Vec<Finding>) {
-    // The pattern needs this literal; looking for it first is much cheaper.
-    if !s.contains('点') {
-        return;
-    }
     for c in CLOCK.captures_iter(s) {
         let whole = c.get(0).expect("match");
         let (pre, rest) = (c.name("pre"), c.name("rest"));

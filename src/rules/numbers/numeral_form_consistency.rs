@@ -60,14 +60,14 @@ impl Rule for NumeralFormConsistency {
             if s.is_ascii() {
                 continue;
             }
-            // Each pattern needs its literal; most lines have none, and a substring search is
+            // Each pattern needs its literal; most lines have none, and asking for it is
             // far cheaper than the pattern's.
-            if line.chars.may_contain('月') && s.contains('月') {
+            if line.holds(text, '月') {
                 for c in DATE.captures_iter(s) {
                     mixed_date(s, line.span, &c, &skip, out);
                 }
             }
-            if line.chars.may_contain_any(&['千', '百']) && s.contains(['千', '百']) {
+            if line.holds_any(text, &['千', '百']) {
                 for c in THOUSANDS.captures_iter(s) {
                     thousands(s, line.span, &c, &skip, out);
                 }

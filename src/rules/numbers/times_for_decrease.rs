@@ -40,7 +40,7 @@ impl Rule for TimesForDecrease {
         let text = cx.text();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !s.contains('倍') {
+            if !line.holds(text, '倍') {
                 continue;
             }
             for c in DECREASE.captures_iter(s) {

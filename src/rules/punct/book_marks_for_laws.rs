@@ -63,7 +63,7 @@ impl Rule for BookMarksForLaws {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::BlockQuote);
-        for (line, _) in &cx.doc.lines {
+        for (line, _) in cx.doc.lines_matching(text, &TRIGGER) {
             let s = line.span.text(text);
             if !line.chars.may_contain_any(&['法', '条', '规', '细'])
                 || !["法", "条例", "办法", "规定", "细则"].iter().any(|w| s.contains(w))

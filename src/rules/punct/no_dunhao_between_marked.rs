@@ -39,7 +39,7 @@ impl Rule for NoDunhaoBetweenMarked {
         let text = cx.text();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
-            if !s.contains('、') {
+            if !line.holds(text, '、') {
                 continue;
             }
             for (pattern, what) in PAIRS {
