@@ -7,11 +7,50 @@
 //! touches, on which the rule then runs exactly as before.
 
 use super::{Document, Line, Part};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::ops::Range;
+
+/// Something that finds non-overlapping matches in a text: a regex, or the words of a table.
+pub trait Finder {
+    fn ranges<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = Range<usize>> + 't>;
+    /// Whether it can search the whole text for what it would find in a line (no anchors).
+    fn searches_like_lines(&self) -> bool;
+}
+
+impl Finder for Regex {
+    fn ranges<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = Range<usize>> + 't> {
+        Box::new(self.find_iter(text).map(|m| m.range()))
+    }
+    fn searches_like_lines(&self) -> bool {
+        !has_anchor(self.as_str())
+    }
+}
+
+/// A pattern built on first use, as rules keep theirs.
+impl<T: Finder, F: FnOnce() -> T> Finder for std::sync::LazyLock<T, F> {
+    fn ranges<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = Range<usize>> + 't> {
+        (**self).ranges(text)
+    }
+    fn searches_like_lines(&self) -> bool {
+        (**self).searches_like_lines()
+    }
+}
+
+/// Words found as they are (leftmost-first or leftmost-longest): a word another hides
+/// overlaps the one reported, on the same line, so the argument below holds for them too.
+impl Finder for AhoCorasick {
+    fn ranges<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = Range<usize>> + 't> {
+        Box::new(self.find_iter(text).map(|m| m.range()))
+    }
+    fn searches_like_lines(&self) -> bool {
+        true
+    }
+}
 
 impl Document {
-    /// The lines (in order) that a match of `re` in the whole of `text` overlaps or touches: a
-    /// superset of the lines in which `re`, searched on the line alone, matches.
+    /// The lines (in order) that a match of `finder` in the whole of `text` overlaps or touches:
+    /// a superset of the lines in which it, searched on the line alone, matches.
     ///
     /// Why a superset: let the line-alone search match at `q`. The whole-text search reaches `q`
     /// (or a match before it that covers `q` — touching this line) and finds a match starting
@@ -21,14 +60,14 @@ impl Document {
     /// and at word boundaries: the end of a line and a line break look the same to `\b`.
     /// Patterns with `^`, `$`, `\A` or `\z` see the line's ends and the text's differently and
     /// may not be searched this way (checked in debug builds).
-    pub fn lines_matching<'d>(&'d self, text: &str, re: &Regex) -> impl Iterator<Item = &'d (Line, Part)> + 'd {
-        debug_assert!(!has_anchor(re.as_str()), "lines_matching needs a pattern without anchors: {}", re.as_str());
+    pub fn lines_matching<'d>(&'d self, text: &str, finder: &impl Finder) -> impl Iterator<Item = &'d (Line, Part)> + 'd {
+        debug_assert!(finder.searches_like_lines(), "lines_matching needs a pattern without anchors");
         let lines = &self.lines;
         let mut touched: Vec<usize> = Vec::new();
-        for m in re.find_iter(text) {
-            let mut i = lines.partition_point(|(line, _)| line.span.end < m.start());
+        for m in finder.ranges(text) {
+            let mut i = lines.partition_point(|(line, _)| line.span.end < m.start);
             while let Some((line, _)) = lines.get(i) {
-                if line.span.start > m.end() {
+                if line.span.start > m.end {
                     break;
                 }
                 if touched.last() != Some(&i) {
