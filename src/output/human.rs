@@ -16,6 +16,7 @@
 
 use super::{Item, ItemDiagnostic, Lang, OutputOptions, Totals, clamp_span, message, severity_name};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::source::LineIndex;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
     SpanContents,
@@ -30,6 +31,10 @@ pub const WIDTH: usize = 100;
 struct NamedText<'a> {
     name: &'a str,
     text: &'a str,
+    /// The text's lines, so that a snippet is cut from its neighbourhood: miette's own reader
+    /// walks the text from its first byte for every snippet, which on a long draft with many
+    /// findings took most of a run's time.
+    lines: &'a LineIndex,
 }
 
 impl SourceCode for NamedText<'_> {
@@ -39,17 +44,23 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        // The snippet starts at the first context line before the span's line. Read from the
+        // line before that (miette looks one byte behind an empty span), miette counts exactly
+        // what it would from the text's start, less the lines skipped.
+        let skipped = self.lines.line_of(span.offset()).saturating_sub(context_lines_before + 1);
+        let window = self.lines.line_start(skipped).min(span.offset());
+        let local: SourceSpan = (span.offset() - window, span.len()).into();
+        let inner = self.text.as_bytes()[window..].read_span(&local, context_lines_before, context_lines_after)?;
         let (offset, _) = clamp_span(self.text, crate::span::Span::empty(span.offset()));
         let line_start = self.text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let column = self.text[line_start..offset].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            (inner.span().offset() + window, inner.span().len()).into(),
+            inner.line() + skipped,
             column,
-            inner.line_count(),
+            inner.line_count() + skipped,
         )))
     }
 }
@@ -152,6 +163,7 @@ fn write_report(
     style: &Style,
     path: &str,
     text: Option<&str>,
+    lines: &LineIndex,
     x: &ItemDiagnostic<'_>,
     lang: Lang,
 ) -> io::Result<()> {
@@ -181,7 +193,7 @@ fn write_report(
         severity: miette_severity(d.severity),
         help: d.help.as_deref(),
         label: LabeledSpan::new_primary_with_span(Some(label_text(d, lang)), (label_start, label_end - label_start)),
-        text: NamedText { name: path, text: text.unwrap_or_default() },
+        text: NamedText { name: path, text: text.unwrap_or_default(), lines },
     };
     let mut rendered = String::new();
     // Without the text (a result recalled from the cache) there is no snippet to draw.
@@ -271,8 +283,12 @@ impl Writer {
     pub(super) fn item(&self, item: &Item<'_>, opts: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
         match item {
             Item::Linted { path, text, diagnostics, .. } => {
-                for x in diagnostics.iter().filter(|_| !opts.statistics) {
-                    write_report(out, &self.handler, &self.style, path, *text, x, opts.lang)?;
+                if opts.statistics || diagnostics.is_empty() {
+                    return Ok(());
+                }
+                let lines = LineIndex::new(text.unwrap_or_default());
+                for x in diagnostics.iter() {
+                    write_report(out, &self.handler, &self.style, path, *text, &lines, x, opts.lang)?;
                 }
             }
             Item::Failed { path, message, .. } => {
@@ -405,8 +421,40 @@ mod tests {
     }
 
     #[test]
+    fn snippets_cut_from_the_neighbourhood_are_those_of_the_whole_text() {
+        // Every span start and length over texts with LF, CRLF and lone CR, with and without
+        // context lines: the windowed read gives what miette's read of the whole text gives.
+        for text in ["第一行\n第二行\n\n第四行很长很长\n", "一\r\n二二\r\n\r\n四\r\n", "甲\r乙\r\r丙", "无换行"] {
+            let lines = LineIndex::new(text);
+            let named = NamedText { name: "a.md", text, lines: &lines };
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for len in [0, 1, 3, 7] {
+                    let len = len.min(text.len() - start);
+                    for context in [0, 1, 2] {
+                        let span: SourceSpan = (start, len).into();
+                        let whole = text.as_bytes().read_span(&span, context, context);
+                        let cut = named.read_span(&span, context, context);
+                        match (whole, cut) {
+                            (Ok(w), Ok(c)) => {
+                                let at = format!("{text:?} {start}+{len} ±{context}");
+                                assert_eq!(w.data(), c.data(), "{at}");
+                                assert_eq!(w.span(), c.span(), "{at}");
+                                assert_eq!(w.line(), c.line(), "{at}");
+                                assert_eq!(w.line_count(), c.line_count(), "{at}");
+                            }
+                            (Err(_), Err(_)) => {}
+                            (w, c) => panic!("{text:?} {start}+{len}: {:?} vs {:?}", w.is_ok(), c.is_ok()),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn named_text_reports_character_columns() {
-        let src = NamedText { name: "a.md", text: TEXT };
+        let lines = LineIndex::new(TEXT);
+        let src = NamedText { name: "a.md", text: TEXT, lines: &lines };
         let span: SourceSpan = (34, 6).into();
         let contents = src.read_span(&span, 0, 0).unwrap();
         assert_eq!(contents.line(), 1);
