@@ -56,7 +56,10 @@ fn walk(path: &Path) -> impl Iterator<Item = Result<PathBuf, String>> + Send + u
         .add_custom_ignore_filename(".gwlintignore")
         .require_git(false)
         .hidden(true)
-        .sort_by_file_name(|a, b| a.cmp(b))
+        // Siblings are sorted, so comparing their whole paths as strings orders them by name;
+        // sorting by name would have the walker work out each entry's name for every
+        // comparison (a path parse each time: a quarter of a second run on 221 800 files).
+        .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
         .build();
     walker.filter_map(|entry| {
         let entry = match entry {

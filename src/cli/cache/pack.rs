@@ -197,7 +197,8 @@ impl Shown {
 
 /// A rule's code or name as its metadata has it (no allocation), else the text itself.
 fn rule_text(s: &str) -> Text {
-    static KNOWN: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    // Looked up twice per finding of a second run: a fast hash (the keys are our own codes).
+    static KNOWN: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let known =
         KNOWN.get_or_init(|| gwlint::rules::all_rules().iter().flat_map(|r| [r.meta().code, r.meta().name]).collect());
     match known.get(s) {
