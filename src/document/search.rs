@@ -60,7 +60,11 @@ impl Document {
     /// and at word boundaries: the end of a line and a line break look the same to `\b`.
     /// Patterns with `^`, `$`, `\A` or `\z` see the line's ends and the text's differently and
     /// may not be searched this way (checked in debug builds).
-    pub fn lines_matching<'d>(&'d self, text: &str, finder: &impl Finder) -> impl Iterator<Item = &'d (Line, Part)> + 'd {
+    pub fn lines_matching<'d>(
+        &'d self,
+        text: &str,
+        finder: &impl Finder,
+    ) -> impl Iterator<Item = &'d (Line, Part)> + 'd {
         debug_assert!(finder.searches_like_lines(), "lines_matching needs a pattern without anchors");
         let lines = &self.lines;
         let mut touched: Vec<usize> = Vec::new();
@@ -122,7 +126,8 @@ mod tests {
         // Lines searched one by one against the whole text searched once, for patterns that
         // can and cannot cross a line break, on LF and CRLF text and lines run together.
         let patterns = [r"[0-9]+年", r"\s*年\s*", r"年[^。]*。", r"\b[A-Z]{2,}\b", r"(?:百|千)?万", r"x*"];
-        for body in ["2024年\n第一季度\r\n今年 年底。\n 年\nAB CD\n\n三千万\n", "年\n\n年年。\r\n\r\nXY年"] {
+        for body in ["2024年\n第一季度\r\n今年 年底。\n 年\nAB CD\n\n三千万\n", "年\n\n年年。\r\n\r\nXY年"]
+        {
             let source = Source::from_text("t.txt", body);
             let (text, doc) = (&source.text, super::super::recognise(&source));
             for pattern in patterns {

@@ -28,6 +28,7 @@ use std::io::{self, Write};
 pub const WIDTH: usize = 100;
 
 /// A file's text under a name, reporting character (not byte) columns to miette.
+#[derive(Clone, Copy)]
 struct NamedText<'a> {
     name: &'a str,
     text: &'a str,
@@ -157,16 +158,18 @@ impl Style {
     }
 }
 
+/// One finding: its header line, miette's drawing of it in `file` (none when the text is not
+/// at hand: a result recalled from the cache), and its source.
 fn write_report(
     out: &mut dyn Write,
     handler: &GraphicalReportHandler,
     style: &Style,
-    path: &str,
-    text: Option<&str>,
-    lines: &LineIndex,
+    file: NamedText<'_>,
+    drawn: bool,
     x: &ItemDiagnostic<'_>,
     lang: Lang,
 ) -> io::Result<()> {
+    let (path, text) = (file.name, drawn.then_some(file.text));
     let (d, pos) = (x.d, x.at);
     let sev = severity_name(d.severity, lang);
     // An empty span at the very end, after the final line break, sits on a line miette does not
@@ -193,7 +196,7 @@ fn write_report(
         severity: miette_severity(d.severity),
         help: d.help.as_deref(),
         label: LabeledSpan::new_primary_with_span(Some(label_text(d, lang)), (label_start, label_end - label_start)),
-        text: NamedText { name: path, text: text.unwrap_or_default(), lines },
+        text: file,
     };
     let mut rendered = String::new();
     // Without the text (a result recalled from the cache) there is no snippet to draw.
@@ -287,8 +290,9 @@ impl Writer {
                     return Ok(());
                 }
                 let lines = LineIndex::new(text.unwrap_or_default());
+                let file = NamedText { name: path, text: text.unwrap_or_default(), lines: &lines };
                 for x in diagnostics.iter() {
-                    write_report(out, &self.handler, &self.style, path, *text, &lines, x, opts.lang)?;
+                    write_report(out, &self.handler, &self.style, file, text.is_some(), x, opts.lang)?;
                 }
             }
             Item::Failed { path, message, .. } => {
@@ -424,7 +428,8 @@ mod tests {
     fn snippets_cut_from_the_neighbourhood_are_those_of_the_whole_text() {
         // Every span start and length over texts with LF, CRLF and lone CR, with and without
         // context lines: the windowed read gives what miette's read of the whole text gives.
-        for text in ["第一行\n第二行\n\n第四行很长很长\n", "一\r\n二二\r\n\r\n四\r\n", "甲\r乙\r\r丙", "无换行"] {
+        for text in ["第一行\n第二行\n\n第四行很长很长\n", "一\r\n二二\r\n\r\n四\r\n", "甲\r乙\r\r丙", "无换行"]
+        {
             let lines = LineIndex::new(text);
             let named = NamedText { name: "a.md", text, lines: &lines };
             for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {

@@ -89,7 +89,10 @@ impl Rule for DateWriting {
             if line.holds(text, '月') {
                 check_dates(s, line.span, &skip, out);
             }
-            if line.holds_any(text, &['.', '/']) && !matches!(part, Part::Attachment(_)) && !in_table_row(text, line.span) {
+            if line.holds_any(text, &['.', '/'])
+                && !matches!(part, Part::Attachment(_))
+                && !in_table_row(text, line.span)
+            {
                 check_expanded(s, line.span, &skip, out);
             }
             if line.holds(text, '点') {

@@ -238,7 +238,7 @@ fn scan_line(cx: &Context, s: &str, line: Span, idx: usize, ordinal_end: usize, 
     }
     let mut previous: Option<char> = None;
     for (i, c) in s.char_indices() {
-        let before = std::mem::replace(&mut previous, Some(c));
+        let before = previous.replace(c);
         let at = line.start + i;
         if at < ordinal_end || (opener(c).is_none() && closer(c).is_none()) {
             continue;

@@ -17,9 +17,12 @@ pub mod zuochu;
 
 use super::Rule;
 
+/// How many built-in word tables there are (a bit each in `table::AllHeads`: at most 32).
+pub(crate) const BUILTIN_TABLES: usize = 8;
+
 /// The built-in word tables, in rule order. Their words' heads are searched for together, once
 /// per draft (`table::HeadStarts`).
-pub(crate) fn builtin_tables() -> [&'static table::Table; 8] {
+pub(crate) fn builtin_tables() -> [&'static table::Table; BUILTIN_TABLES] {
     [
         &jiezhi::TABLE,
         &zuochu::TABLE,

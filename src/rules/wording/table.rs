@@ -302,7 +302,7 @@ fn touches(ranges: &[Range<usize>], span: Span) -> bool {
 /// The heads of every built-in table's words in one automaton: a draft is searched once for
 /// all the tables, not once per table (eight searches of every draft were 8 % of a run).
 struct AllHeads {
-    tables: [&'static Table; 8],
+    tables: [&'static Table; super::BUILTIN_TABLES],
     /// The plain search, which finds where heads are: every head it passes over overlaps a
     /// head it reports (all heads together are about 3 KB: a DFA of 680 KB).
     first: AhoCorasick,
@@ -310,7 +310,7 @@ struct AllHeads {
     /// around what `first` found.
     every: AhoCorasick,
     /// For each head, the tables (bits by position in `tables`) whose head it is.
-    owners: Vec<u8>,
+    owners: Vec<u32>,
     /// The longest head, in bytes.
     longest: usize,
 }
@@ -319,7 +319,8 @@ static ALL_HEADS: LazyLock<Option<AllHeads>> = LazyLock::new(|| {
     let tables = super::builtin_tables();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut heads: Vec<&str> = Vec::new();
-    let mut owners: Vec<u8> = Vec::new();
+    const { assert!(super::BUILTIN_TABLES <= 32, "one bit per table in `owners`") };
+    let mut owners: Vec<u32> = Vec::new();
     for (slot, table) in tables.iter().enumerate() {
         for head in &table.heads {
             let id = *index.entry(head).or_insert_with(|| {
@@ -333,9 +334,8 @@ static ALL_HEADS: LazyLock<Option<AllHeads>> = LazyLock::new(|| {
     if heads.is_empty() {
         return None;
     }
-    let automaton = |kind, shape| {
-        AhoCorasick::builder().match_kind(kind).kind(Some(shape)).build(&heads).expect("heads build")
-    };
+    let automaton =
+        |kind, shape| AhoCorasick::builder().match_kind(kind).kind(Some(shape)).build(&heads).expect("heads build");
     let longest = heads.iter().map(|h| h.len()).max().unwrap_or(0);
     Some(AllHeads {
         tables,
@@ -473,10 +473,8 @@ impl Table {
         // 规范表述 and law titles of GW609: 176 words, 5.4 KB, whose own DFA would take 1.8 MB
         // and whose compact NFA, run on every line, was the largest single cost of a run;
         // two characters let too many lines through, four make the heads an NFA again).
-        let mut heads: Vec<String> = patterns
-            .iter()
-            .map(|p| p.char_indices().nth(3).map_or(*p, |(at, _)| &p[..at]).to_string())
-            .collect();
+        let mut heads: Vec<String> =
+            patterns.iter().map(|p| p.char_indices().nth(3).map_or(*p, |(at, _)| &p[..at]).to_string()).collect();
         heads.sort_unstable();
         heads.dedup();
         let patterns: Vec<String> = patterns.into_iter().map(str::to_string).collect();
