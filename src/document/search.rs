@@ -74,7 +74,9 @@ impl Document {
                 if line.span.start > m.end {
                     break;
                 }
-                if touched.last() != Some(&i) {
+                // In order and each once, even where lines abut (one match may end where the
+                // next begins, at the boundary of two lines).
+                if touched.last().is_none_or(|&last| i > last) {
                     touched.push(i);
                 }
                 i += 1;
