@@ -66,22 +66,18 @@ pub fn extract(text: &str, kind: SourceKind, body: usize, masks: &mut Masks) -> 
     }
 }
 
+/// The lines of `text[from..to]`, without their breaks (LF, CRLF or CR); no empty line after
+/// a final break.
 fn physical_lines(text: &str, from: usize, to: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut breaks = crate::source::line_breaks(&text[from..to]);
     let mut pos = from;
     std::iter::from_fn(move || {
         if pos >= to {
             return None;
         }
-        let rest = &text[pos..to];
-        let (len, brk) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-            Some(i) => {
-                let brk = if rest.as_bytes()[i..].starts_with(b"\r\n") { 2 } else { 1 };
-                (i, brk)
-            }
-            None => (rest.len(), 0),
-        };
-        let line = Span::new(pos, pos + len);
-        pos += len + brk;
+        let (end, next) = breaks.next().map_or((to, to), |b| (from + b.start, from + b.end));
+        let line = Span::new(pos, end);
+        pos = next;
         Some(line)
     })
 }

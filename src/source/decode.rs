@@ -178,14 +178,13 @@ fn reject_binary(text: &str) -> Result<(), DecodeError> {
     if sniff.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    // Loops of byte comparisons without branches, which the compiler turns into vector code;
-    // C1 is looked for only where its lead byte occurs (·, the middle dot of foreign names,
-    // shares it).
-    // Byte-wide counters over chunks of 255 bytes, so that a vector register holds 32 of them.
+    // Byte comparisons joined with `&` and `|`, not `&&` and `||`, into byte-wide counters over
+    // chunks of 255 bytes: no branch, so the compiler makes it vector code with 32 counters a
+    // register. C1 is looked for only where its lead byte occurs (·, the middle dot of foreign
+    // names, shares it).
     let (mut continuation, mut c0) = (0usize, 0usize);
     for chunk in sniff.chunks(255) {
         let (mut cont, mut ctrl) = (0u8, 0u8);
-        // `&` and `|`, not `&&` and `||`: no branch, so the loop is vector code.
         for &b in chunk {
             cont += u8::from(b & 0xC0 == 0x80);
             let layout = (b == b'\n') | (b == b'\r') | (b == b'\t') | (b == 0x0C);

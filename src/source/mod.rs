@@ -3,6 +3,7 @@
 
 mod decode;
 mod line_index;
+pub(crate) use line_index::line_breaks;
 
 pub use decode::{DecodeError, Encoding, decode, document_format, encode};
 pub mod docx;

@@ -37,6 +37,8 @@ Markdown 中“1. ”开头的行是有序列表，列表标记由 Markdown 处�
 /// “第一、” “首先、”: sequence words take a comma.
 static WORD_ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后)(、)").expect("valid"));
+/// The characters `WORD_ORDINAL` can begin with (a test checks them against the pattern).
+const WORD_ORDINAL_FIRST: [char; 5] = ['第', '首', '其', '再', '最'];
 
 /// The configured 下脚点 for Arabic ordinals, when the user chose one.
 fn configured_dot(cx: &Context) -> Option<char> {
@@ -174,7 +176,7 @@ fn check_ordinal(
 fn check_word_ordinal(line: Span, s: &str, out: &mut Vec<Finding>) {
     // The pattern is anchored: only a line beginning with one of its first characters can match,
     // and asking the regex engine on every line costs a search's fixed setup each time.
-    if !s.starts_with(['第', '首', '其', '再', '最']) {
+    if !s.starts_with(WORD_ORDINAL_FIRST) {
         return;
     }
     let Some(c) = WORD_ORDINAL.captures(s) else { return };
@@ -195,6 +197,17 @@ fn check_word_ordinal(line: Span, s: &str, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{assert_fixed, codes_in};
+
+    #[test]
+    fn word_ordinals_begin_with_the_listed_characters() {
+        // Lines not beginning with one of them are never asked; each alternative of the
+        // anchored pattern must begin with one.
+        let pattern = super::WORD_ORDINAL.as_str();
+        let inner = &pattern[pattern.find("(?:").expect("a group") + 3..pattern.find(")(").expect("then the mark")];
+        let mut firsts: Vec<char> = inner.split('|').map(|a| a.chars().next().expect("non-empty")).collect();
+        firsts.dedup();
+        assert_eq!(firsts, super::WORD_ORDINAL_FIRST);
+    }
 
     fn body(lines: &str) -> String {
         format!(

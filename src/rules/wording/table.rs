@@ -761,17 +761,17 @@ pub(crate) mod tests {
 
     /// Every built-in table, with the rule that reads it and the strongest fix it may offer.
     pub(crate) fn builtin_tables() -> Vec<(&'static Table, &'static str, FixClass)> {
-        use super::super::*;
-        vec![
-            (&*jiezhi::TABLE, "GW601", FixClass::Unsafe),
-            (&*zuochu::TABLE, "GW602", FixClass::Unsafe),
-            (&*context_confusables::TABLE, "GW603", FixClass::Unsafe),
-            (&*standard_forms::TABLE, "GW604", FixClass::Safe),
-            (&*typo_dictionary::TABLE, "GW605", FixClass::Safe),
-            (&*domain_confusables::TABLE, "GW606", FixClass::None),
-            (&*traditional_chars::AMBIGUOUS, "GW608", FixClass::Unsafe),
-            (&*political_phrases::TABLE, "GW609", FixClass::Unsafe),
-        ]
+        let policies = [
+            ("GW601", FixClass::Unsafe),
+            ("GW602", FixClass::Unsafe),
+            ("GW603", FixClass::Unsafe),
+            ("GW604", FixClass::Safe),
+            ("GW605", FixClass::Safe),
+            ("GW606", FixClass::None),
+            ("GW608", FixClass::Unsafe),
+            ("GW609", FixClass::Unsafe),
+        ];
+        super::super::builtin_tables().into_iter().zip(policies).map(|(t, (code, fix))| (t, code, fix)).collect()
     }
 
     #[test]
