@@ -5,9 +5,10 @@
 use crate::diagnostic::Severity;
 use crate::packs::{AppliedPacks, PackFile, PackSelection};
 use crate::rules::{Pack, Rule, RuleMeta, all_rules};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -152,10 +153,10 @@ pub struct Settings {
     pub extend_select: Vec<Selector>,
     pub ignore: Vec<Selector>,
     /// Per-rule severity; `None` means the rule is off.
-    pub severities: HashMap<String, Option<Severity>>,
+    pub severities: FxHashMap<String, Option<Severity>>,
     /// Rule parameters from `[rules.GWnnn]`, filled in from custom pack files; the built-in
     /// packs' parameters join per draft, as those packs apply (`rule_params`).
-    pub params: HashMap<String, RuleParams>,
+    pub params: FxHashMap<String, RuleParams>,
     pub document: DocumentDefaults,
     /// `[[org]]` and `[[group]]` tables, handed to the organisation model.
     pub orgs: Vec<(toml::Value, usize)>,
@@ -181,8 +182,8 @@ impl Default for Settings {
             select: Vec::new(),
             extend_select: Vec::new(),
             ignore: Vec::new(),
-            severities: HashMap::new(),
-            params: HashMap::new(),
+            severities: FxHashMap::default(),
+            params: FxHashMap::default(),
             document: DocumentDefaults::default(),
             orgs: Vec::new(),
             groups: Vec::new(),

@@ -6,6 +6,7 @@
 //! places it — a 台山市教育局 draft meets the 江门 rules. A `rule-packs` list in gwlint.toml
 //! switches this off: then exactly the listed packs apply.
 
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -44,7 +45,7 @@ pub struct BuiltinPack {
     /// GB/T 2260 code of the region the pack covers; `None` for `national`.
     pub region: Option<u32>,
     /// Rule parameters by code (江门's 2/5/10/5 working days).
-    pub params: BTreeMap<String, toml::Table>,
+    pub params: FxHashMap<String, toml::Table>,
     /// Titles of the local texts it stands for.
     pub cites: Vec<String>,
 }
@@ -60,7 +61,12 @@ static BUILTIN: LazyLock<Vec<BuiltinPack>> = LazyLock::new(|| {
         .iter()
         .map(|(pack, text)| {
             let file: PackFile = toml::from_str(text).expect("built-in rule pack is valid");
-            BuiltinPack { pack: *pack, region: file.region, params: file.rules, cites: file.cites }
+            BuiltinPack {
+                pack: *pack,
+                region: file.region,
+                params: file.rules.into_iter().collect(),
+                cites: file.cites,
+            }
         })
         .collect()
 });

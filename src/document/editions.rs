@@ -82,7 +82,7 @@ impl Document {
     /// Whether the document was written before `standard` came into force; false when the
     /// document does not say when it was written.
     pub fn predates(&self, standard: Standard) -> bool {
-        written(self).is_some_and(|w| w.before(standard.in_force_from()))
+        self.written.is_some_and(|w| w.before(standard.in_force_from()))
     }
 }
 

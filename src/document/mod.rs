@@ -276,6 +276,10 @@ pub struct Document {
     pub comments: Vec<Comment>,
     #[serde(skip)]
     pub masks: Masks,
+    /// When the draft was written, as far as it says (`editions::written`; set with the model,
+    /// asked by every rule whose standard changed over the years).
+    #[serde(skip)]
+    pub written: Option<editions::Written>,
 }
 
 impl Document {

@@ -177,6 +177,7 @@ pub fn recognise(source: &Source) -> Document {
     masks.finish();
     doc.masks = masks;
     doc.lines = lines.into_iter().zip(parts).map(|(l, p)| (l, p.unwrap_or(Part::Body))).collect();
+    doc.written = super::editions::written(&doc);
     doc
 }
 

@@ -527,8 +527,11 @@ fn addressee_length(s: &str) -> usize {
         "医院",
         "单位",
     ];
-    let head: String = s.chars().take(16).collect();
-    ENDS.iter().filter_map(|e| head.find(e).map(|at| at + e.len())).min().unwrap_or(0)
+    // Standard (not leftmost) matching reports the occurrence that ends first, of any word.
+    static EARLIEST_END: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(ENDS).expect("the addressee endings build an automaton"));
+    let head = s.char_indices().nth(16).map_or(s, |(at, _)| &s[..at]);
+    EARLIEST_END.find(head).map_or(0, |m| m.end())
 }
 
 /// The clause's subject, before the asking word, is someone other than the author:
@@ -554,7 +557,9 @@ fn third_party_subject(prefix: &str) -> bool {
         "群众", "居民", "村民", "农户", "学校", "医院", "单位", "代表", "委员", "部门", "协会", "家长", "师生", "职工",
         "商户", "业主", "游客", "百姓", "人员", "方面", "集团", "中心", "站", "所", "队", "省", "厂",
     ];
-    p.chars().count() <= 24 && SUBJECTS.iter().any(|s| p.contains(s))
+    static ANY_SUBJECT: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(SUBJECTS).expect("the subject words build an automaton"));
+    p.chars().count() <= 24 && ANY_SUBJECT.is_match(p)
 }
 
 /// Whether an asking word is only part of another word here.

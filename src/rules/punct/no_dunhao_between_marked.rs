@@ -24,7 +24,8 @@ static META: RuleMeta = RuleMeta {
     good: "贯彻落实《安全生产法》《消防法》《示例省安全生产条例》",
 };
 
-const PAIRS: &[(&str, &str)] = &[("》、《", "书名号"), ("”、“", "引号"), ("’、‘", "引号")];
+/// The closing mark, the opening mark after the 顿号, and what they are.
+const PAIRS: &[(char, char, &str)] = &[('》', '《', "书名号"), ('”', '“', "引号"), ('’', '‘', "引号")];
 
 impl Rule for NoDunhaoBetweenMarked {
     fn meta(&self) -> &'static RuleMeta {
@@ -42,19 +43,21 @@ impl Rule for NoDunhaoBetweenMarked {
             if !line.holds(text, '、') {
                 continue;
             }
-            for (pattern, what) in PAIRS {
-                for (i, _) in s.match_indices(pattern) {
-                    let close_len = pattern.chars().next().map_or(0, char::len_utf8);
-                    let dun = line.span.sub(i + close_len, i + close_len + '、'.len_utf8());
-                    if cx.doc.masks.hits(MaskSet::NON_TEXT, dun) {
-                        continue;
-                    }
-                    out.push(
-                        Finding::new(dun, format!("并列的{what}之间通常不用顿号：“{pattern}”"))
-                            .fix(Fix::safe("删去顿号", vec![Edit::delete(dun)]))
-                            .en("No 、 between adjacent items in quotation or book-title marks"),
-                    );
+            for (i, _) in s.match_indices('、') {
+                let after = i + '、'.len_utf8();
+                let (Some(close), Some(open)) = (s[..i].chars().next_back(), s[after..].chars().next()) else {
+                    continue;
+                };
+                let Some(&(_, _, what)) = PAIRS.iter().find(|&&(c, o, _)| c == close && o == open) else { continue };
+                let dun = line.span.sub(i, after);
+                if cx.doc.masks.hits(MaskSet::NON_TEXT, dun) {
+                    continue;
                 }
+                out.push(
+                    Finding::new(dun, format!("并列的{what}之间通常不用顿号：“{close}、{open}”"))
+                        .fix(Fix::safe("删去顿号", vec![Edit::delete(dun)]))
+                        .en("No 、 between adjacent items in quotation or book-title marks"),
+                );
             }
         }
     }

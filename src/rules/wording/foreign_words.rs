@@ -4,8 +4,8 @@ use crate::lang::is_han;
 use crate::lang::numerals::is_mistyped_zero;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub struct ForeignWords;
@@ -42,6 +42,9 @@ static TERMS: LazyLock<Terms> = LazyLock::new(|| {
     toml::from_str(include_str!("../../../lints/foreign-terms.toml")).expect("lints/foreign-terms.toml is valid")
 });
 
+/// The built-in allow list, hashed once (a draft's own additions are few and checked apart).
+static ALLOWED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TERMS.allow.iter().map(String::as_str).collect());
+
 /// A Latin word standing between two Han characters, with optional spaces.
 static STRAY: LazyLock<Regex> = LazyLock::new(|| {
     let words = TERMS.stray_words.join("|");
@@ -66,8 +69,8 @@ impl Rule for ForeignWords {
             .and_then(|v| v.as_array())
             .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
             .unwrap_or_default();
-        let allowed: HashSet<&str> = TERMS.allow.iter().chain(&extra).map(String::as_str).collect();
-        let mut seen: HashSet<String> = HashSet::new();
+        let allowed = |token: &str| ALLOWED.contains(token) || extra.iter().any(|e| e == token);
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         for (line, _) in &cx.doc.lines {
             let s = line.span.text(text);
             if s.is_ascii() {
@@ -103,7 +106,7 @@ impl Rule for ForeignWords {
                 let span = line.span.sub(m.start(), m.end());
                 if !is_abbreviation(token)
                     || is_placeholder(token)
-                    || allowed.contains(token)
+                    || allowed(token)
                     || seen.contains(token)
                     || cx.doc.masks.hits(skip, span)
                 {

@@ -123,10 +123,13 @@ fn organ_name_variants(name: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A law's or regulation's title and the date of its latest text.
+type Law = (&'static str, &'static str);
+
 /// The titles of the laws and administrative regulations (`lints/wording/laws.tsv`: the national
 /// law database's texts as mirrored by LawRefBook/Laws, commit 2f4c5c2 of 2025-04-19), with
 /// the date of the latest text.
-static LAWS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+static LAWS: LazyLock<Vec<Law>> = LazyLock::new(|| {
     include_str!("../../../lints/wording/laws.tsv")
         .lines()
         .skip(1)
@@ -135,6 +138,13 @@ static LAWS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
             Some((cells.next()?, cells.next().unwrap_or("")))
         })
         .collect()
+});
+
+const NATIONAL: &str = "中华人民共和国";
+
+/// The titles of [`LAWS`] that begin 中华人民共和国, as the characters after it.
+static NATIONAL_TITLES: LazyLock<Vec<(Vec<char>, &'static Law)>> = LazyLock::new(|| {
+    LAWS.iter().filter_map(|law| Some((law.0.strip_prefix(NATIONAL)?.chars().collect(), law))).collect()
 });
 
 /// A cited 《中华人民共和国……法／条例》 that is no law or regulation, but within two characters
@@ -155,7 +165,7 @@ pub(super) fn unknown_law_titles(cx: &Context, out: &mut Vec<Finding>) {
         };
         // Only a plain name: a title broken over lines or holding other marks is left alone.
         let plain = |c: char| is_han(c) || c.is_ascii_digit() || c == '、';
-        if !name.starts_with("中华人民共和国")
+        if !name.starts_with(NATIONAL)
             || !(name.ends_with('法') || name.ends_with("条例"))
             || !name.chars().all(plain)
             || LAWS.iter().any(|(title, _)| *title == name)
@@ -165,15 +175,17 @@ pub(super) fn unknown_law_titles(cx: &Context, out: &mut Vec<Finding>) {
         // Titles are misremembered by a word added or left out (劳动合同管理法, 乡村振兴法) or
         // one character changed (和/与, 条例/法); two changed characters are more likely another
         // law — one newer than the list (国家公园法 is not a slip for 国家安全法).
-        let length = name.chars().count();
-        let scored: Vec<(usize, &(&str, &str))> = LAWS
+        // The distance after the common 中华人民共和国, capped: only titles within two
+        // characters can be nearest (best ≤ 2 below), so a larger distance need not be exact.
+        let tail: Vec<char> = name[NATIONAL.len()..].chars().collect();
+        let mut row = Vec::new();
+        let scored: Vec<(usize, &(&str, &str))> = NATIONAL_TITLES
             .iter()
-            .filter(|(t, _)| t.starts_with("中华人民共和国"))
-            // Only titles within two characters can be nearest (best ≤ 2 below), and the
-            // distance is at least the difference in length.
-            .filter(|(t, _)| t.chars().count().abs_diff(length) <= 2)
-            .map(|law| (char_distance(name, law.0), law))
-            .filter(|(d, law)| d.saturating_sub(law.0.chars().count().abs_diff(length)) <= 1)
+            // The distance is at least the difference in length.
+            .filter(|(t, _)| t.len().abs_diff(tail.len()) <= 2)
+            .map(|(t, law)| (distance_within(&tail, t, 2, &mut row), t.len().abs_diff(tail.len()), *law))
+            .filter(|(d, length_difference, _)| d.saturating_sub(*length_difference) <= 1)
+            .map(|(d, _, law)| (d, law))
             .collect();
         let Some(best) = scored.iter().map(|(d, _)| *d).min() else { continue };
         // Another finding (the 规范表述 table) already says what this title should be.
@@ -219,18 +231,77 @@ fn common_subsequence(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Levenshtein distance in characters.
-fn char_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+/// Levenshtein distance in characters, or `limit + 1` as soon as it must exceed `limit`. `row`
+/// is scratch space, kept by the caller across calls.
+fn distance_within(a: &[char], b: &[char], limit: usize, row: &mut Vec<usize>) -> usize {
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    row.clear();
+    row.extend(0..=b.len());
     for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
+        let mut row_min = row[0];
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
             row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
             diagonal = above;
+            row_min = row_min.min(row[j + 1]);
+        }
+        // Every later cell is at least the smallest cell of this row.
+        if row_min > limit {
+            return limit + 1;
         }
     }
-    row[b.len()]
+    row[b.len()].min(limit + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance_within;
+
+    /// Levenshtein distance, the plain way: the definition the bounded search must agree with.
+    fn distance(a: &[char], b: &[char]) -> usize {
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let above = row[j + 1];
+                row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
+                diagonal = above;
+            }
+        }
+        row[b.len()]
+    }
+
+    #[test]
+    fn bounded_distance_is_the_distance_up_to_its_limit() {
+        let words = [
+            "劳动合同法",
+            "劳动合同管理法",
+            "国家安全法",
+            "国家公园法",
+            "粮食安全保障法",
+            "粮食安全法",
+            "法",
+            "",
+            "乡村振兴促进法",
+            "乡村振兴法",
+        ];
+        let mut row = Vec::new();
+        for a in words {
+            for b in words {
+                let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                for limit in 0..4 {
+                    assert_eq!(
+                        distance_within(&a, &b, limit, &mut row),
+                        distance(&a, &b).min(limit + 1),
+                        "{a:?} {b:?} {limit}"
+                    );
+                }
+            }
+        }
+    }
 }
