@@ -112,7 +112,10 @@ pub fn lint_document(source: &Source, doc: &Document, settings: &Settings, orgs:
                 // of a mostly-advisory rule higher); a level set in the config wins over both.
                 let sev = configured.unwrap_or_else(|| f.severity.unwrap_or(severity));
                 let mut d = stamp(meta, sev, f, source.text.len());
-                d.source = packs.cite(&d.source).into();
+                // Most sources cite one text, kept as it is: no copy then.
+                if let std::borrow::Cow::Owned(cited) = packs.cite(&d.source) {
+                    d.source = cited.into();
+                }
                 d
             })
             .collect()

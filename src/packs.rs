@@ -7,6 +7,7 @@
 //! switches this off: then exactly the listed packs apply.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -135,10 +136,10 @@ impl AppliedPacks {
     /// A rule's `source` as this draft should read it: the national text for everyone, a local
     /// text (《江门市人民政府工作规则》…) only where its pack applies. Citations are separated
     /// by `；`; a source made only of local citations is kept whole (the rule was chosen).
-    pub fn cite(&self, source: &str) -> String {
+    pub fn cite<'s>(&self, source: &'s str) -> Cow<'s, str> {
         // One citation is kept whole whether or not it is local.
         if !source.contains('；') {
-            return source.to_string();
+            return Cow::Borrowed(source);
         }
         let foreign = |segment: &str| {
             builtin()
@@ -147,7 +148,11 @@ impl AppliedPacks {
                 .any(|b| b.cites.iter().any(|t| starts_with_ignoring_spaces(segment, t)))
         };
         let kept: Vec<&str> = source.split('；').filter(|s| !foreign(s)).collect();
-        if kept.is_empty() || kept.len() == source.split('；').count() { source.to_string() } else { kept.join("；") }
+        if kept.is_empty() || kept.len() == source.split('；').count() {
+            Cow::Borrowed(source)
+        } else {
+            Cow::Owned(kept.join("；"))
+        }
     }
 
     /// Only `national`: what a draft gets when nothing places it.

@@ -22,19 +22,39 @@ struct Lexicon {
     strong_acts: Vec<String>,
     weak_acts: Vec<String>,
     grants: Vec<String>,
-    decisions: Vec<String>,
+    decisions: WordList,
     downward_addressees: Vec<String>,
     superior_audiences: Vec<String>,
-    courtesies: Vec<String>,
+    courtesies: WordList,
     reporting_markers: Vec<String>,
-    completed_markers: Vec<String>,
-    plan_markers: Vec<String>,
-    deferred_requests: Vec<String>,
+    completed_markers: WordList,
+    plan_markers: WordList,
+    deferred_requests: WordList,
     negations: Vec<String>,
-    negations_anywhere: Vec<String>,
-    modals: Vec<String>,
+    negations_anywhere: WordList,
+    modals: WordList,
     instructions: Vec<String>,
     non_grants: Vec<String>,
+}
+
+/// A list of words found anywhere in a text: one search for the whole list, not one per word.
+#[derive(Deserialize)]
+#[serde(from = "Vec<String>")]
+struct WordList {
+    any: AhoCorasick,
+}
+
+impl From<Vec<String>> for WordList {
+    fn from(words: Vec<String>) -> WordList {
+        WordList { any: AhoCorasick::new(&words).expect("a word list builds an automaton") }
+    }
+}
+
+impl WordList {
+    /// Whether `text` holds any of the words.
+    fn found_in(&self, text: &str) -> bool {
+        self.any.is_match(text)
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -49,7 +69,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Whether a grant word asks for a decision (批准, 同意, 安排 …) rather than for an act.
 pub fn is_decision(grant: &str) -> bool {
-    LEXICON.decisions.iter().any(|d| grant.contains(d.as_str()))
+    LEXICON.decisions.found_in(grant)
 }
 
 /// Why a candidate asking word is not a request of this draft.
@@ -208,12 +228,11 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
         return Err(NotRequest::Noun);
     }
     let ends_with_any = |s: &str, list: &[String]| list.iter().any(|w| s.ends_with(w.as_str()));
-    let contains_any = |s: &str, list: &[String]| list.iter().any(|w| s.contains(w.as_str()));
     // 不再申请, 无需报请, 未予批准.
     let prefix_tail = prefix.trim_end_matches(['再', '必', '需', '须', '用', '能', '要']);
     if ends_with_any(prefix_tail, &lex.negations)
         || ends_with_any(prefix, &lex.negations)
-        || contains_any(prefix, &lex.negations_anywhere)
+        || lex.negations_anywhere.found_in(prefix)
     {
         return Err(NotRequest::Negated);
     }
@@ -228,7 +247,7 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
         && narrated_date(opening_clause)
         && opening_clause.chars().count() <= 12
         && !["拟", "将", "计划", "预计", "力争", "争取"].iter().any(|w| text[sentence_start..act.start].contains(w));
-    if contains_any(prefix, &lex.completed_markers)
+    if lex.completed_markers.found_in(prefix)
         || dated_opening
         || narrated_date(prefix) && !["现将", "特将", "兹将", "今将"].iter().any(|w| prefix.starts_with(w))
         || prefix.ends_with('经')
@@ -245,11 +264,11 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     let subject_then_jiang =
         prefix.find('将').is_some_and(|at| ["我", "本"].iter().any(|w| prefix.starts_with(w)) && at <= 12);
     let future_jiang = (prefix.ends_with('将') || subject_then_jiang) && !disposal;
-    if plans_possible && !disposal && (contains_any(prefix, &lex.plan_markers) || future_jiang) {
+    if plans_possible && !disposal && (lex.plan_markers.found_in(prefix) || future_jiang) {
         return Err(NotRequest::Plan);
     }
     // 可在60日内申请行政复议, 应当提前申请: a procedure described, not a request made.
-    if plans_possible && contains_any(prefix, &lex.modals) {
+    if plans_possible && lex.modals.found_in(prefix) {
         return Err(NotRequest::Noun);
     }
     let own = |s: &str| own_names.iter().any(|n| !n.is_empty() && s.contains(n));
@@ -353,18 +372,18 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
     }
     const WEAK_GRANTS: &[&str] = &["予以", "给予", "支持", "指导", "帮助", "关注", "指正"];
     let concrete = lex.grants.iter().any(|g| !WEAK_GRANTS.contains(&g.as_str()) && rest.contains(g.as_str()));
-    if contains_any(rest, &lex.courtesies) && !concrete {
+    if lex.courtesies.found_in(rest) && !concrete {
         return Err(NotRequest::Courtesy);
     }
     match word {
         "建议" => {
-            let decides = lex.decisions.iter().any(|d| rest.contains(d.as_str()));
+            let decides = lex.decisions.found_in(rest);
             let opens_proposal =
                 ["下一步", "今后", "进一步", "加强", "加大", "完善", "继续", "在", "对", "把", "由", "以"]
                     .iter()
                     .any(|w| rest.starts_with(w));
             // `建议将…纳入预算，并将按程序另行请示`: the author says the asking is still to come.
-            let deferred = contains_any(&text[sentence_start..sentence_end], &lex.deferred_requests);
+            let deferred = lex.deferred_requests.found_in(&text[sentence_start..sentence_end]);
             if !decides || opens_proposal || deferred {
                 return Err(NotRequest::Proposal);
             }
@@ -543,7 +562,10 @@ fn third_party_subject(prefix: &str) -> bool {
         "多次", "一再", "再次", "反复", "强烈", "迫切", "普遍", "纷纷", "曾经", "也", "还", "都", "均", "亦", "曾",
         "又", "再", "特",
     ] {
-        p = p.trim_end_matches(adverb);
+        // (`trim_end_matches` would build a substring searcher for each word)
+        while let Some(rest) = p.strip_suffix(adverb) {
+            p = rest;
+        }
     }
     const OWN_OR_ADVERBIAL: &[&str] = &[
         "我", "本", "为", "现", "特", "故", "经", "根据", "按照", "依据", "鉴于", "对", "就", "由于", "因", "在",

@@ -3,6 +3,8 @@ use crate::document::{DOC_NUMBER, MaskKind, MaskSet, Part};
 use crate::lang::is_han;
 use crate::org::OrgKind;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 pub struct CitingDocuments;
 
@@ -62,12 +64,15 @@ struct CodeStart {
 /// a leading 经/按 when the run starts there. `run_starts_text` says whether a non-汉字 (or the
 /// line start) precedes the run, i.e. whether the run is all the 汉字 there are.
 fn code_start(cx: &Context, run: &str, run_starts_text: bool) -> CodeStart {
-    let mut at = WORDS_BEFORE_CODE
-        .iter()
-        .filter_map(|w| run.rfind(*w).map(|i| i + w.len()))
-        .filter(|&end| end < run.len())
-        .max()
-        .unwrap_or(0);
+    // Each word's last occurrence (overlapping matches come in order of their ends), one search
+    // for all of them.
+    static WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(WORDS_BEFORE_CODE).expect("the citing words build an automaton"));
+    let mut last_end = [0; WORDS_BEFORE_CODE.len()];
+    for m in WORDS.find_overlapping_iter(run) {
+        last_end[m.pattern().as_usize()] = m.end();
+    }
+    let mut at = last_end.into_iter().filter(|&end| end < run.len()).max().unwrap_or(0);
     if at == 0
         && let Some(w) = LEADING_CHARS.iter().find(|w| run.starts_with(**w) && run.len() > w.len())
     {
