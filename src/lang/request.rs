@@ -46,7 +46,7 @@ struct WordList {
 
 impl From<Vec<String>> for WordList {
     fn from(words: Vec<String>) -> WordList {
-        WordList { any: AhoCorasick::new(&words).expect("a word list builds an automaton") }
+        WordList { any: crate::lang::small_automaton(&words) }
     }
 }
 
@@ -547,8 +547,7 @@ fn addressee_length(s: &str) -> usize {
         "单位",
     ];
     // Standard (not leftmost) matching reports the occurrence that ends first, of any word.
-    static EARLIEST_END: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(ENDS).expect("the addressee endings build an automaton"));
+    static EARLIEST_END: LazyLock<AhoCorasick> = LazyLock::new(|| crate::lang::small_automaton(ENDS));
     let head = s.char_indices().nth(16).map_or(s, |(at, _)| &s[..at]);
     EARLIEST_END.find(head).map_or(0, |m| m.end())
 }
@@ -579,8 +578,7 @@ fn third_party_subject(prefix: &str) -> bool {
         "群众", "居民", "村民", "农户", "学校", "医院", "单位", "代表", "委员", "部门", "协会", "家长", "师生", "职工",
         "商户", "业主", "游客", "百姓", "人员", "方面", "集团", "中心", "站", "所", "队", "省", "厂",
     ];
-    static ANY_SUBJECT: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(SUBJECTS).expect("the subject words build an automaton"));
+    static ANY_SUBJECT: LazyLock<AhoCorasick> = LazyLock::new(|| crate::lang::small_automaton(SUBJECTS));
     p.chars().count() <= 24 && ANY_SUBJECT.is_match(p)
 }
 

@@ -2,7 +2,7 @@
 //! so that names can be placed without configuration: 台山市 is a county-level city under 江门市,
 //! 江门市 is prefecture-level, and both are in 广东省.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::kind::Level;
@@ -73,16 +73,16 @@ impl RegionMatch {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     regions: Vec<Region>,
-    by_code: HashMap<u32, usize>,
+    by_code: FxHashMap<u32, usize>,
     /// Official names, plus the short forms of autonomous 州/县/旗 (延边州), which is why the
     /// keys are owned.
-    by_name: HashMap<String, Vec<usize>>,
-    by_short: HashMap<&'static str, Vec<usize>>,
+    by_name: FxHashMap<String, Vec<usize>>,
+    by_short: FxHashMap<&'static str, Vec<usize>>,
     /// Codes of the divisions some other division names as its parent.
-    with_children: std::collections::HashSet<u32>,
+    with_children: FxHashSet<u32>,
     /// Province-level divisions most of whose county-level divisions sit directly under them
     /// (直辖市, 海南): there, a county writing to the province passes no prefecture.
-    counties_mostly_direct: std::collections::HashSet<u32>,
+    counties_mostly_direct: FxHashSet<u32>,
     longest_name_bytes: usize,
 }
 
@@ -123,7 +123,7 @@ impl Gazetteer {
             gazetteer.longest_name_bytes = gazetteer.longest_name_bytes.max(name.len());
         }
         gazetteer.with_children = gazetteer.regions.iter().filter_map(|r| r.parent).collect();
-        let mut counties: HashMap<u32, (usize, usize)> = HashMap::new();
+        let mut counties: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
         for region in gazetteer.regions.iter().filter(|r| r.level == Level::County) {
             let province = region.code / 10_000 * 10_000;
             let entry = counties.entry(province).or_default();

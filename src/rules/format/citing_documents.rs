@@ -66,8 +66,7 @@ struct CodeStart {
 fn code_start(cx: &Context, run: &str, run_starts_text: bool) -> CodeStart {
     // Each word's last occurrence (overlapping matches come in order of their ends), one search
     // for all of them.
-    static WORDS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(WORDS_BEFORE_CODE).expect("the citing words build an automaton"));
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| crate::lang::small_automaton(WORDS_BEFORE_CODE));
     let mut last_end = [0; WORDS_BEFORE_CODE.len()];
     for m in WORDS.find_overlapping_iter(run) {
         last_end[m.pattern().as_usize()] = m.end();
