@@ -561,10 +561,7 @@ fn third_party_subject(prefix: &str) -> bool {
         "多次", "一再", "再次", "反复", "强烈", "迫切", "普遍", "纷纷", "曾经", "也", "还", "都", "均", "亦", "曾",
         "又", "再", "特",
     ] {
-        // (`trim_end_matches` would build a substring searcher for each word)
-        while let Some(rest) = p.strip_suffix(adverb) {
-            p = rest;
-        }
+        p = p.trim_end_matches(adverb);
     }
     const OWN_OR_ADVERBIAL: &[&str] = &[
         "我", "本", "为", "现", "特", "故", "经", "根据", "按照", "依据", "鉴于", "对", "就", "由于", "因", "在",
