@@ -38,6 +38,8 @@ static LEADING_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖\
     田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛\
     闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤区伍甄容麦关冼岑邝温甘欧骆翁蓝植阮钟";
+/// The same, as a set: asked for every character of a draft by GW610.
+static SURNAME_SET: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| SURNAMES.chars().collect());
 const COMPOUND_SURNAMES: &[&str] =
     &["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟"];
 
@@ -119,7 +121,7 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
     }
     // `县政府周县长`: an organ, then a surname and the title.
     let surname = COMPOUND_SURNAMES.iter().copied().find(|s| before.ends_with(s)).or_else(|| {
-        before.chars().last().filter(|c| SURNAMES.contains(*c)).map(|c| &before[before.len() - c.len_utf8()..])
+        before.chars().last().filter(|&c| is_surname_char(c)).map(|c| &before[before.len() - c.len_utf8()..])
     });
     if let Some(surname) = surname {
         let organ = &before[..before.len() - surname.len()];
@@ -205,12 +207,12 @@ pub fn starts_with_title(text: &str) -> bool {
 
 /// Whether `c` is a common single-character surname.
 pub fn is_surname_char(c: char) -> bool {
-    SURNAMES.contains(c)
+    SURNAME_SET.contains(&c)
 }
 
 /// Whether `text` starts with a common surname.
 pub fn starts_with_surname(text: &str) -> bool {
-    COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s)) || text.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s)) || text.chars().next().is_some_and(is_surname_char)
 }
 
 /// Whether `text` is, as a whole, shaped like a full personal name: a common surname and one or

@@ -5,6 +5,8 @@
 
 use super::ngrams::CharModel;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// How a wrong character relates to the right one.
@@ -95,37 +97,65 @@ fn reading(c: char) -> Option<&'static str> {
     c.to_pinyin().map(|p| p.plain())
 }
 
-/// Whether `a` and `b` read the same syllable (first readings, without tones).
-pub fn same_reading(a: char, b: char) -> bool {
-    reading(a).is_some_and(|r| reading(b) == Some(r))
-}
-
 /// Whether the confusion table lists `c`.
 pub fn is_listed(c: char) -> bool {
     CONFUSION.contains_key(&c)
 }
 
-/// Calls `each` with every candidate for `c` that official text writes: listed ones first, then
-/// the rest of its syllable. No candidate twice, never `c` itself.
-pub fn for_each(c: char, mut each: impl FnMut(char, u16, Channel)) {
-    let listed = CONFUSION.get(&c).map_or(&[][..], Vec::as_slice);
-    for &(k, index, channel) in listed {
-        if k != c {
-            each(k, index, channel);
-        }
+/// Every candidate for `c` that official text writes, each with whether it reads as `c` does
+/// (without tones): listed ones first, then the rest of its syllable. No candidate twice, never
+/// `c` itself.
+pub fn list(c: char) -> Rc<Candidates> {
+    // A draft asks again and again for the same few thousand characters; each thread keeps the
+    // lists it has built (bounded by the characters official text has).
+    thread_local! {
+        static LISTS: RefCell<HashMap<char, Rc<Candidates>>> = RefCell::default();
     }
-    let Some(syllable) = reading(c) else { return };
-    for &(k, index) in SYLLABLES.get(syllable).map_or(&[][..], Vec::as_slice) {
-        if k != c && !listed.iter().any(|&(l, _, _)| l == k) {
-            each(k, index, Channel::SameSyllable);
+    LISTS.with(|lists| {
+        if let Some(found) = lists.borrow().get(&c) {
+            return Rc::clone(found);
         }
+        let all = build(c);
+        let mut indices: Vec<u16> = all.iter().map(|&((_, k, _), _)| k).collect();
+        indices.sort_unstable();
+        let built = Rc::new(Candidates { all: all.into(), indices: indices.into() });
+        lists.borrow_mut().insert(c, Rc::clone(&built));
+        built
+    })
+}
+
+/// A character's candidates, as [`list`] gives them.
+pub struct Candidates {
+    pub all: Box<[Reading]>,
+    /// Their indices in the n-gram table, sorted.
+    indices: Box<[u16]>,
+}
+
+impl Candidates {
+    /// Whether the indexed character is among them.
+    pub fn contains(&self, index: u16) -> bool {
+        self.indices.binary_search(&index).is_ok()
     }
 }
 
-/// Every candidate for `c`, as [`for_each`] gives them.
-pub fn list(c: char) -> Vec<Candidate> {
+/// A candidate and whether it reads as the written character does.
+pub type Reading = (Candidate, bool);
+
+fn build(c: char) -> Vec<Reading> {
     let mut out = Vec::new();
-    for_each(c, |k, index, channel| out.push((k, index, channel)));
+    let listed = CONFUSION.get(&c).map_or(&[][..], Vec::as_slice);
+    let own = reading(c);
+    for &(k, index, channel) in listed {
+        if k != c {
+            out.push(((k, index, channel), own.is_some() && reading(k) == own));
+        }
+    }
+    let Some(syllable) = own else { return out };
+    for &(k, index) in SYLLABLES.get(syllable).map_or(&[][..], Vec::as_slice) {
+        if k != c && !listed.iter().any(|&(l, _, _)| l == k) {
+            out.push(((k, index, Channel::SameSyllable), true));
+        }
+    }
     out
 }
 
@@ -134,7 +164,7 @@ mod tests {
     use super::*;
 
     fn candidates(c: char) -> Vec<(char, Channel)> {
-        list(c).into_iter().map(|(k, _, channel)| (k, channel)).collect()
+        list(c).all.iter().map(|&((k, _, channel), _)| (k, channel)).collect()
     }
 
     #[test]

@@ -171,23 +171,16 @@ impl Model {
                 best = Some(Suspect { index: i, right: c, channel, gain });
             }
         };
-        // The candidates tried so far, by index.
-        let mut tried = vec![0u64; context.len().div_ceil(64)];
-        let mut mark = |k: u16| {
-            let (word, bit) = (usize::from(k / 64), k % 64);
-            let seen = tried[word] & (1 << bit) != 0;
-            tried[word] |= 1 << bit;
-            seen
-        };
-        candidates::for_each(trial.chars[i], |c, k, channel| {
-            mark(k);
+        let listed = candidates::list(trial.chars[i]);
+        for &((c, k, channel), _) in listed.all.iter() {
             weigh(trial, c, k, channel);
-        });
+        }
         // What official text writes between the two neighbours, when the character written fits
-        // neither of them and neither sound nor shape explains the error.
+        // neither of them and neither sound nor shape explains the error. (Followers are
+        // distinct: only the listed candidates need skipping.)
         if let (Some(l), true) = (left, trial.fits_neither) {
             for (c, k) in context.followers(l).take(FOLLOWERS) {
-                if context.pair_count(Some(k), right) > 0 && Some(k) != trial.marked[i + 1] && !mark(k) {
+                if context.pair_count(Some(k), right) > 0 && Some(k) != trial.marked[i + 1] && !listed.contains(k) {
                     weigh(trial, c, k, Channel::Context);
                 }
             }
@@ -202,17 +195,14 @@ impl Model {
         let (left, right) = trial.neighbours();
         let seconds = candidates::list(chars[i + 1]);
         let mut best: Option<(Suspect, Suspect)> = None;
-        candidates::for_each(chars[i], |first, k1, first_channel| {
+        for &((first, k1, first_channel), first_reads_same) in candidates::list(chars[i]).all.iter() {
             // A pinyin input method swaps a whole word for another typed the same (绝顶 for
             // 决定): both characters read the same syllables, and together they make a word.
-            if !candidates::same_reading(first, chars[i]) || context.pair_count(left, Some(k1)) == 0 {
-                return;
+            if !first_reads_same || context.pair_count(left, Some(k1)) == 0 {
+                continue;
             }
-            for &(second, k2, second_channel) in &seconds {
-                if !candidates::same_reading(second, chars[i + 1])
-                    || context.pair_count(Some(k2), right) == 0
-                    || !lexicon.may_join(first, second)
-                {
+            for &((second, k2, second_channel), second_reads_same) in seconds.all.iter() {
+                if !second_reads_same || context.pair_count(Some(k2), right) == 0 || !lexicon.may_join(first, second) {
                     continue;
                 }
                 if !lexicon.contains_chars(&[first, second]) {
@@ -227,7 +217,7 @@ impl Model {
                     ));
                 }
             }
-        });
+        }
         best
     }
 }

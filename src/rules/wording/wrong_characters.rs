@@ -105,6 +105,9 @@ impl Rule for WrongCharacters {
             .unwrap_or_default();
         allow.extend(cx.words.iter().cloned());
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
+        // Buffers reused from line to line and run to run.
+        let (mut chars, mut run, mut run_text, mut offsets, mut kept) =
+            (Vec::new(), Vec::new(), String::new(), Vec::new(), Vec::new());
         for (line, part) in &cx.doc.lines {
             if PROTECTED_PARTS.contains(part) {
                 continue;
@@ -116,8 +119,12 @@ impl Rule for WrongCharacters {
                 crate::document::DOC_NUMBER.find_iter(s).map(|m| m.range()).collect();
             // GW605's listed typos are its findings, with its certain fixes: one report each.
             unquestioned.extend(super::typo_dictionary::TABLE.find(s).into_iter().map(|hit| hit.start..hit.end));
+            // Place, organisation and title endings, found once in the line: they are all
+            // Chinese characters, so each lies inside one run.
+            let name_endings: Vec<usize> = PROPER_NAME_ENDING.find_iter(s).map(|m| m.start()).collect();
             // Runs of Chinese characters: punctuation ends a word.
-            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            chars.clear();
+            chars.extend(s.char_indices());
             let mut start = 0;
             while start < chars.len() {
                 if !crate::lang::is_han(chars[start].1) {
@@ -128,34 +135,44 @@ impl Rule for WrongCharacters {
                 while end < chars.len() && crate::lang::is_han(chars[end].1) {
                     end += 1;
                 }
-                let run: Vec<char> = chars[start..end].iter().map(|(_, c)| *c).collect();
-                let byte_of = |k: usize| line.span.start + chars[start + k].0;
-                let run_text: String = run.iter().collect();
-                // Character index of a byte offset in `run_text` (every offset given is a
-                // character boundary).
-                let offsets: Vec<usize> = run_text.char_indices().map(|(b, _)| b).collect();
-                let index_of = |byte: usize| offsets.partition_point(|&b| b < byte);
-                let mut kept = vec![false; run.len()];
                 // A short run between marks is a list item or a heading word: a name more
-                // often than a sentence (贺安杰、毛腾飞、言海容（女）).
+                // often than a sentence (贺安杰、毛腾飞、言海容（女）). Nothing in it is questioned.
                 let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
-                let short = run.len() <= 3
-                    || (run.len() == 4
+                let short = end - start <= 3
+                    || (end - start == 4
                         && (after_mark(start.checked_sub(1).map(|k| &chars[k])) || after_mark(chars.get(end))));
                 if short {
-                    kept.iter_mut().for_each(|x| *x = true);
+                    start = end;
+                    continue;
                 }
+                run.clear();
+                run.extend(chars[start..end].iter().map(|&(_, c)| c));
+                let byte_of = |k: usize| line.span.start + chars[start + k].0;
+                run_text.clear();
+                run_text.extend(&run);
+                // Character index of a byte offset in `run_text` (every offset given is a
+                // character boundary).
+                offsets.clear();
+                offsets.extend(run_text.char_indices().map(|(b, _)| b));
+                let index_of = |byte: usize| offsets.partition_point(|&b| b < byte);
+                kept.clear();
+                kept.resize(run.len(), false);
                 // Names before 同志, and before a place or organisation ending or a title
                 // (黄圃镇、霞客路、东冯封村、姜国富代表).
                 for (at, _) in run_text.match_indices("同志") {
                     let k = index_of(at);
                     kept[k.saturating_sub(3)..k].iter_mut().for_each(|x| *x = true);
                 }
-                for m in PROPER_NAME_ENDING.find_iter(&run_text) {
-                    let k = index_of(m.start());
+                let (first, last) = (chars[start].0, chars[end - 1].0);
+                let in_run = name_endings.partition_point(|&b| b < first)..name_endings.partition_point(|&b| b <= last);
+                for &at in &name_endings[in_run] {
+                    let k = index_of(at - first);
                     kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
                 }
-                for m in ORGAN_SHORT_NAME.find_iter(&run_text) {
+                // (The pattern needs its organ kind: most runs have none.)
+                let organ_kinds = run.iter().any(|c| matches!(c, '局' | '委' | '办' | '厅'));
+                let short_names = organ_kinds.then(|| ORGAN_SHORT_NAME.find_iter(&run_text)).into_iter().flatten();
+                for m in short_names {
                     let (from, to) = (index_of(m.start()), index_of(m.end()));
                     // The organ's kind ends a name, not a word (各区要切实办好: 办好).
                     if to < run.len() && lexicon.contains_chars(&run[to - 1..=to]) {
@@ -167,7 +184,6 @@ impl Rule for WrongCharacters {
                 if start > 0 && chars[start - 1].1.is_ascii_digit() {
                     kept[0] = true;
                 }
-                let (first, last) = (chars[start].0, chars[end - 1].0);
                 for range in unquestioned.iter().filter(|r| r.start <= last && first < r.end) {
                     for (k, (offset, _)) in chars[start..end].iter().enumerate() {
                         if range.contains(offset) {
