@@ -1,5 +1,5 @@
-//! What published official Chinese says next: character n-gram counts of about 20 million
-//! characters of laws, regulations, rules and judicial interpretations
+//! What published official Chinese says next: character n-gram counts of about 22 million
+//! characters of laws, regulations, rules, judicial interpretations and government work reports
 //! (`lints/spelling/hanzi-ngrams.bin`, built by `lints/spelling/build-ngrams.py`, which documents
 //! the source and the format).
 //!
@@ -202,9 +202,18 @@ impl CharModel {
     /// [`START`] and ends with [`END`]) given the ones before: everything in the sequence that
     /// the characters `at..at + len` take part in.
     pub fn local(&self, text: &[Option<u16>], at: usize, len: usize) -> f64 {
+        self.local_above(text, at, len, f64::NEG_INFINITY).unwrap_or(f64::NEG_INFINITY)
+    }
+
+    /// [`local`](Self::local), or `None` once it is certain to come out below `floor`: every
+    /// factor is a probability, so the product only falls — most candidates are dismissed
+    /// after one or two factors.
+    pub fn local_above(&self, text: &[Option<u16>], at: usize, len: usize, floor: f64) -> Option<f64> {
         // One logarithm of the product, not one per factor: at most four factors, each above
         // 1e-25 (a twice backed-off unigram of a 22-million-character table), so the product
-        // cannot underflow.
+        // cannot underflow. The bound is a hair lower than the floor, so that rounding in exp
+        // and ln can never dismiss what the full product would keep.
+        let bound = floor.exp() * (1.0 - 1e-9);
         let mut product = 1.0;
         for j in at..(at + len + 2).min(text.len()) {
             product *= match j {
@@ -212,8 +221,11 @@ impl CharModel {
                 1 => self.p2(text[0], text[1]),
                 _ => self.p3(text[j - 2], text[j - 1], text[j]),
             };
+            if product < bound {
+                return None;
+            }
         }
-        product.ln()
+        Some(product.ln())
     }
 }
 
