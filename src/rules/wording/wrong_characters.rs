@@ -58,6 +58,12 @@ static ORGAN_SHORT_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
     regex::Regex::new("[省市区县旗州盟镇乡][^省市区县旗州盟镇乡]{1,4}?[局委办厅]").expect("valid")
 });
 
+/// Words that point at an organ or place named by its kind alone (我县、本局、该委、全市).
+const SELF_REFERENCE: &str = "我本该全各贵";
+
+/// The kinds of organ and place such a word points at.
+const UNIT_KINDS: &str = "省市区县旗州盟镇乡村街局委办厅署院部处科所站队校";
+
 /// Surname characters that are far more often words of their own (于2024年, 向市政府).
 const FUNCTION_SURNAMES: &str = "于向万余任方关高石白从和及以与对在";
 
@@ -180,6 +186,13 @@ impl Rule for WrongCharacters {
                     }
                     kept[from..to].iter_mut().for_each(|x| *x = true);
                 }
+                // An organ or place named by its kind after a word that points at it (我县将、
+                // 我旗、本局、该委、全市): a name, however rare the pair in published text.
+                for k in 1..run.len() {
+                    if SELF_REFERENCE.contains(run[k - 1]) && UNIT_KINDS.contains(run[k]) {
+                        kept[k] = true;
+                    }
+                }
                 // A measure word right after a number (2座, 3宗).
                 if start > 0 && chars[start - 1].1.is_ascii_digit() {
                     kept[0] = true;
@@ -267,6 +280,9 @@ mod tests {
             "同意将该住宅小区命名为南和佳苑。",
             "要求旗住建局加快推进，联系人：区文旅局产业发展科。",
             "转发《关于下达资金预算的通知》（达市财农﹝2024﹞3号）。",
+            // An independent tester's drafts: an organ pointing at itself by its kind.
+            "我旗将严格执行资金管理规定，专款专用。",
+            "我县将持续加大后续扶持力度，重点抓好产业培育。",
         ] {
             assert_eq!(flagged(body), Vec::<String>::new(), "{body}");
         }
