@@ -79,6 +79,14 @@ pub(super) fn entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
                 e.insert("source".into(), source.clone().into());
                 e.insert("unless-within".into(), toml::Value::Array(vec![fixed.as_str().into()]));
                 guard_organ_name(&mut e);
+                if variant.ends_with("委员会") || variant.ends_with('委') {
+                    // A people's congress names its special committees so: 全国人民代表大会农业与
+                    // 农村委员会, 省人大农业与农村委员会 — no government department's name.
+                    let mut before =
+                        e.get("unless-before").and_then(toml::Value::as_array).cloned().unwrap_or_default();
+                    before.extend(["人大".into(), "人民代表大会".into()]);
+                    e.insert("unless-before".into(), toml::Value::Array(before));
+                }
                 e.insert("example".into(), format!("报送省{variant}审核。").into());
                 e.insert("counter-example".into(), format!("报送省{fixed}审核。").into());
                 entries.push(toml::Value::Table(e));
