@@ -231,5 +231,6 @@ fn resolve(config: Option<&Path>, overrides: &Overrides) -> Result<Resolved, Str
     };
     let settings = overrides.apply(settings);
     let orgs = gwlint::config::org_view(&settings).map_err(|e| format!("配置错误：{e}"))?;
+    gwlint::engine::warm_up_in_background(&settings);
     Ok(Resolved { settings, orgs, cache_key: std::sync::OnceLock::new() })
 }

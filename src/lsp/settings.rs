@@ -91,6 +91,7 @@ impl ConfigCache {
 fn load(path: &Path) -> Result<Resolved, String> {
     let settings = Settings::load(path).map_err(|e| e.to_string())?;
     let orgs = config::org_view(&settings).map_err(|e| e.to_string())?;
+    crate::engine::warm_up_in_background(&settings);
     Ok(Resolved { settings, orgs })
 }
 

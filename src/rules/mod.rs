@@ -222,4 +222,8 @@ impl<'a> Context<'a> {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
+    /// Builds ahead what `check` will need and takes long to build (GW610's word and character
+    /// models), so that a front end can start it on a thread of its own while the first draft
+    /// is read. A head start only: `check` must build what it needs itself.
+    fn warm_up(&self) {}
 }

@@ -97,6 +97,12 @@ fn reading(c: char) -> Option<&'static str> {
     c.to_pinyin().map(|p| p.plain())
 }
 
+/// Builds the confusion and syllable tables now.
+pub fn warm_up() {
+    LazyLock::force(&CONFUSION);
+    LazyLock::force(&SYLLABLES);
+}
+
 /// Whether the confusion table lists `c`.
 pub fn is_listed(c: char) -> bool {
     CONFUSION.contains_key(&c)

@@ -94,6 +94,10 @@ impl Rule for WrongCharacters {
         &META
     }
 
+    fn warm_up(&self) {
+        crate::lang::spelling::warm_up();
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
         let lexicon = crate::lang::spelling::Lexicon::get();
