@@ -79,14 +79,6 @@ pub(super) fn entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
                 e.insert("source".into(), source.clone().into());
                 e.insert("unless-within".into(), toml::Value::Array(vec![fixed.as_str().into()]));
                 guard_organ_name(&mut e);
-                if variant.ends_with("委员会") || variant.ends_with('委') {
-                    // A people's congress names its special committees so: 全国人民代表大会农业与
-                    // 农村委员会, 省人大农业与农村委员会 — no government department's name.
-                    let mut before =
-                        e.get("unless-before").and_then(toml::Value::as_array).cloned().unwrap_or_default();
-                    before.extend(["人大".into(), "人民代表大会".into()]);
-                    e.insert("unless-before".into(), toml::Value::Array(before));
-                }
                 e.insert("example".into(), format!("报送省{variant}审核。").into());
                 e.insert("counter-example".into(), format!("报送省{fixed}审核。").into());
                 entries.push(toml::Value::Table(e));
@@ -96,11 +88,18 @@ pub(super) fn entries(tsv: &str) -> Result<Vec<toml::Value>, String> {
     Ok(entries)
 }
 
-/// An organ-name entry is silent in 审计部门、监察部门 and on a former organ named as such
-/// (原监察部).
+/// An organ-name entry is silent in 审计部门、监察部门, on a former organ named as such
+/// (原监察部), and on a committee of a people's congress or of the CPPCC, whose names are their
+/// own, not a government department's (全国人民代表大会农业与农村委员会, 省人大农业与农村委员会,
+/// 全国政协农业和农村委员会).
 fn guard_organ_name(entry: &mut toml::Table) {
+    let name = entry.get("match").and_then(toml::Value::as_str).unwrap_or("");
+    let mut before = vec!["原"];
+    if name.ends_with('委') || name.ends_with("委员会") {
+        before.extend(["人大", "人民代表大会", "政协", "全国委员会"]);
+    }
     entry.insert("unless-after".into(), toml::Value::Array(vec!["门".into()]));
-    entry.insert("unless-before".into(), toml::Value::Array(vec!["原".into()]));
+    entry.insert("unless-before".into(), toml::Value::Array(before.into_iter().map(Into::into).collect()));
 }
 
 /// Wrong forms of a central organ's name that drafters also write for the local departments
