@@ -84,6 +84,8 @@ pub struct Gazetteer {
     /// (直辖市, 海南): there, a county writing to the province passes no prefecture.
     counties_mostly_direct: FxHashSet<u32>,
     longest_name_bytes: usize,
+    /// The first two characters of every name in `by_name` and `by_short`.
+    name_heads: FxHashSet<(char, char)>,
 }
 
 impl Gazetteer {
@@ -138,6 +140,13 @@ impl Gazetteer {
                 gazetteer.by_name.insert(alternate, vec![index]);
             }
         }
+        let names = gazetteer.by_name.keys().map(String::as_str).chain(gazetteer.by_short.keys().copied());
+        gazetteer.name_heads = names
+            .filter_map(|name| {
+                let mut chars = name.chars();
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect();
         gazetteer
     }
 
@@ -151,6 +160,26 @@ impl Gazetteer {
 
     pub fn regions(&self) -> &[Region] {
         &self.regions
+    }
+
+    /// The divisions written so in running text: by an official name (台山市) or the short form
+    /// of an autonomous 州/县/旗 (延边州) — `true` — or by a short name of two or more characters
+    /// (台山) — `false`.
+    pub fn written(&self, name: &str) -> impl Iterator<Item = (&Region, bool)> + '_ {
+        let full = self.by_name.get(name).into_iter().flatten().map(|&i| (&self.regions[i], true));
+        let short = self.by_short.get(name).into_iter().flatten().map(|&i| (&self.regions[i], false));
+        full.chain(short)
+    }
+
+    /// Whether some name a division is written by (official, autonomous short form or short)
+    /// begins with these two characters: a quick test before [`Gazetteer::written`].
+    pub fn may_begin_name(&self, first: char, second: char) -> bool {
+        self.name_heads.contains(&(first, second))
+    }
+
+    /// The longest name, in bytes.
+    pub fn longest_name_bytes(&self) -> usize {
+        self.longest_name_bytes
     }
 
     pub fn get(&self, code: u32) -> Option<&Region> {

@@ -24,6 +24,7 @@ mod candidates;
 mod lexicon;
 mod ngrams;
 
+use candidates::Candidate;
 pub use candidates::Channel;
 pub use lexicon::Lexicon;
 use ngrams::CharModel;
@@ -140,11 +141,20 @@ impl Model {
             }
         }
         // Two wrong characters side by side: each alone repairs nothing, the pair does. Tried
-        // where both ends are rare pairs and no single correction next to them explains that.
+        // where no single correction next to them explains the rare pairs, and where either
+        // both ends are rare pairs, or the two make a rare pair and stand apart from their
+        // outer neighbours (乖买人口 for 拐卖人口; not 会议暨, whose 议 belongs to 会议).
+        let lexicon = Lexicon::get();
+        let apart = |i: usize| {
+            (i == 0 || !lexicon.contains_chars(&chars[i - 1..=i]))
+                && (i + 2 >= chars.len() || !lexicon.contains_chars(&chars[i + 1..=i + 2]))
+        };
         let mut i = 0;
         while i + 1 < chars.len() {
             let free = (i.saturating_sub(1)..(i + 3).min(chars.len())).all(|k| !flagged[k]);
-            if free && pairs[i] < RARE_PAIR && pairs[i + 2] < RARE_PAIR && questioned(i) && questioned(i + 1) {
+            let rare_ends = pairs[i] < RARE_PAIR && pairs[i + 2] < RARE_PAIR;
+            let rare_within = pairs[i + 1] < RARE_PAIR && apart(i);
+            if free && (rare_ends || rare_within) && questioned(i) && questioned(i + 1) {
                 let mut trial = Trial::new(chars, &mut marked, i, 2);
                 if let Some((first, second)) = self.best_pair(&mut trial) {
                     flagged[i] = true;
@@ -201,16 +211,24 @@ impl Model {
         let lexicon = Lexicon::get();
         let context = CharModel::get();
         let (left, right) = trial.neighbours();
-        let seconds = candidates::list(chars[i + 1]);
+        // A pinyin input method swaps a whole word for another typed the same (绝顶 for 决定):
+        // both characters read the same syllables, and together they make a word.
+        let seconds: Vec<Candidate> = candidates::list(chars[i + 1])
+            .all
+            .iter()
+            .filter(|&&((_, k2, _), reads_same)| reads_same && context.pair_count(Some(k2), right) > 0)
+            .map(|&(candidate, _)| candidate)
+            .collect();
+        if seconds.is_empty() {
+            return None;
+        }
         let mut best: Option<(Suspect, Suspect)> = None;
         for &((first, k1, first_channel), first_reads_same) in candidates::list(chars[i]).all.iter() {
-            // A pinyin input method swaps a whole word for another typed the same (绝顶 for
-            // 决定): both characters read the same syllables, and together they make a word.
             if !first_reads_same || context.pair_count(left, Some(k1)) == 0 {
                 continue;
             }
-            for &((second, k2, second_channel), second_reads_same) in seconds.all.iter() {
-                if !second_reads_same || context.pair_count(Some(k2), right) == 0 || !lexicon.may_join(first, second) {
+            for &(second, k2, second_channel) in &seconds {
+                if !lexicon.may_join(first, second) {
                     continue;
                 }
                 if !lexicon.contains_chars(&[first, second]) {

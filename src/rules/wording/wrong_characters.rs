@@ -34,7 +34,9 @@ static META: RuleMeta = RuleMeta {
 - **相邻两字都错**时，只在两字整体换成一个读音相同的词时才报（平谷→评估）。\n\n\
 GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报告并自动改正，本规则不重复；它们也不算作词。\n\n\
 不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、“同志”前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、\
-顿号隔开的短词和三字以内的短句（人名、地名的列举）、地名和单位名（“路、街、镇、村、河、苑、小学、公司……”前的字）、地方机关简称（区文旅局、市卫健委）、发文字号、所转发的文件正文，\
+顿号隔开的短词和三字以内的短句（人名、地名的列举）、地名和单位名（“路、街、镇、村、河、苑、小学、公司……”前的字）、地方机关简称（区文旅局、市卫健委）、\
+行政区划名（全称如乌当区、延边州一律不查；简称如乌当，只在发文机关或主送、抄送机关所在的省份内不查——别处的“紫金投入”仍可能是“资金”之误）、\
+本文主送机关和署名里的名称在正文中再现时、发文字号、所转发的文件正文，\
 以及本单位的词：gwlint.toml 的 `[words] allow`（和 `[words] files` 指向的共享词表，每行一词）或 `[rules.GW610] allow`。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
 在 ECSpell 的公文错字训练集（odw.train）上的测量见 `docs/spelling.md`：报出的字 98% 确是错字。目前默认关闭（速度和召回尚未达标），\
 需要时用 `--extend-select GW610`，或在 gwlint.toml 的 `[rules]` 中写 `extend-select = [\"GW610\"]` 开启。\n\n\
@@ -51,6 +53,81 @@ static PROPER_NAME_ENDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
     )
     .expect("valid")
 });
+
+/// Place names in a run, as character ranges (leftmost longest): the gazetteer's official
+/// names (台山市、延边州), and its short names (台山) of divisions in `provinces` — those of
+/// the draft's sender and addressees. A short name alone may be a typo of a word (加大紫金投入
+/// for 资金); in a draft of a 贵州 county, 乌当 is the district of 贵阳.
+fn place_names(run: &[char], provinces: &[u32]) -> Vec<std::ops::Range<usize>> {
+    let gazetteer = crate::org::gazetteer::gazetteer();
+    // Every name is written in characters of three bytes.
+    let longest = gazetteer.longest_name_bytes() / 3;
+    let mut found = Vec::new();
+    let mut name = String::new();
+    let mut k = 0;
+    while k + 1 < run.len() {
+        if !gazetteer.may_begin_name(run[k], run[k + 1]) {
+            k += 1;
+            continue;
+        }
+        let hit = (k + 2..=(k + longest).min(run.len())).rev().find(|&end| {
+            name.clear();
+            name.extend(&run[k..end]);
+            gazetteer.written(&name).any(|(region, full)| full || provinces.contains(&province(region.code)))
+        });
+        match hit {
+            Some(end) => {
+                found.push(k..end);
+                k = end;
+            }
+            None => k += 1,
+        }
+    }
+    found
+}
+
+/// The province-level division a GB/T 2260 code lies in.
+fn province(code: u32) -> u32 {
+    code / 10_000
+}
+
+/// The provinces of the draft's sender and of the organs it writes to (平塘县人民政府 → 贵州).
+fn draft_provinces(cx: &Context) -> Vec<u32> {
+    let parties = &cx.doc.parties;
+    let addressees = parties.main.iter().chain(&parties.cc).filter_map(|party| match &party.addressee {
+        crate::org::Addressee::Org(org) => Some(org),
+        _ => None,
+    });
+    let mut provinces: Vec<u32> =
+        parties.sender.iter().chain(addressees).filter_map(|org| org.region_code).map(province).collect();
+    provinces.sort_unstable();
+    provinces.dedup();
+    provinces
+}
+
+/// The names a draft gives itself: its 主送机关 and 署名 (the lines of those parts, cut at
+/// marks), and the configured organs' names and aliases. Where they recur in the body they are
+/// names too.
+fn own_names(cx: &Context) -> Vec<String> {
+    let text = cx.text();
+    let mut names: Vec<String> = Vec::new();
+    for (line, part) in &cx.doc.lines {
+        if !matches!(part, Part::MainRecipients | Part::Signature) {
+            continue;
+        }
+        let s = line.span.text(text);
+        for piece in s.split(|c: char| !crate::lang::is_han(c)) {
+            if piece.chars().count() >= 2 && !names.iter().any(|n| n == piece) {
+                names.push(piece.to_string());
+            }
+        }
+    }
+    for org in cx.orgs.orgs() {
+        names.push(org.name.clone());
+        names.extend(org.aliases.iter().cloned());
+    }
+    names
+}
 
 /// A local organ's short name: a division, up to four characters, and the organ's kind
 /// (区文旅局, 旗住建局, 市卫健委, 县府办).
@@ -114,6 +191,8 @@ impl Rule for WrongCharacters {
             .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
             .unwrap_or_default();
         allow.extend(cx.words.iter().cloned());
+        allow.extend(own_names(cx));
+        let provinces = draft_provinces(cx);
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
         // Buffers reused from line to line and run to run.
         let (mut chars, mut run, mut run_text, mut offsets, mut kept) =
@@ -208,13 +287,6 @@ impl Rule for WrongCharacters {
                         }
                     }
                 }
-                // Words the office allows.
-                for word in &allow {
-                    for (at, _) in run_text.match_indices(word.as_str()) {
-                        let k = index_of(at);
-                        kept[k..k + word.chars().count()].iter_mut().for_each(|x| *x = true);
-                    }
-                }
                 for (k, is_name) in personal_names(&run).into_iter().enumerate() {
                     kept[k] |= is_name;
                 }
@@ -222,7 +294,27 @@ impl Rule for WrongCharacters {
                     let b = byte_of(k);
                     cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
                 };
-                for suspect in model.suspects(&run, |k| kept[k] || masked(k)) {
+                let mut suspects = model.suspects(&run, |k| kept[k] || masked(k));
+                // Place names, the words the office allows and the draft's own names, looked
+                // for only in the few runs with a suspect. Where one holds a suspect, the run is
+                // read again with them kept, as if they had been kept from the start (a position
+                // that held no suspect changes nothing when kept).
+                if !suspects.is_empty() {
+                    let mut names = vec![false; run.len()];
+                    for word in &allow {
+                        for (at, _) in run_text.match_indices(word.as_str()) {
+                            names[index_of(at)..index_of(at + word.len())].iter_mut().for_each(|x| *x = true);
+                        }
+                    }
+                    for range in place_names(&run, &provinces) {
+                        names[range].iter_mut().for_each(|x| *x = true);
+                    }
+                    if suspects.iter().any(|s| names[s.index]) {
+                        kept.iter_mut().zip(&names).for_each(|(k, &name)| *k |= name);
+                        suspects = model.suspects(&run, |k| kept[k] || masked(k));
+                    }
+                }
+                for suspect in suspects {
                     let k = suspect.index;
                     let at = byte_of(k);
                     let span = Span::new(at, at + run[k].len_utf8());
@@ -294,6 +386,38 @@ mod tests {
         assert_eq!(flagged("本条例自发布之目起施行。"), ["目"]);
         // A short name's kind must end it: 办公室 is no 办, and its typo is seen.
         assert_eq!(flagged("请县扶贫凯发办公室牵头落实。"), ["凯"]);
+    }
+
+    /// A division's short name is a name in a draft whose sender or addressee is in its
+    /// province (海阳 in a draft of 烟台市); elsewhere a short name alone may be a typo of a word
+    /// (加大紫金投入: 紫金县 is in 广东). The draft's own 主送 and 署名 are names where they recur.
+    #[test]
+    fn place_names_and_the_drafts_own_names_are_not_questioned() {
+        let flagged = |text: &str| {
+            lint_text("t.txt", text, "GW610").iter().map(|d| d.span.text(text).to_string()).collect::<Vec<_>>()
+        };
+        let body = "支持海阳发展核电装备产业，加大紫金投入。\n";
+        assert_eq!(flagged(&format!("关于支持海洋经济发展的通知\n各有关单位：\n{body}")), ["阳", "紫"]);
+        assert_eq!(flagged(&format!("烟台市人民政府关于支持海洋经济发展的通知\n各有关单位：\n{body}")), ["紫"]);
+        // An addressee of 烟台市 counts as much as the sender.
+        assert_eq!(flagged(&format!("关于支持海洋经济发展的通知\n烟台市应急管理局：\n{body}")), ["紫"]);
+        let body = "大力培育发展大数局产业。\n";
+        assert_eq!(flagged(&format!("关于加快发展的通知\n各区人民政府：\n{body}")), ["局"]);
+        assert_eq!(flagged(&format!("关于加快发展的通知\n各区人民政府，大数局：\n{body}")), Vec::<String>::new());
+    }
+
+    /// Two wrong characters side by side that make a rare pair and belong to no word with their
+    /// neighbours are tried as one word typed for another (乖买 for 拐卖), even where an outer
+    /// pair is common (买人); a character that belongs to a word beside it is not (会议暨).
+    #[test]
+    fn a_rare_pair_apart_from_its_neighbours_is_tried_as_one_word() {
+        let head = "关于加强社会治安的通知\n各区人民政府：\n";
+        let text = format!("{head}严厉打击乖买人口犯罪。\n");
+        let found: Vec<String> =
+            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect();
+        assert_eq!(found, ["乖", "买"]);
+        let text = format!("{head}定于3月4日召开临时党委扩大会议暨各组召集人会议。\n");
+        assert!(lint_text("t.txt", &text, "GW610").is_empty());
     }
 
     /// A typo GW605's table lists is that rule's finding, with its certain fix: GW610 does not
