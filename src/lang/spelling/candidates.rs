@@ -45,8 +45,8 @@ const COMMON: u32 = 20;
 /// A candidate: the character, its index in the n-gram table, and how it relates.
 pub type Candidate = (char, u16, Channel);
 
-/// Sound-alike and look-alike characters (`lints/spelling/confusion.tsv`, from ECSpell, MIT),
-/// those official text writes.
+/// Sound-alike and look-alike characters (`lints/spelling/confusion.tsv`, from ECSpell, MIT, and
+/// `lints/spelling/glyph-alikes.tsv`), those official text writes.
 static CONFUSION: LazyLock<HashMap<char, Vec<Candidate>>> = LazyLock::new(|| {
     let model = CharModel::get();
     let mut map: HashMap<char, Vec<Candidate>> = HashMap::default();
@@ -65,6 +65,21 @@ static CONFUSION: LazyLock<HashMap<char, Vec<Candidate>>> = LazyLock::new(|| {
             // Each character once, as a sound-alike if listed as both.
             if let (Some(k), false) = (model.index(c), entry.iter().any(|&(l, _, _)| l == c)) {
                 entry.push((c, k, channel));
+            }
+        }
+    }
+    // Look-alikes by printed shape that the sets above lack (木/术, 撤/撒; `glyph-alikes.py`).
+    for line in include_str!("../../../lints/spelling/glyph-alikes.tsv").lines() {
+        let mut cols = line.split('\t');
+        let (Some(key), Some(alike)) = (cols.next().and_then(|k| k.chars().next()), cols.next()) else { continue };
+        if key == '#' {
+            continue;
+        }
+        let entry = map.entry(key).or_default();
+        // One that also reads the same (讯/汛) is offered for its sound, which costs less.
+        for c in alike.chars().filter(|&c| reading(c).is_none() || reading(c) != reading(key)) {
+            if let (Some(k), false) = (model.index(c), entry.iter().any(|&(l, _, _)| l == c)) {
+                entry.push((c, k, Channel::Shape));
             }
         }
     }
@@ -197,5 +212,15 @@ mod tests {
         assert!(!SYLLABLES["xing"].iter().any(|&(c, _)| c == '航'));
         // 运 is not listed for 云, but read the same.
         assert!(candidates('云').contains(&('运', Channel::SameSyllable)));
+    }
+
+    /// Look-alikes by printed shape that ECSpell's sets lack are offered as look-alikes (木 for
+    /// 术, 面 for 而); one that also reads the same is offered for its sound (讯 for 汛).
+    #[test]
+    fn printed_look_alikes_complete_the_listed_ones() {
+        assert!(candidates('木').contains(&('术', Channel::Shape)), "{:?}", candidates('木'));
+        assert!(candidates('面').contains(&('而', Channel::Shape)));
+        assert!(candidates('讯').contains(&('汛', Channel::SameSyllable)), "{:?}", candidates('讯'));
+        assert!(!candidates('讯').contains(&('汛', Channel::Shape)));
     }
 }
