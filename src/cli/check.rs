@@ -422,6 +422,9 @@ fn lint_file(
         run.filed = keyed.and_then(|(_, _, _, filing)| filing).map(|filing| Cache::filed(filing, content, false));
         return Ok(run);
     }
+    // Not answered by the cache: it is linted, and the slow tables are started now, while it is
+    // decoded and modelled.
+    resolved.warm_up();
     let source = match Source::read_named(name, &original_bytes) {
         Ok(source) => source,
         Err(e) => return Ok(failed(FailureCode::DecodeError, e.to_string())),

@@ -139,6 +139,16 @@ pub struct Resolved {
     /// The result cache's hash of these settings, made the first time a file needs it (not
     /// once per file: word lists can be long).
     pub cache_key: std::sync::OnceLock<super::cache::SettingsKey>,
+    warmed: std::sync::Once,
+}
+
+impl Resolved {
+    /// Starts building the enabled rules' slow tables (GW610's models) on a thread of their own,
+    /// once: called when the first file must be linted, so that a run the result cache answers
+    /// whole never builds them, and the first draft is read meanwhile.
+    pub fn warm_up(&self) {
+        self.warmed.call_once(|| gwlint::engine::warm_up_in_background(&self.settings));
+    }
 }
 
 /// Finds and caches the settings for each file's folder.
@@ -231,6 +241,5 @@ fn resolve(config: Option<&Path>, overrides: &Overrides) -> Result<Resolved, Str
     };
     let settings = overrides.apply(settings);
     let orgs = gwlint::config::org_view(&settings).map_err(|e| format!("配置错误：{e}"))?;
-    gwlint::engine::warm_up_in_background(&settings);
-    Ok(Resolved { settings, orgs, cache_key: std::sync::OnceLock::new() })
+    Ok(Resolved { settings, orgs, cache_key: std::sync::OnceLock::new(), warmed: std::sync::Once::new() })
 }
