@@ -132,6 +132,7 @@ impl Model {
             }
             let mut trial = Trial::new(chars, &mut marked, i, 1);
             trial.fits_neither = pairs[i].max(pairs[i + 1]) < RARE_PAIR;
+            (trial.open_left, trial.open_right) = (pairs[i] == 0, pairs[i + 1] == 0);
             if trial.context_before > IMPROBABLE {
                 continue;
             }
@@ -172,13 +173,39 @@ impl Model {
 
     fn best_single(&self, trial: &mut Trial) -> Option<Suspect> {
         let context = CharModel::get();
+        let lexicon = Lexicon::get();
         let i = trial.at;
         let (left, right) = trial.neighbours();
         let mut best: Option<Suspect> = None;
         let mut weigh = |trial: &mut Trial, c: char, k: u16, channel: Channel| {
-            // A candidate that makes an unknown pair with a neighbour cannot read better.
-            if context.pair_count(left, Some(k)) == 0 || context.pair_count(Some(k), right) == 0 {
+            // A candidate that makes an unknown pair with a neighbour cannot read better, unless
+            // the pair lies across a word boundary: the character written makes an unknown pair
+            // there too and no word, the candidate makes a common pair and a word with its other
+            // neighbour (资今尚 for 资金尚, 气侯寒冷 for 气候寒冷; not 对乌木桩, whose 乌木 is a word).
+            let with_left = context.pair_count(left, Some(k));
+            if with_left == 0 && !trial.open_left {
                 return;
+            }
+            let with_right = context.pair_count(Some(k), right);
+            if with_right == 0 && (!trial.open_right || with_left == 0) {
+                return;
+            }
+            if with_left == 0 || with_right == 0 {
+                let chars = trial.chars;
+                let across = if with_right == 0 {
+                    with_left >= RARE_PAIR
+                        && i > 0
+                        && lexicon.contains_chars(&[chars[i - 1], c])
+                        && !(i + 1 < chars.len() && lexicon.contains_chars(&chars[i..=i + 1]))
+                } else {
+                    with_right >= RARE_PAIR
+                        && i + 1 < chars.len()
+                        && lexicon.contains_chars(&[c, chars[i + 1]])
+                        && !(i > 0 && lexicon.contains_chars(&chars[i - 1..=i]))
+                };
+                if !across {
+                    return;
+                }
             }
             let Some(gain) = trial.gain(&[c], &[k]) else { return };
             // A character already inside a word is seldom a look-alike or a misreading of
@@ -263,6 +290,10 @@ struct Trial<'a> {
     context_before: f64,
     /// Whether the character written makes a rare pair on both sides.
     fits_neither: bool,
+    /// Whether the character written makes a pair official text never wrote with its left
+    /// (right) neighbour: a word boundary, across which a correction may make one too.
+    open_left: bool,
+    open_right: bool,
     /// The word model's score of the window as written, and whether the characters replaced
     /// sit in words of two or more, once needed.
     words_before: Option<(f64, bool)>,
@@ -271,7 +302,17 @@ struct Trial<'a> {
 impl<'a> Trial<'a> {
     fn new(chars: &'a [char], marked: &'a mut Vec<Option<u16>>, at: usize, len: usize) -> Trial<'a> {
         let context_before = CharModel::get().local(marked, at + 1, len);
-        Trial { chars, marked, at, len, context_before, fits_neither: false, words_before: None }
+        Trial {
+            chars,
+            marked,
+            at,
+            len,
+            context_before,
+            fits_neither: false,
+            open_left: false,
+            open_right: false,
+            words_before: None,
+        }
     }
 
     /// Whether the characters replaced sit in words of two or more as written (known once a
@@ -381,5 +422,16 @@ mod tests {
         let gain = Model::default().suspects(&chars, |_| false)[0].gain;
         assert!(Model { threshold: gain + 0.1 }.suspects(&chars, |_| false).is_empty());
         assert_eq!(Model { threshold: gain - 0.1 }.suspects(&chars, |_| false).len(), 1);
+    }
+
+    /// A correction may make a pair official text never wrote with one neighbour when that pair
+    /// lies across a word boundary (气候|寒冷, 资金|尚): the corrected character makes a word with
+    /// its other neighbour, and the one written makes none across the boundary. A correction
+    /// that would break a word written there is not offered (乌木 in 对乌木桩).
+    #[test]
+    fn an_unseen_pair_across_a_word_boundary_does_not_bar_a_correction() {
+        assert_eq!(fixes("我市冬季气侯寒冷潮湿"), [('侯', '候', Channel::Sound)]);
+        assert_eq!(fixes("配套资今尚未到位"), [('今', '金', Channel::Sound)]);
+        assert_eq!(fixes("对乌木桩白浮至大沙坝进行调整"), []);
     }
 }

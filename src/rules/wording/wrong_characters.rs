@@ -49,7 +49,7 @@ GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报�
 /// characters before them are a proper name.
 static PROPER_NAME_ENDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        "大道|街道|社区|居委会|村委会|水库|小学|中学|大学|学校|医院|公司|集团|代表团|片区|园区|开发区|新区|代表|委员|同志|书记|主任|局长|县长|市长|镇长|[路街巷镇乡村庄湾港岛山河湖江桥坡沟屯寨营堡岭峪坪塘浦泾滩站渠闸市县区州旗园苑]",
+        "大道|街道|社区|居委会|村委会|水库|小学|中学|大学|学校|医院|公司|集团|代表团|片区|园区|开发区|新区|代表|委员|同志|书记|主任|局长|县长|市长|镇长|校长|院长|部长|厅长|处长|科长|区长|州长|乡长|主席|总经理|董事长|理事长|会长|秘书长|[路街巷镇乡村庄湾港岛山河湖江桥坡沟屯寨营堡岭峪坪塘浦泾滩站渠闸市县区州旗园苑]",
     )
     .expect("valid")
 });
@@ -142,10 +142,11 @@ const SELF_REFERENCE: &str = "我本该全各贵";
 const UNIT_KINDS: &str = "省市区县旗州盟镇乡村街局委办厅署院部处科所站队校";
 
 /// Characters of a number written in Chinese.
-const CHINESE_NUMERALS: &str = "一二两三四五六七八九十百千万亿";
+const CHINESE_NUMERALS: [char; 15] =
+    ['一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿'];
 
 /// Words that make a number approximate (二十余年、三百多人).
-const APPROXIMATIONS: &str = "余多来";
+const APPROXIMATIONS: [char; 3] = ['余', '多', '来'];
 
 /// Surname characters that are far more often words of their own (于2024年, 向市政府).
 const FUNCTION_SURNAMES: &str = "于向万余任方关高石白从和及以与对在";
@@ -288,7 +289,7 @@ impl Rule for WrongCharacters {
                 }
                 // An approximation after a number written in characters (二十余年、百余人).
                 for k in 1..run.len() {
-                    if APPROXIMATIONS.contains(run[k]) && CHINESE_NUMERALS.contains(run[k - 1]) {
+                    if APPROXIMATIONS.contains(&run[k]) && CHINESE_NUMERALS.contains(&run[k - 1]) {
                         kept[k] = true;
                     }
                 }
@@ -385,6 +386,7 @@ mod tests {
         for body in [
             "补选贺安杰、毛腾飞、言海容（女）、周德睿为代表。",
             "委员会主任吉炳轩为第十三届代表。",
+            "三、金国杰副校长针对疫情防控工作进行了部署。",
             "同意将该住宅小区命名为南和佳苑。",
             "要求旗住建局加快推进，联系人：区文旅局产业发展科。",
             "转发《关于下达资金预算的通知》（达市财农﹝2024﹞3号）。",
