@@ -136,10 +136,13 @@ static ORGAN_SHORT_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 });
 
 /// Words that point at an organ or place named by its kind alone (我县、本局、该委、全市).
-const SELF_REFERENCE: &str = "我本该全各贵";
+const SELF_REFERENCE: [char; 6] = ['我', '本', '该', '全', '各', '贵'];
 
 /// The kinds of organ and place such a word points at.
-const UNIT_KINDS: &str = "省市区县旗州盟镇乡村街局委办厅署院部处科所站队校";
+const UNIT_KINDS: [char; 24] = [
+    '省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '村', '街', '局', '委', '办', '厅', '署', '院', '部', '处', '科',
+    '所', '站', '队', '校',
+];
 
 /// Characters of a number written in Chinese.
 const CHINESE_NUMERALS: [char; 15] =
@@ -184,41 +187,24 @@ impl Rule for WrongCharacters {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.text();
-        let lexicon = crate::lang::spelling::Lexicon::get();
         let mut model = Model::default();
         if let Some(t) =
             cx.params.get("threshold").and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
         {
             model.threshold = t;
         }
-        let mut allow: Vec<String> = cx
-            .params
-            .get("allow")
-            .and_then(|v| v.as_array())
-            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
-            .unwrap_or_default();
-        allow.extend(cx.words.iter().cloned());
-        allow.extend(own_names(cx));
-        let provinces = draft_provinces(cx);
         let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
-        // Buffers reused from line to line and run to run.
-        let (mut chars, mut run, mut run_text, mut offsets, mut kept) =
-            (Vec::new(), Vec::new(), String::new(), Vec::new(), Vec::new());
+        // What protects names is worked out only where the model suspects something: for a
+        // run without a suspect it cannot change the answer (see `Protections`), and most runs
+        // have none.
+        let mut draft: Option<DraftNames> = None;
+        let (mut chars, mut run) = (Vec::new(), Vec::new());
         for (line, part) in &cx.doc.lines {
             if PROTECTED_PARTS.contains(part) {
                 continue;
             }
             let s = line.span.text(text);
-            // 发文字号 in the line, found once (their organ codes are names: 兰陵政字、莆财建), and
-            // other stretches not to question.
-            let mut unquestioned: Vec<std::ops::Range<usize>> =
-                crate::document::DOC_NUMBER.find_iter(s).map(|m| m.range()).collect();
-            // GW605's listed typos are its findings, with its certain fixes: one report each.
-            unquestioned.extend(super::typo_dictionary::TABLE.find(s).into_iter().map(|hit| hit.start..hit.end));
-            // Place, organisation and title endings, found once in the line: they are all
-            // Chinese characters, so each lies inside one run.
-            let name_endings: Vec<usize> = PROPER_NAME_ENDING.find_iter(s).map(|m| m.start()).collect();
-            // Runs of Chinese characters: punctuation ends a word.
+            let mut line_marks: Option<LineMarks> = None;
             chars.clear();
             chars.extend(s.char_indices());
             let mut start = 0;
@@ -231,8 +217,6 @@ impl Rule for WrongCharacters {
                 while end < chars.len() && crate::lang::is_han(chars[end].1) {
                     end += 1;
                 }
-                // A short run between marks is a list item or a heading word: a name more
-                // often than a sentence (贺安杰、毛腾飞、言海容（女）). Nothing in it is questioned.
                 let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
                 let short = end - start <= 3
                     || (end - start == 4
@@ -244,86 +228,24 @@ impl Rule for WrongCharacters {
                 run.clear();
                 run.extend(chars[start..end].iter().map(|&(_, c)| c));
                 let byte_of = |k: usize| line.span.start + chars[start + k].0;
-                run_text.clear();
-                run_text.extend(&run);
-                // Character index of a byte offset in `run_text` (every offset given is a
-                // character boundary).
-                offsets.clear();
-                offsets.extend(run_text.char_indices().map(|(b, _)| b));
-                let index_of = |byte: usize| offsets.partition_point(|&b| b < byte);
-                kept.clear();
-                kept.resize(run.len(), false);
-                // Names before 同志, and before a place or organisation ending or a title
-                // (黄圃镇、霞客路、东冯封村、姜国富代表).
-                for (at, _) in run_text.match_indices("同志") {
-                    let k = index_of(at);
-                    kept[k.saturating_sub(3)..k].iter_mut().for_each(|x| *x = true);
-                }
-                let (first, last) = (chars[start].0, chars[end - 1].0);
-                let in_run = name_endings.partition_point(|&b| b < first)..name_endings.partition_point(|&b| b <= last);
-                for &at in &name_endings[in_run] {
-                    let k = index_of(at - first);
-                    kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
-                }
-                // (The pattern needs its organ kind: most runs have none.)
-                let organ_kinds = run.iter().any(|c| matches!(c, '局' | '委' | '办' | '厅'));
-                let short_names = organ_kinds.then(|| ORGAN_SHORT_NAME.find_iter(&run_text)).into_iter().flatten();
-                for m in short_names {
-                    let (from, to) = (index_of(m.start()), index_of(m.end()));
-                    // The organ's kind ends a name, not a word (各区要切实办好: 办好).
-                    if to < run.len() && lexicon.contains_chars(&run[to - 1..=to]) {
-                        continue;
-                    }
-                    kept[from..to].iter_mut().for_each(|x| *x = true);
-                }
-                // An organ or place named by its kind after a word that points at it (我县将、
-                // 我旗、本局、该委、全市): a name, however rare the pair in published text.
-                for k in 1..run.len() {
-                    if SELF_REFERENCE.contains(run[k - 1]) && UNIT_KINDS.contains(run[k]) {
-                        kept[k] = true;
-                    }
-                }
-                // A measure word right after a number (2座, 3宗).
-                if start > 0 && chars[start - 1].1.is_ascii_digit() {
-                    kept[0] = true;
-                }
-                // An approximation after a number written in characters (二十余年、百余人).
-                for k in 1..run.len() {
-                    if APPROXIMATIONS.contains(&run[k]) && CHINESE_NUMERALS.contains(&run[k - 1]) {
-                        kept[k] = true;
-                    }
-                }
-                for range in unquestioned.iter().filter(|r| r.start <= last && first < r.end) {
-                    for (k, (offset, _)) in chars[start..end].iter().enumerate() {
-                        if range.contains(offset) {
-                            kept[k] = true;
-                        }
-                    }
-                }
-                for (k, is_name) in personal_names(&run).into_iter().enumerate() {
-                    kept[k] |= is_name;
-                }
+                let run_span = Span::new(byte_of(0), line.span.start + chars.get(end).map_or(s.len(), |&(b, _)| b));
+                let any_masked = cx.doc.masks.hits(skip, run_span);
                 let masked = |k: usize| {
-                    let b = byte_of(k);
-                    cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
+                    any_masked && {
+                        let b = byte_of(k);
+                        cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
+                    }
                 };
+                let marks = line_marks.get_or_insert_with(|| LineMarks::of(s));
+                let after_digit = start > 0 && chars[start - 1].1.is_ascii_digit();
+                let protections = Protections { run: &run, chars: &chars[start..end], after_digit, marks };
+                let mut kept = protections.kept();
                 let mut suspects = model.suspects(&run, |k| kept[k] || masked(k));
-                // Place names, the words the office allows and the draft's own names, looked
-                // for only in the few runs with a suspect. Where one holds a suspect, the run is
-                // read again with them kept, as if they had been kept from the start (a position
-                // that held no suspect changes nothing when kept).
                 if !suspects.is_empty() {
-                    let mut names = vec![false; run.len()];
-                    for word in &allow {
-                        for (at, _) in run_text.match_indices(word.as_str()) {
-                            names[index_of(at)..index_of(at + word.len())].iter_mut().for_each(|x| *x = true);
-                        }
-                    }
-                    for range in place_names(&run, &provinces) {
-                        names[range].iter_mut().for_each(|x| *x = true);
-                    }
-                    if suspects.iter().any(|s| names[s.index]) {
-                        kept.iter_mut().zip(&names).for_each(|(k, &name)| *k |= name);
+                    let draft = draft.get_or_insert_with(|| DraftNames::of(cx));
+                    let more = protections.names(draft);
+                    if suspects.iter().any(|s| more[s.index]) {
+                        kept.iter_mut().zip(&more).for_each(|(k, &name)| *k |= name);
                         suspects = model.suspects(&run, |k| kept[k] || masked(k));
                     }
                 }
@@ -353,6 +275,145 @@ impl Rule for WrongCharacters {
                 start = end;
             }
         }
+    }
+}
+
+/// The draft's own words and places, never questioned: the office's words (`[words]`,
+/// `[rules.GW610] allow`), the names of its 主送 and 署名 and configured organs, and the
+/// provinces whose short place names are protected.
+struct DraftNames {
+    allow: Vec<String>,
+    provinces: Vec<u32>,
+}
+
+impl DraftNames {
+    fn of(cx: &Context) -> DraftNames {
+        let mut allow: Vec<String> = cx
+            .params
+            .get("allow")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        allow.extend(cx.words.iter().cloned());
+        allow.extend(own_names(cx));
+        DraftNames { allow, provinces: draft_provinces(cx) }
+    }
+}
+
+/// What one line holds that protects the characters in it: where names end (路、同志、局长……),
+/// and, once a run of the line has a suspect, the 文号 and GW605's listed typos (byte ranges).
+struct LineMarks<'a> {
+    line: &'a str,
+    name_endings: Vec<usize>,
+    unquestioned: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+}
+
+impl<'a> LineMarks<'a> {
+    fn of(line: &'a str) -> LineMarks<'a> {
+        LineMarks {
+            line,
+            name_endings: PROPER_NAME_ENDING.find_iter(line).map(|m| m.start()).collect(),
+            unquestioned: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn unquestioned(&self) -> &[std::ops::Range<usize>] {
+        self.unquestioned.get_or_init(|| {
+            let mut ranges: Vec<std::ops::Range<usize>> =
+                crate::document::DOC_NUMBER.find_iter(self.line).map(|m| m.range()).collect();
+            ranges.extend(super::typo_dictionary::TABLE.find(self.line).into_iter().map(|hit| hit.start..hit.end));
+            ranges
+        })
+    }
+}
+
+/// The positions of one run of Chinese characters that are never questioned. `kept` is cheap
+/// and read before the model runs, and keeps it off names it would otherwise weigh at length.
+/// `names` (the draft's own words, place names, the 文号 and GW605's listed typos) is worked
+/// out only for a run where the model suspected something: protecting more positions can only
+/// take suspects away, and it changes nothing unless it takes one of them (every position is
+/// weighed on its own characters; one that yielded no suspect never affected another's). So
+/// the run is read again with them only when a suspect falls on one — the same answer as
+/// reading it with them from the start.
+struct Protections<'a> {
+    run: &'a [char],
+    /// The run's characters with their byte offsets in the line.
+    chars: &'a [(usize, char)],
+    /// Whether the run follows a digit (its first character is then a measure word).
+    after_digit: bool,
+    marks: &'a LineMarks<'a>,
+}
+
+impl Protections<'_> {
+    /// Personal names, organs' short names, measure words and numbers' words.
+    fn kept(&self) -> Vec<bool> {
+        let lexicon = crate::lang::spelling::Lexicon::get();
+        let run = self.run;
+        let mut kept = personal_names(run);
+        for k in 1..run.len() {
+            if run[k - 1] == '同' && run[k] == '志' {
+                let at = k - 1;
+                kept[at.saturating_sub(3)..at].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let (first, last) = (self.chars[0].0, self.chars[run.len() - 1].0);
+        let endings = &self.marks.name_endings;
+        let in_run = endings.partition_point(|&b| b < first)..endings.partition_point(|&b| b <= last);
+        for &at in &endings[in_run] {
+            let k = self.chars.partition_point(|&(b, _)| b < at);
+            kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
+        }
+        if run.iter().any(|c| matches!(c, '局' | '委' | '办' | '厅')) {
+            let run_text: String = run.iter().collect();
+            let index_of = |byte: usize| run_text[..byte].chars().count();
+            for m in ORGAN_SHORT_NAME.find_iter(&run_text) {
+                let (from, to) = (index_of(m.start()), index_of(m.end()));
+                if to < run.len() && lexicon.contains_chars(&run[to - 1..=to]) {
+                    continue;
+                }
+                kept[from..to].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        for k in 1..run.len() {
+            if SELF_REFERENCE.contains(&run[k - 1]) && UNIT_KINDS.contains(&run[k]) {
+                kept[k] = true;
+            }
+        }
+        if self.after_digit {
+            kept[0] = true;
+        }
+        for k in 1..run.len() {
+            if APPROXIMATIONS.contains(&run[k]) && CHINESE_NUMERALS.contains(&run[k - 1]) {
+                kept[k] = true;
+            }
+        }
+        kept
+    }
+
+    /// The draft's own words, place names, the 文号 and GW605's listed typos.
+    fn names(&self, draft: &DraftNames) -> Vec<bool> {
+        let run = self.run;
+        let mut names = vec![false; run.len()];
+        let run_text: String = run.iter().collect();
+        let offsets: Vec<usize> = run_text.char_indices().map(|(b, _)| b).collect();
+        let index_of = |byte: usize| offsets.partition_point(|&b| b < byte);
+        for word in &draft.allow {
+            for (at, _) in run_text.match_indices(word.as_str()) {
+                names[index_of(at)..index_of(at + word.len())].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        for range in place_names(run, &draft.provinces) {
+            names[range].iter_mut().for_each(|x| *x = true);
+        }
+        let (first, last) = (self.chars[0].0, self.chars[run.len() - 1].0);
+        for range in self.marks.unquestioned().iter().filter(|r| r.start <= last && first < r.end) {
+            for (k, (offset, _)) in self.chars.iter().enumerate() {
+                if range.contains(offset) {
+                    names[k] = true;
+                }
+            }
+        }
+        names
     }
 }
 
