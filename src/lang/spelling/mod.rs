@@ -27,7 +27,7 @@ mod ngrams;
 use candidates::Candidate;
 pub use candidates::Channel;
 pub use lexicon::Lexicon;
-use ngrams::CharModel;
+use ngrams::{CharModel, Counts, Slot};
 
 /// Builds the word model, the character model and the candidate tables now (about 0.1 s),
 /// rather than when the first draft asks.
@@ -182,11 +182,13 @@ impl Model {
             // the pair lies across a word boundary: the character written makes an unknown pair
             // there too and no word, the candidate makes a common pair and a word with its other
             // neighbour (资今尚 for 资金尚, 气侯寒冷 for 气候寒冷; not 对乌木桩, whose 乌木 is a word).
-            let with_left = context.pair_count(left, Some(k));
+            let left_pair = context.pair_counts(left, Some(k));
+            let with_left = left_pair.map_or(0, |p| p.count);
             if with_left == 0 && !trial.open_left {
                 return;
             }
-            let with_right = context.pair_count(Some(k), right);
+            let right_pair = context.pair_counts(Some(k), right);
+            let with_right = right_pair.map_or(0, |p| p.count);
             if with_right == 0 && (!trial.open_right || with_left == 0) {
                 return;
             }
@@ -207,7 +209,7 @@ impl Model {
                     return;
                 }
             }
-            let Some(gain) = trial.gain(&[c], &[k]) else { return };
+            let Some(gain) = trial.gain_one(c, k, left_pair, right_pair) else { return };
             // A character already inside a word is seldom a look-alike or a misreading of
             // another (汗水 is not 污水).
             let in_word = trial.in_word() && matches!(channel, Channel::Shape | Channel::Context);
@@ -297,6 +299,8 @@ struct Trial<'a> {
     /// The word model's score of the window as written, and whether the characters replaced
     /// sit in words of two or more, once needed.
     words_before: Option<(f64, bool)>,
+    /// The neighbourhood of a single character replaced, once needed.
+    slot: Option<Slot<'static>>,
 }
 
 impl<'a> Trial<'a> {
@@ -312,6 +316,7 @@ impl<'a> Trial<'a> {
             open_left: false,
             open_right: false,
             words_before: None,
+            slot: None,
         }
     }
 
@@ -331,7 +336,6 @@ impl<'a> Trial<'a> {
     /// context, or the replacement not inside a word of two or more.
     fn gain(&mut self, replacement: &[char], indices: &[u16]) -> Option<f64> {
         let context = CharModel::get();
-        let lexicon = Lexicon::get();
         let (at, len) = (self.at + 1, self.len);
         let written: [Option<u16>; 2] = [self.marked[at], self.marked[at + len - 1]];
         for (k, &index) in indices.iter().enumerate() {
@@ -339,7 +343,22 @@ impl<'a> Trial<'a> {
         }
         let after = context.local_above(self.marked, at, len, self.context_before + CONTEXT_FLOOR);
         self.marked[at..at + len].copy_from_slice(&written[..len]);
-        let context_gain = after? - self.context_before;
+        self.with_words(replacement, after? - self.context_before)
+    }
+
+    /// [`gain`](Self::gain) for one character `c` (index `k`), given the pairs it makes with
+    /// its neighbours.
+    fn gain_one(&mut self, c: char, k: u16, left: Option<&Counts>, right: Option<&Counts>) -> Option<f64> {
+        let context = CharModel::get();
+        let slot = self.slot.get_or_insert_with(|| context.slot(self.marked, self.at + 1));
+        let after = context.local_one(slot, k, left, right, self.context_before + CONTEXT_FLOOR);
+        self.with_words(&[c], after? - self.context_before)
+    }
+
+    /// The context's gain plus the words', or `None` (see [`gain`](Self::gain)).
+    fn with_words(&mut self, replacement: &[char], context_gain: f64) -> Option<f64> {
+        let lexicon = Lexicon::get();
+        let len = self.len;
         if context_gain < CONTEXT_FLOOR {
             return None;
         }

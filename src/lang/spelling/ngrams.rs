@@ -24,14 +24,26 @@ pub const END: char = '$';
 const DISCOUNT: f64 = 0.75;
 
 #[derive(Clone, Copy, Default)]
-struct Counts {
+pub(super) struct Counts {
     /// Times seen.
-    count: u32,
+    pub(super) count: u32,
     /// Times something followed it, and how many different things did.
     followers: u32,
     distinct_followers: u32,
     /// For a pair: where the triples it starts lie in the table (by triple).
     triples: (u32, u32),
+}
+
+/// The neighbourhood of one position, for [`CharModel::local_one`].
+pub(super) struct Slot<'a> {
+    /// Whether the position is the first after the start mark.
+    first: bool,
+    before: Option<u16>,
+    /// The two characters before it, as a pair.
+    before_pair: Option<&'a Counts>,
+    after: Option<u16>,
+    /// The character after that, if any, and its probability after `after`.
+    second_after: Option<(Option<u16>, f64)>,
 }
 
 pub struct CharModel {
@@ -178,24 +190,85 @@ impl CharModel {
     }
 
     fn p2(&self, a: Option<u16>, c: Option<u16>) -> f64 {
+        let pair = match (a, c) {
+            (Some(a), Some(c)) => self.pair(a, c),
+            _ => None,
+        };
+        self.p2_with(a, c, pair)
+    }
+
+    /// `p2(a, c)`, given the pair `a c` already looked up.
+    fn p2_with(&self, a: Option<u16>, c: Option<u16>, pair: Option<&Counts>) -> f64 {
         let lower = self.p1(c);
         let Some(context) = a.map(|a| self.chars[usize::from(a)]).filter(|x| x.followers > 0) else { return lower };
-        let seen = match (a, c) {
-            (Some(a), Some(c)) => self.pair(a, c).map_or(0, |p| p.count),
-            _ => 0,
-        };
-        interpolate(seen, context, lower)
+        interpolate(pair.map_or(0, |p| p.count), context, lower)
     }
 
     fn p3(&self, a: Option<u16>, b: Option<u16>, c: Option<u16>) -> f64 {
-        let lower = self.p2(b, c);
         let context = match (a, b) {
-            (Some(a), Some(b)) => self.pair(a, b).filter(|x| x.followers > 0),
+            (Some(a), Some(b)) => self.pair(a, b),
             _ => None,
         };
-        let Some(context) = context else { return lower };
+        self.p3_with(context, c, self.p2(b, c))
+    }
+
+    /// `p3(a, b, c)`, given the pair `a b` already looked up and `p2(b, c)`.
+    fn p3_with(&self, context: Option<&Counts>, c: Option<u16>, lower: f64) -> f64 {
+        let Some(context) = context.filter(|x| x.followers > 0) else { return lower };
         let seen = c.map_or(0, |c| self.triple_count(context, c));
         interpolate(seen, *context, lower)
+    }
+
+    /// The pair's counts, if it was seen more than once.
+    pub(super) fn pair_counts(&self, a: Option<u16>, b: Option<u16>) -> Option<&Counts> {
+        self.pair(a?, b?)
+    }
+
+    /// What [`local_above`](Self::local_above) gives for one character, `k`, put at `at` (the
+    /// character there is ignored), from the pairs it makes with its neighbours, which the
+    /// caller has looked up already (`left`, `right`): the same numbers in the same order, with
+    /// four hash lookups fewer. `slot` holds what does not depend on `k`.
+    pub(super) fn local_one(
+        &self,
+        slot: &Slot,
+        k: u16,
+        left: Option<&Counts>,
+        right: Option<&Counts>,
+        floor: f64,
+    ) -> Option<f64> {
+        let bound = floor.exp() * (1.0 - 1e-9);
+        let k = Some(k);
+        // After the run's start mark alone, or after two characters.
+        let own = self.p2_with(slot.before, k, left);
+        let mut product = if slot.first { own } else { self.p3_with(slot.before_pair, k, own) };
+        if product < bound {
+            return None;
+        }
+        product *= self.p3_with(left, slot.after, self.p2_with(k, slot.after, right));
+        if product < bound {
+            return None;
+        }
+        if let Some((second_after, after_p2)) = slot.second_after {
+            product *= self.p3_with(right, second_after, after_p2);
+            if product < bound {
+                return None;
+            }
+        }
+        Some(product.ln())
+    }
+
+    /// What [`local_one`](Self::local_one) needs of the text around position `at` (≥ 1, before
+    /// the end mark).
+    pub(super) fn slot(&self, text: &[Option<u16>], at: usize) -> Slot<'_> {
+        let before = text[at - 1];
+        let after = text[at + 1];
+        Slot {
+            first: at == 1,
+            before,
+            before_pair: if at == 1 { None } else { self.pair_counts(text[at - 2], before) },
+            after,
+            second_after: text.get(at + 2).map(|&c| (c, self.p2(after, c))),
+        }
     }
 
     /// The log-probability of the characters `at..at + len + 2` of `text` (which starts with

@@ -140,8 +140,8 @@ const SELF_REFERENCE: [char; 6] = ['我', '本', '该', '全', '各', '贵'];
 
 /// The kinds of organ and place such a word points at.
 const UNIT_KINDS: [char; 24] = [
-    '省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '村', '街', '局', '委', '办', '厅', '署', '院', '部', '处', '科',
-    '所', '站', '队', '校',
+    '省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '村', '街', '局', '委', '办', '厅', '署', '院', '部', '处',
+    '科', '所', '站', '队', '校',
 ];
 
 /// Characters of a number written in Chinese.
