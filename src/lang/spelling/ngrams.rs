@@ -20,6 +20,9 @@ static DATA: &[u8] = include_bytes!("../../../lints/spelling/hanzi-ngrams.bin");
 pub const START: char = '^';
 pub const END: char = '$';
 
+/// No index: the table lacks the character.
+const NONE: u16 = u16::MAX;
+
 /// How much of each seen count is given to unseen continuations.
 const DISCOUNT: f64 = 0.75;
 
@@ -47,6 +50,10 @@ pub(super) struct Slot<'a> {
 }
 
 pub struct CharModel {
+    /// The index of a character of the Basic Multilingual Plane, by its code (`NONE` when the
+    /// table lacks it): looked up for every character of every run, so a plain array, not a
+    /// hash map.
+    bmp: Box<[u16]>,
     index: HashMap<char, u16>,
     /// By index: the character and its counts.
     characters: Vec<char>,
@@ -99,7 +106,7 @@ impl CharModel {
         let mut characters = Vec::with_capacity(n_chars);
         for i in 0..n_chars {
             let c = char::from_u32(u32_at(data, at)?)?;
-            index.insert(c, u16::try_from(i).ok()?);
+            index.insert(c, u16::try_from(i).ok().filter(|&i| i != NONE)?);
             characters.push(c);
             chars.push(counts(at)?);
             at += 16;
@@ -117,6 +124,12 @@ impl CharModel {
         for list in &mut followers {
             list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         }
+        let mut bmp = vec![NONE; 0x10000].into_boxed_slice();
+        for (&c, &i) in &index {
+            if let Some(slot) = bmp.get_mut(c as usize) {
+                *slot = i;
+            }
+        }
         let triples = data.get(at..at + n_triples * 8)?;
         // Each pair learns where its triples lie, so a lookup searches only those.
         let mut k = 0;
@@ -132,6 +145,7 @@ impl CharModel {
             k = end;
         }
         Some(CharModel {
+            bmp,
             index,
             characters,
             chars,
@@ -144,7 +158,10 @@ impl CharModel {
 
     /// The character's index in the table, if official text has it at all.
     pub fn index(&self, c: char) -> Option<u16> {
-        self.index.get(&c).copied()
+        match self.bmp.get(c as usize) {
+            Some(&i) => (i != NONE).then_some(i),
+            None => self.index.get(&c).copied(),
+        }
     }
 
     /// The characters official text writes after the indexed one (and their indices), most
