@@ -124,8 +124,9 @@ impl Model {
         marked.push(context.index(ngrams::START));
         marked.extend(chars.iter().map(|&c| context.index(c)));
         marked.push(context.index(ngrams::END));
-        // How often each adjacent pair of the marked run was seen.
-        let pairs: Vec<u32> = marked.windows(2).map(|w| context.pair_count(w[0], w[1])).collect();
+        // Each adjacent pair of the marked run, and how often it was seen.
+        let links: Vec<Option<&Counts>> = marked.windows(2).map(|w| context.pair_counts(w[0], w[1])).collect();
+        let pairs: Vec<u32> = links.iter().map(|link| link.map_or(0, |p| p.count)).collect();
         // A character official text never writes is a name or a rare word more often than a
         // typo, unless the confusion table lists it.
         let known: Vec<bool> = marked[1..=chars.len()].iter().map(Option::is_some).collect();
@@ -137,7 +138,7 @@ impl Model {
             if pairs[i].min(pairs[i + 1]) >= RARE_PAIR || !questioned(i) {
                 continue;
             }
-            let mut trial = Trial::new(chars, &mut marked, i, 1);
+            let mut trial = Trial::single(chars, &mut marked, i, (links[i], links[i + 1]));
             trial.fits_neither = pairs[i].max(pairs[i + 1]) < RARE_PAIR;
             (trial.open_left, trial.open_right) = (pairs[i] == 0, pairs[i + 1] == 0);
             if trial.context_before > IMPROBABLE {
@@ -312,6 +313,36 @@ struct Trial<'a> {
 }
 
 impl<'a> Trial<'a> {
+    /// Replacing the one character at `at`, whose pairs with its neighbours are `links`.
+    fn single(
+        chars: &'a [char],
+        marked: &'a mut Vec<Option<u16>>,
+        at: usize,
+        links: (Option<&Counts>, Option<&Counts>),
+    ) -> Trial<'a> {
+        let context = CharModel::get();
+        let slot = context.slot(marked, at + 1);
+        // The context as written is what `local_one` gives for the character written (one the
+        // table lacks has no index: then the general way).
+        let context_before = match marked[at + 1] {
+            Some(written) => context.local_one(&slot, written, links.0, links.1, f64::NEG_INFINITY),
+            None => Some(context.local(marked, at + 1, 1)),
+        }
+        .unwrap_or(f64::NEG_INFINITY);
+        Trial {
+            chars,
+            marked,
+            at,
+            len: 1,
+            context_before,
+            fits_neither: false,
+            open_left: false,
+            open_right: false,
+            words_before: None,
+            slot: Some(slot),
+        }
+    }
+
     fn new(chars: &'a [char], marked: &'a mut Vec<Option<u16>>, at: usize, len: usize) -> Trial<'a> {
         let context_before = CharModel::get().local(marked, at + 1, len);
         Trial {
