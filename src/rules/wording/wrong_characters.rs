@@ -46,18 +46,90 @@ GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报�
 };
 
 /// Endings of place and organisation names, and the titles after a person's name: the
-/// characters before them are a proper name.
-static PROPER_NAME_ENDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        "大道|街道|社区|居委会|村委会|水库|小学|中学|大学|学校|医院|公司|集团|代表团|片区|园区|开发区|新区|代表|委员|同志|书记|主任|局长|县长|市长|镇长|校长|院长|部长|厅长|处长|科长|区长|州长|乡长|主席|总经理|董事长|理事长|会长|秘书长|[路街巷镇乡村庄湾港岛山河湖江桥坡沟屯寨营堡岭峪坪塘浦泾滩站渠闸市县区州旗园苑]",
-    )
-    .expect("valid")
-});
+/// characters before them are a proper name. Where several fit at one place, the first listed
+/// wins (代表团 before 代表, 区长 before 区).
+const NAME_ENDING_WORDS: [&str; 42] = [
+    "大道",
+    "街道",
+    "社区",
+    "居委会",
+    "村委会",
+    "水库",
+    "小学",
+    "中学",
+    "大学",
+    "学校",
+    "医院",
+    "公司",
+    "集团",
+    "代表团",
+    "片区",
+    "园区",
+    "开发区",
+    "新区",
+    "代表",
+    "委员",
+    "同志",
+    "书记",
+    "主任",
+    "局长",
+    "县长",
+    "市长",
+    "镇长",
+    "校长",
+    "院长",
+    "部长",
+    "厅长",
+    "处长",
+    "科长",
+    "区长",
+    "州长",
+    "乡长",
+    "主席",
+    "总经理",
+    "董事长",
+    "理事长",
+    "会长",
+    "秘书长",
+];
 
-/// Place names in a run, as character ranges (leftmost longest): the gazetteer's official
-/// names (台山市、延边州), and its short names (台山) of divisions in `provinces` — those of
-/// the draft's sender and addressees. A short name alone may be a typo of a word (加大紫金投入
-/// for 资金); in a draft of a 贵州 county, 乌当 is the district of 贵阳.
+/// ... and the single characters that end a place's name (路, 村, 河, 市 …), after the words.
+const NAME_ENDING_CHARS: [char; 38] = [
+    '路', '街', '巷', '镇', '乡', '村', '庄', '湾', '港', '岛', '山', '河', '湖', '江', '桥', '坡', '沟', '屯', '寨',
+    '营', '堡', '岭', '峪', '坪', '塘', '浦', '泾', '滩', '站', '渠', '闸', '市', '县', '区', '州', '旗', '园', '苑',
+];
+
+/// The words of `NAME_ENDING_WORDS` by their first character, in list order.
+static NAME_ENDINGS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Vec<Vec<char>>>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: rustc_hash::FxHashMap<char, Vec<Vec<char>>> = rustc_hash::FxHashMap::default();
+        for word in NAME_ENDING_WORDS.iter().filter(|w| w.chars().count() > 1) {
+            let chars: Vec<char> = word.chars().collect();
+            map.entry(chars[0]).or_default().push(chars);
+        }
+        map
+    });
+
+/// Where in a run of Chinese characters a name's ending begins, read from the left: after an
+/// ending the reading goes on behind it (社区居委会 is 社区, then 居委会).
+fn name_endings(run: &[char]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < run.len() {
+        let word = NAME_ENDINGS_BY_FIRST.get(&run[k]).and_then(|words| words.iter().find(|w| run[k..].starts_with(w)));
+        if let Some(word) = word {
+            found.push(k);
+            k += word.len();
+        } else if NAME_ENDING_CHARS.contains(&run[k]) {
+            found.push(k);
+            k += 1;
+        } else {
+            k += 1;
+        }
+    }
+    found
+}
+
 fn place_names(run: &[char], provinces: &[u32]) -> Vec<std::ops::Range<usize>> {
     let gazetteer = crate::org::gazetteer::gazetteer();
     // Every name is written in characters of three bytes.
@@ -300,21 +372,16 @@ impl DraftNames {
     }
 }
 
-/// What one line holds that protects the characters in it: where names end (路、同志、局长……),
-/// and, once a run of the line has a suspect, the 文号 and GW605's listed typos (byte ranges).
+/// What one line holds that protects the characters in it, found once a run of the line has a
+/// suspect: the 文号 and GW605's listed typos (byte ranges).
 struct LineMarks<'a> {
     line: &'a str,
-    name_endings: Vec<usize>,
     unquestioned: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl<'a> LineMarks<'a> {
     fn of(line: &'a str) -> LineMarks<'a> {
-        LineMarks {
-            line,
-            name_endings: PROPER_NAME_ENDING.find_iter(line).map(|m| m.start()).collect(),
-            unquestioned: std::cell::OnceCell::new(),
-        }
+        LineMarks { line, unquestioned: std::cell::OnceCell::new() }
     }
 
     fn unquestioned(&self) -> &[std::ops::Range<usize>] {
@@ -356,11 +423,7 @@ impl Protections<'_> {
                 kept[at.saturating_sub(3)..at].iter_mut().for_each(|x| *x = true);
             }
         }
-        let (first, last) = (self.chars[0].0, self.chars[run.len() - 1].0);
-        let endings = &self.marks.name_endings;
-        let in_run = endings.partition_point(|&b| b < first)..endings.partition_point(|&b| b <= last);
-        for &at in &endings[in_run] {
-            let k = self.chars.partition_point(|&(b, _)| b < at);
+        for k in name_endings(run) {
             kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
         }
         if run.iter().any(|c| matches!(c, '局' | '委' | '办' | '厅')) {
@@ -420,6 +483,16 @@ impl Protections<'_> {
 #[cfg(test)]
 mod tests {
     use crate::test_support::lint_text;
+
+    #[test]
+    fn name_endings_are_read_from_the_left_the_first_listed_first() {
+        let at = |text: &str| super::name_endings(&text.chars().collect::<Vec<char>>());
+        // 代表团 before 代表, 区长 before 区; after 社区 the reading goes on at 居委会.
+        assert_eq!(at("市人大代表团到会"), [0, 3]);
+        assert_eq!(at("陈明区长讲话"), [2]);
+        assert_eq!(at("东湖社区居委会"), [1, 2, 4]);
+        assert_eq!(at("认真部署工作"), Vec::<usize>::new());
+    }
 
     #[test]
     fn catalogue_example_and_its_correction() {
