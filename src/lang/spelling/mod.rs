@@ -33,7 +33,7 @@ use ngrams::{CharModel, Counts, Slot};
 /// rather than when the first draft asks.
 pub fn warm_up() {
     Lexicon::get();
-    CharModel::get();
+    CharModel::get().frames();
     candidates::warm_up();
 }
 
@@ -130,8 +130,26 @@ impl Model {
         // A character official text never writes is a name or a rare word more often than a
         // typo, unless the confusion table lists it.
         let known: Vec<bool> = marked[1..=chars.len()].iter().map(Option::is_some).collect();
-        let questioned =
-            |i: usize| !keep(i) && crate::lang::is_han(chars[i]) && (known[i] || candidates::is_listed(chars[i]));
+        // The fixed characters of a frame around a repeated one (应建尽建: 应 and 尽).
+        let mut framed: Vec<usize> = Vec::new();
+        for i in 0..chars.len().saturating_sub(3) {
+            let (a, x, b) = (chars[i], chars[i + 1], chars[i + 2]);
+            if x == chars[i + 3]
+                && a != x
+                && b != x
+                && a != b
+                && let (Some(a), Some(b)) = (marked[i + 1], marked[i + 3])
+                && context.is_frame(a, b)
+            {
+                framed.extend([i, i + 2]);
+            }
+        }
+        let questioned = |i: usize| {
+            !keep(i)
+                && crate::lang::is_han(chars[i])
+                && (known[i] || candidates::is_listed(chars[i]))
+                && !framed.contains(&i)
+        };
         let mut out: Vec<Suspect> = Vec::new();
         let mut flagged = vec![false; chars.len()];
         for i in 0..chars.len() {
@@ -472,6 +490,15 @@ mod tests {
         // neither sound nor look like 控 and 详: the context alone must gain CONTEXT_ONLY_FLOOR.
         assert_eq!(fixes("根据桃浦科技智慧城控详规划和项目建议书的批复"), []);
         assert_eq!(fixes("本条例自发布之目起施行"), [('目', '日', Channel::Context)]);
+    }
+
+    #[test]
+    fn a_frame_around_a_repeated_character_is_not_questioned() {
+        // 应X尽X takes any verb (应修尽修, 应入尽入 were read as 应修抢修, 进入侵入); official text
+        // shows 应 and 尽 around many repeated characters. 球快办快 is no frame: 球 is still a typo.
+        assert_eq!(fixes("对危旧房屋做到应修尽修"), []);
+        assert_eq!(fixes("适龄儿童少年应入尽入"), []);
+        assert_eq!(fixes("对群众诉球快办快结"), [('球', '求', Channel::Sound)]);
     }
 
     #[test]

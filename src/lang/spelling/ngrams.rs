@@ -20,6 +20,10 @@ static DATA: &[u8] = include_bytes!("../../../lints/spelling/hanzi-ngrams.bin");
 pub const START: char = '^';
 pub const END: char = '$';
 
+/// How many different characters official text must have put into a frame (`a X b X`) for it
+/// to count as one.
+const FRAME_FILLERS: usize = 3;
+
 /// No index: the table lacks the character.
 const NONE: u16 = u16::MAX;
 
@@ -63,6 +67,8 @@ pub struct CharModel {
     pairs: HashMap<u32, Counts>,
     /// The triples' bytes: (u16, u16, u16, u16 count), sorted.
     triples: &'static [u8],
+    /// The frames around a repeated character (`is_frame`), found the first time one is asked.
+    frames: std::sync::OnceLock<rustc_hash::FxHashSet<(u16, u16)>>,
     /// Characters counted, plus one per distinct character: half of it the add-half smoothing's
     /// mass, the other half left for characters the table lacks.
     unigram_total: f64,
@@ -153,6 +159,7 @@ impl CharModel {
             pairs,
             triples,
             unigram_total: total as f64 + n_chars as f64,
+            frames: std::sync::OnceLock::new(),
         })
     }
 
@@ -234,6 +241,39 @@ impl CharModel {
         let Some(context) = context.filter(|x| x.followers > 0) else { return lower };
         let seen = c.map_or(0, |c| self.triple_count(context, c));
         interpolate(seen, *context, lower)
+    }
+
+    /// Whether official text uses `a X b X` as a frame: a fixed pair of characters around a
+    /// repeated one (应收尽收, 应保尽保, 能减尽减). Read from the table: at least `FRAME_FILLERS`
+    /// different characters `X` were seen both as `a X b` and as `X b X`. A frame takes any
+    /// verb a drafter needs (应建尽建), so its characters are not typos of something likelier.
+    pub(super) fn is_frame(&self, a: u16, b: u16) -> bool {
+        self.frames().contains(&(a, b))
+    }
+
+    /// The frames, found once (by the warm-up, or the first draft that asks).
+    pub(super) fn frames(&self) -> &rustc_hash::FxHashSet<(u16, u16)> {
+        self.frames.get_or_init(|| self.find_frames())
+    }
+
+    /// Every frame of the table, from one pass over its triples.
+    fn find_frames(&self) -> rustc_hash::FxHashSet<(u16, u16)> {
+        let triples = || {
+            self.triples.chunks_exact(8).map(|t| {
+                let at = |k: usize| u16::from_le_bytes([t[k], t[k + 1]]);
+                (at(0), at(2), at(4))
+            })
+        };
+        // `X b` pairs that official text followed with `X` again.
+        let repeats: rustc_hash::FxHashSet<(u16, u16)> =
+            triples().filter(|&(x, b, c)| c == x && b != x).map(|(x, b, _)| (x, b)).collect();
+        let mut fillers: HashMap<(u16, u16), usize> = HashMap::default();
+        for (a, x, b) in triples() {
+            if a != x && a != b && repeats.contains(&(x, b)) {
+                *fillers.entry((a, b)).or_default() += 1;
+            }
+        }
+        fillers.into_iter().filter(|&(_, n)| n >= FRAME_FILLERS).map(|(frame, _)| frame).collect()
     }
 
     /// The pair's counts, if it was seen more than once.
