@@ -130,6 +130,10 @@ fn name_endings(run: &[char]) -> Vec<usize> {
     found
 }
 
+/// Place names in a run, as character ranges (leftmost longest): the gazetteer's official
+/// names (台山市、延边州), and its short names (台山) of divisions in `provinces` — those of
+/// the draft's sender and addressees. A short name alone may be a typo of a word (加大紫金投入
+/// for 资金); in a draft of a 贵州 county, 乌当 is the district of 贵阳.
 fn place_names(run: &[char], provinces: &[u32]) -> Vec<std::ops::Range<usize>> {
     let gazetteer = crate::org::gazetteer::gazetteer();
     // Every name is written in characters of three bytes.
@@ -270,6 +274,7 @@ impl Rule for WrongCharacters {
         // run without a suspect it cannot change the answer (see `Protections`), and most runs
         // have none.
         let mut draft: Option<DraftNames> = None;
+        // Buffers reused from line to line and run to run.
         let (mut chars, mut run) = (Vec::new(), Vec::new());
         for (line, part) in &cx.doc.lines {
             if PROTECTED_PARTS.contains(part) {
@@ -277,6 +282,7 @@ impl Rule for WrongCharacters {
             }
             let s = line.span.text(text);
             let mut line_marks: Option<LineMarks> = None;
+            // Runs of Chinese characters: punctuation ends a word.
             chars.clear();
             chars.extend(s.char_indices());
             let mut start = 0;
@@ -289,6 +295,8 @@ impl Rule for WrongCharacters {
                 while end < chars.len() && crate::lang::is_han(chars[end].1) {
                     end += 1;
                 }
+                // A short run between marks is a list item or a heading word: a name more
+                // often than a sentence (贺安杰、毛腾飞、言海容（女）). Nothing in it is questioned.
                 let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
                 let short = end - start <= 3
                     || (end - start == 4
@@ -301,6 +309,7 @@ impl Rule for WrongCharacters {
                 run.extend(chars[start..end].iter().map(|&(_, c)| c));
                 let byte_of = |k: usize| line.span.start + chars[start + k].0;
                 let run_span = Span::new(byte_of(0), line.span.start + chars.get(end).map_or(s.len(), |&(b, _)| b));
+                // Most runs touch no mask: one lookup for the run spares one per character.
                 let any_masked = cx.doc.masks.hits(skip, run_span);
                 let masked = |k: usize| {
                     any_masked && {
@@ -386,8 +395,10 @@ impl<'a> LineMarks<'a> {
 
     fn unquestioned(&self) -> &[std::ops::Range<usize>] {
         self.unquestioned.get_or_init(|| {
+            // 发文字号: their organ codes are names (兰陵政字、莆财建).
             let mut ranges: Vec<std::ops::Range<usize>> =
                 crate::document::DOC_NUMBER.find_iter(self.line).map(|m| m.range()).collect();
+            // GW605's listed typos are its findings, with its certain fixes: one report each.
             ranges.extend(super::typo_dictionary::TABLE.find(self.line).into_iter().map(|hit| hit.start..hit.end));
             ranges
         })
@@ -417,6 +428,8 @@ impl Protections<'_> {
         let lexicon = crate::lang::spelling::Lexicon::get();
         let run = self.run;
         let mut kept = personal_names(run);
+        // Names before 同志, and before a place or organisation ending or a title (黄圃镇、
+        // 霞客路、东冯封村、姜国富代表).
         for k in 1..run.len() {
             if run[k - 1] == '同' && run[k] == '志' {
                 let at = k - 1;
@@ -426,25 +439,31 @@ impl Protections<'_> {
         for k in name_endings(run) {
             kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
         }
+        // Organs' short names (区文旅局); the pattern needs its organ kind, and most runs have none.
         if run.iter().any(|c| matches!(c, '局' | '委' | '办' | '厅')) {
             let run_text: String = run.iter().collect();
             let index_of = |byte: usize| run_text[..byte].chars().count();
             for m in ORGAN_SHORT_NAME.find_iter(&run_text) {
                 let (from, to) = (index_of(m.start()), index_of(m.end()));
+                // The organ's kind ends a name, not a word (各区要切实办好: 办好).
                 if to < run.len() && lexicon.contains_chars(&run[to - 1..=to]) {
                     continue;
                 }
                 kept[from..to].iter_mut().for_each(|x| *x = true);
             }
         }
+        // An organ or place named by its kind after a word that points at it (我县将、我旗、
+        // 本局、该委、全市): a name, however rare the pair in published text.
         for k in 1..run.len() {
             if SELF_REFERENCE.contains(&run[k - 1]) && UNIT_KINDS.contains(&run[k]) {
                 kept[k] = true;
             }
         }
+        // A measure word right after a number (2座, 3宗).
         if self.after_digit {
             kept[0] = true;
         }
+        // An approximation after a number written in characters (二十余年、百余人).
         for k in 1..run.len() {
             if APPROXIMATIONS.contains(&run[k]) && CHINESE_NUMERALS.contains(&run[k - 1]) {
                 kept[k] = true;
