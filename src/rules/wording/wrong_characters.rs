@@ -33,10 +33,10 @@ static META: RuleMeta = RuleMeta {
 合计须高出门槛（默认 18，自然对数），换上的字须落在两字以上的词里；形近字、表外同音字、只凭上下文的字另有代价；\n\
 - **相邻两字都错**时，只在两字整体换成一个读音相同的词时才报（平谷→评估）。\n\n\
 GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报告并自动改正，本规则不重复；它们也不算作词。\n\n\
-不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、“同志”前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、\
+不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、“同志”前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、间隔号连着的译名各部分（热依汗古丽·阿不都热合曼）、\
 顿号隔开的短词和三字以内的短句（人名、地名的列举）、地名和单位名（“路、街、镇、村、河、苑、小学、公司……”前的字）、地方机关简称（区文旅局、市卫健委）、\
 行政区划名（全称如乌当区、延边州一律不查；简称如乌当，只在发文机关或主送、抄送机关所在的省份内不查——别处的“紫金投入”仍可能是“资金”之误）、\
-本文主送机关和署名里的名称在正文中再现时、数字后的量词和“余、多、来”（二十余年）、围着重复字的框式里的固定字（应修尽修、应入尽入：公文里“应X尽X”围过多个不同的字）、发文字号、所转发的文件正文，\
+本文主送机关和署名里的名称在正文中再现时、数字后的量词、序数所计的单位（第八师）和“余、多、来”（二十余年）、围着重复字的框式里的固定字（应修尽修、应入尽入：公文里“应X尽X”围过多个不同的字）、发文字号、所转发的文件正文，\
 以及本单位的词：gwlint.toml 的 `[words] allow`（和 `[words] files` 指向的共享词表，每行一词）或 `[rules.GW610] allow`。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
 在 ECSpell 的公文错字训练集（odw.train）上的测量见 `docs/spelling.md`：报出的字 98% 确是错字。目前默认关闭（速度和召回尚未达标），\
 需要时用 `--extend-select GW610`，或在 gwlint.toml 的 `[rules]` 中写 `extend-select = [\"GW610\"]` 开启。\n\n\
@@ -211,6 +211,12 @@ static ORGAN_SHORT_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
     regex::Regex::new("[省市区县旗州盟镇乡][^省市区县旗州盟镇乡]{1,4}?[局委办厅]").expect("valid")
 });
 
+/// The marks that join the parts of a transliterated name (间隔号 and the look-alikes typed for it).
+const NAME_DOTS: [char; 4] = ['·', '•', '‧', '・'];
+
+/// How many characters on each side of a 间隔号 belong to the name's part.
+const NAME_PART: usize = 6;
+
 /// Words that point at an organ or place named by its kind alone (我县、本局、该委、全市).
 const SELF_REFERENCE: [char; 6] = ['我', '本', '该', '全', '各', '贵'];
 
@@ -319,7 +325,11 @@ impl Rule for WrongCharacters {
                 };
                 let marks = line_marks.get_or_insert_with(|| LineMarks::of(s));
                 let after_digit = start > 0 && chars[start - 1].1.is_ascii_digit();
-                let protections = Protections { run: &run, chars: &chars[start..end], after_digit, marks };
+                let dotted = (
+                    start > 0 && NAME_DOTS.contains(&chars[start - 1].1),
+                    chars.get(end).is_some_and(|&(_, c)| NAME_DOTS.contains(&c)),
+                );
+                let protections = Protections { run: &run, chars: &chars[start..end], after_digit, dotted, marks };
                 let mut kept = protections.kept();
                 let mut suspects = model.suspects(&run, |k| kept[k] || masked(k));
                 if !suspects.is_empty() {
@@ -419,6 +429,8 @@ struct Protections<'a> {
     chars: &'a [(usize, char)],
     /// Whether the run follows a digit (its first character is then a measure word).
     after_digit: bool,
+    /// Whether a 间隔号 stands just before the run, and just after it.
+    dotted: (bool, bool),
     marks: &'a LineMarks<'a>,
 }
 
@@ -459,9 +471,27 @@ impl Protections<'_> {
                 kept[k] = true;
             }
         }
-        // A measure word right after a number (2座, 3宗).
+        // The parts of a name joined by a 间隔号 (热依汗古丽·阿不都热合曼): GB/T 15834 puts
+        // the mark between the parts of a transliterated name.
+        let part = NAME_PART.min(run.len());
+        if self.dotted.0 {
+            kept[..part].iter_mut().for_each(|x| *x = true);
+        }
+        if self.dotted.1 {
+            kept[run.len() - part..].iter_mut().for_each(|x| *x = true);
+        }
+        // A measure word right after a number (2座, 3宗), and the unit an ordinal counts
+        // (第八师、第三批).
         if self.after_digit {
             kept[0] = true;
+        }
+        for k in 0..run.len() {
+            if run[k] == '第' {
+                let numerals = run[k + 1..].iter().take_while(|c| CHINESE_NUMERALS.contains(c)).count();
+                if numerals > 0 && k + 1 + numerals < run.len() {
+                    kept[k + 1 + numerals] = true;
+                }
+            }
         }
         // An approximation after a number written in characters (二十余年、百余人).
         for k in 1..run.len() {
@@ -546,6 +576,10 @@ mod tests {
             // An independent tester's drafts: an organ pointing at itself by its kind.
             "我旗将严格执行资金管理规定，专款专用。",
             "我县将持续加大后续扶持力度，重点抓好产业培育。",
+            // A third tester's drafts: the parts of a name joined by a 间隔号, the unit an
+            // ordinal counts.
+            "由热依汗古丽·阿不都热合曼、巴合提别克牵头。",
+            "请第八师一四七团党委于月底前报送。",
         ] {
             assert_eq!(flagged(body), Vec::<String>::new(), "{body}");
         }
@@ -553,6 +587,8 @@ mod tests {
         assert_eq!(flagged("本条例自发布之目起施行。"), ["目"]);
         // A short name's kind must end it: 办公室 is no 办, and its typo is seen.
         assert_eq!(flagged("请县扶贫凯发办公室牵头落实。"), ["凯"]);
+        // An ordinal's unit is kept, not what follows a number anywhere: 主任医帅 is a typo.
+        assert_eq!(flagged("聘请三甲医院的主任医帅。"), ["帅"]);
     }
 
     /// A division's short name is a name in a draft whose sender or addressee is in its
