@@ -347,22 +347,23 @@ impl<'a> Trial<'a> {
             None => Some(context.local(marked, at + 1, 1)),
         }
         .unwrap_or(f64::NEG_INFINITY);
-        Trial {
-            chars,
-            marked,
-            at,
-            len: 1,
-            context_before,
-            fits_neither: false,
-            open_left: false,
-            open_right: false,
-            words_before: None,
-            slot: Some(slot),
-        }
+        Trial { slot: Some(slot), ..Trial::with_context(chars, marked, at, 1, context_before) }
     }
 
+    /// Replacing the `len` characters from `at` (two side by side).
     fn new(chars: &'a [char], marked: &'a mut Vec<Option<u16>>, at: usize, len: usize) -> Trial<'a> {
         let context_before = CharModel::get().local(marked, at + 1, len);
+        Trial::with_context(chars, marked, at, len, context_before)
+    }
+
+    /// A trial whose context as written is known, nothing else yet.
+    fn with_context(
+        chars: &'a [char],
+        marked: &'a mut Vec<Option<u16>>,
+        at: usize,
+        len: usize,
+        context_before: f64,
+    ) -> Trial<'a> {
         Trial {
             chars,
             marked,

@@ -188,10 +188,7 @@ impl CharModel {
 
     /// Times the pair was seen (0 for pairs seen once, and for characters the table lacks).
     pub fn pair_count(&self, a: Option<u16>, b: Option<u16>) -> u32 {
-        match (a, b) {
-            (Some(a), Some(b)) => self.pair(a, b).map_or(0, |p| p.count),
-            _ => 0,
-        }
+        self.pair_counts(a, b).map_or(0, |p| p.count)
     }
 
     /// Times `c` followed the pair (0 for triples seen once).
@@ -214,11 +211,7 @@ impl CharModel {
     }
 
     fn p2(&self, a: Option<u16>, c: Option<u16>) -> f64 {
-        let pair = match (a, c) {
-            (Some(a), Some(c)) => self.pair(a, c),
-            _ => None,
-        };
-        self.p2_with(a, c, pair)
+        self.p2_with(a, c, self.pair_counts(a, c))
     }
 
     /// `p2(a, c)`, given the pair `a c` already looked up.
@@ -229,11 +222,7 @@ impl CharModel {
     }
 
     fn p3(&self, a: Option<u16>, b: Option<u16>, c: Option<u16>) -> f64 {
-        let context = match (a, b) {
-            (Some(a), Some(b)) => self.pair(a, b),
-            _ => None,
-        };
-        self.p3_with(context, c, self.p2(b, c))
+        self.p3_with(self.pair_counts(a, b), c, self.p2(b, c))
     }
 
     /// `p3(a, b, c)`, given the pair `a b` already looked up and `p2(b, c)`.
