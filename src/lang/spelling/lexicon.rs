@@ -160,6 +160,13 @@ impl Lexicon {
         (score, holding)
     }
 
+    /// How many of `chars` the best segmentation leaves outside words of two or more
+    /// characters.
+    pub fn loose_characters(&self, chars: &[char]) -> usize {
+        let (_, back) = self.best_split(chars);
+        Self::words(&back).filter(|&(_, n)| n == 1).count()
+    }
+
     /// Whether `a` followed by `b` occurs inside some word.
     pub(super) fn may_join(&self, a: char, b: char) -> bool {
         self.pairs.contains(&pair(a, b))

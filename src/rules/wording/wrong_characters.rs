@@ -33,8 +33,9 @@ static META: RuleMeta = RuleMeta {
 合计须高出门槛（默认 18，自然对数），换上的字须落在两字以上的词里；形近字、表外同音字、只凭上下文的字另有代价；\n\
 - **相邻两字都错**时，只在两字整体换成一个读音相同的词时才报（平谷→评估）。\n\n\
 GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报告并自动改正，本规则不重复；它们也不算作词。\n\n\
-不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、“同志”前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、间隔号连着的译名各部分（热依汗古丽·阿不都热合曼）、\
-顿号隔开的短词和三字以内的短句（人名、地名的列举）、地名和单位名（“路、街、镇、村、河、苑、小学、公司……”前的字）、地方机关简称（区文旅局、市卫健委）、\
+从严（从字形猜出的专名：换字须再多高出 12 才报，“公女厅”仍报“公安厅”）：“同志”前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、地名和单位名（“路、街、镇、村、河、苑、小学、公司……”前的字）；\
+顿号隔开的短词和三字以内的短句（人名、地名的列举）只在改字后通篇成词时才报（“提供技木、法律”报“技术”；“杜家毫、言海容”不报；两字的不查）。\n\n\
+不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、间隔号连着的译名各部分（热依汗古丽·阿不都热合曼）、地方机关简称（区文旅局、市卫健委）、\
 行政区划名（全称如乌当区、延边州一律不查；简称如乌当，只在发文机关或主送、抄送机关所在的省份内不查——别处的“紫金投入”仍可能是“资金”之误）、\
 本文主送机关和署名里的名称在正文中再现时、数字后的量词、序数所计的单位（第八师）和“余、多、来”（二十余年）、围着重复字的框式里的固定字（应修尽修、应入尽入：公文里“应X尽X”围过多个不同的字）、发文字号、所转发的文件正文，\
 以及本单位的词：gwlint.toml 的 `[words] allow`（和 `[words] files` 指向的共享词表，每行一词）或 `[rules.GW610] allow`。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
@@ -302,17 +303,19 @@ impl Rule for WrongCharacters {
                     end += 1;
                 }
                 // A short run between marks is a list item or a heading word: a name more
-                // often than a sentence (贺安杰、毛腾飞、言海容（女）). Nothing in it is questioned.
+                // often than a sentence (贺安杰、毛腾飞、言海容（女）). It is questioned only as
+                // far as a correction can make it words from end to end (see below): not at
+                // all when it has fewer than three characters or is words already.
                 let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
                 let short = end - start <= 3
                     || (end - start == 4
                         && (after_mark(start.checked_sub(1).map(|k| &chars[k])) || after_mark(chars.get(end))));
-                if short {
+                run.clear();
+                run.extend(chars[start..end].iter().map(|&(_, c)| c));
+                if short && (run.len() < 3 || crate::lang::spelling::Lexicon::get().loose_characters(&run) == 0) {
                     start = end;
                     continue;
                 }
-                run.clear();
-                run.extend(chars[start..end].iter().map(|&(_, c)| c));
                 let byte_of = |k: usize| line.span.start + chars[start + k].0;
                 let run_span = Span::new(byte_of(0), line.span.start + chars.get(end).map_or(s.len(), |&(b, _)| b));
                 // Most runs touch no mask: one lookup for the run spares one per character.
@@ -330,14 +333,27 @@ impl Rule for WrongCharacters {
                     chars.get(end).is_some_and(|&(_, c)| NAME_DOTS.contains(&c)),
                 );
                 let protections = Protections { run: &run, chars: &chars[start..end], after_digit, dotted, marks };
-                let mut kept = protections.kept();
-                let mut suspects = model.suspects(&run, |k| kept[k] || masked(k));
+                let (mut kept, guessed) = protections.kept();
+                let mut suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
                 if !suspects.is_empty() {
                     let draft = draft.get_or_insert_with(|| DraftNames::of(cx));
                     let more = protections.names(draft);
                     if suspects.iter().any(|s| more[s.index]) {
                         kept.iter_mut().zip(&more).for_each(|(k, &name)| *k |= name);
-                        suspects = model.suspects(&run, |k| kept[k] || masked(k));
+                        suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
+                    }
+                }
+                // A short run is a list item or a heading word, a name more often than a
+                // sentence (贺安杰、毛腾飞、言海容（女）). A correction there must turn it into
+                // words from end to end (提供技木、→ 提供技术; not 言海容 → 沿海容), and may not
+                // fall behind a surname that begins it (杜家毫 is no 杜家台).
+                if short && !suspects.is_empty() {
+                    let lexicon = crate::lang::spelling::Lexicon::get();
+                    let mut fixed = run.clone();
+                    suspects.iter().for_each(|s| fixed[s.index] = s.right);
+                    let named = crate::org::is_surname_char(run[0]) && !FUNCTION_SURNAMES.contains(run[0]);
+                    if lexicon.loose_characters(&fixed) > 0 || (named && suspects.iter().all(|s| s.index > 0)) {
+                        suspects.clear();
                     }
                 }
                 for suspect in suspects {
@@ -435,21 +451,25 @@ struct Protections<'a> {
 }
 
 impl Protections<'_> {
-    /// Personal names, organs' short names, measure words and numbers' words.
-    fn kept(&self) -> Vec<bool> {
+    /// The positions never questioned (organs' short names, measure words, numbers' words,
+    /// the parts of a dotted name), and those guessed to be names (questioned at a cost).
+    fn kept(&self) -> (Vec<bool>, Vec<bool>) {
         let lexicon = crate::lang::spelling::Lexicon::get();
         let run = self.run;
-        let mut kept = personal_names(run);
-        // Names before 同志, and before a place or organisation ending or a title (黄圃镇、
-        // 霞客路、东冯封村、姜国富代表).
+        let mut kept = vec![false; run.len()];
+        // Names guessed from the run's shape: a lone surname and what follows it (王伟), names
+        // before 同志, and before a place or organisation ending or a title (黄圃镇、霞客路、
+        // 东冯封村、姜国富代表). A guess is questioned, but a correction must gain more there
+        // (公女厅 is 公安厅).
+        let mut guessed = personal_names(run);
         for k in 1..run.len() {
             if run[k - 1] == '同' && run[k] == '志' {
                 let at = k - 1;
-                kept[at.saturating_sub(3)..at].iter_mut().for_each(|x| *x = true);
+                guessed[at.saturating_sub(3)..at].iter_mut().for_each(|x| *x = true);
             }
         }
         for k in name_endings(run) {
-            kept[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
+            guessed[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
         }
         // Organs' short names (区文旅局); the pattern needs its organ kind, and most runs have none.
         if run.iter().any(|c| matches!(c, '局' | '委' | '办' | '厅')) {
@@ -499,7 +519,7 @@ impl Protections<'_> {
                 kept[k] = true;
             }
         }
-        kept
+        (kept, guessed)
     }
 
     /// The draft's own words, place names, the 文号 and GW605's listed typos.
@@ -541,6 +561,48 @@ mod tests {
         assert_eq!(at("陈明区长讲话"), [2]);
         assert_eq!(at("东湖社区居委会"), [1, 2, 4]);
         assert_eq!(at("认真部署工作"), Vec::<usize>::new());
+    }
+
+    /// A list item is questioned only as far as a correction makes it words from end to end:
+    /// 提供技木、法律 is 技术, 国家发展改革委、柴政部 is 财政部; names in a list (杜家毫, 言海容),
+    /// two-character items (南邻, 西邻: 南宁 is a city) and short headings are left alone.
+    #[test]
+    fn a_short_list_item_is_questioned_only_to_make_it_words() {
+        let head = "关于加快发展的通知\n各区人民政府：\n";
+        let flagged = |body: &str| {
+            let text = format!("{head}{body}\n");
+            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(flagged("处置工作中，提供技木、法律等方面支持。"), ["木"]);
+        assert_eq!(flagged("参加单位：国家发展改革委、柴政部、人力资源社会保障部。"), ["柴"]);
+        for body in
+            ["当选代表：杜家毫、言海容、周德睿。", "该地块东至河道，南邻、西邻现状道路。", "各居、各村要加强宣传。"]
+        {
+            assert_eq!(flagged(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    /// A name guessed from the text's shape (a lone surname: 付, 赵; before an organisation
+    /// ending: 农亚农村主管部门) is questioned at a cost: a strong correction still shows, names
+    /// stay silent.
+    #[test]
+    fn a_guessed_name_needs_a_strong_correction() {
+        let head = "关于加快发展的通知\n各区人民政府：\n";
+        let flagged = |body: &str| {
+            let text = format!("{head}{body}\n");
+            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(flagged("由县级人民政付教育行政部门负责实施。"), ["付"]);
+        assert_eq!(flagged("推动一照一码营业执赵广泛应用。"), ["赵"]);
+        assert_eq!(flagged("由县级人民政府农亚农村主管部门负责。"), ["亚"]);
+        for body in [
+            "江门市五邑路改造工程进展顺利。",
+            "蓬江区五邑路、建设路交叉口。",
+            "市委书记刘红兵同志讲话。",
+            "由赵广泛同志牵头负责。",
+        ] {
+            assert_eq!(flagged(body), Vec::<String>::new(), "{body}");
+        }
     }
 
     #[test]
