@@ -44,6 +44,10 @@ pub fn is_cjk_punct(c: char) -> bool {
     )
 }
 
+/// The marks that join the parts of a transliterated name (艾尔肯·吐尔逊): the 间隔号 of
+/// GB/T 15834 (U+00B7) and the look-alikes drafters type for it (•, ‧, ・).
+pub const NAME_DOTS: [char; 4] = ['·', '•', '‧', '・'];
+
 /// Whitespace as drafts use it, including the ideographic space U+3000 used for indentation.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}'

@@ -136,8 +136,8 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
     // place; addressed as `尊敬的……`, it is a person whatever it is.
     let place = before.ends_with(['省', '市', '县', '区', '镇', '乡', '州', '旗', '盟', '村', '全', '各']);
     let short_name = (2..=8).contains(&before.chars().count())
-        && before.chars().all(|c| crate::lang::is_han(c) || c == '·' || c == '•')
-        && (before.chars().count() <= 4 || before.contains(['·', '•']));
+        && before.chars().all(|c| crate::lang::is_han(c) || crate::lang::NAME_DOTS.contains(&c))
+        && (before.chars().count() <= 4 || before.contains(crate::lang::NAME_DOTS));
     if honoured || short_name && !place {
         return Some(PersonMatch { title, name: Some(before.to_string()), org: None });
     }
@@ -147,7 +147,8 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
 /// A 职务, then perhaps a colon and a name, at the end: `局长　李某某`, `某某局局长：杨建华`.
 static SIGNED_BY_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     // Names of the minority nationalities run longer and carry a middle dot (艾尔肯·吐尔逊).
-    Regex::new(&format!(r"{TITLES}(?:[ \u{{3000}}]*[:：]?[ \u{{3000}}]*(?<name>[\p{{Han}}·•]{{2,12}}))?$"))
+    let dots: String = crate::lang::NAME_DOTS.iter().collect();
+    Regex::new(&format!(r"{TITLES}(?:[ \u{{3000}}]*[:：]?[ \u{{3000}}]*(?<name>[\p{{Han}}{dots}]{{2,12}}))?$"))
         .expect("valid regex")
 });
 
@@ -281,6 +282,7 @@ mod tests {
     fn a_signature_by_office_and_name_but_not_an_organ_named_after_one() {
         assert!(is_personal_signature("某县交通运输局局长　张三"));
         assert!(is_personal_signature("局长：艾尔肯·吐尔逊"));
+        assert!(is_personal_signature("局长：艾尔肯・吐尔逊"));
         assert!(is_personal_signature("县长"));
         assert!(is_personal_signature("局长　扎西平措"));
         assert!(!is_personal_signature("山南市国家安全人民防线工作领导小组办公室"));
@@ -329,7 +331,10 @@ mod tests {
 
     #[test]
     fn names_without_a_listed_surname() {
-        for text in ["尊敬的边巴书记", "边巴书记", "巴特尔主席", "艾尔肯·吐尔逊主任"] {
+        // The 间隔号 as GB/T 15834 has it, and the look-alikes drafters type for it.
+        for text in
+            ["尊敬的边巴书记", "边巴书记", "巴特尔主席", "艾尔肯·吐尔逊主任", "艾尔肯‧吐尔逊主任", "买买提・艾力书记"]
+        {
             let p = person(text).unwrap_or_else(|| panic!("{text} is a person"));
             assert!(p.name.is_some(), "{text}: {p:?}");
         }

@@ -212,9 +212,6 @@ static ORGAN_SHORT_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
     regex::Regex::new("[省市区县旗州盟镇乡][^省市区县旗州盟镇乡]{1,4}?[局委办厅]").expect("valid")
 });
 
-/// The marks that join the parts of a transliterated name (间隔号 and the look-alikes typed for it).
-const NAME_DOTS: [char; 4] = ['·', '•', '‧', '・'];
-
 /// How many characters on each side of a 间隔号 belong to the name's part.
 const NAME_PART: usize = 6;
 
@@ -329,8 +326,8 @@ impl Rule for WrongCharacters {
                 let marks = line_marks.get_or_insert_with(|| LineMarks::of(s));
                 let after_digit = start > 0 && chars[start - 1].1.is_ascii_digit();
                 let dotted = (
-                    start > 0 && NAME_DOTS.contains(&chars[start - 1].1),
-                    chars.get(end).is_some_and(|&(_, c)| NAME_DOTS.contains(&c)),
+                    start > 0 && crate::lang::NAME_DOTS.contains(&chars[start - 1].1),
+                    chars.get(end).is_some_and(|&(_, c)| crate::lang::NAME_DOTS.contains(&c)),
                 );
                 let protections = Protections { run: &run, chars: &chars[start..end], after_digit, dotted, marks };
                 let (mut kept, guessed) = protections.kept();
