@@ -30,12 +30,17 @@ fn listed_typos(table: &toml::Table) -> Vec<(&str, &str)> {
 /// Word frequencies: jieba's dictionary, the segmenter's 公文 vocabulary, and the spelling
 /// check's own 公文 words (`lints/spelling/gongwen-words.txt`), less GW605's certain typos.
 pub struct Lexicon {
+    /// Each word's frequency; [`PERSONAL_NAME`] marks a word jieba lists only as a person's name.
     freq: HashMap<&'static str, u64>,
     log_total: f64,
     /// Every pair of adjacent characters inside a word of the lexicon: a quick test that a
     /// candidate can make a word with a neighbour at all.
     pairs: rustc_hash::FxHashSet<u64>,
 }
+
+/// The bit of a frequency that marks a person's name (jieba's tag `nr`): 高志强 is in the
+/// dictionary, but turning 苟志强 into it corrects nothing.
+const PERSONAL_NAME: u64 = 1 << 63;
 
 fn pair(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
@@ -51,8 +56,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             // at start-up).
             let mut parts = line.split(' ').filter(|p| !p.is_empty());
             if let (Some(word), Some(n)) = (parts.next(), parts.next().and_then(|n| n.parse::<u64>().ok())) {
-                let e = freq.entry(word).or_insert(0);
-                *e = (*e).max(n);
+                // A name only while every list that has the word tags it so.
+                let name = if parts.next().is_some_and(|tag| tag.starts_with("nr")) { PERSONAL_NAME } else { 0 };
+                let n = n.min(PERSONAL_NAME - 1);
+                freq.entry(word).and_modify(|e| *e = ((*e & !PERSONAL_NAME).max(n)) | (*e & name)).or_insert(n | name);
             }
         }
     }
@@ -62,7 +69,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         freq.remove(wrong);
         freq.entry(right).or_insert(LISTED_RIGHT_FREQUENCY);
     }
-    let total: u64 = freq.values().sum();
+    let total: u64 = freq.values().map(|f| f & !PERSONAL_NAME).sum();
     let mut pairs = rustc_hash::FxHashSet::default();
     pairs.reserve(600_000);
     for word in freq.keys() {
@@ -82,7 +89,11 @@ impl Lexicon {
     }
 
     fn log_p(&self, word: &str) -> Option<f64> {
-        self.freq.get(word).map(|&f| (f.max(1) as f64).ln() - self.log_total)
+        self.freq.get(word).map(|&f| ((f & !PERSONAL_NAME).max(1) as f64).ln() - self.log_total)
+    }
+
+    fn is_personal_name(&self, word: &str) -> bool {
+        self.freq.get(word).is_some_and(|&f| f & PERSONAL_NAME != 0)
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -161,10 +172,13 @@ impl Lexicon {
     }
 
     /// How many of `chars` the best segmentation leaves outside words of two or more
-    /// characters.
+    /// characters (a person's name counts as loose characters).
     pub fn loose_characters(&self, chars: &[char]) -> usize {
         let (_, back) = self.best_split(chars);
-        Self::words(&back).filter(|&(_, n)| n == 1).count()
+        Self::words(&back)
+            .filter(|&(start, n)| n == 1 || self.is_personal_name(&chars[start..start + n].iter().collect::<String>()))
+            .map(|(_, n)| n)
+            .sum()
     }
 
     /// Whether `a` followed by `b` occurs inside some word.

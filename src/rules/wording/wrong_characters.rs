@@ -33,9 +33,9 @@ static META: RuleMeta = RuleMeta {
 合计须高出门槛（默认 18，自然对数），换上的字须落在两字以上的词里；形近字、表外同音字、只凭上下文的字另有代价；\n\
 - **相邻两字都错**时，只在两字整体换成一个读音相同的词时才报（平谷→评估）。\n\n\
 GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报告并自动改正，本规则不重复；它们也不算作词。\n\n\
-从严（从字形猜出的专名：换字须再多高出 12 才报，“公女厅”仍报“公安厅”）：“同志”前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、地名和单位名（“路、街、镇、村、河、苑、小学、公司……”前的字）；\
-顿号隔开的短词和三字以内的短句（人名、地名的列举）只在改字后通篇成词时才报（“提供技木、法律”报“技术”；“杜家毫、言海容”不报；两字的不查）。\n\n\
-不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、间隔号连着的译名各部分（热依汗古丽·阿不都热合曼）、地方机关简称（区文旅局、市卫健委）、\
+从严（从字形猜出的专名：换字须再多高出 12 才报，“县级人民政付”仍报“政府”）：“同志”、职务前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、“小学、医院、公司……”前的单位名、与前字成词的地名用字（农村、集镇）前的字；\
+顿号隔开的短词和三字以内的短句（人名、地名的列举）只在改字后通篇成词（人名不算词）时才报（“提供技木、法律”报“技术”；“杜家毫、言海容、苟志强”不报；两字的不查）。\n\n\
+不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、地名（“路、街、镇、村、河、苑、社区……”前的字：莘村路、五邑路）、间隔号连着的译名各部分（热依汗古丽·阿不都热合曼）、地方机关简称（区文旅局、市卫健委）、\
 行政区划名（全称如乌当区、延边州一律不查；简称如乌当，只在发文机关或主送、抄送机关所在的省份内不查——别处的“紫金投入”仍可能是“资金”之误）、\
 本文主送机关和署名里的名称在正文中再现时、数字后的量词、序数所计的单位（第八师）和“余、多、来”（二十余年）、围着重复字的框式里的固定字（应修尽修、应入尽入：公文里“应X尽X”围过多个不同的字）、发文字号、所转发的文件正文，\
 以及本单位的词：gwlint.toml 的 `[words] allow`（和 `[words] files` 指向的共享词表，每行一词）或 `[rules.GW610] allow`。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
@@ -111,18 +111,26 @@ static NAME_ENDINGS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Ve
         map
     });
 
-/// Where in a run of Chinese characters a name's ending begins, read from the left: after an
-/// ending the reading goes on behind it (社区居委会 is 社区, then 居委会).
-fn name_endings(run: &[char]) -> Vec<usize> {
+/// The words of `NAME_ENDING_WORDS` that end a place's name, as `NAME_ENDING_CHARS` do.
+const PLACE_ENDING_WORDS: [&str; 10] =
+    ["大道", "街道", "社区", "居委会", "村委会", "水库", "片区", "园区", "开发区", "新区"];
+
+/// Where in a run of Chinese characters a name's ending begins, read from the left, and whether
+/// it surely ends a place's own name — not when an ending character makes a word with the one
+/// before it (农村, 集镇: a plain word as often). After an ending the reading goes on behind it
+/// (社区居委会 is 社区, then 居委会).
+fn name_endings(run: &[char]) -> Vec<(usize, bool)> {
+    let lexicon = crate::lang::spelling::Lexicon::get();
     let mut found = Vec::new();
     let mut k = 0;
     while k < run.len() {
         let word = NAME_ENDINGS_BY_FIRST.get(&run[k]).and_then(|words| words.iter().find(|w| run[k..].starts_with(w)));
         if let Some(word) = word {
-            found.push(k);
+            let place = PLACE_ENDING_WORDS.iter().any(|p| p.chars().eq(word.iter().copied()));
+            found.push((k, place));
             k += word.len();
         } else if NAME_ENDING_CHARS.contains(&run[k]) {
-            found.push(k);
+            found.push((k, !(k > 0 && lexicon.contains_chars(&run[k - 1..=k]))));
             k += 1;
         } else {
             k += 1;
@@ -455,9 +463,8 @@ impl Protections<'_> {
         let run = self.run;
         let mut kept = vec![false; run.len()];
         // Names guessed from the run's shape: a lone surname and what follows it (王伟), names
-        // before 同志, and before a place or organisation ending or a title (黄圃镇、霞客路、
-        // 东冯封村、姜国富代表). A guess is questioned, but a correction must gain more there
-        // (公女厅 is 公安厅).
+        // before 同志, and before an institution's ending or a title (姜国富代表、帆顺公司).
+        // A guess is questioned, but a correction must gain more there (县级人民政付 is 政府).
         let mut guessed = personal_names(run);
         for k in 1..run.len() {
             if run[k - 1] == '同' && run[k] == '志' {
@@ -465,8 +472,13 @@ impl Protections<'_> {
                 guessed[at.saturating_sub(3)..at].iter_mut().for_each(|x| *x = true);
             }
         }
-        for k in name_endings(run) {
-            guessed[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
+        // A place's own name before its ending is not questioned at all (黄圃镇、霞客路、
+        // 东冯封村、莘村路): it is whatever the place is called, often a word misspelt to the
+        // model's eye (莘村路 read as 乡村路, 五邑路 as 五一路). Before an ending that may be a
+        // plain word (农业农亚农村 for 农业农村, 六里集镇) it is a guess.
+        for (k, place) in name_endings(run) {
+            let names = if place { &mut kept } else { &mut guessed };
+            names[k.saturating_sub(4)..k].iter_mut().for_each(|x| *x = true);
         }
         // Organs' short names (区文旅局); the pattern needs its organ kind, and most runs have none.
         if run.iter().any(|c| matches!(c, '局' | '委' | '办' | '厅')) {
@@ -552,12 +564,23 @@ mod tests {
 
     #[test]
     fn name_endings_are_read_from_the_left_the_first_listed_first() {
-        let at = |text: &str| super::name_endings(&text.chars().collect::<Vec<char>>());
+        let at = |text: &str| {
+            super::name_endings(&text.chars().collect::<Vec<char>>()).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+        };
         // 代表团 before 代表, 区长 before 区; after 社区 the reading goes on at 居委会.
         assert_eq!(at("市人大代表团到会"), [0, 3]);
         assert_eq!(at("陈明区长讲话"), [2]);
         assert_eq!(at("东湖社区居委会"), [1, 2, 4]);
         assert_eq!(at("认真部署工作"), Vec::<usize>::new());
+        // Which of them surely end a place's own name: 区长 is a title, 公司 an institution,
+        // and a place ending inside a word (东湖, 农村) may be a plain word.
+        let places = |text: &str| {
+            super::name_endings(&text.chars().collect::<Vec<char>>()).into_iter().map(|(_, p)| p).collect::<Vec<_>>()
+        };
+        assert_eq!(places("东湖社区居委会"), [false, true, true]);
+        assert_eq!(places("农业农村主管部门"), [false]);
+        assert_eq!(places("陈明区长讲话"), [false]);
+        assert_eq!(places("帆顺公司莘村路"), [false, true, true]);
     }
 
     /// A list item is questioned only as far as a correction makes it words from end to end:
