@@ -602,6 +602,29 @@ mod tests {
         }
     }
 
+    /// The same list laid out another way (顿号, ideographic spaces, numbered items, one item a
+    /// line) gives the same findings: a typo in an item is found, names are left alone.
+    #[test]
+    fn a_list_gives_the_same_findings_in_every_layout() {
+        let head = "关于加快发展的通知\n各区人民政府：\n";
+        let flagged = |body: &str| {
+            let text = format!("{head}{body}\n");
+            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
+        };
+        for (organs, names) in [
+            ("参加单位：国家发展改革委、柴政部、人力资源社会保障部。", "当选代表：杜家毫、言海容、苟志强、冶海霞。"),
+            ("参加单位：国家发展改革委　柴政部　人力资源社会保障部", "当选代表：杜家毫　言海容　苟志强　冶海霞"),
+            (
+                "参加单位：1.国家发展改革委；2.柴政部；3.人力资源社会保障部。",
+                "当选代表：1.杜家毫；2.言海容；3.苟志强。",
+            ),
+            ("参加单位：\n国家发展改革委\n柴政部\n人力资源社会保障部", "当选代表：\n杜家毫\n言海容\n苟志强\n冶海霞"),
+        ] {
+            assert_eq!(flagged(organs), ["柴"], "{organs}");
+            assert_eq!(flagged(names), Vec::<String>::new(), "{names}");
+        }
+    }
+
     /// A name guessed from the text's shape (a lone surname: 付, 赵; before an organisation
     /// ending: 农亚农村主管部门) is questioned at a cost: a strong correction still shows, names
     /// stay silent.
