@@ -348,9 +348,8 @@ impl Rule for WrongCharacters {
                         suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
                     }
                 }
-                // A short run is a list item or a heading word, a name more often than a
-                // sentence (贺安杰、毛腾飞、言海容（女）). A correction there must turn it into
-                // words from end to end (提供技木、→ 提供技术; not 言海容 → 沿海容), and may not
+                // A correction in a short run must turn it into words from end to end (提供技木、
+                // → 提供技术; not 言海容 → 沿海容, nor 苟志强 into the name 高志强), and may not
                 // fall behind a surname that begins it (杜家毫 is no 杜家台).
                 if short && !suspects.is_empty() {
                     let lexicon = crate::lang::spelling::Lexicon::get();
@@ -456,8 +455,9 @@ struct Protections<'a> {
 }
 
 impl Protections<'_> {
-    /// The positions never questioned (organs' short names, measure words, numbers' words,
-    /// the parts of a dotted name), and those guessed to be names (questioned at a cost).
+    /// The positions never questioned (places' own names, organs' short names, measure words,
+    /// numbers' words, the parts of a dotted name), and those guessed to be names (questioned
+    /// at a cost).
     fn kept(&self) -> (Vec<bool>, Vec<bool>) {
         let lexicon = crate::lang::spelling::Lexicon::get();
         let run = self.run;
