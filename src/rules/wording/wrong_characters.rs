@@ -47,51 +47,52 @@ GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报�
 };
 
 /// Endings of place and organisation names, and the titles after a person's name: the
-/// characters before them are a proper name. Where several fit at one place, the first listed
-/// wins (代表团 before 代表, 区长 before 区).
-const NAME_ENDING_WORDS: [&str; 42] = [
-    "大道",
-    "街道",
-    "社区",
-    "居委会",
-    "村委会",
-    "水库",
-    "小学",
-    "中学",
-    "大学",
-    "学校",
-    "医院",
-    "公司",
-    "集团",
-    "代表团",
-    "片区",
-    "园区",
-    "开发区",
-    "新区",
-    "代表",
-    "委员",
-    "同志",
-    "书记",
-    "主任",
-    "局长",
-    "县长",
-    "市长",
-    "镇长",
-    "校长",
-    "院长",
-    "部长",
-    "厅长",
-    "处长",
-    "科长",
-    "区长",
-    "州长",
-    "乡长",
-    "主席",
-    "总经理",
-    "董事长",
-    "理事长",
-    "会长",
-    "秘书长",
+/// characters before them are a proper name. Each says whether it ends a place's name (as
+/// `NAME_ENDING_CHARS` all do). Where several fit at one place, the first listed wins (代表团
+/// before 代表, 区长 before 区).
+const NAME_ENDING_WORDS: [(&str, bool); 42] = [
+    ("大道", true),
+    ("街道", true),
+    ("社区", true),
+    ("居委会", true),
+    ("村委会", true),
+    ("水库", true),
+    ("小学", false),
+    ("中学", false),
+    ("大学", false),
+    ("学校", false),
+    ("医院", false),
+    ("公司", false),
+    ("集团", false),
+    ("代表团", false),
+    ("片区", true),
+    ("园区", true),
+    ("开发区", true),
+    ("新区", true),
+    ("代表", false),
+    ("委员", false),
+    ("同志", false),
+    ("书记", false),
+    ("主任", false),
+    ("局长", false),
+    ("县长", false),
+    ("市长", false),
+    ("镇长", false),
+    ("校长", false),
+    ("院长", false),
+    ("部长", false),
+    ("厅长", false),
+    ("处长", false),
+    ("科长", false),
+    ("区长", false),
+    ("州长", false),
+    ("乡长", false),
+    ("主席", false),
+    ("总经理", false),
+    ("董事长", false),
+    ("理事长", false),
+    ("会长", false),
+    ("秘书长", false),
 ];
 
 /// ... and the single characters that end a place's name (路, 村, 河, 市 …), after the words.
@@ -100,20 +101,19 @@ const NAME_ENDING_CHARS: [char; 38] = [
     '营', '堡', '岭', '峪', '坪', '塘', '浦', '泾', '滩', '站', '渠', '闸', '市', '县', '区', '州', '旗', '园', '苑',
 ];
 
+/// An ending word as characters, and whether it ends a place's name.
+type NameEnding = (Vec<char>, bool);
+
 /// The words of `NAME_ENDING_WORDS` by their first character, in list order.
-static NAME_ENDINGS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Vec<Vec<char>>>> =
+static NAME_ENDINGS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Vec<NameEnding>>> =
     std::sync::LazyLock::new(|| {
-        let mut map: rustc_hash::FxHashMap<char, Vec<Vec<char>>> = rustc_hash::FxHashMap::default();
-        for word in NAME_ENDING_WORDS.iter().filter(|w| w.chars().count() > 1) {
+        let mut map: rustc_hash::FxHashMap<char, Vec<NameEnding>> = rustc_hash::FxHashMap::default();
+        for &(word, place) in &NAME_ENDING_WORDS {
             let chars: Vec<char> = word.chars().collect();
-            map.entry(chars[0]).or_default().push(chars);
+            map.entry(chars[0]).or_default().push((chars, place));
         }
         map
     });
-
-/// The words of `NAME_ENDING_WORDS` that end a place's name, as `NAME_ENDING_CHARS` do.
-const PLACE_ENDING_WORDS: [&str; 10] =
-    ["大道", "街道", "社区", "居委会", "村委会", "水库", "片区", "园区", "开发区", "新区"];
 
 /// Where in a run of Chinese characters a name's ending begins, read from the left, and whether
 /// it surely ends a place's own name — not when an ending character makes a word with the one
@@ -124,10 +124,10 @@ fn name_endings(run: &[char]) -> Vec<(usize, bool)> {
     let mut found = Vec::new();
     let mut k = 0;
     while k < run.len() {
-        let word = NAME_ENDINGS_BY_FIRST.get(&run[k]).and_then(|words| words.iter().find(|w| run[k..].starts_with(w)));
-        if let Some(word) = word {
-            let place = PLACE_ENDING_WORDS.iter().any(|p| p.chars().eq(word.iter().copied()));
-            found.push((k, place));
+        let word =
+            NAME_ENDINGS_BY_FIRST.get(&run[k]).and_then(|words| words.iter().find(|(w, _)| run[k..].starts_with(w)));
+        if let Some((word, place)) = word {
+            found.push((k, *place));
             k += word.len();
         } else if NAME_ENDING_CHARS.contains(&run[k]) {
             found.push((k, !(k > 0 && lexicon.contains_chars(&run[k - 1..=k]))));
@@ -567,11 +567,16 @@ impl Protections<'_> {
 mod tests {
     use crate::test_support::lint_text;
 
+    /// The text GW610 flags in `body`, the body of a 通知 to the district governments.
+    fn flagged(body: &str) -> Vec<String> {
+        let text = format!("关于加快发展的通知\n各区人民政府：\n{body}\n");
+        lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect()
+    }
+
     #[test]
     fn name_endings_are_read_from_the_left_the_first_listed_first() {
-        let at = |text: &str| {
-            super::name_endings(&text.chars().collect::<Vec<char>>()).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
-        };
+        let endings = |text: &str| super::name_endings(&text.chars().collect::<Vec<char>>());
+        let at = |text: &str| endings(text).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
         // 代表团 before 代表, 区长 before 区; after 社区 the reading goes on at 居委会.
         assert_eq!(at("市人大代表团到会"), [0, 3]);
         assert_eq!(at("陈明区长讲话"), [2]);
@@ -579,9 +584,7 @@ mod tests {
         assert_eq!(at("认真部署工作"), Vec::<usize>::new());
         // Which of them surely end a place's own name: 区长 is a title, 公司 an institution,
         // and a place ending inside a word (东湖, 农村) may be a plain word.
-        let places = |text: &str| {
-            super::name_endings(&text.chars().collect::<Vec<char>>()).into_iter().map(|(_, p)| p).collect::<Vec<_>>()
-        };
+        let places = |text: &str| endings(text).into_iter().map(|(_, p)| p).collect::<Vec<_>>();
         assert_eq!(places("东湖社区居委会"), [false, true, true]);
         assert_eq!(places("农业农村主管部门"), [false]);
         assert_eq!(places("陈明区长讲话"), [false]);
@@ -593,11 +596,6 @@ mod tests {
     /// two-character items (南邻, 西邻: 南宁 is a city) and short headings are left alone.
     #[test]
     fn a_short_list_item_is_questioned_only_to_make_it_words() {
-        let head = "关于加快发展的通知\n各区人民政府：\n";
-        let flagged = |body: &str| {
-            let text = format!("{head}{body}\n");
-            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
-        };
         assert_eq!(flagged("处置工作中，提供技木、法律等方面支持。"), ["木"]);
         assert_eq!(flagged("参加单位：国家发展改革委、柴政部、人力资源社会保障部。"), ["柴"]);
         for body in
@@ -611,11 +609,6 @@ mod tests {
     /// line) gives the same findings: a typo in an item is found, names are left alone.
     #[test]
     fn a_list_gives_the_same_findings_in_every_layout() {
-        let head = "关于加快发展的通知\n各区人民政府：\n";
-        let flagged = |body: &str| {
-            let text = format!("{head}{body}\n");
-            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
-        };
         for (organs, names) in [
             ("参加单位：国家发展改革委、柴政部、人力资源社会保障部。", "当选代表：杜家毫、言海容、苟志强、冶海霞。"),
             ("参加单位：国家发展改革委　柴政部　人力资源社会保障部", "当选代表：杜家毫　言海容　苟志强　冶海霞"),
@@ -635,11 +628,6 @@ mod tests {
     /// stay silent.
     #[test]
     fn a_guessed_name_needs_a_strong_correction() {
-        let head = "关于加快发展的通知\n各区人民政府：\n";
-        let flagged = |body: &str| {
-            let text = format!("{head}{body}\n");
-            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
-        };
         assert_eq!(flagged("由县级人民政付教育行政部门负责实施。"), ["付"]);
         assert_eq!(flagged("推动一照一码营业执赵广泛应用。"), ["赵"]);
         assert_eq!(flagged("由县级人民政府农亚农村主管部门负责。"), ["亚"]);
@@ -674,11 +662,6 @@ mod tests {
     /// names (区文旅局) and a 发文字号's organ code are not read as typos; a typo is.
     #[test]
     fn names_and_codes_found_by_their_shape_are_not_questioned() {
-        let head = "关于加快发展的通知\n各区人民政府：\n";
-        let flagged = |body: &str| {
-            let text = format!("{head}{body}\n");
-            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
-        };
         for body in [
             "补选贺安杰、毛腾飞、言海容（女）、周德睿为代表。",
             "委员会主任吉炳轩为第十三届代表。",
