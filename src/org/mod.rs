@@ -71,6 +71,12 @@ impl OrgView {
         self.registry.doc_codes.get(&code).and_then(|&i| self.registry.orgs.get(i))
     }
 
+    /// Whether `name` could be read as an organ of a known kind — configured, or by the built-in
+    /// model. `false` is certain, and cheap: for guesses at where a name begins or ends.
+    pub fn may_name_known_organ(&self, name: &str) -> bool {
+        name::may_name_organ(name) || self.get(name).is_some()
+    }
+
     /// The organ a name stands for, read by the built-in model, without a context region.
     /// A name that turns out to be configured yields the configured organ.
     pub fn parse_name(&self, name: &str) -> Org {
@@ -173,7 +179,7 @@ impl OrgView {
         if depth >= MOST_ORGANS {
             return None;
         }
-        let known = |part: &str| match self.resolve(part, context) {
+        let known = |part: &str| match self.may_name_known_organ(part).then(|| self.resolve(part, context))? {
             Addressee::Org(org) if org.kind != OrgKind::Unknown => Some(Addressee::Org(org)),
             _ => None,
         };

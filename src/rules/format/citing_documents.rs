@@ -94,6 +94,7 @@ fn issuing_organ(cx: &Context, run: &str) -> Option<usize> {
         let rest = &run[end..];
         rest.chars().count() >= 2
             && !rest.starts_with(CODE_CONTINUATIONS)
+            && cx.orgs.may_name_known_organ(&run[..end])
             && cx.orgs.parse_name_in(&run[..end], sender).kind != OrgKind::Unknown
     })
 }
