@@ -4,9 +4,10 @@
 
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::{MaskKind, MaskSet, Part};
-use crate::lang::spelling::{Channel, Model};
+use crate::lang::spelling::{Channel, Model, Suspect};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
+use std::ops::Range;
 
 pub struct WrongCharacters;
 
@@ -31,7 +32,8 @@ static META: RuleMeta = RuleMeta {
 以及该字两侧都不搭时公文在这两个字之间常写的字；\n\
 - **怎样算“明显更常见”**：换字后，前后文按字的三元模型（上述文本）的概率，加上按词频切分（jieba 通用词典加 gwlint 的公文词表）的概率，\
 合计须高出门槛（默认 18，自然对数），换上的字须落在两字以上的词里；形近字、表外同音字、只凭上下文的字另有代价；\n\
-- **相邻两字都错**时，只在两字整体换成一个读音相同的词时才报（平谷→评估）。\n\n\
+- **相邻两字都错**时，只在两字整体换成一个读音相同的词时才报（平谷→评估）；\n\
+- **同一句里已报出一处**时，整句按低 5 的门槛再查一遍（错字常扎堆），已报的不变。\n\n\
 GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报告并自动改正，本规则不重复；它们也不算作词。\n\n\
 从严（从字形猜出的专名：换字须再多高出 12 才报，“县级人民政付”仍报“政府”）：“同志”、职务前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、“小学、医院、公司……”前的单位名、与前字成词的地名用字（农村、集镇）前的字；\
 顿号隔开的短词和三字以内的短句（人名、地名的列举）只在改字后通篇成词（人名不算词）时才报（“提供技木、法律”报“技术”；“杜家毫、言海容、苟志强”不报；两字的不查）。\n\n\
@@ -247,6 +249,12 @@ const FUNCTION_SURNAMES: &str = "于向万余任方关高石白从和及以与�
 /// 禤国明, 冶海霞). Only guesses for GW610, which questions them at a cost.
 const RARER_SURNAMES: &str = "羊禤亓佘冶苟褚窦喻柏郎鲁酆鲍滕邬卞祁臧伏茅庞闵娄刁裘缪贲郁钮嵇邢裴荀芮羿靳汲邴糜宓郗栾钭詹蓟邰鄂蔺胥逄姬冉郦雍璩濮郏瞿阎庾訾阚乜蒯竺逯晏殷虞昝戚奚";
 
+/// Whether `c` may begin a personal name here: a surname, common or rarer, that is not mostly
+/// a function word (于, 和, 对 …).
+fn may_be_surname(c: char) -> bool {
+    (crate::org::is_surname_char(c) || RARER_SURNAMES.contains(c)) && !FUNCTION_SURNAMES.contains(c)
+}
+
 /// Positions of `run` that may be a personal name: a surname standing alone (no dictionary word
 /// with the character before or after it) and the one or two characters after it (王伟,
 /// 陈少杰, 接受吴勇、张树彬).
@@ -255,7 +263,7 @@ fn personal_names(run: &[char]) -> Vec<bool> {
     let word = |a: usize, b: usize| lexicon.contains_chars(&run[a..b]);
     let mut name = vec![false; run.len()];
     for (j, &c) in run.iter().enumerate() {
-        if !(crate::org::is_surname_char(c) || RARER_SURNAMES.contains(c)) || FUNCTION_SURNAMES.contains(c) {
+        if !may_be_surname(c) {
             continue;
         }
         let alone = (j == 0 || !word(j - 1, j + 1)) && (j + 2 > run.len() || !word(j, j + 2));
@@ -286,13 +294,14 @@ impl Rule for WrongCharacters {
         {
             model.threshold = t;
         }
-        let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
         // What protects names is worked out only where the model suspects something: for a
         // run without a suspect it cannot change the answer (see `Protections`), and most runs
         // have none.
         let mut draft: Option<DraftNames> = None;
         // Buffers reused from line to line and run to run.
-        let (mut chars, mut run) = (Vec::new(), Vec::new());
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        let mut sentence: Vec<(Vec<char>, Range<usize>, Vec<Suspect>)> = Vec::new();
         for (line, part) in &cx.doc.lines {
             if PROTECTED_PARTS.contains(part) {
                 continue;
@@ -302,6 +311,7 @@ impl Rule for WrongCharacters {
             // Runs of Chinese characters: punctuation ends a word.
             chars.clear();
             chars.extend(s.char_indices());
+            runs.clear();
             let mut start = 0;
             while start < chars.len() {
                 if !crate::lang::is_han(chars[start].1) {
@@ -312,86 +322,143 @@ impl Rule for WrongCharacters {
                 while end < chars.len() && crate::lang::is_han(chars[end].1) {
                     end += 1;
                 }
-                // A short run between marks is a list item or a heading word: a name more
-                // often than a sentence (贺安杰、毛腾飞、言海容（女）). It is questioned only as
-                // far as a correction can make it words from end to end (see below): not at
-                // all when it has fewer than three characters or is words already.
-                let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
-                let short = end - start <= 3
-                    || (end - start == 4
-                        && (after_mark(start.checked_sub(1).map(|k| &chars[k])) || after_mark(chars.get(end))));
-                run.clear();
-                run.extend(chars[start..end].iter().map(|&(_, c)| c));
-                if short && (run.len() < 3 || crate::lang::spelling::Lexicon::get().loose_characters(&run) == 0) {
-                    start = end;
-                    continue;
-                }
-                let byte_of = |k: usize| line.span.start + chars[start + k].0;
-                let run_span = Span::new(byte_of(0), line.span.start + chars.get(end).map_or(s.len(), |&(b, _)| b));
-                // Most runs touch no mask: one lookup for the run spares one per character.
-                let any_masked = cx.doc.masks.hits(skip, run_span);
-                let masked = |k: usize| {
-                    any_masked && {
-                        let b = byte_of(k);
-                        cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
-                    }
-                };
-                let marks = line_marks.get_or_insert_with(|| LineMarks::of(s));
-                let after_digit = start > 0 && chars[start - 1].1.is_ascii_digit();
-                let dotted = (
-                    start > 0 && crate::lang::NAME_DOTS.contains(&chars[start - 1].1),
-                    chars.get(end).is_some_and(|&(_, c)| crate::lang::NAME_DOTS.contains(&c)),
-                );
-                let protections = Protections { run: &run, chars: &chars[start..end], after_digit, dotted, marks };
-                let (mut kept, guessed) = protections.kept();
-                let mut suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
-                if !suspects.is_empty() {
-                    let draft = draft.get_or_insert_with(|| DraftNames::of(cx));
-                    let more = protections.names(draft);
-                    if suspects.iter().any(|s| more[s.index]) {
-                        kept.iter_mut().zip(&more).for_each(|(k, &name)| *k |= name);
-                        suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
-                    }
-                }
-                // A correction in a short run must turn it into words from end to end (提供技木、
-                // → 提供技术; not 言海容 → 沿海容, nor 苟志强 into the name 高志强), and may not
-                // fall behind a surname that begins it (杜家毫 is no 杜家台).
-                if short && !suspects.is_empty() {
-                    let lexicon = crate::lang::spelling::Lexicon::get();
-                    let mut fixed = run.clone();
-                    suspects.iter().for_each(|s| fixed[s.index] = s.right);
-                    let named = crate::org::is_surname_char(run[0]) && !FUNCTION_SURNAMES.contains(run[0]);
-                    if lexicon.loose_characters(&fixed) > 0 || (named && suspects.iter().all(|s| s.index > 0)) {
-                        suspects.clear();
-                    }
-                }
-                for suspect in suspects {
-                    let k = suspect.index;
-                    let at = byte_of(k);
-                    let span = Span::new(at, at + run[k].len_utf8());
-                    let before: String = run[k.saturating_sub(4)..k].iter().collect();
-                    let after: String = run[k + 1..(k + 5).min(run.len())].iter().collect();
-                    let how = match suspect.channel {
-                        Channel::Sound => "音近",
-                        Channel::SameSyllable => "同音",
-                        Channel::Shape => "形近",
-                        Channel::Context => "据上下文",
-                    };
-                    let wrong = run[k];
-                    let right = suspect.right;
-                    out.push(
-                        Finding::new(span, format!("“{wrong}”疑为“{right}”之误（{how}）：“{before}{wrong}{after}”"))
-                            .help(format!(
-                                "核对原意；若应为“{right}”请改正，若是专名请加入 gwlint.toml 的 [words] allow"
-                            ))
-                            .fix(Fix::unsafe_(format!("改为“{right}”"), vec![Edit::replace(span, right.to_string())]))
-                            .en(format!("“{wrong}” is probably a mistyped “{right}”")),
-                    );
-                }
+                runs.push(start..end);
                 start = end;
+            }
+            let byte_of = |k: usize| line.span.start + chars[k].0;
+            let mut read = |range: Range<usize>, model: &Model| {
+                let marks = &*line_marks.get_or_insert_with(|| LineMarks::of(s));
+                read_run(cx, &chars, range, line.span, marks, &mut draft, model)
+            };
+            // A sentence with one wrong character is likelier to hold another (a hurried hand, a
+            // poor scan, a pasted passage): where one is found at the threshold, the sentence is
+            // read again at a lower one. A sentence with none is read once.
+            let mut next = 0;
+            while next < runs.len() {
+                let first = next;
+                next += 1;
+                while next < runs.len()
+                    && !chars[runs[next - 1].end..runs[next].start].iter().any(|&(_, c)| SENTENCE_ENDS.contains(&c))
+                {
+                    next += 1;
+                }
+                sentence.clear();
+                for range in &runs[first..next] {
+                    let (run, suspects) = read(range.clone(), &model);
+                    sentence.push((run, range.clone(), suspects));
+                }
+                if sentence.iter().any(|(_, _, suspects)| !suspects.is_empty()) && model.threshold > CLUSTER_DISCOUNT {
+                    let lower = Model { threshold: model.threshold - CLUSTER_DISCOUNT };
+                    // What the threshold found stands; the lower one adds only apart from it (a
+                    // weaker single reading must not replace a pair found at the threshold:
+                    // 攻到正派 is 公道正派, not 收到正派).
+                    for (_, range, suspects) in &mut sentence {
+                        let (_, more) = read(range.clone(), &lower);
+                        let apart = |s: &Suspect| suspects.iter().all(|f| f.index.abs_diff(s.index) > 1);
+                        let more: Vec<Suspect> = more.into_iter().filter(apart).collect();
+                        suspects.extend(more);
+                        suspects.sort_by_key(|s| s.index);
+                    }
+                }
+                for (run, range, suspects) in sentence.drain(..) {
+                    for suspect in suspects {
+                        let k = suspect.index;
+                        let at = byte_of(range.start + k);
+                        out.push(finding(&run, k, suspect, Span::new(at, at + run[k].len_utf8())));
+                    }
+                }
             }
         }
     }
+}
+
+/// The marks that end a sentence (and so the scope of `CLUSTER_DISCOUNT`).
+const SENTENCE_ENDS: [char; 6] = ['。', '！', '？', '!', '?', '；'];
+
+/// How much lower the threshold is in a sentence where a wrong character was found. On
+/// odw.train 378 of 996 faulty sentences hold two or more.
+const CLUSTER_DISCOUNT: f64 = 5.0;
+
+/// The suspects of one run of Chinese characters, `range` of the line's `chars`.
+fn read_run(
+    cx: &Context,
+    chars: &[(usize, char)],
+    range: Range<usize>,
+    line: Span,
+    marks: &LineMarks,
+    draft: &mut Option<DraftNames>,
+    model: &Model,
+) -> (Vec<char>, Vec<Suspect>) {
+    let (start, end) = (range.start, range.end);
+    let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
+    let run: Vec<char> = chars[range.clone()].iter().map(|&(_, c)| c).collect();
+    // A short run between marks is a list item or a heading word: a name more often than a
+    // sentence (贺安杰、毛腾飞、言海容（女）). It is questioned only as far as a correction can
+    // make it words from end to end (see below): not at all when it has fewer than three
+    // characters or is words already.
+    let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
+    let short = end - start <= 3
+        || (end - start == 4 && (after_mark(start.checked_sub(1).map(|k| &chars[k])) || after_mark(chars.get(end))));
+    if short && (run.len() < 3 || crate::lang::spelling::Lexicon::get().loose_characters(&run) == 0) {
+        return (run, Vec::new());
+    }
+    let byte_of = |k: usize| line.start + chars[start + k].0;
+    let run_span = Span::new(byte_of(0), line.start + chars.get(end).map_or(line.len(), |&(b, _)| b));
+    // Most runs touch no mask: one lookup for the run spares one per character.
+    let any_masked = cx.doc.masks.hits(skip, run_span);
+    let masked = |k: usize| {
+        any_masked && {
+            let b = byte_of(k);
+            cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
+        }
+    };
+    let after_digit = start > 0 && chars[start - 1].1.is_ascii_digit();
+    let dotted = (
+        start > 0 && crate::lang::NAME_DOTS.contains(&chars[start - 1].1),
+        chars.get(end).is_some_and(|&(_, c)| crate::lang::NAME_DOTS.contains(&c)),
+    );
+    let protections = Protections { run: &run, chars: &chars[range], after_digit, dotted, marks };
+    let (mut kept, guessed) = protections.kept();
+    let mut suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
+    if !suspects.is_empty() {
+        let draft = draft.get_or_insert_with(|| DraftNames::of(cx));
+        let more = protections.names(draft);
+        if suspects.iter().any(|s| more[s.index]) {
+            kept.iter_mut().zip(&more).for_each(|(k, &name)| *k |= name);
+            suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
+        }
+    }
+    // A correction in a short run must turn it into words from end to end (提供技木、 → 提供技术;
+    // not 言海容 → 沿海容, nor 苟志强 into the name 高志强), and may not fall behind a surname
+    // that begins it (杜家毫 is no 杜家台).
+    if short && !suspects.is_empty() {
+        let lexicon = crate::lang::spelling::Lexicon::get();
+        let mut fixed = run.clone();
+        suspects.iter().for_each(|s| fixed[s.index] = s.right);
+        let named = may_be_surname(run[0]);
+        if lexicon.loose_characters(&fixed) > 0 || (named && suspects.iter().all(|s| s.index > 0)) {
+            suspects.clear();
+        }
+    }
+    (run, suspects)
+}
+
+/// The finding for `suspect`, the `k`th character of `run`, at `span`.
+fn finding(run: &[char], k: usize, suspect: Suspect, span: Span) -> Finding {
+    let before: String = run[k.saturating_sub(4)..k].iter().collect();
+    let after: String = run[k + 1..(k + 5).min(run.len())].iter().collect();
+    let how = match suspect.channel {
+        Channel::Sound => "音近",
+        Channel::SameSyllable => "同音",
+        Channel::Shape => "形近",
+        Channel::Context => "据上下文",
+    };
+    let wrong = run[k];
+    let right = suspect.right;
+    Finding::new(span, format!("“{wrong}”疑为“{right}”之误（{how}）：“{before}{wrong}{after}”"))
+        .help(format!("核对原意；若应为“{right}”请改正，若是专名请加入 gwlint.toml 的 [words] allow"))
+        .fix(Fix::unsafe_(format!("改为“{right}”"), vec![Edit::replace(span, right.to_string())]))
+        .en(format!("“{wrong}” is probably a mistyped “{right}”"))
 }
 
 /// The draft's own words and places, never questioned: the office's words (`[words]`,
@@ -571,6 +638,21 @@ mod tests {
     fn flagged(body: &str) -> Vec<String> {
         let text = format!("关于加快发展的通知\n各区人民政府：\n{body}\n");
         lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect()
+    }
+
+    /// A sentence where one wrong character was found is read again at a lower threshold: the
+    /// weaker second one is found there, and not when it stands alone or in another sentence.
+    #[test]
+    fn a_sentence_with_one_wrong_character_is_read_again_more_closely() {
+        let both = "各地要依法查出电子商务违法行为，为平泰经济健康发展创造条件。";
+        assert_eq!(flagged(both), ["出", "泰"]);
+        assert!(flagged("各地要依法查出电子商务违法行为，为平台经济健康发展创造条件。").is_empty());
+        assert_eq!(flagged("各地要依法查出电子商务违法行为。为平泰经济健康发展创造条件。"), ["泰"]);
+        assert!(flagged("各县要建立初值非法集资工作机制。").is_empty());
+        assert_eq!(flagged("各县要建立初值非法集资工作机制，为平泰经济健康发展创造条件。"), ["初", "值", "泰"]);
+        // What the threshold found stands: a weaker reading does not replace it.
+        let found = flagged("坚持公道正派，做到攻到正派用人，为平泰经济健康发展创造条件。");
+        assert!(found.starts_with(&["攻".to_string(), "到".to_string()]), "{found:?}");
     }
 
     #[test]
