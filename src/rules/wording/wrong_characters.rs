@@ -39,7 +39,7 @@ GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报�
 顿号隔开的短词和三字以内的短句（人名、地名的列举）只在改字后通篇成词（人名不算词）时才报（“提供技木、法律”报“技术”；“杜家毫、言海容、苟志强”不报；两字的不查）。\n\n\
 不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、地名（“路、街、镇、村、河、苑、社区……”前的字：莘村路、五邑路）、间隔号连着的译名各部分（热依汗古丽·阿不都热合曼）、地方机关简称（区文旅局、市卫健委）、\
 行政区划名（全称如乌当区、延边州一律不查；简称如乌当，只在发文机关或主送、抄送机关所在的省份内不查——别处的“紫金投入”仍可能是“资金”之误）、\
-本文主送机关和署名里的名称在正文中再现时、数字后的量词、序数所计的单位（第八师）和“余、多、来”（二十余年）、围着重复字的框式里的固定字（应修尽修、应入尽入：公文里“应X尽X”围过多个不同的字）、发文字号、所转发的文件正文，\
+本文主送机关和署名里的名称在正文中再现时、发文机关和主送、抄送机关所在镇、村的名字（修山镇的“修山”）、数字后的量词、序数所计的单位（第八师）和“余、多、来”（二十余年）、围着重复字的框式里的固定字（应修尽修、应入尽入：公文里“应X尽X”围过多个不同的字）、发文字号、所转发的文件正文，\
 以及本单位的词：gwlint.toml 的 `[words] allow`（和 `[words] files` 指向的共享词表，每行一词）或 `[rules.GW610] allow`。修复只作建议（需 `--unsafe-fixes`），由起草人确认。\n\n\
 在 ECSpell 的公文错字训练集（odw.train）上的测量见 `docs/spelling.md`：报出的字 98% 确是错字。目前默认关闭（速度和召回尚未达标），\
 需要时用 `--extend-select GW610`，或在 gwlint.toml 的 `[rules]` 中写 `extend-select = [\"GW610\"]` 开启。\n\n\
@@ -213,8 +213,26 @@ fn own_names(cx: &Context) -> Vec<String> {
         names.push(org.name.clone());
         names.extend(org.aliases.iter().cloned());
     }
+    // The places of the sender and the addressees by their own names, without the unit word:
+    // a town's or village's name recurs in the body on its own (修山镇 → 修山垸堤段), and
+    // towns and villages are not in the gazetteer that protects divisions' names.
+    let parties = &cx.doc.parties;
+    let organs = parties.main.iter().chain(&parties.cc).filter_map(|p| match &p.addressee {
+        crate::org::Addressee::Org(org) => Some(org),
+        _ => None,
+    });
+    for region in parties.sender.iter().chain(organs).filter_map(|org| org.region.as_deref()) {
+        let own = PLACE_UNITS.iter().find_map(|unit| region.strip_suffix(unit)).unwrap_or(region);
+        if own.chars().count() >= 2 && own.chars().all(crate::lang::is_han) && !names.iter().any(|n| n == own) {
+            names.push(own.to_string());
+        }
+    }
     names
 }
+
+/// The unit words after a place's own name, longest first.
+const PLACE_UNITS: [&str; 14] =
+    ["特别行政区", "自治区", "自治州", "自治县", "街道", "社区", "地区", "省", "市", "县", "区", "镇", "乡", "村"];
 
 /// A local organ's short name: a division, up to four characters, and the organ's kind
 /// (区文旅局, 旗住建局, 市卫健委, 县府办).
@@ -638,6 +656,20 @@ mod tests {
     fn flagged(body: &str) -> Vec<String> {
         let text = format!("关于加快发展的通知\n各区人民政府：\n{body}\n");
         lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect()
+    }
+
+    /// A town's or village's own name in the sender's or an addressee's name is the draft's word
+    /// wherever it recurs (修山垸 in a draft of 修山镇); in another town's draft it is questioned.
+    #[test]
+    fn the_own_names_of_the_parties_places_are_the_drafts_words() {
+        let draft = |sender: &str| {
+            let text = format!(
+                "{sender}关于汛期工作情况的报告\n桃江县人民政府：\n今年汛期，修山垸堤段发生散浸险情两处，已及时处置。\n{sender}\n2025年8月1日\n"
+            );
+            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
+        };
+        assert!(draft("修山镇人民政府").is_empty());
+        assert_eq!(draft("灰山港镇人民政府"), ["山"]);
     }
 
     /// A sentence where one wrong character was found is read again at a lower threshold: the
