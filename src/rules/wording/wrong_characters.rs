@@ -319,7 +319,8 @@ impl Rule for WrongCharacters {
         // Buffers reused from line to line and run to run.
         let mut chars: Vec<(usize, char)> = Vec::new();
         let mut runs: Vec<Range<usize>> = Vec::new();
-        let mut sentence: Vec<(Vec<char>, Range<usize>, Vec<Suspect>)> = Vec::new();
+        let mut run: Vec<char> = Vec::new();
+        let mut sentence: Vec<(Range<usize>, Vec<Suspect>)> = Vec::new();
         for (line, part) in &cx.doc.lines {
             if PROTECTED_PARTS.contains(part) {
                 continue;
@@ -346,7 +347,7 @@ impl Rule for WrongCharacters {
             let byte_of = |k: usize| line.span.start + chars[k].0;
             let mut read = |range: Range<usize>, model: &Model| {
                 let marks = &*line_marks.get_or_insert_with(|| LineMarks::of(s));
-                read_run(cx, &chars, range, line.span, marks, &mut draft, model)
+                read_run(cx, &chars, range, &mut run, line.span, marks, &mut draft, model)
             };
             // A sentence with one wrong character is likelier to hold another (a hurried hand, a
             // poor scan, a pasted passage): where one is found at the threshold, the sentence is
@@ -362,23 +363,26 @@ impl Rule for WrongCharacters {
                 }
                 sentence.clear();
                 for range in &runs[first..next] {
-                    let (run, suspects) = read(range.clone(), &model);
-                    sentence.push((run, range.clone(), suspects));
+                    sentence.push((range.clone(), read(range.clone(), &model)));
                 }
-                if sentence.iter().any(|(_, _, suspects)| !suspects.is_empty()) && model.threshold > CLUSTER_DISCOUNT {
+                if sentence.iter().any(|(_, suspects)| !suspects.is_empty()) && model.threshold > CLUSTER_DISCOUNT {
                     let lower = Model { threshold: model.threshold - CLUSTER_DISCOUNT };
                     // What the threshold found stands; the lower one adds only apart from it (a
                     // weaker single reading must not replace a pair found at the threshold:
                     // 攻到正派 is 公道正派, not 收到正派).
-                    for (_, range, suspects) in &mut sentence {
-                        let (_, more) = read(range.clone(), &lower);
+                    for (range, suspects) in &mut sentence {
+                        let more = read(range.clone(), &lower);
                         let apart = |s: &Suspect| suspects.iter().all(|f| f.index.abs_diff(s.index) > 1);
                         let more: Vec<Suspect> = more.into_iter().filter(apart).collect();
                         suspects.extend(more);
                         suspects.sort_by_key(|s| s.index);
                     }
                 }
-                for (run, range, suspects) in sentence.drain(..) {
+                for (range, suspects) in sentence.drain(..) {
+                    if suspects.is_empty() {
+                        continue;
+                    }
+                    let run: Vec<char> = chars[range.clone()].iter().map(|&(_, c)| c).collect();
                     for suspect in suspects {
                         let k = suspect.index;
                         let at = byte_of(range.start + k);
@@ -397,19 +401,24 @@ const SENTENCE_ENDS: [char; 6] = ['。', '！', '？', '!', '?', '；'];
 /// odw.train 378 of 996 faulty sentences hold two or more.
 const CLUSTER_DISCOUNT: f64 = 5.0;
 
-/// The suspects of one run of Chinese characters, `range` of the line's `chars`.
+/// The suspects of one run of Chinese characters, `range` of the line's `chars` (read into
+/// `run`, a buffer reused from run to run).
+#[allow(clippy::too_many_arguments)]
 fn read_run(
     cx: &Context,
     chars: &[(usize, char)],
     range: Range<usize>,
+    run: &mut Vec<char>,
     line: Span,
     marks: &LineMarks,
     draft: &mut Option<DraftNames>,
     model: &Model,
-) -> (Vec<char>, Vec<Suspect>) {
+) -> Vec<Suspect> {
     let (start, end) = (range.start, range.end);
     let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
-    let run: Vec<char> = chars[range.clone()].iter().map(|&(_, c)| c).collect();
+    run.clear();
+    run.extend(chars[range.clone()].iter().map(|&(_, c)| c));
+    let run: &[char] = run;
     // A short run between marks is a list item or a heading word: a name more often than a
     // sentence (贺安杰、毛腾飞、言海容（女）). It is questioned only as far as a correction can
     // make it words from end to end (see below): not at all when it has fewer than three
@@ -417,8 +426,8 @@ fn read_run(
     let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
     let short = end - start <= 3
         || (end - start == 4 && (after_mark(start.checked_sub(1).map(|k| &chars[k])) || after_mark(chars.get(end))));
-    if short && (run.len() < 3 || crate::lang::spelling::Lexicon::get().loose_characters(&run) == 0) {
-        return (run, Vec::new());
+    if short && (run.len() < 3 || crate::lang::spelling::Lexicon::get().loose_characters(run) == 0) {
+        return Vec::new();
     }
     let byte_of = |k: usize| line.start + chars[start + k].0;
     let run_span = Span::new(byte_of(0), line.start + chars.get(end).map_or(line.len(), |&(b, _)| b));
@@ -435,15 +444,15 @@ fn read_run(
         start > 0 && crate::lang::NAME_DOTS.contains(&chars[start - 1].1),
         chars.get(end).is_some_and(|&(_, c)| crate::lang::NAME_DOTS.contains(&c)),
     );
-    let protections = Protections { run: &run, chars: &chars[range], after_digit, dotted, marks };
+    let protections = Protections { run, chars: &chars[range], after_digit, dotted, marks };
     let (mut kept, guessed) = protections.kept();
-    let mut suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
+    let mut suspects = model.suspects_with_guesses(run, |k| kept[k] || masked(k), |k| guessed[k]);
     if !suspects.is_empty() {
         let draft = draft.get_or_insert_with(|| DraftNames::of(cx));
         let more = protections.names(draft);
         if suspects.iter().any(|s| more[s.index]) {
             kept.iter_mut().zip(&more).for_each(|(k, &name)| *k |= name);
-            suspects = model.suspects_with_guesses(&run, |k| kept[k] || masked(k), |k| guessed[k]);
+            suspects = model.suspects_with_guesses(run, |k| kept[k] || masked(k), |k| guessed[k]);
         }
     }
     // A correction in a short run must turn it into words from end to end (提供技木、 → 提供技术;
@@ -451,14 +460,14 @@ fn read_run(
     // that begins it (杜家毫 is no 杜家台).
     if short && !suspects.is_empty() {
         let lexicon = crate::lang::spelling::Lexicon::get();
-        let mut fixed = run.clone();
+        let mut fixed = run.to_vec();
         suspects.iter().for_each(|s| fixed[s.index] = s.right);
         let named = may_be_surname(run[0]);
         if lexicon.loose_characters(&fixed) > 0 || (named && suspects.iter().all(|s| s.index > 0)) {
             suspects.clear();
         }
     }
-    (run, suspects)
+    suspects
 }
 
 /// The finding for `suspect`, the `k`th character of `run`, at `span`.
