@@ -77,6 +77,15 @@ impl OrgView {
         name::may_name_organ(name) || self.get(name).is_some()
     }
 
+    /// `name` read in `context`, when it is an organ of a known kind: for guesses at where a
+    /// name begins or ends, which mostly are not names and are refused before the parse.
+    pub fn known_organ(&self, name: &str, context: Option<&Org>) -> Option<Org> {
+        if !self.may_name_known_organ(name) {
+            return None;
+        }
+        Some(self.parse_name_in(name, context)).filter(|org| org.kind != OrgKind::Unknown)
+    }
+
     /// The organ a name stands for, read by the built-in model, without a context region.
     /// A name that turns out to be configured yields the configured organ.
     pub fn parse_name(&self, name: &str) -> Org {

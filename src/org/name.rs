@@ -1701,11 +1701,11 @@ mod tests {
         let jiangmen = gazetteer().find("江门市", None).map(|r| r.code);
         let (mut refused, mut known) = (0, 0);
         for line in texts.iter().flat_map(|t| t.lines()) {
-            let ends: Vec<usize> = line.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-            for (k, &end) in ends.iter().enumerate() {
-                for &start in
-                    ends[k.saturating_sub(14)..k].iter().rev().chain(k.checked_sub(14).is_none().then_some(&0))
-                {
+            // Character boundaries; every piece of one to fourteen characters.
+            let bounds: Vec<usize> =
+                std::iter::once(0).chain(line.char_indices().map(|(i, c)| i + c.len_utf8())).collect();
+            for (j, &end) in bounds.iter().enumerate().skip(1) {
+                for &start in &bounds[j.saturating_sub(14)..j] {
                     let piece = &line[start..end];
                     if may_name_organ(piece) {
                         known += usize::from(parse_uncached(piece, jiangmen).org.kind != OrgKind::Unknown);

@@ -1,7 +1,6 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::document::{DOC_NUMBER, MaskKind, MaskSet, Part};
 use crate::lang::is_han;
-use crate::org::OrgKind;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -94,8 +93,7 @@ fn issuing_organ(cx: &Context, run: &str) -> Option<usize> {
         let rest = &run[end..];
         rest.chars().count() >= 2
             && !rest.starts_with(CODE_CONTINUATIONS)
-            && cx.orgs.may_name_known_organ(&run[..end])
-            && cx.orgs.parse_name_in(&run[..end], sender).kind != OrgKind::Unknown
+            && cx.orgs.known_organ(&run[..end], sender).is_some()
     })
 }
 

@@ -95,12 +95,8 @@ const LONGEST_ORGAN_NAME: usize = 24;
 /// Whether `name` is, as a whole, an organ the organisation model recognises: the organ, when
 /// it is. A bare ending (公司, 银行) is not a name; 市委 and 市政府 are.
 fn organ(cx: &Context, name: &str) -> Option<Org> {
-    if !cx.orgs.may_name_known_organ(name) {
-        return None;
-    }
-    let org = cx.orgs.parse_name_in(name, cx.doc.parties.sender.as_ref());
-    let named = org.kind != OrgKind::Unknown
-        && (name.chars().count() >= 3 || matches!(org.kind, OrgKind::PartyCommittee | OrgKind::Government));
+    let org = cx.orgs.known_organ(name, cx.doc.parties.sender.as_ref())?;
+    let named = name.chars().count() >= 3 || matches!(org.kind, OrgKind::PartyCommittee | OrgKind::Government);
     named.then_some(org)
 }
 
