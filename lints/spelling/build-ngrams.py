@@ -4,10 +4,11 @@
     python3 lints/spelling/build-ngrams.py CORPUS_DIR [--exclude FILE ...] [--out PATH]
 
 CORPUS_DIR holds published official text (`.md` or `.txt`, UTF-8), in any folders. The shipped
-table was built from two: LawRefBook/Laws (https://github.com/LawRefBook/Laws, commit 2f4c5c2,
+table was built from three: LawRefBook/Laws (https://github.com/LawRefBook/Laws, commit 2f4c5c2,
 texts taken from the 国家法律法规数据库 https://flk.npc.gov.cn) — laws, administrative
-regulations, local regulations, departmental rules and judicial interpretations — and the
-national and provincial government work reports that `extract-reports.py` writes (sources in
+regulations, local regulations, departmental rules and judicial interpretations —, the
+national and provincial government work reports that `extract-reports.py` writes, and the
+provincial and city notices, plans and rules that `extract-local.py` writes (sources in
 `lints/spelling/README.md`). Documents of state organs of a legislative or administrative nature
 are not subject to copyright (《中华人民共和国著作权法》第五条). Only counts are kept, not the text.
 

@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
     needs: &[],
     docs: "起草人多用拼音输入法，错字往往与正字同音或近音（部署→布署、机制→机智），也有形近的（手写、五笔、扫描）。\
 本规则对每个可疑的字问一个问题：换成它的某个候选字后，前后几个字是否成了明显更常见的公文说法？\n\n\
-- **哪些字可疑**：它与前字或后字组成的字对，在约 2,200 万字的法律法规和政府工作报告文本（`lints/spelling/hanzi-ngrams.bin`）里少见，\
+- **哪些字可疑**：它与前字或后字组成的字对，在约 2,860 万字的法律法规、政府工作报告和省市日常公文（`lints/spelling/hanzi-ngrams.bin`）里少见，\
 且它所在的几个字按公文的写法读来很不通顺；\n\
 - **候选字**：音近字表、形近字表（`lints/spelling/confusion.tsv`，取自 ECSpell，MIT 许可；`lints/spelling/glyph-alikes.tsv`，按印刷字形相似度补充）里的字，同音（不计声调）的常用字，\
 以及该字两侧都不搭时公文在这两个字之间常写的字；\n\
@@ -667,6 +667,21 @@ mod tests {
         lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect()
     }
 
+    /// The text GW610 flags in `text` at a lower threshold than the default: a protection must
+    /// hold however close to the threshold the model reads a name.
+    fn flagged_at(threshold: f64, text: &str) -> Vec<String> {
+        let mut settings = crate::test_support::settings_for("GW610");
+        settings.params.insert("GW610".into(), toml::from_str(&format!("threshold = {threshold:.1}")).unwrap());
+        crate::engine::lint(
+            &crate::source::Source::from_text("t.txt", text),
+            &settings,
+            &crate::org::OrgView::default(),
+        )
+        .iter()
+        .map(|d| d.span.text(text).to_string())
+        .collect()
+    }
+
     /// A town's or village's own name in the sender's or an addressee's name is the draft's word
     /// wherever it recurs (修山垸 in a draft of 修山镇); in another town's draft it is questioned.
     #[test]
@@ -675,7 +690,7 @@ mod tests {
             let text = format!(
                 "{sender}关于汛期工作情况的报告\n桃江县人民政府：\n今年汛期，修山垸堤段发生散浸险情两处，已及时处置。\n{sender}\n2025年8月1日\n"
             );
-            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
+            flagged_at(12.0, &text)
         };
         assert!(draft("修山镇人民政府").is_empty());
         assert_eq!(draft("灰山港镇人民政府"), ["山"]);
@@ -689,8 +704,8 @@ mod tests {
         assert_eq!(flagged(both), ["出", "泰"]);
         assert!(flagged("各地要依法查出电子商务违法行为，为平台经济健康发展创造条件。").is_empty());
         assert_eq!(flagged("各地要依法查出电子商务违法行为。为平泰经济健康发展创造条件。"), ["泰"]);
-        assert!(flagged("各县要建立初值非法集资工作机制。").is_empty());
-        assert_eq!(flagged("各县要建立初值非法集资工作机制，为平泰经济健康发展创造条件。"), ["初", "值", "泰"]);
+        assert!(flagged("各县要建立第三方机构平谷机制。").is_empty());
+        assert_eq!(flagged("各县要建立第三方机构平谷机制，为平泰经济健康发展创造条件。"), ["平", "谷", "泰"]);
         // What the threshold found stands: a weaker reading does not replace it.
         let found = flagged("坚持公道正派，做到攻到正派用人，为平泰经济健康发展创造条件。");
         assert!(found.starts_with(&["攻".to_string(), "到".to_string()]), "{found:?}");
@@ -777,8 +792,11 @@ mod tests {
 
     #[test]
     fn names_quotations_and_allowed_words_are_not_questioned() {
-        let text = "关于加快发展的通知\n各区人民政府：\n学习《大数局产业》，推广“大数局产业”，大数局同志讲话。\n";
+        // (A name guessed before 同志 is questioned at a stricter bar, not never: see
+        // `a_guessed_name_needs_a_strong_correction`.)
+        let text = "关于加快发展的通知\n各区人民政府：\n学习《大数局产业》，推广“大数局产业”。\n";
         assert!(lint_text("t.txt", text, "GW610").is_empty());
+        assert_eq!(flagged("推广大数局产业。"), ["局"]);
     }
 
     /// Personal names in lists and after a title, residential names (佳苑), local organs' short
@@ -803,7 +821,7 @@ mod tests {
             assert_eq!(flagged(body), Vec::<String>::new(), "{body}");
         }
         assert_eq!(flagged("加强多式联云公共信息交换共享。"), ["云"]);
-        assert_eq!(flagged("本条例自发布之目起施行。"), ["目"]);
+        assert_eq!(flagged("出现下列情侃之一的，依法处理。"), ["侃"]);
         // A short name's kind must end it: 办公室 is no 办, and its typo is seen.
         assert_eq!(flagged("请县扶贫凯发办公室牵头落实。"), ["凯"]);
         // An ordinal's unit is kept, not what follows a number anywhere: 主任医帅 is a typo.
