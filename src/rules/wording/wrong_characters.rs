@@ -326,7 +326,6 @@ impl Rule for WrongCharacters {
                 continue;
             }
             let s = line.span.text(text);
-            let mut line_marks: Option<LineMarks> = None;
             // Runs of Chinese characters: punctuation ends a word.
             chars.clear();
             chars.extend(s.char_indices());
@@ -345,9 +344,14 @@ impl Rule for WrongCharacters {
                 start = end;
             }
             let byte_of = |k: usize| line.span.start + chars[k].0;
-            let mut read = |range: Range<usize>, model: &Model| {
-                let marks = &*line_marks.get_or_insert_with(|| LineMarks::of(s));
-                read_run(cx, &chars, range, &mut run, line.span, marks, &mut draft, model)
+            let mut reader = LineReader {
+                cx,
+                text: s,
+                chars: &chars,
+                line: line.span,
+                marks: None,
+                run: &mut run,
+                draft: &mut draft,
             };
             // A sentence with one wrong character is likelier to hold another (a hurried hand, a
             // poor scan, a pasted passage): where one is found at the threshold, the sentence is
@@ -363,7 +367,7 @@ impl Rule for WrongCharacters {
                 }
                 sentence.clear();
                 for range in &runs[first..next] {
-                    sentence.push((range.clone(), read(range.clone(), &model)));
+                    sentence.push((range.clone(), reader.read(range.clone(), &model)));
                 }
                 if sentence.iter().any(|(_, suspects)| !suspects.is_empty()) && model.threshold > CLUSTER_DISCOUNT {
                     let lower = Model { threshold: model.threshold - CLUSTER_DISCOUNT };
@@ -371,7 +375,7 @@ impl Rule for WrongCharacters {
                     // weaker single reading must not replace a pair found at the threshold:
                     // 攻到正派 is 公道正派, not 收到正派).
                     for (range, suspects) in &mut sentence {
-                        let more = read(range.clone(), &lower);
+                        let more = reader.read(range.clone(), &lower);
                         let apart = |s: &Suspect| suspects.iter().all(|f| f.index.abs_diff(s.index) > 1);
                         let more: Vec<Suspect> = more.into_iter().filter(apart).collect();
                         suspects.extend(more);
@@ -401,73 +405,83 @@ const SENTENCE_ENDS: [char; 6] = ['。', '！', '？', '!', '?', '；'];
 /// odw.train 378 of 996 faulty sentences hold two or more.
 const CLUSTER_DISCOUNT: f64 = 5.0;
 
-/// The suspects of one run of Chinese characters, `range` of the line's `chars` (read into
-/// `run`, a buffer reused from run to run).
-#[allow(clippy::too_many_arguments)]
-fn read_run(
-    cx: &Context,
-    chars: &[(usize, char)],
-    range: Range<usize>,
-    run: &mut Vec<char>,
+/// What the runs of one line share when they are read.
+struct LineReader<'r, 'a> {
+    cx: &'r Context<'a>,
+    /// The line, its characters with their byte offsets in it, and its span in the text.
+    text: &'r str,
+    chars: &'r [(usize, char)],
     line: Span,
-    marks: &LineMarks,
-    draft: &mut Option<DraftNames>,
-    model: &Model,
-) -> Vec<Suspect> {
-    let (start, end) = (range.start, range.end);
-    let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
-    run.clear();
-    run.extend(chars[range.clone()].iter().map(|&(_, c)| c));
-    let run: &[char] = run;
-    // A short run between marks is a list item or a heading word: a name more often than a
-    // sentence (贺安杰、毛腾飞、言海容（女）). It is questioned only as far as a correction can
-    // make it words from end to end (see below): not at all when it has fewer than three
-    // characters or is words already.
-    let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
-    let short = end - start <= 3
-        || (end - start == 4 && (after_mark(start.checked_sub(1).map(|k| &chars[k])) || after_mark(chars.get(end))));
-    if short && (run.len() < 3 || crate::lang::spelling::Lexicon::get().loose_characters(run) == 0) {
-        return Vec::new();
-    }
-    let byte_of = |k: usize| line.start + chars[start + k].0;
-    let run_span = Span::new(byte_of(0), line.start + chars.get(end).map_or(line.len(), |&(b, _)| b));
-    // Most runs touch no mask: one lookup for the run spares one per character.
-    let any_masked = cx.doc.masks.hits(skip, run_span);
-    let masked = |k: usize| {
-        any_masked && {
-            let b = byte_of(k);
-            cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
+    /// The line's marks, worked out when a run is first read.
+    marks: Option<LineMarks<'r>>,
+    /// A buffer for a run's characters, reused from run to run and line to line.
+    run: &'r mut Vec<char>,
+    /// The draft's own names, worked out when a run first has a suspect.
+    draft: &'r mut Option<DraftNames>,
+}
+
+impl LineReader<'_, '_> {
+    /// The suspects of one run of Chinese characters, `range` of the line's `chars`.
+    fn read(&mut self, range: Range<usize>, model: &Model) -> Vec<Suspect> {
+        let (cx, chars, line, text) = (self.cx, self.chars, self.line, self.text);
+        let marks = &*self.marks.get_or_insert_with(|| LineMarks::of(text));
+        let (run, draft) = (&mut *self.run, &mut *self.draft);
+        let (start, end) = (range.start, range.end);
+        let skip = MaskSet::NON_TEXT.with(MaskKind::Quote).with(MaskKind::BookTitle).with(MaskKind::Forwarded);
+        run.clear();
+        run.extend(chars[range.clone()].iter().map(|&(_, c)| c));
+        let run: &[char] = run;
+        // A short run between marks is a list item or a heading word: a name more often than a
+        // sentence (贺安杰、毛腾飞、言海容（女）). It is questioned only as far as a correction can
+        // make it words from end to end (see below): not at all when it has fewer than three
+        // characters or is words already.
+        let after_mark = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '、');
+        let short = end - start <= 3
+            || (end - start == 4
+                && (after_mark(start.checked_sub(1).map(|k| &chars[k])) || after_mark(chars.get(end))));
+        if short && (run.len() < 3 || crate::lang::spelling::Lexicon::get().loose_characters(run) == 0) {
+            return Vec::new();
         }
-    };
-    let after_digit = start > 0 && chars[start - 1].1.is_ascii_digit();
-    let dotted = (
-        start > 0 && crate::lang::NAME_DOTS.contains(&chars[start - 1].1),
-        chars.get(end).is_some_and(|&(_, c)| crate::lang::NAME_DOTS.contains(&c)),
-    );
-    let protections = Protections { run, chars: &chars[range], after_digit, dotted, marks };
-    let (mut kept, guessed) = protections.kept();
-    let mut suspects = model.suspects_with_guesses(run, |k| kept[k] || masked(k), |k| guessed[k]);
-    if !suspects.is_empty() {
-        let draft = draft.get_or_insert_with(|| DraftNames::of(cx));
-        let more = protections.names(draft);
-        if suspects.iter().any(|s| more[s.index]) {
-            kept.iter_mut().zip(&more).for_each(|(k, &name)| *k |= name);
-            suspects = model.suspects_with_guesses(run, |k| kept[k] || masked(k), |k| guessed[k]);
+        let byte_of = |k: usize| line.start + chars[start + k].0;
+        let run_span = Span::new(byte_of(0), line.start + chars.get(end).map_or(line.len(), |&(b, _)| b));
+        // Most runs touch no mask: one lookup for the run spares one per character.
+        let any_masked = cx.doc.masks.hits(skip, run_span);
+        let masked = |k: usize| {
+            any_masked && {
+                let b = byte_of(k);
+                cx.doc.masks.hits(skip, Span::new(b, b + run[k].len_utf8()))
+            }
+        };
+        let after_digit = start > 0 && chars[start - 1].1.is_ascii_digit();
+        let dotted = (
+            start > 0 && crate::lang::NAME_DOTS.contains(&chars[start - 1].1),
+            chars.get(end).is_some_and(|&(_, c)| crate::lang::NAME_DOTS.contains(&c)),
+        );
+        let protections = Protections { run, chars: &chars[range], after_digit, dotted, marks };
+        let (mut kept, guessed) = protections.kept();
+        let mut suspects = model.suspects_with_guesses(run, |k| kept[k] || masked(k), |k| guessed[k]);
+        if !suspects.is_empty() {
+            let draft = draft.get_or_insert_with(|| DraftNames::of(cx));
+            let more = protections.names(draft);
+            if suspects.iter().any(|s| more[s.index]) {
+                kept.iter_mut().zip(&more).for_each(|(k, &name)| *k |= name);
+                suspects = model.suspects_with_guesses(run, |k| kept[k] || masked(k), |k| guessed[k]);
+            }
         }
-    }
-    // A correction in a short run must turn it into words from end to end (提供技木、 → 提供技术;
-    // not 言海容 → 沿海容, nor 苟志强 into the name 高志强), and may not fall behind a surname
-    // that begins it (杜家毫 is no 杜家台).
-    if short && !suspects.is_empty() {
-        let lexicon = crate::lang::spelling::Lexicon::get();
-        let mut fixed = run.to_vec();
-        suspects.iter().for_each(|s| fixed[s.index] = s.right);
-        let named = may_be_surname(run[0]);
-        if lexicon.loose_characters(&fixed) > 0 || (named && suspects.iter().all(|s| s.index > 0)) {
-            suspects.clear();
+        // A correction in a short run must turn it into words from end to end (提供技木、 → 提供技术;
+        // not 言海容 → 沿海容, nor 苟志强 into the name 高志强), and may not fall behind a surname
+        // that begins it (杜家毫 is no 杜家台).
+        if short && !suspects.is_empty() {
+            let lexicon = crate::lang::spelling::Lexicon::get();
+            let mut fixed = run.to_vec();
+            suspects.iter().for_each(|s| fixed[s.index] = s.right);
+            let named = may_be_surname(run[0]);
+            if lexicon.loose_characters(&fixed) > 0 || (named && suspects.iter().all(|s| s.index > 0)) {
+                suspects.clear();
+            }
         }
+        suspects
     }
-    suspects
 }
 
 /// The finding for `suspect`, the `k`th character of `run`, at `span`.
