@@ -7,7 +7,9 @@ use crate::document::{MaskKind, MaskSet, Part};
 use crate::lang::spelling::{Channel, Model, Suspect};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 pub struct WrongCharacters;
 
@@ -270,7 +272,11 @@ const RARER_SURNAMES: &str = "羊禤亓佘冶苟褚窦喻柏郎鲁酆鲍滕邬�
 /// Whether `c` may begin a personal name here: a surname, common or rarer, that is not mostly
 /// a function word (于, 和, 对 …).
 fn may_be_surname(c: char) -> bool {
-    (crate::org::is_surname_char(c) || RARER_SURNAMES.contains(c)) && !FUNCTION_SURNAMES.contains(c)
+    // Asked for every character of every run read: a set, not a search of the strings (which
+    // cost GW610 about a seventh of its time).
+    static RARER: LazyLock<FxHashSet<char>> = LazyLock::new(|| RARER_SURNAMES.chars().collect());
+    static FUNCTION: LazyLock<FxHashSet<char>> = LazyLock::new(|| FUNCTION_SURNAMES.chars().collect());
+    (crate::org::is_surname_char(c) || RARER.contains(&c)) && !FUNCTION.contains(&c)
 }
 
 /// Positions of `run` that may be a personal name: a surname standing alone (no dictionary word
