@@ -185,6 +185,7 @@ fn name_endings() -> impl Iterator<Item = &'static str> {
     let sectors = SECTOR_INSTITUTIONS.iter().flat_map(|(_, endings)| endings.iter().copied());
     [
         WRITTEN_IN_THE_PARSER,
+        &TOWN_OFFICE_ENDINGS,
         MINISTRIES,
         PARTY_DEPARTMENTS,
         DISCIPLINE_FORMS,
@@ -228,12 +229,28 @@ fn parse_uncached(text: &str, near: Option<u32>) -> Parsed {
     };
     match body(party, place, rest) {
         Some(parsed) => parsed,
-        // An unlisted place name is only trusted when the body after it was recognised.
-        None => match place.filter(|p| !p.guessed) {
+        // An unlisted place name is only trusted when the body after it was recognised — or,
+        // for a town (no town is in the gazetteer), when the body is shaped like one of the
+        // town's offices: 与儿街镇河长制办公室, 与儿街镇党政办公室, 猗氏镇农业综合服务中心.
+        None => match place.filter(|p| !p.guessed || is_town_office(p, rest)) {
             Some(place) => Parsed::plain(place.attach(Org::new(norm, OrgKind::Unknown))),
             None => Parsed::plain(Org::unknown(&norm)),
         },
     }
+}
+
+/// How the name of a town's office ends (a town's own organs, 人民政府, 党委, are read as such).
+const TOWN_OFFICE_ENDINGS: [&str; 6] = ["办公室", "中心", "服务站", "管理站", "工作站", "所"];
+
+/// Whether `rest`, after the town `place`, names one of the town's offices: a named town (two
+/// characters or more before 镇, 乡, 街道) and a body of at least two characters before one
+/// of the endings.
+fn is_town_office(place: &Place, rest: &str) -> bool {
+    let named = place.region.as_deref().unwrap_or(&place.label).trim_end_matches(['镇', '乡']).trim_end_matches("街道");
+    place.level == Some(Level::Township)
+        && named.chars().count() >= 2
+        && rest.chars().all(crate::lang::is_han)
+        && TOWN_OFFICE_ENDINGS.iter().any(|end| rest.strip_suffix(end).is_some_and(|body| body.chars().count() >= 2))
 }
 
 /// Where an organ is: the region part of its name.
@@ -1494,6 +1511,28 @@ mod tests {
         check(&org("市府办"), "市人民政府办公室", GeneralOffice, None, Some("市人民政府"));
         check(&org("市教育局"), "市教育局", Department, None, Some("市人民政府"));
         check(&org("鼓楼区人民政府"), "鼓楼区人民政府", Government, Some(County), None);
+    }
+
+    /// No town is in the gazetteer: a named town is trusted before a body shaped like one of its
+    /// offices (河长制办公室, 综治中心, 财政所), as a listed county is before any body. Words for
+    /// kinds of area (乡镇, 小镇) stay no place.
+    #[test]
+    fn an_unlisted_towns_offices() {
+        for (name, region) in [
+            ("与儿街镇河长制办公室", "与儿街镇"),
+            ("与儿街镇党政办公室", "与儿街镇"),
+            ("晏河乡财政所", "晏河乡"),
+            ("帽盔山街道综治中心", "帽盔山街道"),
+        ] {
+            let found = org(name);
+            check(&found, name, Unknown, Some(Township), None);
+            assert_eq!(found.region.as_deref(), Some(region), "{found:?}");
+            assert!(found.is_recognised());
+        }
+        for name in ["小镇建设办公室", "乡镇工作办公室", "山区开发办公室", "与儿街镇某某", "与儿街镇所"]
+        {
+            assert!(!org(name).is_recognised(), "{name}: {:?}", org(name));
+        }
     }
 
     #[test]
