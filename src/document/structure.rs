@@ -163,8 +163,10 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
         }
         // 一、二等奖 and 一、二季度 abbreviate a list of numbers, but 三、八届政协委员… after 二、
         // is item 三: the line alone cannot tell, so it is marked for the reader of the sequence.
-        let list_like = abbreviated_list(&s[num_len + punct.0.len_utf8()..], is_chinese_numeral_char);
         let number = parse_chinese_number(&s[..num_len])?;
+        let list_like = abbreviated_list(&s[num_len + punct.0.len_utf8()..], number, is_chinese_numeral_char, |n| {
+            parse_chinese_number(n)
+        });
         if number == 0 {
             return None;
         }
@@ -187,7 +189,9 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
             return None;
         }
         let punct = punct_after(s, num_len, line)?;
-        let list_like = abbreviated_list(&s[num_len + punct.0.len_utf8()..], |c| c.is_ascii_digit());
+        let first: u32 = s[..num_len].parse().ok()?;
+        let list_like =
+            abbreviated_list(&s[num_len + punct.0.len_utf8()..], first, |c| c.is_ascii_digit(), |n| n.parse().ok());
         // 1.5亿元 is a decimal, not an ordinal; but a decimal carries no minutes of arc, so
         // `10.22 °28′09″N` in a list of points is point 10 at 22°28′.
         let after = punct.1.end - line.start;
@@ -217,10 +221,18 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
     None
 }
 
-/// After “一、” or “1、”: another number and a counter word (一、二等奖, 1、2号楼, 第一、二季度).
-fn abbreviated_list(rest: &str, is_digit: impl Fn(char) -> bool) -> bool {
+/// After “一、” or “1、” (`first`): a greater number and a counter word (一、二等奖, 1、2号楼,
+/// 第一、二季度). A list of numbers goes up: 一、一季度 and 二、一季度 are items whose text
+/// begins with a number.
+fn abbreviated_list(
+    rest: &str,
+    first: u32,
+    is_digit: impl Fn(char) -> bool,
+    value: impl Fn(&str) -> Option<u32>,
+) -> bool {
     let digits: usize = rest.chars().take_while(|c| is_digit(*c)).map(char::len_utf8).sum();
     digits > 0
+        && value(&rest[..digits]).is_some_and(|next| next > first)
         && ["等", "季度", "年级", "类", "级", "批", "期", "号", "次", "届", "档", "星"]
             .iter()
             .any(|w| rest[digits..].starts_with(w))
@@ -285,6 +297,10 @@ mod tests {
         assert_eq!(list_like("1、2号实验楼的改造工程已完工。"), Some((1, true)));
         assert_eq!(list_like("三、八届政协委员于1月14日报到。"), Some((3, true)));
         assert_eq!(list_like("三、政协委员于1月14日报到。"), Some((3, false)));
+        // A list of numbers goes up: what begins with the same or a smaller number is an item.
+        assert_eq!(list_like("一、一季度巡河工作情况"), Some((1, false)));
+        assert_eq!(list_like("二、一季度工作情况"), Some((2, false)));
+        assert_eq!(list_like("2、1号楼的改造工程已完工。"), Some((2, false)));
     }
 
     #[test]

@@ -32,7 +32,9 @@ static META: RuleMeta = RuleMeta {
 或紧接在以冒号引出列举的一行之后从“1”编起的，算下一层，重新计数；“1.”之后接着写“2、”则仍是同一层\
 （标点由 GW402 检查）。\n\n\
 不算层次序数的：行中间的序号（“按照第三部分（二）”）、小数（“1.5亿元”；但“10.22°28′”中小数不会带“分”，\
-是第10点）、并列的数字（“一、二等奖”“1、2号楼”）——除非它恰好接续同一层的编号（“二、”之后的“三、八届政协委员……”是第三项）。\
+是第10点）、并列的数字（“一、二等奖”“1、2号楼”）——除非它恰好接续同一层的编号（“二、”之后的“三、八届政协委员……”是第三项），\
+或是一层的第一项、其后同一层接着是“二、”（“一、二季度工作情况……二、下一步工作”）；\
+并列的数字是递增的，“一、一季度工作情况”是第一项。\
 序号后的标点（“（一）、”“1、”）由 GW402 检查。",
     bad: "一、总体要求\n（一）指导思想\n（三）基本原则\n三、主要任务",
     good: "一、总体要求\n（一）指导思想\n（二）基本原则\n二、主要任务",
@@ -225,8 +227,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     self.stack.clear();
                     self.carry.clear();
                 }
-                // 一、二等奖 reads as a list of numbers unless it is the next number of its run.
-                Item::Heading(o) if o.list_like && !self.continues(o) => {}
+                // 一、二等奖 reads as a list of numbers unless it is the next number of its run,
+                // or the first one, followed by the second (一、二季度工作情况 … 二、下一步工作).
+                Item::Heading(o) if o.list_like && !self.continues(o) && !self.opens(&items[k + 1..], o) => {}
                 Item::Heading(o) => self.heading(&items, k, announced[k], o, out),
             }
         }
@@ -253,6 +256,18 @@ impl<'c, 'a> Checker<'c, 'a> {
     /// Whether `o` is the next number of a run already open.
     fn continues(&self, o: &Ordinal) -> bool {
         self.stack.iter().any(|e| e.style == o.style && e.mark == Mark::of(o) && e.number + 1 == o.number)
+    }
+
+    /// Whether `o` is the first number of a run not yet open, and the next item of its kind in
+    /// `after`, before the numbering starts afresh, is the second.
+    fn opens(&self, after: &[Item], o: &Ordinal) -> bool {
+        let mark = Mark::of(o);
+        o.number == 1
+            && !self.stack.iter().any(|e| e.style == o.style && e.mark == mark)
+            && after.iter().take_while(|item| matches!(item, Item::Heading(_))).find_map(|item| match item {
+                Item::Heading(n) if n.style == o.style && Mark::of(n) == mark => Some(n.number),
+                _ => None,
+            }) == Some(2)
     }
 
     fn heading(&mut self, items: &[Item], k: usize, announced: bool, o: &Ordinal, out: &mut Vec<Finding>) {
@@ -491,6 +506,19 @@ mod tests {
     fn a_list_of_numbers_that_continues_the_run_is_the_next_item() {
         let text = body("一、出席人员\n二、报到时间\n三、八届政协委员于1月14日报到。\n四、提案交大会报到处。");
         assert!(codes_in("t.txt", &text, "GW304").is_empty());
+    }
+
+    /// The first item may begin with a number too (a sixth tester's 会议纪要): 一、一季度 is no list
+    /// (a list goes up), and 一、二季度 is item 一 where 二、 follows.
+    #[test]
+    fn a_first_item_that_begins_with_a_number_opens_the_run() {
+        for first in ["一、一季度巡河工作情况", "一、二季度工作情况"] {
+            let text = body(&format!("{first}\n全镇巡河412次。\n二、下一阶段重点工作\n三、有关要求"));
+            assert!(codes_in("t.txt", &text, "GW304").is_empty(), "{first}");
+        }
+        // Where 三、 follows, 一、二等奖 stays a list of numbers, and 三、 misses its 一、.
+        let text = body("一、二等奖获奖项目将推荐参加省级比赛。\n三、有关要求");
+        assert_eq!(codes_in("t.txt", &text, "GW304"), ["GW304:三"]);
     }
 
     #[test]
