@@ -27,7 +27,8 @@ static META: RuleMeta = RuleMeta {
 下一个栏目前的间隔（“联系人：张三  电话：……”）、汉字与英文单词之间的空格、版头（发文字号与签发人之间）、\
 发文机关署名、成文日期和版记（印发机关与印发日期之间）的排版空格、用制表符或多处宽空白对齐的表格行、发文字号、网址和代码。\n\n\
 两个名称之间的空格也不报，无论在标题、正文还是署名中：联合发文机关（“中国人民银行 财政部”）、职务与姓名（“局长　张三”）、\
-机构与姓名（“办公室 王五”）、姓名与姓名（“张三 李四”）。\n\n\
+机构与姓名（“办公室 王五”；内设机构之后、标点之前的两三个字不成词时，按联系人姓名看待，不论姓氏是否常见：“政教处 者永宏，”）、\
+姓名与姓名（“张三 李四”）。\n\n\
 删去空格一般是确定的，`--fix` 直接修改；空格两侧像名称而未能确认（如“中国证监会 国家外汇局”）时，删去与否需人工确认（`--unsafe-fixes`）。",
     bad: "市政府全体会议和市政府常务会议的纪要，由市政府办公室 2 天内起草呈批。",
     good: "市政府全体会议和市政府常务会议的纪要，由市政府办公室2天内起草呈批。",
@@ -137,8 +138,20 @@ fn separates_names(cx: &Context, left: &str, right: &str) -> bool {
     if (left_person || left_unit) && org::is_full_name(right) || left_person && org::starts_with_title(right) {
         return true;
     }
+    if left_unit && name_slot(right) {
+        return true;
+    }
     ends_with_organ(cx, left)
         && (org::is_full_name(right) || org::starts_with_title(right) || starts_with_organ(cx, left, right))
+}
+
+/// Whether `right`, after a unit and a space, fills a contact line's name slot (联系人：政教处
+/// 鲁海英，电话……): two or three 汉字 set off by a mark or the line's end, and no word. A person
+/// whatever the surname: drafters write rare ones (者, 妥, 禚, 隗) that no surname list holds.
+fn name_slot(right: &str) -> bool {
+    (2..=3).contains(&right.chars().count())
+        && right.chars().all(crate::lang::is_han)
+        && !crate::lang::segment::is_word(right)
 }
 
 /// Characters that end organ names (局, 委员会, 政府, 公司 …).
@@ -325,6 +338,17 @@ mod tests {
 经国务院同意，中国人民银行 财政部联合印发本通知。会议由局长　张三主持，副局长 李四、王　五出席。\n\
 联系人：办公室 王五；出席：张三 李四；市应急管理局 局长 王五。\n";
         assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
+    }
+
+    /// Independent testers' contact lines name people of rare surnames (者永宏, 禚洪亮, 隗建军):
+    /// the name slot after a unit is a name whatever its surname; a word there is no name.
+    #[test]
+    fn a_contact_lines_name_slot_is_a_name_whatever_the_surname() {
+        let text = "关于做好防火工作的通知\n各乡（镇）人民政府：\n请认真落实。\n\
+联系人：县森林草原防火科 隗建军，电话：0457-1234567；政教处 者永宏。\n";
+        assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
+        let text = "关于做好防火工作的通知\n各乡（镇）人民政府：\n请县防火科 负责，政教处 牵头落实。\n";
+        assert_eq!(codes_in("t.txt", text, "GW410").len(), 2, "{:?}", codes_in("t.txt", text, "GW410"));
     }
 
     #[test]
