@@ -205,7 +205,7 @@ pub fn parse_ordinal(text: &str, line: Span) -> Option<Ordinal> {
         if matches!(punct.0, ':' | '：') && s[after..].starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        let number = s[..num_len].parse().ok()?;
+        let number = first;
         return Some(
             Ordinal {
                 style: OrdinalStyle::Arabic,
