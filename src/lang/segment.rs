@@ -23,11 +23,6 @@ pub struct Word<'t> {
     pub end: usize,
 }
 
-/// Whether `word` is in the dictionary (jieba's general one or gwlint's 公文 vocabulary).
-pub fn is_word(word: &str) -> bool {
-    SEGMENTER.has_word(word)
-}
-
 pub fn segment(text: &str) -> Vec<Word<'_>> {
     SEGMENTER
         .cut(text, false)
