@@ -186,6 +186,7 @@ fn name_endings() -> impl Iterator<Item = &'static str> {
     [
         WRITTEN_IN_THE_PARSER,
         &TOWN_OFFICE_ENDINGS,
+        &TOWN_OFFICE_SHORT_ENDINGS,
         MINISTRIES,
         PARTY_DEPARTMENTS,
         DISCIPLINE_FORMS,
@@ -242,15 +243,23 @@ fn parse_uncached(text: &str, near: Option<u32>) -> Parsed {
 /// How the name of a town's office ends (a town's own organs, 人民政府, 党委, are read as such).
 const TOWN_OFFICE_ENDINGS: [&str; 6] = ["办公室", "中心", "服务站", "管理站", "工作站", "所"];
 
+/// The short forms of a town's offices: two characters before 办 (党政办, 河长办, 综治办) or 站
+/// (水利站, 文化站, 农技站). Longer bodies before a bare 办 or 站 are phrases more often than
+/// names (联合举办, 火车站).
+const TOWN_OFFICE_SHORT_ENDINGS: [&str; 2] = ["办", "站"];
+
 /// Whether `rest`, after the town `place`, names one of the town's offices: a named town (two
 /// characters or more before 镇, 乡, 街道) and a body of at least two characters before one
-/// of the endings.
+/// of the endings, or exactly two before a short form's.
 fn is_town_office(place: &Place, rest: &str) -> bool {
     let named = place.region.as_deref().unwrap_or(&place.label).trim_end_matches(['镇', '乡']).trim_end_matches("街道");
+    let long_form =
+        || TOWN_OFFICE_ENDINGS.iter().any(|end| rest.strip_suffix(end).is_some_and(|body| body.chars().count() >= 2));
+    let short_form = || rest.chars().count() == 3 && TOWN_OFFICE_SHORT_ENDINGS.iter().any(|end| rest.ends_with(end));
     place.level == Some(Level::Township)
         && named.chars().count() >= 2
         && rest.chars().all(crate::lang::is_han)
-        && TOWN_OFFICE_ENDINGS.iter().any(|end| rest.strip_suffix(end).is_some_and(|body| body.chars().count() >= 2))
+        && (long_form() || short_form())
 }
 
 /// Where an organ is: the region part of its name.
@@ -1523,14 +1532,27 @@ mod tests {
             ("与儿街镇党政办公室", "与儿街镇"),
             ("晏河乡财政所", "晏河乡"),
             ("帽盔山街道综治中心", "帽盔山街道"),
+            ("与儿街镇河长办", "与儿街镇"),
+            ("与儿街镇党政办", "与儿街镇"),
+            ("走马驿镇水利站", "走马驿镇"),
         ] {
             let found = org(name);
             check(&found, name, Unknown, Some(Township), None);
             assert_eq!(found.region.as_deref(), Some(region), "{found:?}");
             assert!(found.is_recognised());
         }
-        for name in ["小镇建设办公室", "乡镇工作办公室", "山区开发办公室", "与儿街镇某某", "与儿街镇所"]
-        {
+        for name in [
+            "小镇建设办公室",
+            "乡镇工作办公室",
+            "山区开发办公室",
+            "与儿街镇某某",
+            "与儿街镇所",
+            "小镇河长办",
+            "与儿街镇办",
+            "与儿街镇站",
+            "与儿街镇联合举办",
+            "与儿街镇长途汽车站",
+        ] {
             assert!(!org(name).is_recognised(), "{name}: {:?}", org(name));
         }
     }

@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
 下一个栏目前的间隔（“联系人：张三  电话：……”）、汉字与英文单词之间的空格、版头（发文字号与签发人之间）、\
 发文机关署名、成文日期和版记（印发机关与印发日期之间）的排版空格、用制表符或多处宽空白对齐的表格行、发文字号、网址和代码。\n\n\
 两个名称之间的空格也不报，无论在标题、正文还是署名中：联合发文机关（“中国人民银行 财政部”）、职务与姓名（“局长　张三”）、\
-机构与姓名（“办公室 王五”；“联系人”一行里，内设机构之后的两三个字（到标点、空格或行尾为止）按姓名看待，不论姓氏是否常见：“联系人：政教处 者永宏，”）、\
+机构与姓名（“办公室 王五”；“联系人”一行里，内设机构之后的两三个字或用间隔号连写的译名（到标点、空格或行尾为止）按姓名看待，不论姓氏是否常见：“联系人：政教处 者永宏，”“联系人：党政办 古丽米拉·艾尔肯”）、\
 姓名与姓名（“张三 李四”）。\n\n\
 删去空格一般是确定的，`--fix` 直接修改；空格两侧像名称而未能确认（如“中国证监会 国家外汇局”）时，删去与否需人工确认（`--unsafe-fixes`）。",
     bad: "市政府全体会议和市政府常务会议的纪要，由市政府办公室 2 天内起草呈批。",
@@ -121,8 +121,8 @@ fn starts_with_organ(cx: &Context, left: &str, token: &str) -> bool {
 }
 
 /// Words that end the name of a 内设机构 or a small unit: before a person's full name they make
-/// a contact line (办公室 王五).
-const UNIT_ENDINGS: &[&str] = &["办公室", "办公厅", "司", "科", "处", "股", "室", "中心", "站", "所", "队"];
+/// a contact line (办公室 王五, 党政办 王五).
+const UNIT_ENDINGS: &[&str] = &["办公室", "办公厅", "办", "司", "科", "处", "股", "室", "中心", "站", "所", "队"];
 
 /// Whether a space between `left` and `right` (the tokens either side) separates two names —
 /// organs, people, a 职务 and a name (中国人民银行 财政部, 局长　张三, 办公室 王五, 张三 李四) — or
@@ -147,12 +147,18 @@ fn separates_names(cx: &Context, left: &str, right: &str, contact: bool) -> bool
 }
 
 /// Whether `right`, after a unit and a space in a contact line, fills its name slot (联系人：政教处
-/// 鲁海英，电话……): two or three 汉字 set off by a mark, a space or the line's end. A person
-/// whatever the surname: drafters write rare ones (者, 妥, 禚, 隗) that no surname list holds.
-/// (Asking the dictionary instead of the line would build the word segmenter, ~0.1 s and
-/// 30 MB, for one draft that otherwise never needs it.)
+/// 鲁海英，电话……): two or three 汉字 set off by a mark, a space or the line's end, or a name
+/// written with a 间隔号 (古丽米拉·艾尔肯, GB/T 15834 4.15). A person whatever the surname:
+/// drafters write rare ones (者, 妥, 禚, 隗) that no surname list holds. (Asking the dictionary
+/// instead of the line would build the word segmenter, ~0.1 s and 30 MB, for one draft that
+/// otherwise never needs it.)
 fn name_slot(right: &str) -> bool {
-    (2..=3).contains(&right.chars().count()) && right.chars().all(crate::lang::is_han)
+    let han = |part: &str| !part.is_empty() && part.chars().all(crate::lang::is_han);
+    let parts: Vec<&str> = right.split(crate::lang::NAME_DOTS).collect();
+    match parts.as_slice() {
+        [one] => (2..=3).contains(&one.chars().count()) && han(one),
+        several => several.len() <= 4 && several.iter().all(|p| han(p)) && right.chars().count() <= 16,
+    }
 }
 
 /// Characters that end organ names (局, 委员会, 政府, 公司 …).
@@ -346,7 +352,7 @@ mod tests {
     #[test]
     fn a_contact_lines_name_slot_is_a_name_whatever_the_surname() {
         let text = "关于做好防火工作的通知\n各乡（镇）人民政府：\n请认真落实。\n\
-联系人：县森林草原防火科 隗建军，电话：0457-1234567；政教处 者永宏。\n";
+联系人：县森林草原防火科 隗建军，电话：0457-1234567；政教处 者永宏；防火科 古丽米拉·艾尔肯。\n";
         assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
         let text = "关于做好防火工作的通知\n各乡（镇）人民政府：\n请县防火科 负责，政教处 牵头落实。\n";
         assert_eq!(codes_in("t.txt", text, "GW410").len(), 2, "{:?}", codes_in("t.txt", text, "GW410"));
