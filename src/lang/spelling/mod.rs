@@ -102,6 +102,23 @@ impl Default for Model {
     }
 }
 
+/// Whether the model could question anything in a run of Chinese characters: some pair of
+/// neighbours (its ends included) is rarer in official text than [`RARE_PAIR`]. A run without
+/// one yields no suspect at any threshold and with any protection, so a caller may skip what it
+/// would spend on protecting names there (most runs of correct text).
+pub fn has_rare_pair(chars: &[char]) -> bool {
+    let context = CharModel::get();
+    let mut before = context.index(ngrams::START);
+    for &c in chars.iter().chain(&[ngrams::END]) {
+        let here = context.index(c);
+        if context.pair_count(before, here) < RARE_PAIR {
+            return true;
+        }
+        before = here;
+    }
+    false
+}
+
 impl Model {
     /// Suspected wrong characters in a run of Chinese characters (`chars` holds no punctuation:
     /// the caller splits there). `keep` tells positions never to question (names, quotations).
@@ -165,11 +182,16 @@ impl Model {
                 framed.extend([i, i + 2]);
             }
         }
+        // A character written twice (季季有走访, 层层压实, 人人参与) is a reduplication made on
+        // purpose: one slip would not repeat its neighbour, and two slips would not agree
+        // (odw.train has no error inside such a pair).
+        let doubled = |i: usize| (i > 0 && chars[i - 1] == chars[i]) || chars.get(i + 1) == Some(&chars[i]);
         let questioned = |i: usize| {
             !keep(i)
                 && crate::lang::is_han(chars[i])
                 && (known[i] || candidates::is_listed(chars[i]))
                 && !framed.contains(&i)
+                && !doubled(i)
         };
         let mut out: Vec<Suspect> = Vec::new();
         let mut flagged = vec![false; chars.len()];
@@ -534,6 +556,13 @@ mod tests {
         assert_eq!(fixes("对危旧房屋做到应修尽修"), []);
         assert_eq!(fixes("适龄儿童少年应入尽入"), []);
         assert_eq!(fixes("对群众诉球快办快结"), [('球', '求', Channel::Sound)]);
+    }
+
+    #[test]
+    fn a_doubled_character_is_not_questioned() {
+        // 季季 read as 积极 (near in sound, both characters changed): reduplication is meant.
+        assert_eq!(fixes("网格员做到季季有走访"), []);
+        assert_eq!(fixes("网格员做到积季有走访"), [('季', '极', Channel::Sound)]);
     }
 
     #[test]

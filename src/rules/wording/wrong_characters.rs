@@ -437,6 +437,10 @@ impl LineReader<'_, '_> {
         run.clear();
         run.extend(chars[range.clone()].iter().map(|&(_, c)| c));
         let run: &[char] = run;
+        // Nothing to question: nothing to protect either.
+        if !crate::lang::spelling::has_rare_pair(run) {
+            return Vec::new();
+        }
         // A short run between marks is a list item or a heading word: a name more often than a
         // sentence (贺安杰、毛腾飞、言海容（女）). It is questioned only as far as a correction can
         // make it words from end to end (see below): not at all when it has fewer than three
