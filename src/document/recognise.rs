@@ -425,6 +425,11 @@ impl<'t> Recogniser<'t> {
             if !self.is_title_line(last) {
                 break;
             }
+            // A long line that ends a sentence is the text's first paragraph, not the title run
+            // on (`…活动实施方案` then `为深入贯彻落实公司关于开展……，制定本方案。`).
+            if last > i && self.chars(last) > 40 && self.s(last).trim_end().ends_with(['。', '！', '？', '；']) {
+                break;
+            }
             let whole = self.lines[i].span.cover(self.lines[last].span).text(self.text);
             // `关于` or a kind word is what makes a line a title; a one-line sentence that
             // happens to end in 要点 is not one unless a 主送 or note follows.

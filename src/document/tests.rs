@@ -124,6 +124,16 @@ fn two_line_title() {
     assert!(doc.main_recipients.is_some());
 }
 
+/// A plan without a 主送: its first paragraph (which mentions 关于 and ends in a kind word) is
+/// not the title run on.
+#[test]
+fn a_first_paragraph_is_not_the_title_run_on() {
+    let text = "示例厂2025年安全生产月活动实施方案\n为深入贯彻落实公司关于开展2025年安全生产月活动的部署要求，进一步压实全员安全生产责任，坚决遏制各类生产安全事故发生，结合我厂实际，制定本方案。\n一、活动主题\n人人讲安全。\n";
+    let src = Source::from_text("t.txt", text);
+    let doc = recognise(&src);
+    assert_eq!(text_of(&src, &doc.title), "示例厂2025年安全生产月活动实施方案");
+}
+
 #[test]
 fn padded_two_character_signer_name() {
     let text =

@@ -127,11 +127,13 @@ const UNIT_ENDINGS: &[&str] = &["办公室", "办公厅", "办", "司", "科", "
 /// Whether a space between `left` and `right` (the tokens either side) separates two names —
 /// organs, people, a 职务 and a name (中国人民银行 财政部, 局长　张三, 办公室 王五, 张三 李四) — or
 /// pads a two-character name (王　五). Such a space is typeset, wherever the line is. `contact`:
-/// the space stands after “联系人” on its line.
-fn separates_names(cx: &Context, left: &str, right: &str, contact: bool) -> bool {
+/// the space stands after “联系人” on its line; `line_end`: `right` ends the line.
+fn separates_names(cx: &Context, left: &str, right: &str, contact: bool, line_end: bool) -> bool {
     let two_char_name_padding = left.chars().count() == 1 && org::starts_with_surname(left);
     let left_title = org::ends_with_title(left);
-    if two_char_name_padding || left_title && org::starts_with_surname(right) {
+    // A speech's byline (州政协主席　者文华): a title, then the speaker's name to the line's end,
+    // whatever the surname.
+    if two_char_name_padding || left_title && (org::starts_with_surname(right) || line_end && name_slot(right)) {
         return true;
     }
     let left_person = org::is_full_name(left);
@@ -304,7 +306,8 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
             continue;
         }
         let between_han = is_han(prev) && is_han(next);
-        if between_han && separates_names(cx, left, right, s[..start].contains("联系人")) {
+        let line_end = rest.trim_end() == right;
+        if between_han && separates_names(cx, left, right, s[..start].contains("联系人"), line_end) {
             continue;
         }
         runs.push(StrayRun { span: rel, certain: !(between_han && maybe_between_names(left, right)) });
@@ -356,6 +359,16 @@ mod tests {
         assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
         let text = "关于做好防火工作的通知\n各乡（镇）人民政府：\n请县防火科 负责，政教处 牵头落实。\n";
         assert_eq!(codes_in("t.txt", text, "GW410").len(), 2, "{:?}", codes_in("t.txt", text, "GW410"));
+    }
+
+    /// A speech's byline: a title, then the speaker to the line's end, whatever the surname; a
+    /// title before a word in a sentence is no byline.
+    #[test]
+    fn a_bylines_speaker_is_a_name_whatever_the_surname() {
+        let text = "在全县防汛工作会议上的讲话\n县人民政府县长　者文华\n（2025年6月3日）\n同志们：\n";
+        assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
+        let text = "在全县防汛工作会议上的讲话\n由县长　牵头，各乡镇配合。\n";
+        assert_eq!(codes_in("t.txt", text, "GW410").len(), 1, "{:?}", codes_in("t.txt", text, "GW410"));
     }
 
     #[test]
