@@ -47,8 +47,9 @@ const COMMON: u32 = 20;
 /// A candidate: the character, its index in the n-gram table, and how it relates.
 pub type Candidate = (char, u16, Channel);
 
-/// Sound-alike and look-alike characters (`lints/spelling/confusion.tsv`, from ECSpell, MIT, and
-/// `lints/spelling/glyph-alikes.tsv`), those official text writes.
+/// Sound-alike and look-alike characters (`lints/spelling/confusion.tsv`, from ECSpell, MIT;
+/// `lints/spelling/glyph-alikes.tsv`; `lints/spelling/component-alikes.tsv`), those official
+/// text writes.
 static CONFUSION: LazyLock<HashMap<char, Vec<Candidate>>> = LazyLock::new(|| {
     let model = CharModel::get();
     let mut map: HashMap<char, Vec<Candidate>> = HashMap::default();
@@ -70,8 +71,13 @@ static CONFUSION: LazyLock<HashMap<char, Vec<Candidate>>> = LazyLock::new(|| {
             }
         }
     }
-    // Look-alikes by printed shape that the sets above lack (木/术, 撤/撒; `glyph-alikes.py`).
-    for line in include_str!("../../../lints/spelling/glyph-alikes.tsv").lines() {
+    // Look-alikes by printed shape that the sets above lack (木/术, 撤/撒; `glyph-alikes.py`),
+    // and characters one whole part apart (属/嘱, 存/荐; `component-alikes.py`).
+    let tables = [
+        include_str!("../../../lints/spelling/glyph-alikes.tsv"),
+        include_str!("../../../lints/spelling/component-alikes.tsv"),
+    ];
+    for line in tables.iter().flat_map(|table| table.lines()) {
         let mut cols = line.split('\t');
         let (Some(key), Some(alike)) = (cols.next().and_then(|k| k.chars().next()), cols.next()) else { continue };
         if key == '#' {
@@ -224,5 +230,15 @@ mod tests {
         assert!(candidates('面').contains(&('而', Channel::Shape)));
         assert!(candidates('讯').contains(&('汛', Channel::SameSyllable)), "{:?}", candidates('讯'));
         assert!(!candidates('讯').contains(&('汛', Channel::Shape)));
+    }
+
+    /// Characters one whole part apart are look-alikes both ways (存 for 荐, 嘱 for 属); a
+    /// character drawn as strokes around another (贝: ⺆ around 人) is not its part's.
+    #[test]
+    fn a_part_added_or_dropped_makes_a_look_alike() {
+        assert!(candidates('存').contains(&('荐', Channel::Shape)), "{:?}", candidates('存'));
+        assert!(candidates('嘱').contains(&('属', Channel::Shape)), "{:?}", candidates('嘱'));
+        assert!(candidates('贝').contains(&('员', Channel::Shape)), "{:?}", candidates('贝'));
+        assert!(!candidates('贝').iter().any(|&(c, _)| c == '人'), "{:?}", candidates('贝'));
     }
 }
