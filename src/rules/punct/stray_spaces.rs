@@ -29,7 +29,7 @@ static META: RuleMeta = RuleMeta {
 两个名称之间的空格也不报，无论在标题、正文还是署名中：联合发文机关（“中国人民银行 财政部”）、职务与姓名（“局长　张三”）、\
 机构与姓名（“办公室 王五”；“联系人”一行里，内设机构之后的两三个字或用间隔号连写的译名（到标点、空格或行尾为止）按姓名看待，不论姓氏是否常见：“联系人：政教处 者永宏，”“联系人：党政办 古丽米拉·艾尔肯”）、\
 姓名与姓名（“张三 李四”）。\n\n\
-删去空格一般是确定的，`--fix` 直接修改；空格两侧像名称而未能确认（如“中国证监会 国家外汇局”）时，删去与否需人工确认（`--unsafe-fixes`）。",
+删去空格一般是确定的，`--fix` 直接修改；空格两侧像名称而未能确认（如“中国证监会 国家外汇局”）、或在没有标点的一行（如简报标题“我校扎实推进营养改善计划　让山区孩子吃得饱”）里隔开两个短语时，删去与否需人工确认（`--unsafe-fixes`）。",
     bad: "市政府全体会议和市政府常务会议的纪要，由市政府办公室 2 天内起草呈批。",
     good: "市政府全体会议和市政府常务会议的纪要，由市政府办公室2天内起草呈批。",
 };
@@ -242,7 +242,7 @@ fn check_line(cx: &Context, s: &str, line: Span, out: &mut Vec<Finding>) {
                 .fix(if certain {
                     Fix::safe("删去空格", edits)
                 } else {
-                    Fix::unsafe_("删去空格（如是两个名称之间的间隔，请保留）", edits)
+                    Fix::unsafe_("删去空格（如是两个名称或两个短语之间的间隔，请保留或改用标点）", edits)
                 })
                 .en("Stray space in Chinese text"),
         );
@@ -310,7 +310,16 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
         if between_han && separates_names(cx, left, right, s[..start].contains("联系人"), line_end) {
             continue;
         }
-        runs.push(StrayRun { span: rel, certain: !(between_han && maybe_between_names(left, right)) });
+        // A space between two phrases of a line without punctuation — a headline (我校扎实推进
+        // 营养改善计划　让山区孩子吃得饱) — may be the line's only separator: deleting it runs
+        // the phrases together, so the drafter decides.
+        // A document's title (关于…的通知, 《…》) is one phrase: a space in it is stray.
+        let phrases = between_han
+            && left.chars().count() >= 4
+            && right.chars().count() >= 4
+            && !s.chars().any(|c| is_clause_mark(c) || c == '《')
+            && !s.contains("关于");
+        runs.push(StrayRun { span: rel, certain: !(phrases || between_han && maybe_between_names(left, right)) });
     }
     runs
 }
@@ -369,6 +378,19 @@ mod tests {
         assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
         let text = "在全县防汛工作会议上的讲话\n由县长　牵头，各乡镇配合。\n";
         assert_eq!(codes_in("t.txt", text, "GW410").len(), 1, "{:?}", codes_in("t.txt", text, "GW410"));
+    }
+
+    /// A headline's space between two phrases is reported, but deleting it is the drafter's
+    /// call; in a sentence the same space is stray for certain.
+    #[test]
+    fn a_space_between_a_headlines_phrases_is_an_unsafe_fix() {
+        use crate::diagnostic::Applicability::{Safe, Unsafe};
+        let applicability = |text: &str| -> Vec<_> {
+            let d = crate::test_support::lint_text("t.txt", text, "GW410");
+            d.iter().map(|d| d.fix.as_ref().map(|f| f.applicability)).collect()
+        };
+        assert_eq!(applicability("我校扎实推进营养改善计划　让山区孩子吃得饱吃得好\n"), [Some(Unsafe)]);
+        assert_eq!(applicability("我校扎实推进营养改善计划　让山区孩子吃得饱，吃得好。\n"), [Some(Safe)]);
     }
 
     #[test]
