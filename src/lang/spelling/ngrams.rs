@@ -192,7 +192,7 @@ impl CharModel {
     }
 
     /// Times `c` followed the pair (0 for triples seen once).
-    fn triple_count(&self, pair: &Counts, c: u16) -> u32 {
+    pub(super) fn triple_count(&self, pair: &Counts, c: u16) -> u32 {
         let (mut lo, mut hi) = (pair.triples.0 as usize, pair.triples.1 as usize);
         while lo < hi {
             let mid = (lo + hi) / 2;

@@ -150,7 +150,7 @@ fn separates_names(cx: &Context, left: &str, right: &str, contact: bool, line_en
 
 /// Whether `right`, after a unit and a space in a contact line, fills its name slot (联系人：政教处
 /// 鲁海英，电话……): two or three 汉字 set off by a mark, a space or the line's end, or a name
-/// written with a 间隔号 (古丽米拉·艾尔肯, GB/T 15834 4.15). A person whatever the surname:
+/// written with a 间隔号 (古丽米拉·艾尔肯, GB/T 15834-2011 4.14). A person whatever the surname:
 /// drafters write rare ones (者, 妥, 禚, 隗) that no surname list holds. (Asking the dictionary
 /// instead of the line would build the word segmenter, ~0.1 s and 30 MB, for one draft that
 /// otherwise never needs it.)

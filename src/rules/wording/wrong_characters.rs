@@ -29,7 +29,7 @@ static META: RuleMeta = RuleMeta {
     docs: "起草人多用拼音输入法，错字往往与正字同音或近音（部署→布署、机制→机智），也有形近的（手写、五笔、扫描）。\
 本规则对每个可疑的字问一个问题：换成它的某个候选字后，前后几个字是否成了明显更常见的公文说法？\n\n\
 - **哪些字可疑**：它与前字或后字组成的字对，在约 2,860 万字的法律法规、政府工作报告和省市日常公文（`lints/spelling/hanzi-ngrams.bin`）里少见，\
-且它所在的几个字按公文的写法读来很不通顺；\n\
+或两个字对都不算罕见、三个字却几乎没有连在一起写过（应地制宜、融和发展），且它所在的几个字按公文的写法读来很不通顺；\n\
 - **候选字**：音近字表、形近字表（`lints/spelling/confusion.tsv`，取自 ECSpell，MIT 许可；`lints/spelling/glyph-alikes.tsv`，按印刷字形相似度补充；`lints/spelling/component-alikes.tsv`，差一个整部件的字，如属/嘱、存/荐，\
 部件拆分取自 CJK Decomposition Data File，Apache 2.0 许可）里的字，同音（不计声调）的常用字，\
 以及该字两侧都不搭时公文在这两个字之间常写的字；\n\
