@@ -20,22 +20,11 @@ table holds facts about shapes only.
 import argparse
 import os
 import re
-import struct
+
+from ngram_table import characters
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COMMON = 20
-
-
-def characters(path):
-    data = open(path, 'rb').read()
-    assert data[:4] == b'GWNG', 'not a hanzi-ngrams table'
-    count = struct.unpack_from('<I', data, 8)[0]
-    out = {}
-    for i in range(count):
-        code, seen, _, _ = struct.unpack_from('<IIII', data, 28 + 16 * i)
-        if 0x4e00 <= code <= 0x9fff:
-            out[chr(code)] = seen
-    return out
 
 
 def ideograph(part):
@@ -48,7 +37,7 @@ def main():
     ap.add_argument('--ngrams', default=os.path.join(HERE, 'hanzi-ngrams.bin'))
     ap.add_argument('--out', default=os.path.join(HERE, 'component-alikes.tsv'))
     args = ap.parse_args()
-    chars = characters(args.ngrams)
+    chars = dict(characters(args.ngrams))
     record = re.compile(r'^([^:]+):([^(]+)\((.*)\)$')
     alike = {}
     for line in open(args.decomp, encoding='utf-8'):

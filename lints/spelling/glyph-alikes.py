@@ -19,28 +19,17 @@ drawing.
 """
 import argparse
 import os
-import struct
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from ngram_table import characters
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 THRESHOLD = 0.8
 COMMON = 20
 FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 SC = 2  # the face of Noto Sans CJK SC in the collection
-
-
-def characters(path):
-    data = open(path, 'rb').read()
-    assert data[:4] == b'GWNG', 'not a hanzi-ngrams table'
-    count = struct.unpack_from('<I', data, 8)[0]
-    out = []
-    for i in range(count):
-        code, seen, _, _ = struct.unpack_from('<IIII', data, 28 + 16 * i)
-        if 0x4e00 <= code <= 0x9fff:
-            out.append((chr(code), seen))
-    return out
 
 
 def main():

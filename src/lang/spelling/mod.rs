@@ -204,8 +204,9 @@ impl Model {
         for i in 0..chars.len() {
             // Two ordinary pairs that official text (almost) never wrote as one triple (应地制宜:
             // 应地 and 地制 are both common) are questioned as a rare pair is.
-            let rare = pairs[i].min(pairs[i + 1]) < RARE_PAIR
-                || pairs[i].min(pairs[i + 1]) < UNSEEN_TRIPLE_PAIR
+            let rarer = pairs[i].min(pairs[i + 1]);
+            let rare = rarer < RARE_PAIR
+                || rarer < UNSEEN_TRIPLE_PAIR
                     && links[i].is_some_and(|p| marked[i + 2].is_some_and(|k| context.triple_count(p, k) == 0));
             if !rare || !questioned(i) {
                 continue;

@@ -278,6 +278,11 @@ struct StrayRun {
 fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
     let division_end = DIVISION.find(s).map_or(0, |m| m.end());
     let doc_numbers: Vec<Span> = DOC_NUMBER.find_iter(s).map(|m| Span::new(m.start(), m.end())).collect();
+    // A space between two phrases of a line without punctuation — a headline (我校扎实推进
+    // 营养改善计划　让山区孩子吃得饱) — may be the line's only separator: deleting it runs the
+    // phrases together, so the drafter decides. A document's title (关于…的通知, 《…》) is one
+    // phrase: a space in it is stray.
+    let headline = !s.chars().any(|c| is_clause_mark(c) || c == '《') && !s.contains("关于");
     let mut runs = Vec::new();
     let mut pos = 0;
     while let Some(off) = s[pos..].find(is_space) {
@@ -310,15 +315,7 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
         if between_han && separates_names(cx, left, right, s[..start].contains("联系人"), line_end) {
             continue;
         }
-        // A space between two phrases of a line without punctuation — a headline (我校扎实推进
-        // 营养改善计划　让山区孩子吃得饱) — may be the line's only separator: deleting it runs
-        // the phrases together, so the drafter decides.
-        // A document's title (关于…的通知, 《…》) is one phrase: a space in it is stray.
-        let phrases = between_han
-            && left.chars().count() >= 4
-            && right.chars().count() >= 4
-            && !s.chars().any(|c| is_clause_mark(c) || c == '《')
-            && !s.contains("关于");
+        let phrases = between_han && headline && left.chars().count() >= 4 && right.chars().count() >= 4;
         runs.push(StrayRun { span: rel, certain: !(phrases || between_han && maybe_between_names(left, right)) });
     }
     runs
