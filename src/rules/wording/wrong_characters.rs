@@ -124,19 +124,26 @@ static NAME_ENDINGS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Ve
 /// Where in a run of Chinese characters a name's ending begins, read from the left, and whether
 /// it surely ends a place's own name — not when an ending character makes a word with the one
 /// before it (农村, 集镇: a plain word as often). After an ending the reading goes on behind it
-/// (社区居委会 is 社区, then 居委会).
+/// (社区居委会 is 社区, then 居委会). An ending after a word that points at it (我镇、全县、
+/// 各社区) ends no name: the place is the pointing word's, and what stands before is text
+/// (资金中拔付我镇).
 fn name_endings(run: &[char]) -> Vec<(usize, bool)> {
     let lexicon = crate::lang::spelling::Lexicon::get();
     let mut found = Vec::new();
     let mut k = 0;
     while k < run.len() {
+        let pointed = k > 0 && SELF_REFERENCE.contains(&run[k - 1]);
         let word =
             NAME_ENDINGS_BY_FIRST.get(&run[k]).and_then(|words| words.iter().find(|(w, _)| run[k..].starts_with(w)));
         if let Some((word, place)) = word {
-            found.push((k, *place));
+            if !pointed {
+                found.push((k, *place));
+            }
             k += word.len();
         } else if NAME_ENDING_CHARS.contains(&run[k]) {
-            found.push((k, !(k > 0 && lexicon.contains_chars(&run[k - 1..=k]))));
+            if !pointed {
+                found.push((k, !(k > 0 && lexicon.contains_chars(&run[k - 1..=k]))));
+            }
             k += 1;
         } else {
             k += 1;
@@ -755,6 +762,10 @@ mod tests {
         assert_eq!(places("农业农村主管部门"), [false]);
         assert_eq!(places("陈明区长讲话"), [false]);
         assert_eq!(places("帆顺公司莘村路"), [false, true, true]);
+        // An ending a pointing word names (我镇、全县、各社区) ends no name before it.
+        assert_eq!(at("应急资金中拨付我镇"), Vec::<usize>::new());
+        assert_eq!(at("秋收期间全县各社区"), Vec::<usize>::new());
+        assert_eq!(at("拨付黄圃镇"), [4]);
     }
 
     /// A list item is questioned only as far as a correction makes it words from end to end:
@@ -859,6 +870,16 @@ mod tests {
     /// A division's short name is a name in a draft whose sender or addressee is in its
     /// province (海阳 in a draft of 烟台市); elsewhere a short name alone may be a typo of a word
     /// (加大紫金投入: 紫金县 is in 广东). The draft's own 主送 and 署名 are names where they recur.
+    #[test]
+    fn a_unit_a_word_points_at_names_no_place_before_it() {
+        // 我县, 我市: the unit is the drafter's own, not the end of a place's name whose first
+        // characters would go unquestioned.
+        assert_eq!(flagged("上级专项资金已下答我县。"), ["答"]);
+        assert_eq!(flagged("恳请市财政局尽快落时我市。"), ["时"]);
+        // A place's own name before its ending is still left alone.
+        assert_eq!(flagged("经区政府同意，在五邑路开展试点。"), Vec::<String>::new());
+    }
+
     #[test]
     fn place_names_and_the_drafts_own_names_are_not_questioned() {
         let flagged = |text: &str| {
