@@ -57,9 +57,12 @@ fn is_seal(line: &str) -> bool {
 }
 /// A note printed under a title: `（2024年3月1日…通过）`, `（征求意见稿）`, `——在…会议上`.
 static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[（(][^（）()]*[）)]|[—－–-]{1,2}[^—－–-].*)$"));
-/// `第12期`, `（第3次）`, `2024年第5期`: the issue number of a 纪要 or bulletin.
+/// `第12期`, `（第3次）`, `2024年第5期`, `〔2025〕第7期`: the issue number of a 纪要, a bulletin
+/// or a 公告.
 static ISSUE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[（(]?(?:[0-9０-９]{4}年)?第[ \u{3000}]*[0-9０-９〇零一二三四五六七八九十百Xx×]+[ \u{3000}]*[期次号][）)]?$")
+    re(
+        r"^[（(]?(?:[0-9０-９]{4}年|[〔\[［][0-9０-９]{4}[〕\]］])?第[ \u{3000}]*[0-9０-９〇零一二三四五六七八九十百Xx×]+[ \u{3000}]*[期次号][）)]?$",
+    )
 });
 /// `第 12 号` under an order's mark (GB/T 9704 10.2).
 static ORDER_NUMBER: LazyLock<Regex> =
@@ -273,6 +276,8 @@ impl<'t> Recogniser<'t> {
                 }
             } else if h.doc_number.is_none() && self.doc.form == Form::Order && ORDER_NUMBER.is_match(s) {
                 self.doc.header.doc_number = Some(Field::new(s, line));
+            } else if h.issuer_mark.is_some() && h.doc_number.is_none() && ISSUE_NUMBER.is_match(s) {
+                // An issue number under a masthead (`〔2025〕第7期`): part of the 版头.
             } else if SIGNER.is_match(s) {
                 push_signer(&mut self.doc.header, s, line);
             } else if WEB_METADATA.is_match(s) {
@@ -321,6 +326,17 @@ impl<'t> Recogniser<'t> {
                 return Some(end);
             }
         }
+        // A name the model does not know (`遂川县国有五指峰林场`) is the mark where a 发文字号
+        // stands right under it: that is where GB/T 9704 puts one, whatever the name ends with.
+        if self.lines.get(i + 1).is_some_and(|l| DOC_NUMBER_LINE.is_match(l.span.text(self.text)))
+            && (2..=30).contains(&self.chars(i))
+            && s.chars().all(|c| crate::lang::is_han(c) || crate::lang::is_blank(c) || "（）()".contains(c))
+            && !s.contains("关于")
+            && !self.ends_in_kind(i)
+            && !self.is_kind_masthead(i)
+        {
+            return Some(i + 1);
+        }
         // Names alone: one per line (joint issuance) or several on one line.
         let mut end = i;
         while end < self.lines.len() && end < i + 5 && self.lines[end].md_heading.is_none() && self.is_org_names(end) {
@@ -330,6 +346,11 @@ impl<'t> Recogniser<'t> {
             return None;
         }
         let next = (end < self.lines.len()).then(|| self.s(end))?;
+        // A kind word alone under the names (`会　议　纪　要`, `公　告`, `简报`): the masthead of a
+        // 纪要 (GB/T 9704-2012 10.3), a 公告 or a 简报, where its issue number or its title follows.
+        if self.is_kind_masthead(end) && self.number_or_title_follows(end + 1) {
+            return Some(end + 1);
+        }
         // `文件` on its own line, or after the last name (`某市财政局　　　　文件`).
         if next == "文件"
             || ISSUER_MARK.is_match(next)
@@ -354,6 +375,20 @@ impl<'t> Recogniser<'t> {
                 .take_while(|&j| self.is_title_line(j))
                 .any(|j| self.ends_in_kind(j));
         (header_follows || own_title_follows).then_some(end)
+    }
+
+    /// A line that is a kind word alone, however spaced (`公　告`, `会议纪要`).
+    fn is_kind_masthead(&self, j: usize) -> bool {
+        let word: String = self.s(j).chars().filter(|&c| !crate::lang::is_blank(c)).collect();
+        word.chars().count() >= 2 && TITLE_ENDING_WORD.find(&word).is_some_and(|m| m.start() == 0)
+    }
+
+    /// Whether line `j` is an issue number, a 发文字号 or a one-line title ending in its kind.
+    fn number_or_title_follows(&self, j: usize) -> bool {
+        j < self.lines.len()
+            && (ISSUE_NUMBER.is_match(self.s(j))
+                || DOC_NUMBER_LINE.is_match(self.s(j))
+                || self.is_title_line(j) && self.ends_in_kind(j))
     }
 
     /// A line made only of organisation names (blank-separated), as in a 发文机关标志 or 署名.
@@ -471,7 +506,10 @@ impl<'t> Recogniser<'t> {
         if let Some(m) = TITLE_ENDING_WORD.find(tail) {
             self.doc.title_ending = Some(Field::new(m.as_str(), title.span.sub(m.start(), m.end())));
         }
-        if title.text.contains("会议上") || title.text.contains("——在") {
+        // 在…会议上的讲话, ——在…上的发言, 在…专题协商会上的讲话: a speech, by what it is called.
+        let spoken =
+            self.doc.title_ending.as_ref().is_some_and(|e| matches!(e.text.as_str(), "讲话" | "发言" | "致辞"));
+        if spoken || title.text.contains("会议上") || title.text.contains("——在") {
             self.doc.form = Form::Speech;
         }
         self.doc.title = Some(title);

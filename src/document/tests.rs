@@ -204,6 +204,50 @@ fn issuer_mark_without_wenjian_and_placeholders() {
     );
 }
 
+/// Mastheads drafters write outside the `X文件` pattern (found on an independent tester's
+/// correct drafts, where every part went unrecognised): a kind word alone under the organ's
+/// name with an issue number below (纪要, 公告), and an organ name the model does not know with
+/// a 发文字号 right under it.
+#[test]
+fn kind_mastheads_and_unknown_organ_names_over_a_number() {
+    check_layout(
+        "minutes.txt",
+        "中共某某镇某某村支部委员会\n\n会　议　纪　要\n\n〔2025〕第7期\n\n某某村党支部关于人居环境整治工作的会议纪要\n\n　　2025年7月28日，村党支部召开支部委员会会议。现将议定事项纪要如下：\n　　一、抓好环境卫生。\n出席：张三、李四\n",
+        Expect {
+            title: "某某村党支部关于人居环境整治工作的会议纪要",
+            kind: Some(DocKind::纪要),
+            issuer: Some("中共某某镇某某村支部委员会"),
+            recipients: &[],
+            date: "",
+            doc_number: "",
+        },
+    );
+    check_layout(
+        "announcement.txt",
+        "某某县某某镇某某村民委员会\n公　告\n（2025年第2号）\n\n关于推进殡葬改革的公告\n\n　　为推进移风易俗，现将有关事项公告如下：\n　　一、提倡节俭办丧事。\n某某县某某镇某某村民委员会\n2025年3月10日\n",
+        Expect {
+            title: "关于推进殡葬改革的公告",
+            kind: Some(DocKind::公告),
+            issuer: Some("某某县某某镇某某村民委员会"),
+            recipients: &[],
+            date: "2025年3月10日",
+            doc_number: "",
+        },
+    );
+    check_layout(
+        "unknown-organ.txt",
+        "某某县国有某某林场\n某林字〔2025〕3号\n\n关于做好森林防火工作的通知\n\n场属各分场：\n　　为做好森林防火工作，现通知如下。\n某某县国有某某林场\n2025年9月28日\n",
+        Expect {
+            title: "关于做好森林防火工作的通知",
+            kind: Some(DocKind::通知),
+            issuer: Some("某某县国有某某林场"),
+            recipients: &["场属各分场"],
+            date: "2025年9月28日",
+            doc_number: "某林字〔2025〕3号",
+        },
+    );
+}
+
 #[test]
 fn joint_issuer_marks() {
     check_layout(

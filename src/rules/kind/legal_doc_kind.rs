@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
 - 文种重叠（“请示报告”“申请报告”“请示函”），可安全改为正确文种时给出修改；\n\
 - 标题没有文种；\n\
 - “关于请求……的请示”语义重复（提示）。\n\n\
-只检查公文的主标题；书名号内的名称（如印发的《工作规则》）不是文种。前置元数据声明了文种时以声明为准。",
+讲话稿、发言、致辞、贺信、贺电和简报不是公文，不报。只检查公文的主标题；书名号内的名称（如印发的《工作规则》）不是文种。前置元数据声明了文种时以声明为准。",
     bad: "示例市文化广电旅游体育局2024年工作要点\n关于申请建设资金的请示报告",
     good: "示例市文化广电旅游体育局关于印发2024年工作要点的通知\n关于申请建设资金的请示",
 };
@@ -63,8 +63,10 @@ impl Rule for LegalDocKind {
                 );
                 return;
             }
-            // Speeches and greetings are not 公文 at all; the kinds rule has nothing to say.
-            let not_gongwen = matches!(ending.text.as_str(), "讲话" | "发言" | "致辞" | "贺信" | "贺电");
+            // Speeches, greetings and bulletins (工作简报, an internal publication with issues of
+            // its own, never sent as an attachment) are not 公文 at all; the kinds rule has
+            // nothing to say.
+            let not_gongwen = matches!(ending.text.as_str(), "讲话" | "发言" | "致辞" | "贺信" | "贺电" | "简报");
             let stand_in = doc.kind.as_ref().filter(|k| k.evidence == Evidence::StandIn).map(|k| k.kind);
             if (doc.kind.is_none() || stand_in.is_some()) && DocKind::parse(&ending.text).is_none() && !not_gongwen {
                 let help = match stand_in {
@@ -119,6 +121,17 @@ mod tests {
     #[test]
     fn a_file_that_is_no_document_is_not_judged() {
         assert!(codes_in("README.md", "本仓库说明\n\n这里存放各科室的草稿。\n", "GW103").is_empty());
+    }
+
+    /// A speech or a bulletin is no 公文: its title's last word names no kind to correct.
+    #[test]
+    fn speeches_and_bulletins_are_not_judged_as_kinds() {
+        let speech = "在全县冬季道路交通安全工作会议上的讲话\n县公安局交通警察大队大队长　岑国栋\n（2025年11月6日）\n同志们：\n今天召开这次会议。\n";
+        assert!(codes_in("t.txt", speech, "GW103").is_empty());
+        let bulletin = "工作简报\n第12期\n开发区管委会办公室　　2025年12月18日\n开发区扎实开展根治欠薪专项行动\n为保障农民工按时拿到工资，开展专项行动。\n";
+        assert!(codes_in("t.txt", bulletin, "GW103").is_empty());
+        // A plan is a document that should travel as an attachment: still said.
+        assert_eq!(codes_in("t.txt", "示例县森林防火工作方案\n各分场：\n正文。\n", "GW103").len(), 1);
     }
 
     #[test]

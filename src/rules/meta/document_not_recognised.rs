@@ -114,6 +114,17 @@ mod tests {
         d.into_iter().filter(|d| d.code == code).collect()
     }
 
+    /// A speech has a title (ending in 讲话) though no legal kind, 主送 or 文号: GW004 says
+    /// which rules could not run and why, not that the draft has no title.
+    #[test]
+    fn a_speech_is_a_document_whose_kind_is_not_a_legal_one() {
+        let text = "在全县冬季道路交通安全工作会议上的讲话\n县公安局交通警察大队大队长　岑国栋\n（2025年11月6日）\n同志们：\n今天召开这次会议。\n";
+        let d = lint_text("t.txt", text, "GW004");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("未能确定文种"), "{}", d[0].message);
+        assert!(d[0].message.contains("“讲话”"), "{}", d[0].message);
+    }
+
     #[test]
     fn says_what_is_missing_and_how_many_rules_could_not_run() {
         let text = "某某县农业农村局关于农田水利建设情况的说明\n某某县人民政府：\n现将有关情况说明如下。\n";

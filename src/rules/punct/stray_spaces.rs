@@ -28,7 +28,8 @@ static META: RuleMeta = RuleMeta {
 发文机关署名、成文日期和版记（印发机关与印发日期之间）的排版空格、用制表符或多处宽空白对齐的表格行、发文字号、网址和代码。\n\n\
 两个名称之间的空格也不报，无论在标题、正文还是署名中：联合发文机关（“中国人民银行 财政部”）、职务与姓名（“局长　张三”）、\
 机构与姓名（“办公室 王五”；“联系人”一行里，内设机构之后的两三个字或用间隔号连写的译名（到标点、空格或行尾为止）按姓名看待，不论姓氏是否常见：“联系人：政教处 者永宏，”“联系人：党政办 古丽米拉·艾尔肯”）、\
-姓名与姓名（“张三 李四”）。\n\n\
+姓名与姓名（“张三 李四”）；名单一行只写姓名和单位（“乌力吉巴雅尔　达拉特旗统计局”，先后不论，姓名不论姓氏和长短）、\
+行末写单位和姓名（“（供稿：平阳三村居委会　仝晓燕）”）。\n\n\
 删去空格一般是确定的，`--fix` 直接修改；空格两侧像名称而未能确认（如“中国证监会 国家外汇局”）、或在没有标点的一行（如简报标题“我校扎实推进营养改善计划　让山区孩子吃得饱”）里隔开两个短语时，删去与否需人工确认（`--unsafe-fixes`）。",
     bad: "市政府全体会议和市政府常务会议的纪要，由市政府办公室 2 天内起草呈批。",
     good: "市政府全体会议和市政府常务会议的纪要，由市政府办公室2天内起草呈批。",
@@ -128,7 +129,17 @@ const UNIT_ENDINGS: &[&str] = &["办公室", "办公厅", "办", "司", "科", "
 /// organs, people, a 职务 and a name (中国人民银行 财政部, 局长　张三, 办公室 王五, 张三 李四) — or
 /// pads a two-character name (王　五). Such a space is typeset, wherever the line is. `contact`:
 /// the space stands after “联系人” on its line; `line_end`: `right` ends the line.
-fn separates_names(cx: &Context, left: &str, right: &str, contact: bool, line_end: bool) -> bool {
+fn separates_names(cx: &Context, left: &str, right: &str, contact: bool, edges: Edges) -> bool {
+    let line_end = edges.end;
+    // A roster line (表彰名单: 乌力吉巴雅尔　达拉特旗统计局): a name and its organ, in either
+    // order, and nothing else on the line. The name may be of any surname and length (Mongolian
+    // and Uyghur names run to six characters and more without a 间隔号).
+    if edges.start
+        && edges.end
+        && (roster_name(left) && organ(cx, right).is_some() || organ(cx, left).is_some() && roster_name(right))
+    {
+        return true;
+    }
     let two_char_name_padding = left.chars().count() == 1 && org::starts_with_surname(left);
     let left_title = org::ends_with_title(left);
     // A speech's byline (州政协主席　者文华): a title, then the speaker's name to the line's end,
@@ -139,13 +150,29 @@ fn separates_names(cx: &Context, left: &str, right: &str, contact: bool, line_en
     let left_person = org::is_full_name(left);
     let left_unit = UNIT_ENDINGS.iter().any(|e| left.ends_with(e));
     if (left_person || left_unit) && org::is_full_name(right)
-        || left_unit && contact && name_slot(right)
+        || (contact || line_end) && name_slot(right) && (left_unit || ends_with_organ(cx, left))
         || left_person && org::starts_with_title(right)
     {
         return true;
     }
     ends_with_organ(cx, left)
         && (org::is_full_name(right) || org::starts_with_title(right) || starts_with_organ(cx, left, right))
+}
+
+/// Whether a space's tokens reach the line's start and its end (closing marks aside).
+#[derive(Clone, Copy)]
+struct Edges {
+    start: bool,
+    end: bool,
+}
+
+/// Marks that may close a line after a name (（供稿：某居委会　仝晓燕）).
+const CLOSING_MARKS: &str = "）)】」』”";
+
+/// A person's name on a roster line: a name slot, or up to eight 汉字 (乌力吉巴雅尔,
+/// 宝音德力格尔) where no organ is named.
+fn roster_name(token: &str) -> bool {
+    name_slot(token) || (2..=8).contains(&token.chars().count()) && token.chars().all(crate::lang::is_han)
 }
 
 /// Whether `right`, after a unit and a space in a contact line, fills its name slot (联系人：政教处
@@ -311,8 +338,11 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
             continue;
         }
         let between_han = is_han(prev) && is_han(next);
-        let line_end = rest.trim_end() == right;
-        if between_han && separates_names(cx, left, right, s[..start].contains("联系人"), line_end) {
+        // The token runs to the line's end, but for closing marks (（供稿：某居委会　仝晓燕）).
+        let line_end = rest[right.len()..].chars().all(|c| is_space(c) || CLOSING_MARKS.contains(c));
+        let line_start = s[..start].trim_start_matches(is_space) == left;
+        let edges = Edges { start: line_start, end: line_end };
+        if between_han && separates_names(cx, left, right, s[..start].contains("联系人"), edges) {
             continue;
         }
         let phrases = between_han && headline && left.chars().count() >= 4 && right.chars().count() >= 4;
@@ -374,6 +404,17 @@ mod tests {
         let text = "在全县防汛工作会议上的讲话\n县人民政府县长　者文华\n（2025年6月3日）\n同志们：\n";
         assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
         let text = "在全县防汛工作会议上的讲话\n由县长　牵头，各乡镇配合。\n";
+        assert_eq!(codes_in("t.txt", text, "GW410").len(), 1, "{:?}", codes_in("t.txt", text, "GW410"));
+    }
+
+    /// A roster (表彰名单) lists a name and its organ per line, in either order, whatever the
+    /// surname or the name's length; an attribution puts a unit and a name at a line's end.
+    /// Inside a sentence the same space is stray.
+    #[test]
+    fn roster_lines_and_attributions_are_layout() {
+        let text = "关于表彰先进个人的决定\n各旗区统计局：\n二、先进个人（3名）\n乌力吉巴雅尔　达拉特旗统计局\n佴志强　东胜区统计局\n鄂托克旗统计局　宝音德力格尔\n　　（供稿：平阳三村居委会　仝晓燕）\n";
+        assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
+        let text = "关于表彰先进个人的决定\n各旗区统计局：\n会议由佴志强　东胜区统计局负责落实。\n";
         assert_eq!(codes_in("t.txt", text, "GW410").len(), 1, "{:?}", codes_in("t.txt", text, "GW410"));
     }
 

@@ -104,10 +104,15 @@ impl Rule for ForeignWords {
             for m in ABBREV.find_iter(s) {
                 let token = m.as_str();
                 let span = line.span.sub(m.start(), m.end());
+                // One abbreviation with sizes or models after it (DN300、DN110: 公称直径) is
+                // explained once, as its letters.
+                let stem = token.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '/'));
+                let key = if is_abbreviation(stem) { stem } else { token };
                 if !is_abbreviation(token)
                     || is_placeholder(token)
                     || allowed(token)
-                    || seen.contains(token)
+                    || allowed(key)
+                    || seen.contains(key)
                     || cx.doc.masks.hits(skip, span)
                 {
                     continue;
@@ -124,7 +129,7 @@ impl Rule for ForeignWords {
                 {
                     continue;
                 }
-                seen.insert(token.to_string());
+                seen.insert(key.to_string());
                 if glossed(s, m.start(), m.end()) {
                     continue;
                 }
@@ -203,6 +208,15 @@ mod tests {
         let d = lint_text("t.txt", "推进BRT建设，BRT线路增至3条。\n", "GW607");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+    }
+
+    /// Sizes after one abbreviation (DN300、DN110) are one abbreviation to explain, not three.
+    #[test]
+    fn sizes_after_one_abbreviation_are_said_once() {
+        let text = "敷设DN300球墨铸铁管道1.2公里，DN110、DN200支管同步改造。\n";
+        let d = lint_text("t.txt", text, "GW607");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("DN300"), "{}", d[0].message);
     }
 
     #[test]
