@@ -549,7 +549,17 @@ fn addressee_length(s: &str) -> usize {
     // Standard (not leftmost) matching reports the occurrence that ends first, of any word.
     static EARLIEST_END: LazyLock<AhoCorasick> = LazyLock::new(|| crate::lang::small_automaton(ENDS));
     let head = s.char_indices().nth(16).map_or(s, |(at, _)| &s[..at]);
-    EARLIEST_END.find(head).map_or(0, |m| m.end())
+    let Some(m) = EARLIEST_END.find(head) else { return 0 };
+    // An addressee is a name or a list of names (`市财政局、市发改委`): 汉字 and brackets only,
+    // each item ending like one. `绥望公路、S303线部分路段` holds a road's number and ends
+    // inside 部分: no addressee.
+    let names = &head[..m.end()];
+    let is_name = |item: &str| ENDS.iter().any(|e| item.len() > e.len() && item.ends_with(e));
+    let plain = names.chars().all(|c| crate::lang::is_han(c) || "、（）()".contains(c));
+    if !plain || names.contains('、') && !names.split('、').all(is_name) {
+        return 0;
+    }
+    m.end()
 }
 
 /// The clause's subject, before the asking word, is someone other than the author:
@@ -692,6 +702,14 @@ mod tests {
         assert_eq!(reason("请予备案。"), Some(NotRequest::NoGrant));
         assert_eq!(reason("我局不再申请该项资金。"), Some(NotRequest::Negated));
         assert_eq!(reason("来文中“妥否，请批示”的写法不规范。"), Some(NotRequest::Quoted));
+        // A place's name with 望 in it: no organ follows (部 ends 部分 here), nothing is asked
+        // (an independent tester's speech, read as a request in a 报告).
+        assert_eq!(
+            reason("绥望公路、S303线部分路段和通村公路路面结冰，车辆制动距离成倍增加。"),
+            Some(NotRequest::NoGrant)
+        );
+        // A list of organs is still an addressee.
+        assert!(asks("望市财政局、市发展改革局给予支持。"));
     }
 
     #[test]
