@@ -270,6 +270,9 @@ const CHINESE_NUMERALS: [char; 15] =
 /// Words that make a number approximate (二十余年、三百多人).
 const APPROXIMATIONS: [char; 3] = ['余', '多', '来'];
 
+/// The last characters of 职务 words (教导员, 所长, 主任, 书记, 主席, 经理, 干事, 医师).
+const TITLE_ENDS: [char; 8] = ['员', '长', '任', '记', '席', '理', '事', '师'];
+
 /// Surname characters that are far more often words of their own (于2024年, 向市政府).
 const FUNCTION_SURNAMES: &str = "于向万余任方关高石白从和及以与对在";
 
@@ -598,6 +601,19 @@ impl Protections<'_> {
         // before 同志, and before an institution's ending or a title (姜国富代表、帆顺公司).
         // A guess is questioned, but a correction must gain more there (县级人民政付 is 政府).
         let mut guessed = personal_names(run);
+        // A lone surname right after a 职务 (政治教导员蔺晓东, 所长郄建国): the name is the person
+        // the title names, not a guess.
+        for j in 2..run.len() {
+            if guessed[j] && !guessed[j - 1] && may_be_surname(run[j]) {
+                let titled = (2..=3.min(j)).any(|n| {
+                    let word = &run[j - n..j];
+                    TITLE_ENDS.contains(&word[n - 1]) && lexicon.contains_chars(word)
+                });
+                if titled {
+                    kept[j..(j + 3).min(run.len())].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
         for k in 1..run.len() {
             if run[k - 1] == '同' && run[k] == '志' {
                 let at = k - 1;
@@ -870,6 +886,12 @@ mod tests {
     /// A division's short name is a name in a draft whose sender or addressee is in its
     /// province (海阳 in a draft of 烟台市); elsewhere a short name alone may be a typo of a word
     /// (加大紫金投入: 紫金县 is in 广东). The draft's own 主送 and 署名 are names where they recur.
+    #[test]
+    fn a_name_after_a_title_is_not_questioned() {
+        // 蔺 is a rare surname; after 教导员 the name is the person the title names.
+        assert_eq!(flagged_at(2.0, "由县消防救援大队政治教导员蔺晓东任副组长。"), Vec::<String>::new());
+    }
+
     #[test]
     fn a_unit_a_word_points_at_names_no_place_before_it() {
         // 我县, 我市: the unit is the drafter's own, not the end of a place's name whose first
