@@ -853,8 +853,10 @@ impl<'t> Recogniser<'t> {
     /// wrapped tail of an attachment name, “安排计划表”, is not taken for a signature).
     fn is_signature_like(&self, i: usize) -> bool {
         let s = self.s(i);
-        // `某某局局长：杨建华`: a person signing, colon and all.
+        // `某某局局长：杨建华`: a person signing, colon and all. Not the 附件 note's label
+        // (`附件：…领导小组成员名单`, whose 领导 reads as a title).
         if s.contains(['：', ':'])
+            && !NOTE_LABEL.is_match(s)
             && crate::org::is_personal_signature(s)
             && self.chars(i) <= 40
             && !s.contains(['。', '，'])

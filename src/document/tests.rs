@@ -248,6 +248,18 @@ fn kind_mastheads_and_unknown_organ_names_over_a_number() {
     );
 }
 
+/// An attachment note naming a 领导小组's roster is the note, not a person signing (`领导`
+/// reads as a title).
+#[test]
+fn an_attachment_note_naming_a_leading_group_is_no_signature() {
+    let text = "某镇人民政府关于规范民宿管理的意见\n各村（社区）：\n　　一、加强管理。\n\n　　附件：某镇民宿管理工作领导小组成员名单\n\n　　　　　　某镇人民政府\n　　　　　　2025年9月15日\n";
+    let src = Source::from_text("note.txt", text);
+    let doc = recognise(&src);
+    let signature: Vec<&str> = doc.signature.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(signature, ["某镇人民政府"]);
+    assert!(doc.attachment_note.is_some(), "the 附件 note");
+}
+
 #[test]
 fn joint_issuer_marks() {
     check_layout(
