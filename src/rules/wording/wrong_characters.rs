@@ -238,6 +238,18 @@ fn own_names(cx: &Context) -> Vec<String> {
             names.push(own.to_string());
         }
     }
+    // The head of each of them, by the unit's last character: a 林场 has its 场长, a 司法所 its
+    // 所长, a 档案馆 its 馆长 (场长 is no typo of 厂长 in a 林场's draft).
+    let heads: Vec<String> = names
+        .iter()
+        .filter_map(|n| n.chars().last().filter(|&c| crate::lang::is_han(c)))
+        .map(|c| format!("{c}长"))
+        .collect();
+    for head in heads {
+        if !names.contains(&head) {
+            names.push(head);
+        }
+    }
     names
 }
 
@@ -886,6 +898,22 @@ mod tests {
     /// A division's short name is a name in a draft whose sender or addressee is in its
     /// province (海阳 in a draft of 烟台市); elsewhere a short name alone may be a typo of a word
     /// (加大紫金投入: 紫金县 is in 广东). The draft's own 主送 and 署名 are names where they recur.
+    /// A 林场's draft speaks of its 场长; the same sentence from an organ without a 场 reads 场长
+    /// as a slip for 厂长.
+    #[test]
+    fn the_head_of_the_drafts_own_unit_is_no_typo() {
+        let flagged = |to: &str, signature: &str| {
+            let text = format!(
+                "关于做好森林防火工作的通知\n{to}：\n成立森林防火工作领导小组，由场长钭海峰任组长，副场长敖建国任副组长。\n{signature}\n2025年9月28日\n"
+            );
+            lint_text("t.txt", &text, "GW610").iter().map(|d| d.span.text(&text).to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(flagged("各乡镇人民政府", "遂川县国有五指峰林场"), Vec::<String>::new());
+        // Writing to its 分场, a 林业局 speaks of their heads.
+        assert_eq!(flagged("各分场", "遂川县林业局"), Vec::<String>::new());
+        assert_eq!(flagged("各乡镇人民政府", "遂川县林业局"), ["场", "场"]);
+    }
+
     #[test]
     fn a_name_after_a_title_is_not_questioned() {
         // 蔺 is a rare surname; after 教导员 the name is the person the title names.
