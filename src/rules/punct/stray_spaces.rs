@@ -128,7 +128,8 @@ const UNIT_ENDINGS: &[&str] = &["办公室", "办公厅", "办", "司", "科", "
 /// Whether a space between `left` and `right` (the tokens either side) separates two names —
 /// organs, people, a 职务 and a name (中国人民银行 财政部, 局长　张三, 办公室 王五, 张三 李四) — or
 /// pads a two-character name (王　五). Such a space is typeset, wherever the line is. `contact`:
-/// the space stands after “联系人” on its line; `line_end`: `right` ends the line.
+/// the space stands after “联系人” on its line; `edges`: whether `left` starts the line and
+/// `right` ends it (closing marks aside).
 fn separates_names(cx: &Context, left: &str, right: &str, contact: bool, edges: Edges) -> bool {
     let line_end = edges.end;
     // A roster line (表彰名单: 乌力吉巴雅尔　达拉特旗统计局): a name and its organ, in either
