@@ -166,6 +166,18 @@ const STAND_INS: &[(&str, DocKind)] = &[
     ("申请", DocKind::请示),
 ];
 
+/// Title endings of a speech (在…会议上的讲话).
+pub const SPEECH_WORDS: [&str; 3] = ["讲话", "发言", "致辞"];
+
+/// The title ending of a 简报: an internal bulletin with issues of its own.
+pub const BULLETIN_WORD: &str = "简报";
+
+/// Whether a title ending names writing that is no 公文 at all (a speech, a greeting, a
+/// bulletin): no legal kind to correct it to.
+pub fn names_no_gongwen(ending: &str) -> bool {
+    SPEECH_WORDS.contains(&ending) || matches!(ending, "贺信" | "贺电") || ending == BULLETIN_WORD
+}
+
 /// The legal kind a non-legal title ending stands in for, if it stands in for one.
 pub fn stand_in_kind(ending: &str) -> Option<DocKind> {
     STAND_INS.iter().find(|(word, _)| *word == ending).map(|(_, kind)| *kind)

@@ -326,8 +326,9 @@ impl Document {
     }
 
     /// Whether anything marks this text as a 公文 at all: a legal kind, a 主送, a 发文字号 or
-    /// 发文机关标志, a signature or date, a `关于…` title, or the form of a speech or a 简报. A README (`本仓库说明`) or notes
-    /// have none of these; document rules do not judge them (GW004 says so once).
+    /// 发文机关标志, a signature or date, a `关于…` title, or the form of a speech or a 简报. A
+    /// README (`本仓库说明`) or notes have none of these; document rules do not judge them (GW004
+    /// says so once).
     pub fn looks_like_official_document(&self) -> bool {
         self.kind.is_some()
             || self.main_recipients.is_some()
@@ -340,7 +341,7 @@ impl Document {
             // cannot check, not something else. (Any kind word would not do: a README's
             // `本仓库说明` ends in 说明.)
             || self.form == Form::Speech
-            || self.title_ending.as_ref().is_some_and(|e| e.text == "简报")
+            || self.title_ending.as_ref().is_some_and(|e| e.text == kind::BULLETIN_WORD)
     }
 
     /// Whether the draft's title says it 印发/转发/批转s another document.

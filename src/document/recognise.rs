@@ -508,7 +508,7 @@ impl<'t> Recogniser<'t> {
         }
         // 在…会议上的讲话, ——在…上的发言, 在…专题协商会上的讲话: a speech, by what it is called.
         let spoken =
-            self.doc.title_ending.as_ref().is_some_and(|e| matches!(e.text.as_str(), "讲话" | "发言" | "致辞"));
+            self.doc.title_ending.as_ref().is_some_and(|e| super::kind::SPEECH_WORDS.contains(&e.text.as_str()));
         if spoken || title.text.contains("会议上") || title.text.contains("——在") {
             self.doc.form = Form::Speech;
         }

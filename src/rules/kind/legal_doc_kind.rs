@@ -63,10 +63,9 @@ impl Rule for LegalDocKind {
                 );
                 return;
             }
-            // Speeches, greetings and bulletins (工作简报, an internal publication with issues of
-            // its own, never sent as an attachment) are not 公文 at all; the kinds rule has
-            // nothing to say.
-            let not_gongwen = matches!(ending.text.as_str(), "讲话" | "发言" | "致辞" | "贺信" | "贺电" | "简报");
+            // Speeches, greetings and bulletins (a 简报 is never sent as an attachment) are not
+            // 公文 at all; the kinds rule has nothing to say.
+            let not_gongwen = crate::document::kind::names_no_gongwen(&ending.text);
             let stand_in = doc.kind.as_ref().filter(|k| k.evidence == Evidence::StandIn).map(|k| k.kind);
             if (doc.kind.is_none() || stand_in.is_some()) && DocKind::parse(&ending.text).is_none() && !not_gongwen {
                 let help = match stand_in {
