@@ -55,8 +55,13 @@ static SEAL_AFTER: LazyLock<Regex> =
 fn is_seal(line: &str) -> bool {
     SEAL_AFTER.find(line).is_some_and(|m| m.start() == 0)
 }
-/// A note printed under a title: `（2024年3月1日…通过）`, `（征求意见稿）`, `——在…会议上`.
-static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[（(][^（）()]*[）)]|[—－–-]{1,2}[^—－–-].*)$"));
+/// A note printed under a title: `（2024年3月1日…通过）`, `（征求意见稿）`, `——在…会议上`, and the
+/// adoption record whose brackets a web copy dropped: `2013年7月26日…第四次会议通过`.
+static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:[（(][^（）()]*[）)]|[—－–-]{{1,2}}[^—－–-].*|{DATE}[^，。；：,;:]{{4,60}}(?:会议|大会)(?:通过|批准|修订|修正))$"
+    ))
+});
 /// `第12期`, `（第3次）`, `2024年第5期`, `〔2025〕第7期`: the issue number of a 纪要, a bulletin
 /// or a 公告.
 static ISSUE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -589,6 +594,12 @@ impl<'t> Recogniser<'t> {
                 // signature block; a line after it decides nothing more.
             } else if self.doc.form == Form::Speech && (crate::org::is_personal_signature(s) || self.is_org_names(i)) {
                 // The speaker: `市人民政府副市长　张三`.
+            } else if crate::org::is_personal_signature(s)
+                && i + 1 < self.lines.len()
+                && self.looks_like_recipients(i + 1)
+            {
+                // Who presents a report to a congress, printed under its title:
+                // `…代表资格审查委员会主任委员　黄镇东`, then the 主送.
             } else if self.is_org_names(i)
                 && (i + 1 < self.lines.len() && (self.looks_like_recipients(i + 1) || self.is_preamble_line(i + 1))
                     || self.doc.title.as_ref().is_some_and(|t| t.text.starts_with(s)))

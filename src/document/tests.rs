@@ -530,3 +530,25 @@ fn a_copy_line_above_the_signature() {
     assert!(doc.body_paragraphs().all(|p| !p.span.text(text).contains("抄送")));
     assert_eq!(doc.signature.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["上海市杨浦区教育局"]);
 }
+
+#[test]
+fn lines_between_title_and_recipients_of_a_report_to_a_congress() {
+    // The adoption record a web copy printed without its brackets, and who presents the report:
+    // both stand between the title and the 主送, which is still found.
+    for under_title in [
+        "2013年7月26日某省第十二届人民代表大会常务委员会第四次会议通过",
+        "某省人民代表大会常务委员会代表资格审查委员会主任委员　张某某",
+    ] {
+        let text = format!(
+            "某省人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告\n{under_title}\n某省人大常委会：\n经审查，某某的代表资格有效。\n以上报告，请予审议。\n某省人大常委会代表资格审查委员会\n2013年7月24日\n"
+        );
+        let src = Source::from_text("r.txt", &text);
+        let doc = recognise(&src);
+        assert_eq!(
+            doc.main_recipients.as_ref().map(|m| m.field.text.as_str()),
+            Some("某省人大常委会："),
+            "{under_title}"
+        );
+        assert_eq!(doc.preamble.len(), 1, "{under_title}");
+    }
+}

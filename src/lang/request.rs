@@ -390,9 +390,14 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
         }
         "请示" => {
             // Only the closing `特此请示` / `现将…请示如下` / `请示复` asks; elsewhere 请示 is the noun.
+            // The 征询 word may stand in a clause of its own: `妥否，请示。` (请示 the verb,
+            // 请求指示) closes as `妥否，请批示。` does.
+            let lead = trim(&text[sentence_start..act.start]).trim_end_matches(['，', ',']);
+            let asks_if = |s: &str| ["妥否", "当否", "可否"].iter().any(|w| s.ends_with(w));
             let closing = ["特此", "现", "谨此", "特", "为此", "故", "妥否", "当否", "可否"]
                 .iter()
                 .any(|w| prefix == *w || prefix.ends_with(&format!("，{w}")))
+                || rest.is_empty() && asks_if(lead)
                 || rest.starts_with("如下")
                 || rest.starts_with('复');
             if !closing {
@@ -680,6 +685,11 @@ mod tests {
         assert!(!r.closing);
         let s = "妥否，请批示。";
         assert!(requests(s, &[])[0].closing);
+        // 请示 the verb after a 征询 clause closes too; 请示 the noun after one does not.
+        for s in ["妥否，请示。", "以上意见当否，请示。"] {
+            assert!(requests(s, &[]).first().is_some_and(|r| r.closing), "{s}");
+        }
+        assert!(requests("妥否，请示报告制度另行规定。", &[]).is_empty());
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub(crate) struct PersonMatch {
 /// `主要领导`, `分管领导`, `主要负责人` (and `主要负责` once a trailing 同志 is cut) name the
 /// leader by office rather than by title.
 const TITLES: &str = "(?:(?:常务副|副|代)?(?:总理|省长|市长|县长|区长|州长|镇长|乡长|主席|书记|秘书长|主任|\
-     局长|厅长|部长|处长|科长|股长|院长|检察长|庭长|署长|总经理|董事长|理事长|会长|校长|领导)\
+     局长|厅长|部长|处长|科长|股长|所长|站长|馆长|队长|行长|社长|院长|检察长|庭长|署长|总经理|董事长|理事长|会长|校长|\
+     主任委员|政治委员|政委|教导员|领导)\
      |(?:主要|分管)领导|主要负责人|主要负责)";
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("{TITLES}$")).expect("valid regex"));
@@ -285,6 +286,10 @@ mod tests {
         assert!(is_personal_signature("局长：艾尔肯・吐尔逊"));
         assert!(is_personal_signature("县长"));
         assert!(is_personal_signature("局长　扎西平措"));
+        // Offices of units below a county and of a congress committee sign as a 局长 does.
+        assert!(is_personal_signature("县公安局交警大队大队长　岑国栋"));
+        assert!(is_personal_signature("代表资格审查委员会主任委员　黄镇东"));
+        assert!(is_personal_signature("派出所所长　冉某某"));
         assert!(!is_personal_signature("山南市国家安全人民防线工作领导小组办公室"));
         assert!(!is_personal_signature("县委主任委员会"));
     }

@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
 已完成的（经请示市政府同意、已报请）；今后的打算（将向省厅申请）；否定；转述他人的请求（某县来文恳请、\
 群众希望）；引号、书名号内的文字；条件性的告知（如需了解，请与……联系）；客套（敬请谅解）；\
 供参考的建议（建议进一步加强……）——报告可以提出意见建议（条例第八条（十二）），只有请对方作出\
-决定的“建议市政府批准……”才算请求。讲话稿式的报告提请人大常委会审议，是法定程序，不算夹带。\
+决定的“建议市政府批准……”才算请求。报告向人民代表大会或其常委会提请审议、审查、批准、确认、任免或公告（如代表法规定，代表资格的终止由本级人大常委会予以公告），是法定程序，不算夹带；向它们要经费、要政策仍算。\
 函可以请求批准（条例第八条（十四）），意见可以“如无不妥，请批转”，均不在检查之列；纪要记载会议\
 的决定，也不在检查之列。判定依据和 380 多个标注例句见 fixtures/requests/。\
 改法：把请求事项另行请示。",
@@ -50,6 +50,11 @@ fn non_request_kind(kind: DocKind) -> bool {
             | DocKind::决议
             | DocKind::公报
     )
+}
+
+/// What a 人民代表大会 or its 常委会 does on a report by law.
+fn is_congress_act(words: &str) -> bool {
+    matches!(words, "审议" | "审查" | "审定" | "确认" | "批准" | "决定" | "公告" | "任命" | "免职" | "罢免" | "备案")
 }
 
 /// At most `n` characters of `s`, with an ellipsis when cut.
@@ -79,10 +84,14 @@ impl Rule for NoRequestInReport {
             || doc.title.as_ref().is_some_and(|t| names_congress(&t.text) && t.text.contains("会议"));
         for r in &cx.doc.requests {
             let grant = r.grant.map(|g| g.text(text));
-            // A report to a 人民代表大会 or its 常委会 asks it to deliberate, examine or confirm:
-            // that is the statutory procedure (监督法, 地方组织法), not a request slipped in.
-            if to_congress && grant.is_some_and(|g| matches!(g, "审议" | "审查" | "审定" | "确认" | "批准" | "决定"))
-            {
+            // A report to a 人民代表大会 or its 常委会 asks it to do what the law gives it to do —
+            // deliberate, examine, approve, decide, appoint, or announce (代表资格终止 is announced
+            // by the 常委会 under the 代表法): that is the statutory procedure (监督法, 地方组织法,
+            // 代表法), not a request slipped in.
+            // `报请…予以公告`: the act is the matter of a light grant word.
+            let act_asked = grant.is_some_and(is_congress_act)
+                || grant.is_some_and(|g| matches!(g, "予以" | "给予")) && is_congress_act(r.matter.text(text));
+            if to_congress && act_asked {
                 continue;
             }
             let said = excerpt(r.clause.text(text).trim_end_matches(['。', '；']), 30);
@@ -126,6 +135,23 @@ mod tests {
             "{REPORT}某县人民政府来文称“妥否，请批示”，我局已答复。某县政府恳请市政府支持，我局正在研究。请各单位予以支持。\n特此报告。\n"
         );
         assert!(codes_in("t.txt", &text, "GW101").is_empty());
+    }
+
+    #[test]
+    fn a_congress_is_asked_to_do_what_the_law_gives_it() {
+        let report = |to: &str, ask: &str| {
+            format!(
+                "某委员会关于个别代表的代表资格的报告\n{to}：\n某某的代表资格终止。\n{ask}\n以上报告，请予审议。\n某委员会\n2008年6月24日\n"
+            )
+        };
+        let to_congress = report("全国人民代表大会常务委员会", "现报请全国人民代表大会常务委员会予以公告。");
+        assert!(codes_in("t.txt", &to_congress, "GW101").is_empty());
+        // The same words to a government ask it for something: a request slipped into a report.
+        let to_government = report("示例市人民政府", "现报请市人民政府予以公告。");
+        assert_eq!(codes_in("t.txt", &to_government, "GW101").len(), 2);
+        // A congress asked for money is asked for what a 请示 asks.
+        let money = report("示例市人大常委会", "恳请市人大常委会安排专项经费50万元。");
+        assert_eq!(codes_in("t.txt", &money, "GW101").len(), 1);
     }
 
     #[test]
