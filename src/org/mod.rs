@@ -22,6 +22,7 @@ pub use kind::{Level, OrgKind};
 pub use model::{Addressee, GroupScope, Leader, Org, OrgGroup, Relation};
 pub(crate) use name::department_function;
 pub use name::normalize;
+pub(crate) use name::unit_endings;
 pub use parties::{Parties, Party};
 pub use person::{
     ends_with_title, is_full_name, is_personal_signature, is_surname_char, names_person_by_office, organ_before_title,

@@ -1306,6 +1306,16 @@ const SECTOR_INSTITUTIONS: &[(&str, &[&str])] = &[
     ("人力资源社会保障局", &["公共就业服务中心", "就业服务中心", "社会保险基金管理中心"]),
 ];
 
+/// The words that end the name of an enterprise or a public institution (支行, 卫生院, 敬老院,
+/// 文化馆 …), of two characters or more: what the model knows a unit's name by.
+pub(crate) fn unit_endings() -> impl Iterator<Item = &'static str> {
+    ENTERPRISE_ENDINGS
+        .iter()
+        .chain(SECTOR_INSTITUTIONS.iter().flat_map(|(_, endings)| endings.iter()))
+        .copied()
+        .filter(|w| w.chars().count() >= 2)
+}
+
 /// The department that runs a public institution named `rest` (a school, a hospital, a 疾控中心
 /// …), when `rest` names one and nothing with an organ in it.
 pub(crate) fn sector_department(rest: &str) -> Option<&'static str> {

@@ -39,7 +39,7 @@ static META: RuleMeta = RuleMeta {
 - **相邻两字都错**时，只在两字整体换成一个读音相同的词时才报（平谷→评估）；\n\
 - **同一句里已报出一处**时，整句按低 5 的门槛再查一遍（错字常扎堆），已报的不变。\n\n\
 GW605 词表里确定的别字（布署、部份、峻工……）由 GW605 报告并自动改正，本规则不重复；它们也不算作词。\n\n\
-从严（从字形猜出的专名：换字须再多高出 12 才报，“县级人民政付”仍报“政府”）：“同志”、职务前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、“小学、医院、公司……”前的单位名、与前字成词的地名用字（农村、集镇）前的字；\
+从严（从字形猜出的专名：换字须再多高出 12 才报，“县级人民政付”仍报“政府”）：“同志”、职务前的人名、孤立姓氏和其后一两个字（王伟、陈少杰）、“小学、医院、公司、支行、卫生院、敬老院……”（机构模型认得的单位）前的单位名、与前字成词的地名用字（农村、集镇）前的字；\
 顿号隔开的短词和三字以内的短句（人名、地名的列举）只在改字后通篇成词（人名不算词）时才报（“提供技木、法律”报“技术”；“杜家毫、言海容、苟志强”不报；两字的不查）。\n\n\
 不查：版头、主送机关、署名、版记（机关名称）、书名号和引号内的文字、地名（“路、街、镇、村、河、苑、社区……”前的字：莘村路、五邑路）、间隔号连着的译名各部分（热依汗古丽·阿不都热合曼）、地方机关简称（区文旅局、市卫健委）、\
 行政区划名（全称如乌当区、延边州一律不查；简称如乌当，只在发文机关或主送、抄送机关所在的省份内不查——别处的“紫金投入”仍可能是“资金”之误）、\
@@ -114,7 +114,13 @@ type NameEnding = (Vec<char>, bool);
 static NAME_ENDINGS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Vec<NameEnding>>> =
     std::sync::LazyLock::new(|| {
         let mut map: rustc_hash::FxHashMap<char, Vec<NameEnding>> = rustc_hash::FxHashMap::default();
-        for &(word, place) in &NAME_ENDING_WORDS {
+        // The organisation model's unit endings (支行, 卫生院, 敬老院 …) after the list: the
+        // name before them is a unit's, as before 公司 or 医院.
+        let listed = NAME_ENDING_WORDS.iter().copied();
+        let units = crate::org::unit_endings()
+            .filter(|w| !NAME_ENDING_WORDS.iter().any(|(listed, _)| listed == w))
+            .map(|w| (w, false));
+        for (word, place) in listed.chain(units) {
             let chars: Vec<char> = word.chars().collect();
             map.entry(chars[0]).or_default().push((chars, place));
         }
@@ -790,6 +796,10 @@ mod tests {
         assert_eq!(places("农业农村主管部门"), [false]);
         assert_eq!(places("陈明区长讲话"), [false]);
         assert_eq!(places("帆顺公司莘村路"), [false, true, true]);
+        // The organisation model's units end names as 公司 does (福顺支行, 宁平镇卫生院).
+        assert_eq!(at("农商银行福顺支行现有"), [2, 6]);
+        assert_eq!(places("农商银行福顺支行现有"), [false, false]);
+        assert_eq!(at("宁平镇卫生院"), [2, 3]);
         // An ending a pointing word names (我镇、全县、各社区) ends no name before it.
         assert_eq!(at("应急资金中拨付我镇"), Vec::<usize>::new());
         assert_eq!(at("秋收期间全县各社区"), Vec::<usize>::new());
