@@ -178,6 +178,27 @@ pub fn names_no_gongwen(ending: &str) -> bool {
     SPEECH_WORDS.contains(&ending) || matches!(ending, "贺信" | "贺电") || ending == BULLETIN_WORD
 }
 
+/// A 纪要's roll line (GB/T 9704-2012 10.3): `出席：…`, `请假：…`, `列席：…`, the colon perhaps
+/// missing (GW314 asks for it).
+pub static ROLL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?P<label>出席|请假|列席)(?:人员)?(?P<blank>[ \u{3000}]*)(?P<colon>[:：])?").expect("valid")
+});
+
+/// A roll under another label (参会人员：…), which GW314 asks to write as 出席.
+pub static OTHER_ROLL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?P<label>参会人员|参加人员|与会人员|参会人员名单|参加会议人员)[ \u{3000}]*[:：]")
+        .expect("valid")
+});
+
+/// Where the names of a roll line begin (after its label and colon), if `line` is one.
+pub fn roll_names_start(line: &str) -> Option<usize> {
+    let roll = ROLL.captures(line).and_then(|c| {
+        let blank = c.name("blank").filter(|b| !b.is_empty());
+        c.name("colon").or(blank).map(|m| m.end())
+    });
+    roll.or_else(|| OTHER_ROLL.find(line).map(|m| m.end()))
+}
+
 /// The legal kind a non-legal title ending stands in for, if it stands in for one.
 pub fn stand_in_kind(ending: &str) -> Option<DocKind> {
     STAND_INS.iter().find(|(word, _)| *word == ending).map(|(_, kind)| *kind)

@@ -20,7 +20,7 @@ pub use front_matter::FrontMatter;
 pub use kind::{Direction, DocKind};
 pub use lines::{Comment, Line};
 pub use masks::{MaskKind, MaskSet, Masks};
-pub use recognise::{DATE_LINE, DOC_NUMBER, recognise};
+pub use recognise::{DATE_LINE, DOC_NUMBER, NUMERIC_DATE_LINE, recognise};
 pub use structure::{Ordinal, OrdinalStyle};
 
 use crate::span::{Field, Span};
@@ -48,6 +48,8 @@ pub enum Evidence {
     /// A title ending in a word that is no legal kind but does one's work (`情况汇报` is a 报告,
     /// `申请报告` a 请示): GW103 reports the word, the other rules check the kind it stands for.
     StandIn,
+    /// Who compiles a 简报, on its masthead (`某某办公室编`).
+    Compiler,
 }
 
 impl Evidence {
@@ -62,6 +64,7 @@ impl Evidence {
             Evidence::Organisations => "机构关系",
             Evidence::Speaker => "报告人职务",
             Evidence::StandIn => "标题中的非法定文种名称",
+            Evidence::Compiler => "编印单位",
         }
     }
 }
@@ -326,7 +329,7 @@ impl Document {
     }
 
     /// Whether anything marks this text as a 公文 at all: a legal kind, a 主送, a 发文字号 or
-    /// 发文机关标志, a signature or date, a `关于…` title, or the form of a speech or a 简报. A
+    /// 发文机关标志, a signature or a date in words, a `关于…` title, or the form of a speech or a 简报. A
     /// README (`本仓库说明`) or notes have none of these; document rules do not judge them (GW004
     /// says so once).
     pub fn looks_like_official_document(&self) -> bool {
@@ -335,7 +338,8 @@ impl Document {
             || self.header.doc_number.is_some()
             || self.header.issuer_mark.is_some()
             || !self.signature.is_empty()
-            || self.date.is_some()
+            // A date in figures alone (`2026-12-05`) dates notes as readily as a 公文.
+            || self.date.as_ref().is_some_and(|d| !NUMERIC_DATE_LINE.is_match(&d.text))
             || self.title.as_ref().is_some_and(|t| t.text.contains("关于"))
             // A speech (在…会议上的讲话) or a bulletin (工作简报): a document whose kind the rules
             // cannot check, not something else. (Any kind word would not do: a README's

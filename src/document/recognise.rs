@@ -40,10 +40,28 @@ const DATE: &str = r"(?P<y>[0-9０-９〇零一二三四五六七八九○OoXx×
 /// A line that is only a date.
 pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{DATE}$")));
 
+/// A date drafters type in figures only: `2025.3.12`, `2025-03-12`, `2025/3/12`, `20250312`
+/// (GW303 asks for 2025年3月12日).
+const NUMERIC_DATE: &str =
+    r"[0-9]{4}[.．/\-－][0-9]{1,2}[.．/\-－][0-9]{1,2}|[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])";
+
+/// A line that is only a date in figures, its parts named: `y`, `m`, `d` with separators, `cy`,
+/// `cm`, `cd` run together.
+pub static NUMERIC_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<y>[0-9]{4})[.．/\-－](?P<m>[0-9]{1,2})[.．/\-－](?P<d>[0-9]{1,2})|(?P<cy>[0-9]{4})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12][0-9]|3[01]))$",
+    )
+});
+
+/// A line that is only a date, in words or in figures.
+fn is_date_line(s: &str) -> bool {
+    DATE_LINE.is_match(s) || NUMERIC_DATE_LINE.is_match(s)
+}
+
 /// A signature and a date on one line, separated by blanks.
 static ORG_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?P<org>[^\s，。；：,;:“”]{{2,40}}(?:[ \t\u{{3000}}]+[^\s，。；：,;:“”]{{2,40}}){{0,3}})[ \t\u{{3000}}]+(?P<date>{DATE})$"
+        r"^(?P<org>[^\s，。；：,;:“”]{{2,40}}(?:[ \t\u{{3000}}]+[^\s，。；：,;:“”]{{2,40}}){{0,3}})[ \t\u{{3000}}]+(?P<date>{DATE}|{NUMERIC_DATE})$"
     ))
 });
 /// `（盖章）` at the end of a line: where the seal goes, in drafts and templates — on a line of
@@ -62,11 +80,11 @@ static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[（(][^（）()]*[）)]|[—－–-]{{1,2}}[^—－–-].*|{DATE}[^，。；：,;:]{{4,60}}(?:会议|大会)(?:通过|批准|修订|修正))$"
     ))
 });
-/// `第12期`, `（第3次）`, `2024年第5期`, `〔2025〕第7期`: the issue number of a 纪要, a bulletin
+/// `第12期`, `（第3次）`, `2024年第5期`, `〔2025〕第7期`, `第9期（总第46期）`: the issue number of a 纪要, a bulletin
 /// or a 公告.
 static ISSUE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[（(]?(?:[0-9０-９]{4}年|[〔\[［][0-9０-９]{4}[〕\]］])?第[ \u{3000}]*[0-9０-９〇零一二三四五六七八九十百Xx×]+[ \u{3000}]*[期次号][）)]?$",
+        r"^[（(]?(?:[0-9０-９]{4}年|[〔\[［][0-9０-９]{4}[〕\]］])?第[ \u{3000}]*[0-9０-９〇零一二三四五六七八九十百Xx×]+[ \u{3000}]*[期次号][）)]?(?:[ \u{3000}]*[（(]总第[ \u{3000}]*[0-9０-９〇零一二三四五六七八九十百]+[ \u{3000}]*期[）)])?$",
     )
 });
 /// `第 12 号` under an order's mark (GB/T 9704 10.2).
@@ -408,7 +426,7 @@ impl<'t> Recogniser<'t> {
         s.chars().count() <= 60
             && !s.starts_with("关于")
             && !s.contains(['。', '，', '；', '：', ':', ',', ';', '“', '”', '《', '》', '、'])
-            && !DATE_LINE.is_match(s)
+            && !is_date_line(s)
             && s.chars().next().is_some_and(starts_name)
             && crate::lang::blank_separated(s).iter().all(|(_, w)| ORG_ENDING.is_match(w) && w.chars().count() >= 3)
     }
@@ -421,7 +439,7 @@ impl<'t> Recogniser<'t> {
             && !ends_with_colon(s)
             && parse_ordinal(self.text, self.lines[j].span).is_none()
             && !s.starts_with("附件")
-            && !DATE_LINE.is_match(s)
+            && !is_date_line(s)
             && self.chars(j) <= 100
             && !TITLE_PUNCT.is_match(trim_title_tail(s))
             && !DOC_NUMBER_LINE.is_match(s)
@@ -528,7 +546,7 @@ impl<'t> Recogniser<'t> {
         let s = self.s(j);
         j < self.lines.len()
             && (TITLE_NOTE.is_match(s)
-                || DATE_LINE.is_match(s)
+                || is_date_line(s)
                 || DOC_NUMBER_LINE.is_match(s)
                 || SIGNER.is_match(s)
                 || ISSUE_NUMBER.is_match(s)
@@ -589,7 +607,7 @@ impl<'t> Recogniser<'t> {
                 if self.doc.title_ending.as_ref().and_then(|e| DocKind::parse(&e.text)) == Some(DocKind::纪要) {
                     self.doc.form = Form::Minutes;
                 }
-            } else if DATE_LINE.is_match(s) || ORG_AND_DATE.is_match(s) {
+            } else if is_date_line(s) || ORG_AND_DATE.is_match(s) {
                 // A date under the title (公报, 决议, 纪要, web copies) is not the 成文日期 of a
                 // signature block; a line after it decides nothing more.
             } else if self.doc.form == Form::Speech && (crate::org::is_personal_signature(s) || self.is_org_names(i)) {
@@ -732,8 +750,8 @@ impl<'t> Recogniser<'t> {
             && self.chars(i) <= 60
             && ORG_ENDING.is_match(self.s(i))
             && parse_ordinal(self.text, self.lines[i].span).is_none()
-            && !DATE_LINE.is_match(self.s(i))
-            && !DATE_LINE.is_match(self.s(i + 1))
+            && !is_date_line(self.s(i))
+            && !is_date_line(self.s(i + 1))
             && !ORG_AND_DATE.is_match(self.s(i + 1))
         {
             return self.take_recipients(i, i + 1);
@@ -763,7 +781,7 @@ impl<'t> Recogniser<'t> {
         let has_cc_above = |r: &Self, upto: usize| {
             let cc =
                 (floor..upto).rev().take(6).find(|&j| CC_LINE.is_match(r.s(j)) || PUBLIC_ATTRIBUTE.is_match(r.s(j)));
-            cc.is_some_and(|cc| (floor..cc).any(|j| DATE_LINE.is_match(r.s(j)) || ORG_AND_DATE.is_match(r.s(j))))
+            cc.is_some_and(|cc| (floor..cc).any(|j| is_date_line(r.s(j)) || ORG_AND_DATE.is_match(r.s(j))))
         };
         // 印发机关和印发日期: "机关  2023年9月22日印发" on one line, or the two on consecutive lines.
         if let Some(c) = PRINT_LINE.captures(self.s(last)) {
@@ -919,7 +937,7 @@ impl<'t> Recogniser<'t> {
         let s = self.s(i);
         self.chars(i) <= 40
             && !s.contains(['。', '，', '；', '：', ':', ',', '“', '、'])
-            && !DATE_LINE.is_match(s)
+            && !is_date_line(s)
             && parse_ordinal(self.text, self.lines[i].span).is_none()
             && !s.starts_with("附件")
             && !CC_LINE.is_match(s)
@@ -938,7 +956,7 @@ impl<'t> Recogniser<'t> {
                     }))
         };
         let date_idx = (start..end)
-            .find(|&j| DATE_LINE.is_match(self.s(j)) || self.org_and_date(j).is_some())
+            .find(|&j| is_date_line(self.s(j)) || self.org_and_date(j).is_some())
             .or_else(|| (start..end).find(|&j| near_end(j) && self.org_and_date_with(j, true).is_some()));
         let (main_end, tail_start) = match date_idx {
             Some(d) => {
@@ -1148,7 +1166,14 @@ impl<'t> Recogniser<'t> {
                 .as_ref()
                 .filter(|e| DocKind::parse(&e.text).is_some())
                 .map(|e| e.span.start - title.span.start);
-            let at = title.text.find("关于").filter(|&at| at > 0).or_else(|| {
+            // A masthead-like title whose first line is the organ alone (`某区人大常委会` over
+            // `主任会议纪要`).
+            let first_line = title.text.split('\n').next().unwrap_or_default();
+            let organ_line = (first_line.len() < title.text.len()
+                && TITLE_ORGAN.is_match(first_line)
+                && !first_line.contains("关于"))
+            .then_some(first_line.len());
+            let at = title.text.find("关于").filter(|&at| at > 0).or(organ_line).or_else(|| {
                 // “江门市卫生健康局令”, “示例县水务局公告”: the organ, then the kind.
                 before_ending.filter(|&at| {
                     let organ = &title.text[..at];
@@ -1195,6 +1220,7 @@ impl<'t> Recogniser<'t> {
             let at = skipped + text.find(&name).unwrap_or(0);
             Issuer { span: Some(mark.span.sub(at, at + name.len())), name, evidence: Evidence::IssuerMark }
         };
+        let bulletin = doc.title_ending.as_ref().is_some_and(|e| e.text == super::kind::BULLETIN_WORD);
         // An organ's signature first; a person's (“局长　梁某某”) only when nothing else names
         // the organ, and then as the office held (“示例市市长”).
         doc.issuer = if let Some(name) = doc.stated("发文机关") {
@@ -1206,6 +1232,8 @@ impl<'t> Recogniser<'t> {
         } else if let Some(issuer) = doc.title.as_ref().and_then(from_title) {
             Some(issuer)
         } else if let Some(issuer) = doc.preamble.iter().find_map(speaker_organ).filter(|_| doc.form == Form::Speech) {
+            Some(issuer)
+        } else if let Some(issuer) = doc.preamble.iter().find_map(|line| compiler(line, bulletin)) {
             Some(issuer)
         } else {
             // Only a person signs (`某局局长　艾尔肯·吐尔逊`): the organ is the office's.
@@ -1251,6 +1279,24 @@ fn speaker_organ(line: &Field) -> Option<Issuer> {
         name: organ.to_string(),
         evidence: Evidence::Speaker,
         span: Some(line.span.sub(0, organ.len())),
+    })
+}
+
+/// Who compiles a 简报 or a 通讯, on its masthead: `某某社区居民委员会编　　2025年7月25日`,
+/// `县委办公室编印`; on a 简报's, the organ beside the date says it without the 编
+/// (`某开发区管理委员会办公室　　2025年12月18日`).
+fn compiler(line: &Field, bulletin: bool) -> Option<Issuer> {
+    static COMPILED_BY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?P<organ>[^\s，。；：,;:“”]{3,40}?)(?:编印|编发|主办|编)(?:[ \t\u{3000}]|$)"));
+    let organ = match COMPILED_BY.captures(&line.text) {
+        Some(c) => c.name("organ")?,
+        None if bulletin => ORG_AND_DATE.captures(&line.text)?.name("org")?,
+        None => return None,
+    };
+    ORG_ENDING.is_match(organ.as_str()).then(|| Issuer {
+        name: organ.as_str().to_string(),
+        evidence: Evidence::Compiler,
+        span: Some(line.span.sub(organ.start(), organ.end())),
     })
 }
 

@@ -552,3 +552,31 @@ fn lines_between_title_and_recipients_of_a_report_to_a_congress() {
         assert_eq!(doc.preamble.len(), 1, "{under_title}");
     }
 }
+
+#[test]
+fn a_bulletins_compiler_and_a_minutes_organ_line_name_the_issuer() {
+    let issuer = |text: &str| {
+        let src = Source::from_text("b.txt", text);
+        recognise(&src).issuer.map(|i| (i.name, i.evidence))
+    };
+    let bulletin = |compiled: &str| {
+        format!(
+            "迎丰社区工作简报\n第6期（总第46期）\n{compiled}\n\n社区联合司法所化解一起纠纷\n7月上旬，社区网格员入户走访。\n"
+        )
+    };
+    for compiled in ["某区某街道迎丰社区居民委员会编　　2025年7月25日", "某区某街道迎丰社区居民委员会　　2025年7月25日"]
+    {
+        assert_eq!(
+            issuer(&bulletin(compiled)),
+            Some(("某区某街道迎丰社区居民委员会".to_string(), Evidence::Compiler)),
+            "{compiled}"
+        );
+    }
+    // Beside a date under another title, an organ is no compiler.
+    let report =
+        "关于2025年防汛工作的情况\n某区某街道迎丰社区居民委员会　　2025年7月25日\n今年以来，社区做好防汛工作。\n";
+    assert_eq!(issuer(report), None);
+    let minutes =
+        "某市某区人大常委会\n主任会议纪要\n第9期\n某区人大常委会办公室　　2025年4月18日\n会议研究了有关事项。\n";
+    assert_eq!(issuer(minutes), Some(("某市某区人大常委会".to_string(), Evidence::Title)));
+}

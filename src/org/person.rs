@@ -132,6 +132,20 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
             return Some(PersonMatch { title, name: Some(surname.to_string()), org });
         }
     }
+    // `市卫生健康委员会陈立新主任`: an organ, then a full name and the title.
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    for n in [3, 2] {
+        let Some(&(at, _)) = chars.len().checked_sub(n).and_then(|k| chars.get(k)) else { continue };
+        let (organ, name) = before.split_at(at);
+        if !looks_like_personal_name(name) || organ.chars().count() < 2 {
+            continue;
+        }
+        let known = name::parse(organ, near).org;
+        if ORGAN_ENDINGS.iter().any(|e| organ.ends_with(e)) || known.kind != OrgKind::Unknown {
+            let org = (known.kind != OrgKind::Unknown).then_some(known.name);
+            return Some(PersonMatch { title, name: Some(name.to_string()), org });
+        }
+    }
     // A name the surname list does not hold — `边巴书记`, `巴特尔主席`, `艾尔肯·吐尔逊主任`, as
     // the minority nationalities are named — is a name all the same when it is short and names no
     // place; addressed as `尊敬的……`, it is a person whatever it is.

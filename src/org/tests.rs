@@ -231,6 +231,15 @@ fn resolving_people_and_unknown_items() {
         }
         other => panic!("{other:?}"),
     }
+    // An organ, a full name, then the title (an independent tester's 主送).
+    match view.resolve("市卫生健康委员会陈立新主任", Some(&sender)) {
+        Addressee::Person { name, title, .. } => {
+            assert_eq!(name.as_deref(), Some("陈立新"));
+            assert_eq!(title.as_deref(), Some("主任"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!view.resolve("市卫生健康委员会办公室", Some(&sender)).is_person());
     assert_eq!(view.resolve("某某", None), Addressee::Unknown { text: "某某".to_string() });
     assert_eq!(view.resolve("  ", None), Addressee::Unknown { text: String::new() });
     let centre = view.resolve("江门市公共资源交易中心", None);

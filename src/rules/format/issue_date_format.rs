@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
-use crate::document::{DATE_LINE, DocKind, Evidence, Standard};
+use crate::document::{DATE_LINE, DocKind, Evidence, NUMERIC_DATE_LINE, Standard};
 use crate::lang::is_blank;
 use crate::lang::numerals::date_number;
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
@@ -20,6 +20,7 @@ static META: RuleMeta = RuleMeta {
     docs: "检查成文日期行：\n\n\
 - 用阿拉伯数字，不用汉字（“二〇二四年三月五日”是 1999 年旧标准的写法）；\n\
 - 年份标全称，月、日不编虚位（“2024年03月05日”）；\n\
+- 用“年”“月”“日”，不只写数字（“2024.3.5”“2024-03-05”“20240305”）；\n\
 - 不用全角数字，用“日”不用“号”；\n\
 - 日期真实存在（没有“2月30日”）；\n\
 - 尚未填写的占位日期（“X年X月X日”）提示补全；\n\
@@ -40,7 +41,14 @@ impl Rule for IssueDateFormat {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(date) = &cx.doc.date else { return };
-        let Some(c) = DATE_LINE.captures(&date.text) else { return };
+        let Some(c) = DATE_LINE.captures(&date.text) else {
+            // Notes dated in figures (a README's `2026-12-05`) are no 公文 to correct.
+            if NUMERIC_DATE_LINE.is_match(&date.text) && cx.doc.looks_like_official_document() {
+                check_figures(date, out);
+                self.check_signature(cx, out);
+            }
+            return;
+        };
         let part = |name: &str| c.name(name).map_or("", |m| m.as_str());
         let (y, m, d) = (part("y"), part("m"), part("d"));
         if [y, m, d].iter().any(|p| p.is_empty() || p.contains(['X', 'x', '×', 'Ｘ'])) {
@@ -99,6 +107,25 @@ impl Rule for IssueDateFormat {
         }
         self.check_signature(cx, out);
     }
+}
+
+/// A date typed in figures only (`2025.3.12`, `2025-03-12`, `20250312`): 年、月、日 are to be
+/// written out.
+fn check_figures(date: &crate::span::Field, out: &mut Vec<Finding>) {
+    let Some(c) = NUMERIC_DATE_LINE.captures(&date.text) else { return };
+    let part = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (Some(year), Some(month), Some(day)) = (part("y", "cy"), part("m", "cm"), part("d", "cd")) else { return };
+    if !is_real_date(year, month, day) {
+        out.push(Finding::new(date.span, format!("成文日期“{}”不是真实存在的日期", date.text)).help("核对年、月、日"));
+        return;
+    }
+    let expected = format!("{year}年{month}月{day}日");
+    out.push(
+        Finding::new(date.span, format!("成文日期“{}”格式不规范：应用“年”“月”“日”标全", date.text))
+            .help(format!("写作“{expected}”"))
+            .fix(Fix::safe(format!("改为“{expected}”"), vec![Edit::replace(date.span, expected.clone())]))
+            .en(format!("Issue date “{}” should be written “{expected}”", date.text)),
+    );
 }
 
 /// A date in Chinese numerals under GB/T 9704-1999, which wrote 零 as 〇 (○ prints the same): a
@@ -209,6 +236,24 @@ mod tests {
         assert!(d[0].message.contains("不是真实存在"), "{}", d[0].message);
         let d = lint_text("t.txt", &format!("{HEAD}2024年X月X日\n"), "GW303");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+    }
+
+    /// A date typed in figures is still the 成文日期: the signature above it signs, and the
+    /// date is written out (a request dated `20211212` was read as a body paragraph, and GW104
+    /// missed its closing).
+    #[test]
+    fn a_date_in_figures_is_written_out() {
+        for (typed, right) in
+            [("2024.3.5", "2024年3月5日"), ("2024-03-05", "2024年3月5日"), ("20240305", "2024年3月5日")]
+        {
+            assert_fixed(&format!("{HEAD}{typed}\n"), "GW303", &format!("{HEAD}{right}\n"));
+        }
+        let d = lint_text("t.txt", &format!("{HEAD}2023.2.29\n"), "GW303");
+        assert!(d[0].message.contains("不是真实存在"), "{}", d[0].message);
+        let request = "示例县教育局关于申请维修资金的请示\n示例县人民政府：\n拟申请资金50万元。\n妥否，请批示。\n示例县教育局\n2025.3.12\n（联系人：王某，电话：0750-1234567）\n";
+        assert!(codes_in("t.txt", request, "GW104").is_empty());
+        // Notes dated in figures are no 公文.
+        assert!(codes_in("t.md", "# 说明\n\n## 收集日期\n\n2026-12-05\n", "GW303").is_empty());
     }
 
     #[test]

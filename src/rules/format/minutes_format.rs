@@ -1,4 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::document::kind::{OTHER_ROLL, ROLL};
 use crate::document::{DocKind, MaskKind, MaskSet, Part};
 use crate::rules::{Category, Context, FixAvailability, Pack, Rule, RuleMeta};
 use crate::span::Span;
@@ -29,12 +30,6 @@ static META: RuleMeta = RuleMeta {
     good: "示例市人民政府第5次常务会议纪要\n……会议议定：……\n出席：张某、李某\n列席：王某",
 };
 
-static ROLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>出席|请假|列席)(?:人员)?(?P<blank>[ \u{3000}]*)(?P<colon>[:：])?").expect("valid")
-});
-static OTHER_ROLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>参会人员|参加人员|与会人员|参会人员名单|参加会议人员)[ \u{3000}]*[:：]").expect("valid")
-});
 static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"会议(?:议定|决定|同意|要求|明确|认为|指出|强调|原则同意|研究|听取|审议|讨论|通过|确定|提出)")
         .expect("valid")

@@ -311,6 +311,9 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
     // phrases together, so the drafter decides. A document's title (关于…的通知, 《…》) is one
     // phrase: a space in it is stray.
     let headline = !s.chars().any(|c| is_clause_mark(c) || c == '《') && !s.contains("关于");
+    // A 纪要's roll (出席：李明远　王　瑾　陈国富) lists names; spaces part and pad them.
+    let roll_names = crate::document::kind::roll_names_start(s.trim_start_matches(is_space))
+        .map(|at| at + (s.len() - s.trim_start_matches(is_space).len()));
     let mut runs = Vec::new();
     let mut pos = 0;
     while let Some(off) = s[pos..].find(is_space) {
@@ -327,6 +330,10 @@ fn stray_runs(cx: &Context, s: &str, line: Span) -> Vec<StrayRun> {
             continue;
         }
         let (left, right) = (token_before(&s[..start]), token_after(&s[end..]));
+        let name_like = |t: &str| (1..=4).contains(&t.chars().count()) && t.chars().all(is_han);
+        if roll_names.is_some_and(|at| start >= at) && name_like(left) && name_like(right) {
+            continue;
+        }
         // 总 则: letter-spacing between single characters.
         if left.chars().count() == 1 && right.chars().count() == 1 {
             continue;
@@ -451,7 +458,7 @@ mod tests {
     #[test]
     fn layout_spaces_are_fine() {
         let text = "第一章 总 则\n第二章 组成人员和政府职能\n第十二条　本办法自发布之日起施行。\n\
-出席：王  五、李四\n（联系人：张三  电话：0750-1234567）\n使用 Windows 系统办公。\n\
+出席：王  五、李四\n　　出席：李明远　王　瑾　陈国富　黄小梅　杨　建\n请假：周　林（公务）\n（联系人：张三  电话：0750-1234567）\n使用 Windows 系统办公。\n\
 附　件\n序号  单位名称      联系人\n1     示例市财政局  王五\n";
         assert!(codes_in("t.txt", text, "GW410").is_empty(), "{:?}", codes_in("t.txt", text, "GW410"));
     }
