@@ -97,10 +97,13 @@ pub enum Need {
     Direction,
     /// 主送机关
     Recipients,
+    /// How each 主送机关 of a draft going up stands to the sender (上级, 不相隶属 …): a person
+    /// addressed is another rule's matter (GW203).
+    Relation,
 }
 
 impl Need {
-    pub const ALL: [Need; 4] = [Need::Kind, Need::Sender, Need::Direction, Need::Recipients];
+    pub const ALL: [Need; 5] = [Need::Kind, Need::Sender, Need::Direction, Need::Recipients, Need::Relation];
 
     pub fn zh(self) -> &'static str {
         match self {
@@ -108,6 +111,7 @@ impl Need {
             Need::Sender => "发文机关",
             Need::Direction => "行文方向",
             Need::Recipients => "主送机关",
+            Need::Relation => "主送机关与发文机关的关系",
         }
     }
 
@@ -121,6 +125,26 @@ impl Need {
             // matter's 主送 give.
             Need::Recipients => {
                 doc.main_recipients.is_some() || doc.colophon.main.is_some() || !doc.parties.main.is_empty()
+            }
+            // Asked only of a 请示, 报告 or 意见 going up, where the relation decides whether the
+            // 主送 is the sender's 上级 (请示 to a body that is none, 越级); going down or across,
+            // or a 议案 to a congress, the rules that need it have nothing to check.
+            Need::Relation => {
+                let asks_or_reports = doc.kind().is_none_or(|k| {
+                    matches!(
+                        k,
+                        crate::document::DocKind::请示
+                            | crate::document::DocKind::报告
+                            | crate::document::DocKind::意见
+                    )
+                });
+                doc.direction() != Some(crate::document::Direction::Up)
+                    || !asks_or_reports
+                    || doc
+                        .parties
+                        .main
+                        .iter()
+                        .all(|p| p.addressee.is_person() || p.relation != crate::org::Relation::Unknown)
             }
         }
     }

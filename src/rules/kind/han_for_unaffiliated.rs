@@ -20,7 +20,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第八条（十四）“函。适用于不相隶属机关之间商洽工作、询问和答复问题、请求批准和答复审批事项。”；（十一）请示“适用于向上级机关请求指示、批准”",
     fix: FixAvailability::None,
-    needs: &[Need::Kind, Need::Sender, Need::Recipients],
+    needs: &[Need::Kind, Need::Sender, Need::Recipients, Need::Relation],
     docs: "不相隶属的机关之间（如同级的两个部门）商洽工作、请求批准，用函，不用请示，也不用通知布置工作；\
 函是平行文，不用“请遵照执行”“务必”“不得有误”等指令口吻。\n\n\
 判断两个机关是否隶属需要机构关系：发文机关和主送机关都能识别、且两者既无领导关系也无业务指导关系时，\

@@ -8,7 +8,7 @@ pub struct DocumentNotRecognised;
 static META: RuleMeta = RuleMeta {
     code: "GW004",
     name: "document-not-recognised",
-    summary: "未能确定文种、发文机关或主送机关，依赖它们的规则未能检查",
+    summary: "未能确定文种、发文机关、主送机关或其间的关系，依赖它们的规则未能检查",
     category: Category::Meta,
     default_severity: Severity::Info,
     default_enabled: true,
@@ -21,7 +21,9 @@ static META: RuleMeta = RuleMeta {
 - **文种**：标题没有识别出来，或标题不以法定文种结尾；\n\
 - **发文机关**：版头、标题、署名都没有写明，或写明的名称不在机构表中；\n\
 - **主送机关**：请示、报告、通知、函、批复、意见、通报、议案没有识别出主送机关（公告、通告、令、纪要、\
-公报、决议、决定本来就可以不标主送）。\n\n\
+公报、决议、决定本来就可以不标主送）；\n\
+- **主送机关与发文机关的关系**：请示、报告、意见上行时，机构表说不出主送机关是不是发文机关的上级（例如发文机关、\
+主送机关一方的所在地或主管部门不明），“不相隶属用函”（GW105）和“越级行文”（GW202）无从判断。\n\n\
 完全不像公文的文件（没有标题、主送、发文字号、文种、署名，例如仓库里的 README）只报告一次“未识别为公文”，\
 文字、标点、数字规则照常检查。运行 `gwlint parse 文件` 可以看到识别结果；在前置元数据中写明“文种”“发文机关”，\
 或在 gwlint.toml 的 `[[org]]` 中声明本单位，都能补上识别不出的部分。",
@@ -42,6 +44,20 @@ fn why(doc: &Document, need: Need) -> String {
             Some(i) => format!("发文机关“{}”不在机构表中（可在 gwlint.toml 的 [[org]] 中声明）", i.name),
         },
         Need::Recipients => "未识别出主送机关（标题之后应是“主送机关：”一行）".into(),
+        Need::Relation => {
+            let sender = doc.parties.sender.as_ref().map_or("发文机关", |s| s.name.as_str());
+            let unknown: Vec<String> = doc
+                .parties
+                .main
+                .iter()
+                .filter(|p| !p.addressee.is_person() && p.relation == crate::org::Relation::Unknown)
+                .map(|p| format!("“{}”", p.field.text))
+                .collect();
+            format!(
+                "{}与“{sender}”的隶属关系不明（可在 gwlint.toml 的 [[org]] 中声明本单位的上级）",
+                unknown.join("、")
+            )
+        }
         Need::Direction => "行文方向无从确定".into(),
     }
 }
@@ -136,6 +152,25 @@ mod tests {
         let report = text.replace("的说明", "的情况汇报").replace("说明如下", "汇报如下");
         assert!(lint_text("t.txt", &report, "GW004").is_empty());
         assert!(d[0].message.contains("GW101"), "{}", d[0].message);
+    }
+
+    /// A request to a body the organisation model cannot place against the sender (a county
+    /// hospital to the county's 人社局): GW105 and GW202 cannot tell whether it is a 上级, and
+    /// GW004 says so instead of letting them fall quiet.
+    #[test]
+    fn an_unknown_relation_is_said() {
+        let text = "关于申请调整我院专业技术岗位结构比例的请示\n延吉市人力资源和社会保障局：\n申请将高级岗位比例调整至20%。\n妥否，请批示。\n延吉市医院\n2025年3月26日\n（联系人：王某，电话：0433-1234567）\n";
+        let d = lint_text("t.txt", text, "GW004");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("关系"), "{}", d[0].message);
+        assert!(d[0].message.contains("GW105"), "{}", d[0].message);
+        assert!(d[0].message.contains("“延吉市人力资源和社会保障局”"), "{}", d[0].message);
+        // A known superior leaves nothing unsaid.
+        let known = text
+            .replace("延吉市人力资源和社会保障局：", "延吉市人民政府：")
+            .replace("延吉市医院\n", "延吉市卫生健康局\n");
+        let known = lint_text("t.txt", &known, "GW004");
+        assert!(known.iter().all(|d| !d.message.contains("关系")), "{known:?}");
     }
 
     #[test]

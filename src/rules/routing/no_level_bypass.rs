@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     pack: Pack::National,
     source: "《党政机关公文处理工作条例》第十四条：“行文关系根据隶属关系和职权范围确定。一般不得越级行文，特殊情况需要越级行文的，应当同时抄送被越过的机关。”；《江门市人民政府工作规则》二十七：“未经批准不得越级行文”",
     fix: FixAvailability::None,
-    needs: &[Need::Sender, Need::Recipients],
+    needs: &[Need::Sender, Need::Recipients, Need::Relation],
     docs: "向上级的上级直接行文（越级）会打乱逐级负责的办文秩序。本规则在机构关系上找发文机关到主送机关的领导链：\
 主送机关在发文机关直接上级之上时即为越级，例如台山市教育局直接向江门市人民政府请示（越过了台山市人民政府）。\
 机构关系来自 `gwlint.toml` 的 `[[org]]`，没有配置时由内置的行政区划和机关名称推断；推断不出时不报。\n\n\
