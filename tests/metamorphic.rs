@@ -1,7 +1,7 @@
 //! Metamorphic layout tests: the same draft in another layout must be read the same way.
 //!
 //! Every fixture draft that has a title, and every independent tester's draft
-//! (`benches/testers/*/drafts`, layouts we did not write), is re-rendered in the layouts GB/T 9704 allows and
+//! (`benches/testers/*/drafts`, `benches/rule-testers/*/drafts`, layouts we did not write), is re-rendered in the layouts GB/T 9704 allows and
 //! drafters and web copies produce — 发文机关标志 with 文件 or the bare name, 签发人 on the 文号
 //! line or its own, blank lines or none, full-width indentation, CRLF, a one- or two-line
 //! title, Markdown or plain text, a note under the title, signature and date on one line,
@@ -319,9 +319,10 @@ fn fixture_drafts() -> Vec<(PathBuf, Settings)> {
     dirs.extend(rules);
     // Drafts that independent testers wrote as drafters elsewhere write them (other provinces,
     // levels, organ kinds): layouts we did not write ourselves.
-    let testers = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/testers");
-    let mut written: Vec<PathBuf> = std::fs::read_dir(&testers)
-        .expect("testers")
+    let benches = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches");
+    let mut written: Vec<PathBuf> = ["testers", "rule-testers"]
+        .iter()
+        .flat_map(|set| std::fs::read_dir(benches.join(set)).expect("testers"))
         .map(|e| e.expect("entry").path().join("drafts"))
         .filter(|p| p.is_dir())
         .collect();

@@ -1168,7 +1168,7 @@ impl<'t> Recogniser<'t> {
                 .map(|e| e.span.start - title.span.start);
             // A masthead-like title whose first line is the organ alone (`某区人大常委会` over
             // `主任会议纪要`).
-            let first_line = title.text.split('\n').next().unwrap_or_default();
+            let first_line = title.text.lines().next().unwrap_or_default();
             let organ_line = (first_line.len() < title.text.len()
                 && TITLE_ORGAN.is_match(first_line)
                 && !first_line.contains("关于"))
