@@ -45,13 +45,8 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{DATE}$")
 const NUMERIC_DATE: &str =
     r"[0-9]{4}[.．/\-－][0-9]{1,2}[.．/\-－][0-9]{1,2}|[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])";
 
-/// A line that is only a date in figures, its parts named: `y`, `m`, `d` with separators, `cy`,
-/// `cm`, `cd` run together.
-pub static NUMERIC_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?P<y>[0-9]{4})[.．/\-－](?P<m>[0-9]{1,2})[.．/\-－](?P<d>[0-9]{1,2})|(?P<cy>[0-9]{4})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12][0-9]|3[01]))$",
-    )
-});
+/// A line that is only a date in figures.
+pub static NUMERIC_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{NUMERIC_DATE})$")));
 
 /// A line that is only a date, in words or in figures.
 fn is_date_line(s: &str) -> bool {

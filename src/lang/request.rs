@@ -392,12 +392,13 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
             // Only the closing `特此请示` / `现将…请示如下` / `请示复` asks; elsewhere 请示 is the noun.
             // The 征询 word may stand in a clause of its own: `妥否，请示。` (请示 the verb,
             // 请求指示) closes as `妥否，请批示。` does.
+            const INQUIRIES: [&str; 3] = ["妥否", "当否", "可否"];
             let lead = trim(&text[sentence_start..act.start]).trim_end_matches(['，', ',']);
-            let asks_if = |s: &str| ["妥否", "当否", "可否"].iter().any(|w| s.ends_with(w));
-            let closing = ["特此", "现", "谨此", "特", "为此", "故", "妥否", "当否", "可否"]
+            let closing = ["特此", "现", "谨此", "特", "为此", "故"]
                 .iter()
+                .chain(INQUIRIES.iter())
                 .any(|w| prefix == *w || prefix.ends_with(&format!("，{w}")))
-                || rest.is_empty() && asks_if(lead)
+                || rest.is_empty() && INQUIRIES.iter().any(|w| lead.ends_with(w))
                 || rest.starts_with("如下")
                 || rest.starts_with('复');
             if !closing {

@@ -23,6 +23,12 @@ pub struct Parties {
 }
 
 impl Parties {
+    /// The 主送 organs the organisation model cannot place against the sender (a person
+    /// addressed is another matter: GW203).
+    pub fn unplaced_main(&self) -> impl Iterator<Item = &Party> {
+        self.main.iter().filter(|p| !p.addressee.is_person() && p.relation == Relation::Unknown)
+    }
+
     pub fn resolve(doc: &Document, orgs: &OrgView) -> Parties {
         let sender = doc.issuer.as_ref().and_then(|i| match orgs.resolve(&i.name, None) {
             Addressee::Org(org) => Some(org),

@@ -120,26 +120,18 @@ pub(crate) fn recognise(norm: &str, leaders: &[KnownLeader], near: Option<u32>) 
     if ORGAN_ENDINGS.iter().any(|e| before.ends_with(e)) {
         return Some(PersonMatch { title, name: None, org: None });
     }
-    // `县政府周县长`: an organ, then a surname and the title.
+    // An organ, then whom the title belongs to: a surname (`县政府周县长`), or a full name
+    // (`市卫生健康委员会陈立新主任`).
     let surname = COMPOUND_SURNAMES.iter().copied().find(|s| before.ends_with(s)).or_else(|| {
         before.chars().last().filter(|&c| is_surname_char(c)).map(|c| &before[before.len() - c.len_utf8()..])
     });
-    if let Some(surname) = surname {
-        let organ = &before[..before.len() - surname.len()];
-        let known = name::parse(organ, near).org;
-        if ORGAN_ENDINGS.iter().any(|e| organ.ends_with(e)) || known.kind != OrgKind::Unknown {
-            let org = (known.kind != OrgKind::Unknown).then_some(known.name);
-            return Some(PersonMatch { title, name: Some(surname.to_string()), org });
-        }
-    }
-    // `市卫生健康委员会陈立新主任`: an organ, then a full name and the title.
-    let chars: Vec<(usize, char)> = before.char_indices().collect();
-    for n in [3, 2] {
-        let Some(&(at, _)) = chars.len().checked_sub(n).and_then(|k| chars.get(k)) else { continue };
-        let (organ, name) = before.split_at(at);
-        if !looks_like_personal_name(name) || organ.chars().count() < 2 {
-            continue;
-        }
+    let starts: Vec<usize> = before.char_indices().map(|(at, _)| at).collect();
+    let full_names = [3, 2]
+        .into_iter()
+        .filter_map(|n| starts.len().checked_sub(n).map(|k| &before[starts[k]..]))
+        .filter(|name| looks_like_personal_name(name) && before[..before.len() - name.len()].chars().count() >= 2);
+    for name in surname.into_iter().chain(full_names) {
+        let organ = &before[..before.len() - name.len()];
         let known = name::parse(organ, near).org;
         if ORGAN_ENDINGS.iter().any(|e| organ.ends_with(e)) || known.kind != OrgKind::Unknown {
             let org = (known.kind != OrgKind::Unknown).then_some(known.name);

@@ -140,11 +140,7 @@ impl Need {
                 });
                 doc.direction() != Some(crate::document::Direction::Up)
                     || !asks_or_reports
-                    || doc
-                        .parties
-                        .main
-                        .iter()
-                        .all(|p| p.addressee.is_person() || p.relation != crate::org::Relation::Unknown)
+                    || doc.parties.unplaced_main().next().is_none()
             }
         }
     }

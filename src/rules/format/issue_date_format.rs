@@ -112,9 +112,15 @@ impl Rule for IssueDateFormat {
 /// A date typed in figures only (`2025.3.12`, `2025-03-12`, `20250312`): 年、月、日 are to be
 /// written out.
 fn check_figures(date: &crate::span::Field, out: &mut Vec<Finding>) {
-    let Some(c) = NUMERIC_DATE_LINE.captures(&date.text) else { return };
-    let part = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (Some(year), Some(month), Some(day)) = (part("y", "cy"), part("m", "cm"), part("d", "cd")) else { return };
+    // The figures between separators, or yyyymmdd run together (NUMERIC_DATE_LINE's two forms).
+    let text = date.text.as_str();
+    let parts: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    let parts = match parts.as_slice() {
+        [whole] if whole.len() == 8 => vec![&whole[..4], &whole[4..6], &whole[6..]],
+        _ => parts,
+    };
+    let number = |k: usize| parts.get(k).and_then(|p| p.parse::<u32>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(0), number(1), number(2)) else { return };
     if !is_real_date(year, month, day) {
         out.push(Finding::new(date.span, format!("成文日期“{}”不是真实存在的日期", date.text)).help("核对年、月、日"));
         return;

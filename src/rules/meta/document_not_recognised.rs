@@ -46,13 +46,7 @@ fn why(doc: &Document, need: Need) -> String {
         Need::Recipients => "未识别出主送机关（标题之后应是“主送机关：”一行）".into(),
         Need::Relation => {
             let sender = doc.parties.sender.as_ref().map_or("发文机关", |s| s.name.as_str());
-            let unknown: Vec<String> = doc
-                .parties
-                .main
-                .iter()
-                .filter(|p| !p.addressee.is_person() && p.relation == crate::org::Relation::Unknown)
-                .map(|p| format!("“{}”", p.field.text))
-                .collect();
+            let unknown: Vec<String> = doc.parties.unplaced_main().map(|p| format!("“{}”", p.field.text)).collect();
             format!(
                 "{}与“{sender}”的隶属关系不明（可在 gwlint.toml 的 [[org]] 中声明本单位的上级）",
                 unknown.join("、")
