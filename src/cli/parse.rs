@@ -252,7 +252,7 @@ fn describe_relation(r: &gwlint::org::Relation) -> String {
     match r {
         Relation::Superior => "发文机关的上级".into(),
         Relation::SuperiorSkipping { skipped } => format!("发文机关的上级，越过了{}", skipped.join("、")),
-        Relation::Guiding => "发文机关的上级业务主管部门".into(),
+        Relation::Guiding => "指导发文机关的上级（业务主管部门，或村（居）委会所在的乡镇、街道）".into(),
         Relation::GuidingSkipping { skipped } => format!("上级业务主管部门，越过了{}", skipped.join("、")),
         Relation::Subordinate => "发文机关的下级".into(),
         Relation::Guided => "受发文机关业务指导".into(),

@@ -141,6 +141,12 @@ pub struct Candidate {
 /// names the author goes by (the sender's full and short names), so that `某县人民政府恳请…`
 /// in that county's own draft is its own request and not a reported one.
 pub fn candidates(text: &str, own_names: &[&str]) -> Vec<Candidate> {
+    candidates_in(text, own_names, false)
+}
+
+/// [`candidates`] in a draft known to go up (`upward`): there “请你镇审核批准” asks the superior,
+/// wrongly called 你 (GW107 reports the word), instead of instructing a subordinate.
+pub fn candidates_in(text: &str, own_names: &[&str], upward: bool) -> Vec<Candidate> {
     let quoted = quoted_ranges(text);
     let mut out = Vec::new();
     for found in ACTS.automaton.find_iter(text) {
@@ -149,7 +155,7 @@ pub fn candidates(text: &str, own_names: &[&str]) -> Vec<Candidate> {
         let verdict = if quoted.iter().any(|q| q.contains(&act.start)) {
             Err(NotRequest::Quoted)
         } else {
-            judge(text, act.clone(), word, *strong, own_names)
+            judge(text, act.clone(), word, *strong, own_names, upward)
         };
         out.push(Candidate { act, verdict });
     }
@@ -213,7 +219,14 @@ fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| crate::lang::is_blank(c) || matches!(c, '“' | '”' | '"'))
 }
 
-fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&str]) -> Result<Request, NotRequest> {
+fn judge(
+    text: &str,
+    act: Range<usize>,
+    word: &str,
+    strong: bool,
+    own_names: &[&str],
+    upward: bool,
+) -> Result<Request, NotRequest> {
     let lex = &*LEXICON;
     let clause_start = text[..act.start].rfind(is_clause_end).map_or(0, |p| p + char_len(text, p));
     let clause_end = text[act.end..].find(is_clause_end).map_or(text.len(), |p| act.end + p);
@@ -312,8 +325,13 @@ fn judge(text: &str, act: Range<usize>, word: &str, strong: bool, own_names: &[&
             ["各", "你", "有关", "相关", "全", "广大", "大家", "本", "属地"].iter().any(|g| w.starts_with(g));
         !group_word && organ_end > w.len() && addressee_free[w.len()..organ_end].chars().count() <= 4
     };
+    // Going up, 你X is the superior, misnamed: the words that follow decide.
+    let misnamed_superior = |w: &str| upward && w == "你";
     if !superior_audience
-        && lex.downward_addressees.iter().any(|w| addressee_free.starts_with(w.as_str()) && !opens_organ_name(w))
+        && lex
+            .downward_addressees
+            .iter()
+            .any(|w| addressee_free.starts_with(w.as_str()) && !opens_organ_name(w) && !misnamed_superior(w))
     {
         return Err(NotRequest::Downward);
     }
@@ -691,6 +709,20 @@ mod tests {
             assert!(requests(s, &[]).first().is_some_and(|r| r.closing), "{s}");
         }
         assert!(requests("妥否，请示报告制度另行规定。", &[]).is_empty());
+    }
+
+    /// 你X going up is the superior misnamed (GW107 says so): what follows it asks. Going
+    /// down, or where the direction is not known, it is a subordinate told what to do.
+    #[test]
+    fn a_superior_misnamed_as_you_is_still_asked() {
+        let s = "以上报告妥否，请你镇审核批准后实施。";
+        let up = candidates_in(s, &[], true);
+        assert!(up.iter().any(|c| c.verdict.as_ref().is_ok_and(|r| &s[r.act.clone()] == "请")), "{up:?}");
+        assert_eq!(reason(s), Some(NotRequest::Downward));
+        // Going up, what grants nothing still asks nothing, and 各单位 is still below.
+        let up = |s: &str| candidates_in(s, &[], true).into_iter().find_map(|c| c.verdict.err());
+        assert!(up("请你镇按此执行。").is_some());
+        assert_eq!(up("请各单位于5月10日前报送。"), Some(NotRequest::Downward));
     }
 
     #[test]

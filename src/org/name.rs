@@ -897,6 +897,8 @@ fn residents_committee(rest: &str, place: Option<&Place>) -> Option<Org> {
         return None;
     }
     let name = match unit {
+        // A 嘎查 is Inner Mongolia's 村: 巴音敖包嘎查村民委员会.
+        "村民委员会" | "村委会" if stem.ends_with("嘎查") => format!("{stem}村民委员会"),
         "村民委员会" | "村委会" | "村" => format!("{}村村民委员会", stem.trim_end_matches('村')),
         "社区居民委员会" | "社区居委会" | "社区" => {
             format!("{}社区居民委员会", stem.trim_end_matches("社区"))
@@ -1128,6 +1130,14 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
         }
     }
 
+    // A committee of the 人民代表大会 (财政经济委员会, 法制委员会) works under its 常委会 between
+    // sessions; it is no department of the government.
+    if let Some(committee) =
+        rest.strip_prefix("人民代表大会").filter(|c| c.ends_with("委员会") && !c.starts_with("常务"))
+    {
+        let congress = format!("{label}人大常委会");
+        return plain(make(format!("{label}人民代表大会{committee}"), OrgKind::Unknown, place, Some(congress)));
+    }
     if let Some(office) = CONGRESS_FORMS.iter().find_map(|f| rest.strip_prefix(f)) {
         let congress = format!("{label}人大常委会");
         return match office {
@@ -1198,17 +1208,24 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
     if let Some(place) = place
         && let Some(department) = sector_department(rest)
     {
-        // A 镇卫生院 or 镇中心小学 is run by the county's department; towns have none.
-        let parent = if place.is_town() {
-            place
+        // A 镇卫生院 or 镇中心小学 is run by the county's department; towns have none. A
+        // 融媒体中心 is run by the party committee's 宣传部.
+        let parent = match (place.is_town(), is_party_department(department)) {
+            (true, false) => place
                 .upper_government
                 .as_deref()
                 .and_then(|g| g.strip_suffix("人民政府"))
-                .map(|county| format!("{county}{department}"))
-        } else {
-            Some(format!("{label}{department}"))
+                .map(|county| format!("{county}{department}")),
+            (true, true) => place.upper_party.as_deref().map(|county| format!("{county}{department}")),
+            (false, false) => Some(format!("{label}{department}")),
+            (false, true) => Some(format!("{}{department}", place.party())),
         };
         return plain(make(format!("{label}{rest}"), OrgKind::PublicInstitution, Some(place), parent));
+    }
+    // A university or college: a public institution whose 主管部门 the name does not settle
+    // (the province, a ministry, or the city that founded it).
+    if institution_function(rest).is_some() {
+        return plain(make(format!("{label}{rest}"), OrgKind::PublicInstitution, place, None));
     }
     if let Some((department, unit)) = split_department_unit(rest) {
         let department = format!("{label}{}", expand_department(department));
@@ -1304,7 +1321,29 @@ const SECTOR_INSTITUTIONS: &[(&str, &[&str])] = &[
     ("文化局", &["图书馆", "文化馆", "博物馆"]),
     ("农业农村局", &["农业技术推广中心", "农技推广中心", "动物疫病预防控制中心"]),
     ("人力资源社会保障局", &["公共就业服务中心", "就业服务中心", "社会保险基金管理中心"]),
+    // 县级融媒体中心: run by the party committee's 宣传部.
+    ("宣传部", &["融媒体中心"]),
 ];
+
+/// Universities and colleges: public institutions of education whose 主管部门 the name does
+/// not settle. Not a college of a university (its 内设机构), nor the party's and the united
+/// front's schools (党校, 行政学院, 社会主义学院), nor an academy of sciences.
+const COLLEGES: &[&str] = &["大学", "学院", "高等专科学校"];
+
+/// The function of the department that runs a public institution named `rest` (a school, a
+/// hospital, a 融媒体中心, a university …): 教育, 卫生健康, 宣传 ….
+pub(crate) fn institution_function(rest: &str) -> Option<String> {
+    if let Some(department) = sector_department(rest) {
+        return Some(function_of(department));
+    }
+    let college = COLLEGES.iter().find(|c| ends_with_any(rest, &[c]))?;
+    let within = &rest[..rest.len() - college.len()];
+    let excluded = within.contains("大学")
+        || within.contains("学院")
+        || ["党校", "行政学院", "社会主义学院", "科学院", "干部学院"].iter().any(|e| rest.ends_with(e))
+        || rest.contains(['局', '委', '厅', '府', '部']);
+    (!excluded).then(|| "教育".to_string())
+}
 
 /// The words that end the name of an enterprise or a public institution (支行, 卫生院, 敬老院,
 /// 文化馆 …), of two characters or more: what the model knows a unit's name by.
@@ -1319,7 +1358,7 @@ pub(crate) fn unit_endings() -> impl Iterator<Item = &'static str> {
 /// The department that runs a public institution named `rest` (a school, a hospital, a 疾控中心
 /// …), when `rest` names one and nothing with an organ in it.
 pub(crate) fn sector_department(rest: &str) -> Option<&'static str> {
-    if rest.chars().count() < 3 || rest.contains(['局', '委', '厅', '府']) || rest.contains("大学") {
+    if rest.chars().count() < 2 || rest.contains(['局', '委', '厅', '府']) || rest.contains("大学") {
         return None;
     }
     // The bare function is a name too when a place comes before it (区疾病预防控制中心).

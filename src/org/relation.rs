@@ -3,7 +3,7 @@
 use super::OrgView;
 use super::kind::{Level, OrgKind};
 use super::model::{Addressee, GroupScope, Org, OrgGroup, Relation};
-use super::name::department_function;
+use super::name::{department_function, institution_function};
 
 impl OrgView {
     /// How `to` stands to `from` (“to is from's …”). Configured facts first, then what names and
@@ -56,6 +56,22 @@ impl OrgView {
                     };
                 }
                 _ => {}
+            }
+        }
+        // A government department whose function is not the institution's leads it in nothing,
+        // whichever organ runs it: a hospital asking the 人社局, a 融媒体中心 the 财政局, a
+        // college the 自然资源和规划局 writes a 函 (不相隶属). Its own sector's department may
+        // be its 主管 or above it, and a party department may lead it: those stay as found.
+        if from.kind == OrgKind::PublicInstitution
+            && to.kind == OrgKind::Department
+            && to.parent.as_deref().is_some_and(|p| self.parse_name(p).kind == OrgKind::Government)
+            && let Some(sector) = institution_sector(&from)
+            && let Some(function) = department_function(&to.name)
+        {
+            let plain = |f: &str| f.replace('和', "");
+            let (sector, function) = (plain(&sector), plain(&function));
+            if !function.contains(&sector) && !sector.contains(&function) {
+                return Relation::Unaffiliated;
             }
         }
         // A government writing to a department of a government above its own leader passes the
@@ -197,6 +213,15 @@ impl OrgView {
     /// function whose leader is above `from`'s leader (台山市教育局 → 江门市教育局, 广东省教育厅).
     fn guidance(&self, from: &Org, to: &Org) -> Option<Relation> {
         if from.guided_by.contains(&to.name) {
+            return Some(Relation::Guiding);
+        }
+        // A 村委会's own town, named with more or less of the places above it (唐江镇人民政府 for
+        // 南康区唐江镇人民政府): the one the name of the 村委会 holds.
+        if from.kind == OrgKind::ResidentsCommittee
+            && to.kind == OrgKind::Government
+            && to.level == Some(Level::Township)
+            && from.guided_by.iter().any(|town| town.ends_with(&to.name) || to.name.ends_with(town.as_str()))
+        {
             return Some(Relation::Guiding);
         }
         // The 办公厅（室） system: 区委办公室 answers in its work to 市委办公室, 县政府办公室 to
@@ -502,4 +527,14 @@ fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
     };
     let skipped = tiers.into_iter().map(|level| named(level).unwrap_or_else(|| generic(level).to_string())).collect();
     Some(if guiding { Relation::GuidingSkipping { skipped } } else { Relation::SuperiorSkipping { skipped } })
+}
+
+/// The function of the department that runs a public institution: its 主管部门's, when the
+/// model knows it, else what its name says (a hospital: 卫生健康; a college: 教育).
+fn institution_sector(org: &Org) -> Option<String> {
+    org.parent.as_deref().and_then(department_function).or_else(|| {
+        let name = org.name.as_str();
+        let rest = org.region.as_deref().and_then(|r| name.split_once(r)).map_or(name, |(_, rest)| rest);
+        institution_function(rest)
+    })
 }

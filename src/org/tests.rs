@@ -668,6 +668,63 @@ fn organs_written_together_are_each_addressed() {
     }
 }
 
+/// A public institution and a government department of another function: 不相隶属, whoever runs
+/// the institution — a hospital named after its city alone, a 融媒体中心 (run by the 宣传部), a
+/// college whose 主管部门 the name does not give. Its own sector's department, and its party
+/// department, are not called unaffiliated.
+#[test]
+fn institutions_and_departments_of_other_functions_are_unaffiliated() {
+    let view = view();
+    let r = |a: &str, b: &str| relation(&view, a, b);
+    let hospital = view.parse_name("延吉市医院");
+    assert_eq!(hospital.kind, OrgKind::PublicInstitution);
+    assert_eq!(hospital.parent.as_deref(), Some("延吉市卫生健康局"));
+    assert_eq!(r("延吉市医院", "延吉市人力资源和社会保障局"), Relation::Unaffiliated);
+    assert_eq!(r("延吉市医院", "延吉市卫生健康局"), Relation::Superior);
+    let centre = view.parse_name("福鼎市融媒体中心");
+    assert_eq!(centre.kind, OrgKind::PublicInstitution);
+    assert_eq!(centre.parent.as_deref(), Some("中共福鼎市委宣传部"));
+    assert_eq!(r("福鼎市融媒体中心", "福鼎市财政局"), Relation::Unaffiliated);
+    assert_eq!(r("福鼎市融媒体中心", "中共福鼎市委宣传部"), Relation::Superior);
+    let college = view.parse_name("宁波北仑海事职业学院");
+    assert_eq!(college.kind, OrgKind::PublicInstitution);
+    assert_eq!(r("宁波北仑海事职业学院", "宁波市自然资源和规划局"), Relation::Unaffiliated);
+    assert_ne!(r("宁波北仑海事职业学院", "宁波市教育局"), Relation::Unaffiliated);
+    assert_ne!(r("宁波北仑海事职业学院", "宁波市人民政府"), Relation::Unaffiliated);
+    // A university's school is its internal unit, the party's school no college of education.
+    for name in ["华南理工大学土木与交通学院", "中共宁波市委党校", "宁波市社会主义学院", "浙江省农业科学院"]
+    {
+        assert_ne!(view.parse_name(name).kind, OrgKind::PublicInstitution, "{name}");
+    }
+}
+
+/// A committee of a 人民代表大会 answers to its 常委会; it is no department of the government.
+/// A 嘎查 is a 村 by another name.
+#[test]
+fn congress_committees_and_gacha() {
+    let view = view();
+    let committee = view.parse_name("延吉市人民代表大会财政经济委员会");
+    assert_ne!(committee.kind, OrgKind::Department);
+    assert_eq!(view.relation(&committee, &view.parse_name("延吉市人大常委会")), Relation::Superior);
+    assert_eq!(
+        view.parse_name("伊金霍洛旗红庆河镇巴音敖包嘎查村民委员会").name,
+        "伊金霍洛旗红庆河镇巴音敖包嘎查村民委员会"
+    );
+}
+
+/// A 村委会 writing to its town by the town's short name (唐江镇人民政府), its own name giving
+/// the town with the district (南康区唐江镇新圩村村民委员会).
+#[test]
+fn a_village_writes_to_its_town_by_the_towns_short_name() {
+    let view = view();
+    let village = view.parse_name("南康区唐江镇新圩村村民委员会");
+    assert_eq!(village.kind, OrgKind::ResidentsCommittee);
+    for town in ["唐江镇人民政府", "赣州市南康区唐江镇人民政府"] {
+        assert_eq!(view.relation(&village, &view.parse_name(town)), Relation::Guiding, "{town}");
+    }
+    assert_ne!(view.relation(&village, &view.parse_name("横寨乡人民政府")), Relation::Guiding);
+}
+
 #[test]
 fn merged_bureaus_and_sector_parents_by_function() {
     let view = OrgView::default();

@@ -148,21 +148,20 @@ mod tests {
         assert!(d[0].message.contains("GW101"), "{}", d[0].message);
     }
 
-    /// A request to a body the organisation model cannot place against the sender (a county
-    /// hospital to the county's 人社局): GW105 and GW202 cannot tell whether it is a 上级, and
-    /// GW004 says so instead of letting them fall quiet.
+    /// A request to a body the organisation model cannot place against the sender (a town named
+    /// without its county, to a county's 财政局): GW105 and GW202 cannot tell whether it is a
+    /// 上级, and GW004 says so instead of letting them fall quiet.
     #[test]
     fn an_unknown_relation_is_said() {
-        let text = "关于申请调整我院专业技术岗位结构比例的请示\n延吉市人力资源和社会保障局：\n申请将高级岗位比例调整至20%。\n妥否，请批示。\n延吉市医院\n2025年3月26日\n（联系人：王某，电话：0433-1234567）\n";
+        let text = "关于申请拨付防汛物资储备经费的请示\n延吉市财政局：\n申请拨付防汛物资储备经费20万元。\n妥否，请批示。\n依兰镇人民政府\n2025年3月26日\n（联系人：王某，电话：0433-1234567）\n";
         let d = lint_text("t.txt", text, "GW004");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("关系"), "{}", d[0].message);
         assert!(d[0].message.contains("GW105"), "{}", d[0].message);
-        assert!(d[0].message.contains("“延吉市人力资源和社会保障局”"), "{}", d[0].message);
+        assert!(d[0].message.contains("“延吉市财政局”"), "{}", d[0].message);
         // A known superior leaves nothing unsaid.
-        let known = text
-            .replace("延吉市人力资源和社会保障局：", "延吉市人民政府：")
-            .replace("延吉市医院\n", "延吉市卫生健康局\n");
+        let known =
+            text.replace("延吉市财政局：", "延吉市人民政府：").replace("依兰镇人民政府\n", "延吉市卫生健康局\n");
         let known = lint_text("t.txt", &known, "GW004");
         assert!(known.iter().all(|d| !d.message.contains("关系")), "{known:?}");
     }
