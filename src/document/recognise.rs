@@ -950,8 +950,14 @@ impl<'t> Recogniser<'t> {
                         next.starts_with("附件") || is_seal(next) || is_annotation(next)
                     }))
         };
+        // A date in figures alone on a line (20250312) is the 成文日期 only where one stands: under
+        // a signature or at the end. Elsewhere it is a number (an account, a code) in the text.
+        let dated = |j: usize| {
+            DATE_LINE.is_match(self.s(j))
+                || NUMERIC_DATE_LINE.is_match(self.s(j)) && (near_end(j) || j > start && self.is_signature_like(j - 1))
+        };
         let date_idx = (start..end)
-            .find(|&j| is_date_line(self.s(j)) || self.org_and_date(j).is_some())
+            .find(|&j| dated(j) || self.org_and_date(j).is_some())
             .or_else(|| (start..end).find(|&j| near_end(j) && self.org_and_date_with(j, true).is_some()));
         let (main_end, tail_start) = match date_idx {
             Some(d) => {

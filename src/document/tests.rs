@@ -71,6 +71,21 @@ fn partial_draft_invents_nothing() {
     assert_eq!(doc.body_paragraphs().count(), 2);
 }
 
+/// A number that reads as a date in figures (20250312) alone on a line in the middle of the
+/// body is no 成文日期: the main text runs on to the signature and its date. Under a
+/// signature it is the date.
+#[test]
+fn a_date_in_figures_mid_body_does_not_end_the_main_text() {
+    let text = "示例县教育局关于申请维修资金的请示\n示例县人民政府：\n拟申请资金50万元，项目编号为：\n20250312\n经费使用方案附后。\n项目实施后将按期验收。\n妥否，请批示。\n示例县教育局\n2025年4月1日\n";
+    let src = Source::from_text("r.txt", text);
+    let doc = recognise(&src);
+    assert_eq!(text_of(&src, &doc.date), "2025年4月1日");
+    assert_eq!(doc.body_paragraphs().count(), 5);
+    let typed = text.replace("2025年4月1日", "2025.4.1");
+    let src = Source::from_text("r.txt", &typed);
+    assert_eq!(text_of(&src, &recognise(&src).date), "2025.4.1");
+}
+
 #[test]
 fn request_with_header_signer_note_and_annotation() {
     let text = "000012\n机密★1年\n特急\n示例市卫生健康局文件\n示卫健〔2024〕12号　　签发人：张某\n关于申请增加编制的请示\n示例市人民政府：\n为加强基层卫生工作，拟申请增加事业编制5名。\n妥否，请批示。\n附件：1.编制需求测算表\n      2.工作方案\n示例市卫生健康局\n2024年3月5日\n（联系人：李某，联系电话：0750-1234567）\n附件1\n编制需求测算表\n表格内容\n附件2\n工作方案\n方案内容\n抄送：市财政局。\n示例市卫生健康局办公室　　2024年3月5日印发\n";
