@@ -721,7 +721,7 @@ mod tests {
         assert_eq!(reason(s), Some(NotRequest::Downward));
         // Going up, what grants nothing still asks nothing, and 各单位 is still below.
         let up = |s: &str| candidates_in(s, &[], true).into_iter().find_map(|c| c.verdict.err());
-        assert!(up("请你镇按此执行。").is_some());
+        assert_eq!(up("请你镇按此执行。"), Some(NotRequest::NoGrant));
         assert_eq!(up("请各单位于5月10日前报送。"), Some(NotRequest::Downward));
     }
 

@@ -978,6 +978,11 @@ const DEPARTMENT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("国资委", "国有资产监督管理委员会"),
     ("民宗局", "民族宗教事务局"),
     ("文广旅体局", "文化广电旅游体育局"),
+    ("文旅局", "文化和旅游局"),
+    ("文旅厅", "文化和旅游厅"),
+    ("教体局", "教育体育局"),
+    ("教科局", "教育科学技术局"),
+    ("教科体局", "教育科学体育局"),
 ];
 
 /// Functions run from above within their own system (垂直管理): a 江门市税务局 is led by the
@@ -1320,7 +1325,7 @@ const SECTOR_INSTITUTIONS: &[(&str, &[&str])] = &[
     // The shortest name of the function: 文化广电旅游体育局 and 文化和旅游局 both contain it.
     ("文化局", &["图书馆", "文化馆", "博物馆"]),
     ("农业农村局", &["农业技术推广中心", "农技推广中心", "动物疫病预防控制中心"]),
-    ("人力资源社会保障局", &["公共就业服务中心", "就业服务中心", "社会保险基金管理中心"]),
+    ("人力资源社会保障局", &["公共就业服务中心", "就业服务中心", "社会保险基金管理中心", "技工学校", "技师学院"]),
     // 县级融媒体中心: run by the party committee's 宣传部.
     ("宣传部", &["融媒体中心"]),
 ];
@@ -1358,14 +1363,23 @@ pub(crate) fn unit_endings() -> impl Iterator<Item = &'static str> {
 /// The department that runs a public institution named `rest` (a school, a hospital, a 疾控中心
 /// …), when `rest` names one and nothing with an organ in it.
 pub(crate) fn sector_department(rest: &str) -> Option<&'static str> {
-    if rest.chars().count() < 2 || rest.contains(['局', '委', '厅', '府']) || rest.contains("大学") {
+    // A 高等专科学校 is a college (see `COLLEGES`), not a school of the 教育局's.
+    if rest.chars().count() < 2
+        || rest.contains(['局', '委', '厅', '府'])
+        || rest.contains("大学")
+        || rest.ends_with("高等专科学校")
+    {
         return None;
     }
     // The bare function is a name too when a place comes before it (区疾病预防控制中心).
+    // The longest ending decides: a 技工学校 is the 人社局's, not a 学校 of the 教育局's.
     SECTOR_INSTITUTIONS
         .iter()
-        .find(|(_, endings)| endings.iter().any(|e| rest.ends_with(e)))
-        .map(|(department, _)| *department)
+        .filter_map(|(department, endings)| {
+            endings.iter().filter(|e| rest.ends_with(*e)).map(|e| e.len()).max().map(|len| (len, *department))
+        })
+        .max_by_key(|&(len, _)| len)
+        .map(|(_, department)| department)
 }
 
 /// The function of a department name (教育局 → “教育”), `None` for anything else.

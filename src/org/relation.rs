@@ -33,7 +33,7 @@ impl OrgView {
             && to.region.is_some()
             && to.region == from.region
             && let Some(sector) = from.parent.as_deref().and_then(department_function)
-            && department_function(&to.name).is_some_and(|f| f.contains(&sector))
+            && department_function(&to.name).is_some_and(|f| plain_function(&f).contains(&plain_function(&sector)))
         {
             return Relation::Superior;
         }
@@ -58,21 +58,21 @@ impl OrgView {
                 _ => {}
             }
         }
-        // A government department whose function is not the institution's leads it in nothing,
-        // whichever organ runs it: a hospital asking the 人社局, a 融媒体中心 the 财政局, a
-        // college the 自然资源和规划局 writes a 函 (不相隶属). Its own sector's department may
-        // be its 主管 or above it, and a party department may lead it: those stay as found.
+        // A department that regulates or funds institutions of every sector leads none outside
+        // its own field: a hospital asking the 人社局, a 融媒体中心 the 财政局, a college the
+        // 自然资源和规划局 writes a 函 (不相隶属). Any other department may be an institution's
+        // 主管 (a 技师学院's 人社局, a university's ministry, a 教体局 by another name): those
+        // stay as found.
         if from.kind == OrgKind::PublicInstitution
             && to.kind == OrgKind::Department
             && to.parent.as_deref().is_some_and(|p| self.parse_name(p).kind == OrgKind::Government)
-            && let Some(sector) = institution_sector(&from)
             && let Some(function) = department_function(&to.name)
+            && let Some((functions, own_units)) =
+                REGULATORS.iter().find(|(f, _)| f.iter().any(|w| function.contains(w)))
+            && institution_sector(&from).is_some_and(|sector| !functions.iter().any(|w| sector.contains(w)))
+            && !functions.iter().chain(own_units.iter()).any(|w| from.name.contains(w))
         {
-            let plain = |f: &str| f.replace('和', "");
-            let (sector, function) = (plain(&sector), plain(&function));
-            if !function.contains(&sector) && !sector.contains(&function) {
-                return Relation::Unaffiliated;
-            }
+            return Relation::Unaffiliated;
         }
         // A government writing to a department of a government above its own leader passes the
         // governments between (七道江镇人民政府 → 吉林省自然资源厅 passes 浑江区 and 白山市).
@@ -132,7 +132,15 @@ impl OrgView {
             return Relation::Peer;
         }
         let share_a_leader = above_from.iter().any(|a| above_to.iter().any(|b| a.name == b.name));
-        if share_a_leader && !may_be_unrecognised_counterparts(&from, &to) {
+        // An institution named for a department's field may be run by it, whatever the name's
+        // sector says (a 疾病预防控制中心 and the 疾病预防控制局).
+        let named_for = |institution: &Org, department: &Org| {
+            institution.kind == OrgKind::PublicInstitution
+                && department.kind == OrgKind::Department
+                && department_function(&department.name)
+                    .is_some_and(|f| plain_function(&institution.name).contains(&plain_function(&f)))
+        };
+        if share_a_leader && !may_be_unrecognised_counterparts(&from, &to) && !named_for(&from, &to) {
             return Relation::Unaffiliated;
         }
         // The names give the sender's leaders only part of the way up (a 镇 named without its
@@ -217,10 +225,16 @@ impl OrgView {
         }
         // A 村委会's own town, named with more or less of the places above it (唐江镇人民政府 for
         // 南康区唐江镇人民政府): the one the name of the 村委会 holds.
+        // The longer name must hold the shorter after a whole place name (…区 唐江镇), not in
+        // the middle of another town's (大石桥镇 is not 石桥镇).
+        let same_town = |long: &str, short: &str| {
+            long.strip_suffix(short)
+                .is_some_and(|places| places.is_empty() || places.ends_with(['县', '区', '市', '旗', '州', '盟']))
+        };
         if from.kind == OrgKind::ResidentsCommittee
             && to.kind == OrgKind::Government
             && to.level == Some(Level::Township)
-            && from.guided_by.iter().any(|town| town.ends_with(&to.name) || to.name.ends_with(town.as_str()))
+            && from.guided_by.iter().any(|town| same_town(town, &to.name) || same_town(&to.name, town))
         {
             return Some(Relation::Guiding);
         }
@@ -446,7 +460,7 @@ fn same_system(from: &Org, to: &Org) -> Option<Relation> {
 
 /// One department under two spellings of its function: 住房和城乡建设局 and 住房城乡建设局.
 fn same_department_written_otherwise(a: &Org, b: &Org) -> bool {
-    let function = |org: &Org| department_function(&org.name).map(|f| f.replace(['和', '与', '及'], ""));
+    let function = |org: &Org| department_function(&org.name).map(|f| plain_function(&f));
     a.kind == OrgKind::Department
         && b.kind == OrgKind::Department
         && a.parent.is_some()
@@ -528,6 +542,29 @@ fn tiers_skipped(from: &Org, to: &Org, known: &[Org]) -> Option<Relation> {
     let skipped = tiers.into_iter().map(|level| named(level).unwrap_or_else(|| generic(level).to_string())).collect();
     Some(if guiding { Relation::GuidingSkipping { skipped } } else { Relation::SuperiorSkipping { skipped } })
 }
+
+/// A department's function without its joining words: 人力资源和社会保障 and 人力资源社会保障
+/// are one.
+fn plain_function(function: &str) -> String {
+    function.replace(['和', '与', '及'], "")
+}
+
+/// Departments that regulate, fund or approve for public institutions of every sector and run
+/// none but their own: the words of their function, and the words that name an institution
+/// of their own (a 技工学校 is the 人社局's, a 不动产登记中心 the 自然资源局's).
+const REGULATORS: &[(&[&str], &[&str])] = &[
+    (&["财政"], &[]),
+    (&["自然资源", "国土", "规划"], &["测绘", "地质", "不动产"]),
+    (&["住房和城乡建设", "住房城乡建设", "住建"], &["住房", "建设工程", "房产"]),
+    (&["生态环境", "环境保护"], &["环境"]),
+    (&["市场监督管理", "市场监管"], &["质量", "计量", "标准", "检验", "特种设备"]),
+    (&["发展和改革", "发展改革"], &["价格", "发展研究"]),
+    (&["医疗保障"], &["医保", "医疗保险"]),
+    (&["审计"], &[]),
+    (&["统计"], &["调查"]),
+    (&["税务"], &[]),
+    (&["人力资源"], &["人社", "技工", "技师", "就业", "人才", "社会保险", "劳动"]),
+];
 
 /// The function of the department that runs a public institution: its 主管部门's, when the
 /// model knows it, else what its name says (a hospital: 卫生健康; a college: 教育).

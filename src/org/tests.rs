@@ -691,6 +691,22 @@ fn institutions_and_departments_of_other_functions_are_unaffiliated() {
     assert_eq!(r("宁波北仑海事职业学院", "宁波市自然资源和规划局"), Relation::Unaffiliated);
     assert_ne!(r("宁波北仑海事职业学院", "宁波市教育局"), Relation::Unaffiliated);
     assert_ne!(r("宁波北仑海事职业学院", "宁波市人民政府"), Relation::Unaffiliated);
+    // A department that may run the institution, by whatever name, is no stranger to it: a
+    // 教体局 is a 教育局, a 技师学院 is the 人社局's, a university may be a ministry's, a 疾控中心
+    // answers to the new 疾控局.
+    for (institution, department) in [
+        ("于都县第一中学", "于都县教体局"),
+        ("于都县第一中学", "于都县教育科学体育局"),
+        ("江门市技师学院", "江门市人力资源和社会保障局"),
+        ("江门市技工学校", "江门市人力资源和社会保障局"),
+        ("北京航空航天大学", "工业和信息化部"),
+        ("江门市卫生职业学院", "广东省卫生健康委员会"),
+        ("江门市疾病预防控制中心", "江门市疾病预防控制局"),
+        ("江门市文化馆", "江门市文化广电旅游体育局"),
+    ] {
+        assert_ne!(r(institution, department), Relation::Unaffiliated, "{institution} → {department}");
+    }
+    assert_eq!(r("于都县第一中学", "于都县财政局"), Relation::Unaffiliated);
     // A university's school is its internal unit, the party's school no college of education.
     for name in ["华南理工大学土木与交通学院", "中共宁波市委党校", "宁波市社会主义学院", "浙江省农业科学院"]
     {
@@ -723,6 +739,8 @@ fn a_village_writes_to_its_town_by_the_towns_short_name() {
         assert_eq!(view.relation(&village, &view.parse_name(town)), Relation::Guiding, "{town}");
     }
     assert_ne!(view.relation(&village, &view.parse_name("横寨乡人民政府")), Relation::Guiding);
+    // Another town whose name ends the same way is another town.
+    assert_ne!(view.relation(&village, &view.parse_name("江镇人民政府")), Relation::Guiding);
 }
 
 #[test]
