@@ -1,5 +1,6 @@
 //! Chinese-language helpers shared by the document model and the rules.
 
+pub mod address;
 pub mod calendar;
 pub mod date;
 pub mod dates;

@@ -570,6 +570,12 @@ fn addressee_length(s: &str) -> usize {
         "医院",
         "单位",
     ];
+    // 你县, 贵单位, 你们: the addressee by an address term, whatever the draft's direction
+    // (a superior wrongly called 你县 is still the one asked).
+    let term = crate::lang::address::leading_term_len(s);
+    if term > 0 {
+        return term;
+    }
     // Standard (not leftmost) matching reports the occurrence that ends first, of any word.
     static EARLIEST_END: LazyLock<AhoCorasick> = LazyLock::new(|| crate::lang::small_automaton(ENDS));
     let head = s.char_indices().nth(16).map_or(s, |(at, _)| &s[..at]);
@@ -723,6 +729,17 @@ mod tests {
         let up = |s: &str| candidates_in(s, &[], true).into_iter().find_map(|c| c.verdict.err());
         assert_eq!(up("请你镇按此执行。"), Some(NotRequest::NoGrant));
         assert_eq!(up("请各单位于5月10日前报送。"), Some(NotRequest::Downward));
+        // 望 asks only of a named addressee; an address term names one (你县, 贵单位), whatever
+        // its unit word, as an organ's name does.
+        for s in ["部分堤防年久失修，望你县给予资金支持。", "望贵单位给予协助。", "望你市给予支持。"]
+        {
+            let asked = candidates_in(s, &[], true);
+            assert!(
+                asked.iter().any(|c| c.verdict.as_ref().is_ok_and(|r| &s[r.act.clone()] == "望")),
+                "{s}: {asked:?}"
+            );
+        }
+        assert_eq!(up("望社会各界给予支持。"), Some(NotRequest::NoGrant));
     }
 
     #[test]

@@ -1,10 +1,8 @@
 use super::audience::addresses_administered_bodies;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, MaskSet};
-use crate::rules::routing::common::{ADDRESS_UNIT_WORDS, HONORIFIC_YOU, is_honorific_look_alike};
+use crate::lang::address::{HONORIFIC_YOU, PLAIN_YOU, is_honorific_look_alike, is_pronoun_before_word};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct AddressTermDirection;
 
@@ -26,8 +24,6 @@ static META: RuleMeta = RuleMeta {
     good: "（请示）恳请市政府予以支持。",
 };
 
-static YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("你(?:们|{ADDRESS_UNIT_WORDS})")).expect("valid"));
-
 impl Rule for AddressTermDirection {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -41,7 +37,7 @@ impl Rule for AddressTermDirection {
             return;
         }
         let (re, severity) = match direction {
-            Direction::Up => (&*YOU, Severity::Warning),
+            Direction::Up => (&*PLAIN_YOU, Severity::Warning),
             Direction::Down => (&*HONORIFIC_YOU, Severity::Info),
             Direction::Across => return,
         };
@@ -52,8 +48,7 @@ impl Rule for AddressTermDirection {
                 let span = p.span.sub(m.start(), m.end());
                 if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span)
                     || is_honorific_look_alike(&s[m.start()..])
-                    // 你所在单位: the pronoun and 所在, not 你所.
-                    || m.as_str().ends_with('所') && s[m.end()..].starts_with('在')
+                    || is_pronoun_before_word(m.as_str(), &s[m.end()..])
                 {
                     continue;
                 }

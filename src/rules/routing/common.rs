@@ -2,6 +2,7 @@
 //! a draft may state about approvals.
 
 use crate::document::MaskSet;
+use crate::lang::address::{HONORIFIC_YOU, is_honorific_look_alike};
 use crate::org::Org;
 use crate::rules::Context;
 use crate::span::Span;
@@ -30,22 +31,6 @@ pub fn says_anywhere(cx: &Context, re: &Regex) -> bool {
     let text = cx.text();
     cx.doc.title.as_ref().is_some_and(|t| re.is_match(&t.text))
         || cx.doc.body_paragraphs().any(|p| re.is_match(p.span.text(text)))
-}
-
-/// The unit words an organ's name ends in, as they follow 你 or 贵 (贵局, 你镇, 贵连).
-pub const ADDRESS_UNIT_WORDS: &str = "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|市|县|区|镇|乡|村|街道|社区|中心|会|所|处|科|站|队|馆|园|社|行|师|团|连|场";
-
-/// The honorific “贵X” for the addressee (贵办, 贵局, 贵单位, 贵连); see `is_honorific_look_alike`
-/// for the places and words that begin the same way.
-pub static HONORIFIC_YOU: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("贵(?:{ADDRESS_UNIT_WORDS})")).expect("valid"));
-
-/// Whether the text at a `HONORIFIC_YOU` match is a place or a word (贵州, 贵阳, 贵重, 贵在), not
-/// the honorific. (贵县, renamed 贵港 in 1988, is no longer a place: `贵县（市、区）` is one.)
-pub fn is_honorific_look_alike(from: &str) -> bool {
-    const LOOK_ALIKES: &[&str] =
-        &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵重", "贵在", "贵行业"];
-    LOOK_ALIKES.iter().any(|w| from.starts_with(w))
 }
 
 /// Whether the draft, in its own words, calls its addressee “贵X”: the courtesy of 平行文

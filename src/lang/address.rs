@@ -1,0 +1,58 @@
+//! Address terms: how a draft names its addressee with a pronoun and a unit word — 你局, 你们,
+//! 你镇 for a subordinate; 贵局, 贵单位 for an organ it does not lead.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The unit words an organ's name ends in, as they follow 你 or 贵 (贵局, 你镇, 贵连), as a
+/// regex alternation.
+pub const UNIT_WORDS: &str = "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|市|县|区|镇|乡|村|街道|社区|中心|会|所|处|科|站|队|馆|园|社|行|师|团|连|场";
+
+/// “你X” and “你们”: how an organ addresses a subordinate.
+pub static PLAIN_YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("你(?:们|{UNIT_WORDS})")).expect("valid"));
+
+/// The honorific “贵X” for the addressee (贵办, 贵局, 贵单位, 贵连); see `is_honorific_look_alike`
+/// for the places and words that begin the same way.
+pub static HONORIFIC_YOU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("贵(?:{UNIT_WORDS})")).expect("valid"));
+
+/// Whether the text at a `HONORIFIC_YOU` match is a place or a word (贵州, 贵阳, 贵重, 贵在), not
+/// the honorific. (贵县, renamed 贵港 in 1988, is no longer a place: `贵县（市、区）` is one.)
+pub fn is_honorific_look_alike(from: &str) -> bool {
+    const LOOK_ALIKES: &[&str] =
+        &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵重", "贵在", "贵行业"];
+    LOOK_ALIKES.iter().any(|w| from.starts_with(w))
+}
+
+/// Whether a `PLAIN_YOU` match is the pronoun before another word: 你所在单位 is 你 and 所在.
+pub fn is_pronoun_before_word(matched: &str, after: &str) -> bool {
+    matched.ends_with('所') && after.starts_with('在')
+}
+
+/// The byte length of the address term that opens `s` (你县, 你们, 贵局), or 0 when none does.
+pub fn leading_term_len(s: &str) -> usize {
+    static LEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("^(?:你(?:们|{UNIT_WORDS})|贵(?:{UNIT_WORDS}))")).expect("valid"));
+    let Some(m) = LEADING.find(s) else { return 0 };
+    if is_honorific_look_alike(s) || is_pronoun_before_word(m.as_str(), &s[m.end()..]) {
+        return 0;
+    }
+    m.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_term_len;
+
+    #[test]
+    fn leading_terms() {
+        assert_eq!(leading_term_len("你县给予支持"), "你县".len());
+        assert_eq!(leading_term_len("你们审核"), "你们".len());
+        assert_eq!(leading_term_len("贵单位协助"), "贵单位".len());
+        assert_eq!(leading_term_len("你公司整改"), "你公司".len());
+        assert_eq!(leading_term_len("贵州省财政厅"), 0);
+        assert_eq!(leading_term_len("你所在单位"), 0);
+        assert_eq!(leading_term_len("市政府你县"), 0);
+        assert_eq!(leading_term_len("你好"), 0);
+    }
+}
