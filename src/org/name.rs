@@ -1143,13 +1143,18 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
         let congress = format!("{label}人大常委会");
         return plain(make(format!("{label}人民代表大会{committee}"), OrgKind::Unknown, place, Some(congress)));
     }
-    if let Some(office) = CONGRESS_FORMS.iter().find_map(|f| rest.strip_prefix(f)) {
+    if let Some((form, office)) = CONGRESS_FORMS.iter().find_map(|f| Some((*f, rest.strip_prefix(f)?))) {
         let congress = format!("{label}人大常委会");
         return match office {
             "" => plain(make(congress, OrgKind::PeoplesCongress, place, None)),
             "办公室" | "办公厅" => {
                 let name = format!("{congress}{office}");
                 plain(make(name, OrgKind::GeneralOffice, place, Some(congress)))
+            }
+            // 市人大财政经济委员会 is the congress's committee, named as when written out; the
+            // 常委会's own bodies (人大常委会法制工作委员会) keep the 常委会 in their name.
+            _ if form == "人大" && !office.starts_with("常") => {
+                plain(make(format!("{label}人民代表大会{office}"), OrgKind::Unknown, place, Some(congress)))
             }
             _ => plain(make(format!("{congress}{office}"), OrgKind::Unknown, place, Some(congress))),
         };
@@ -1343,8 +1348,10 @@ pub(crate) fn institution_function(rest: &str) -> Option<String> {
     }
     let college = COLLEGES.iter().find(|c| ends_with_any(rest, &[c]))?;
     let within = &rest[..rest.len() - college.len()];
+    // A 学院 inside a 大学 or 学院 is its unit; a 大学 an academy founded (中国科学院大学,
+    // 中国社会科学院大学) is a university.
     let excluded = within.contains("大学")
-        || within.contains("学院")
+        || *college != "大学" && within.contains("学院")
         || ["党校", "行政学院", "社会主义学院", "科学院", "干部学院"].iter().any(|e| rest.ends_with(e))
         || rest.contains(['局', '委', '厅', '府', '部']);
     (!excluded).then(|| "教育".to_string())

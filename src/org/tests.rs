@@ -712,6 +712,10 @@ fn institutions_and_departments_of_other_functions_are_unaffiliated() {
     {
         assert_ne!(view.parse_name(name).kind, OrgKind::PublicInstitution, "{name}");
     }
+    // A university an academy founded is a university, not the academy's 学院.
+    for name in ["中国科学院大学", "中国社会科学院大学"] {
+        assert_eq!(view.parse_name(name).kind, OrgKind::PublicInstitution, "{name}");
+    }
 }
 
 /// A committee of a 人民代表大会 answers to its 常委会; it is no department of the government.
@@ -722,6 +726,9 @@ fn congress_committees_and_gacha() {
     let committee = view.parse_name("延吉市人民代表大会财政经济委员会");
     assert_ne!(committee.kind, OrgKind::Department);
     assert_eq!(view.relation(&committee, &view.parse_name("延吉市人大常委会")), Relation::Superior);
+    // One committee, one name, however it is written.
+    assert_eq!(view.parse_name("延吉市人大财政经济委员会").name, committee.name);
+    assert_eq!(view.parse_name("延吉市人大常委会法制工作委员会").name, "延吉市人大常委会法制工作委员会");
     assert_eq!(
         view.parse_name("伊金霍洛旗红庆河镇巴音敖包嘎查村民委员会").name,
         "伊金霍洛旗红庆河镇巴音敖包嘎查村民委员会"
