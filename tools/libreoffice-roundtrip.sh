@@ -92,4 +92,27 @@ done
 remaining=$("$gwlint" check --format json --exit-zero "$written/fixed.docx" | grep -c '"applicability": *"safe"' || true)
 [ "$remaining" -eq 0 ] || { echo "safe fixes remain after --fix on the .docx" >&2; status=1; }
 [ "$count" -ge 4 ] || { echo "expected at least 4 .docx fixtures" >&2; exit 1; }
+
+# Drafts we did not write, in Word's format: the independent testers' plain-text drafts saved as
+# .docx by LibreOffice must read the same — every finding but the page-layout rules' (GW9xx: a
+# plain conversion is not laid out to GB/T 9704), by code and line.
+testers="$work/testers"
+mkdir -p "$testers"
+cp benches/rule-testers/*/drafts/*.txt benches/testers/*/drafts/*.txt "$testers/"
+(cd "$testers" && HOME="$work" soffice --headless --norestore --infilter="Text (encoded):UTF8,LF,,," \
+    --convert-to 'docx:MS Word 2007 XML' ./*.txt --outdir docx >/dev/null 2>&1)
+content() { "$gwlint" check --format concise --exit-zero --no-color --no-cache "$1" | sed -e 's|^[^:]*:||' | awk -F: '{print $1, $3}' | grep -v ' GW9' | sort; }
+compared=0
+for text in "$testers"/*.txt; do
+    docx="$testers/docx/$(basename "${text%.txt}").docx"
+    [ -s "$docx" ] || { echo "LibreOffice did not convert $(basename "$text")" >&2; status=1; continue; }
+    if ! diff <(content "$text") <(content "$docx") >"$work/diff"; then
+        echo "== $(basename "$text"): findings differ as .docx (< text, > .docx)" >&2
+        cat "$work/diff" >&2
+        status=1
+    fi
+    compared=$((compared + 1))
+done
+echo "independent testers' drafts as .docx: $compared compared with their text"
+[ "$compared" -ge 80 ] || { echo "expected the testers' drafts" >&2; status=1; }
 exit $status
