@@ -26,9 +26,9 @@ RULE_OF = {
     'C21': 'GW304', 'C22': 'GW308',
 }
 
-# Rules that report the same defect at the same place: a half-width colon after the 主送 is
-# GW401's (full-width punctuation) before it is GW305's.
-ALSO = {'C19': {'GW401'}}
+# Rules that report the same defect at the same place: a half-width colon after the 主送 or after
+# 附件 is GW401's (full-width punctuation) before it is GW305's or GW306's.
+ALSO = {'C19': {'GW401'}, 'C20': {'GW401'}}
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'rule-testers')
 

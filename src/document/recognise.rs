@@ -1160,6 +1160,31 @@ impl<'t> Recogniser<'t> {
             .to_string();
             Issuer { span: Some(f.span.sub(0, name.len())), name, evidence: Evidence::Signature }
         };
+        // A 纪要 names its meeting between the organ and the kind (`某县人大常委会主任会议纪要`,
+        // `某市人民政府第15次常务会议纪要`): the organ is the longest name that opens the title,
+        // read across a line break as a wrapped 版头 is.
+        let minutes = doc.kind.as_ref().is_some_and(|k| k.kind == DocKind::纪要);
+        let minutes_organ = |title: &Field, kind_at: usize| {
+            let before = &title.text[..kind_at];
+            if !minutes || before.contains("关于") || before.contains('的') {
+                return None;
+            }
+            // The title's characters without its line breaks, each with where it ends in the title.
+            let kept: Vec<(char, usize)> = before
+                .char_indices()
+                .filter(|&(_, c)| c != '\n' && c != '\r' && !crate::lang::is_blank(c))
+                .map(|(at, c)| (c, at + c.len_utf8()))
+                .collect();
+            let joined: String = kept.iter().map(|&(c, _)| c).collect();
+            // 局长办公会议: the 局 of 局长 ends no name.
+            let ends: Vec<usize> = joined.char_indices().map(|(at, _)| at).collect();
+            let count = (3..ends.len())
+                .rev()
+                .find(|&n| TITLE_ORGAN.is_match(&joined[..ends[n]]) && !joined[ends[n]..].starts_with('长'))?;
+            let name: String = joined.chars().take(count).collect();
+            let end = kept[count - 1].1;
+            Some(Issuer { name, evidence: Evidence::Title, span: Some(title.span.sub(0, end)) })
+        };
         let from_title = |title: &Field| {
             // Only a legal kind word (令, 公告, 通告…) is preceded by the organ; “……暂行办法” is not.
             let before_ending = doc
@@ -1167,6 +1192,10 @@ impl<'t> Recogniser<'t> {
                 .as_ref()
                 .filter(|e| DocKind::parse(&e.text).is_some())
                 .map(|e| e.span.start - title.span.start);
+            // A 纪要's title is read whole, wherever it is broken.
+            if let Some(organ) = before_ending.and_then(|at| minutes_organ(title, at)) {
+                return Some(organ);
+            }
             // A masthead-like title whose first line is the organ alone (`某区人大常委会` over
             // `主任会议纪要`).
             let first_line = title.text.lines().next().unwrap_or_default();

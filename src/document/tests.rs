@@ -594,4 +594,18 @@ fn a_bulletins_compiler_and_a_minutes_organ_line_name_the_issuer() {
     let minutes =
         "某市某区人大常委会\n主任会议纪要\n第9期\n某区人大常委会办公室　　2025年4月18日\n会议研究了有关事项。\n";
     assert_eq!(issuer(minutes), Some(("某市某区人大常委会".to_string(), Evidence::Title)));
+    // On one line, the meeting between the organ and the kind.
+    for (title, organ) in [
+        ("婺源县人大常委会主任会议纪要", "婺源县人大常委会"),
+        ("江门市人民政府第15次常务会议纪要", "江门市人民政府"),
+        ("示例县交通运输局局长办公会议纪要", "示例县交通运输局"),
+        // A title wrapped anywhere, as a long one is.
+        ("婺源县人大常\n委会主任会议纪要", "婺源县人大常委会"),
+    ] {
+        let minutes = format!("{title}\n第6期\n某县某办公室　　2025年5月16日\n会议研究了有关事项。\n");
+        assert_eq!(issuer(&minutes), Some((organ.to_string(), Evidence::Title)), "{title}");
+    }
+    // A meeting named for its work names no organ.
+    let work = "全市安全生产工作会议纪要\n第6期\n会议研究了有关事项。\n";
+    assert_eq!(issuer(work).map(|(name, _)| name), None);
 }

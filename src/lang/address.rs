@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 /// The unit words an organ's name ends in, as they follow 你 or 贵 (贵局, 你镇, 贵连), as a
 /// regex alternation.
-pub const UNIT_WORDS: &str = "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|市|县|区|镇|乡|村|街道|社区|中心|会|所|处|科|站|队|馆|园|社|行|师|团|连|场";
+pub const UNIT_WORDS: &str = "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|村|嘎查|街道|社区|中心|会|所|处|科|组|站|队|馆|园|社|行|师|团|连|场";
 
 /// “你X” and “你们”: how an organ addresses a subordinate.
 pub static PLAIN_YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("你(?:们|{UNIT_WORDS})")).expect("valid"));
@@ -50,6 +50,10 @@ mod tests {
         assert_eq!(leading_term_len("你们审核"), "你们".len());
         assert_eq!(leading_term_len("贵单位协助"), "贵单位".len());
         assert_eq!(leading_term_len("你公司整改"), "你公司".len());
+        // The units of every level, in every region: 旗, 盟, 苏木, 嘎查, 州.
+        for term in ["贵旗", "你盟", "贵苏木", "你嘎查", "你州", "贵自治区"] {
+            assert_eq!(leading_term_len(&format!("{term}要切实履行")), term.len(), "{term}");
+        }
         assert_eq!(leading_term_len("贵州省财政厅"), 0);
         assert_eq!(leading_term_len("你所在单位"), 0);
         assert_eq!(leading_term_len("市政府你县"), 0);

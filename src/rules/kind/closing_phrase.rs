@@ -20,14 +20,14 @@ static META: RuleMeta = RuleMeta {
     needs: &[Need::Kind],
     docs: "结语应与文种相符。本规则检查正文最后一段（附件说明、署名之前）：\n\n\
 - 请示没有请求性结语（“妥否，请批示”“当否，请批复”“请予审批”等）；\n\
-- 结语与文种错配：请示用“特此报告”“特此通知”，函用“特此通知”，通知用“特此报告”，批复用“妥否，请批示”。\n\n\
+- 结语与文种错配：“特此报告”“特此通知”“特此通报”“特此函告”“特此批复”“特此公告”“特此决定”等结语各属一个文种，用在别的文种上即为错配（请示用“特此报告”，通报用“特此报告”，函用“特此通知”；公告、通告的两种结语通用）；批复用“妥否，请批示”。\n\n\
 这是实务惯例而非条例条文，因此为警告，修改只作建议。报告中的请示性结语由 GW101 报告。",
     bad: "（请示）……特此报告。",
     good: "（请示）……妥否，请批示。",
 };
 
 static SPECIAL_CLOSING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"特此(报告|通知|函告|函复|批复|通报)").expect("valid"));
+    LazyLock::new(|| Regex::new(r"特此(报告|通知|函告|函复|复函|批复|通报|通告|公告|决定)").expect("valid"));
 static REPLY_CLOSING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(妥否|当否)[，,]?请(批示|批复|示复)").expect("valid"));
 
@@ -49,16 +49,15 @@ impl Rule for ClosingPhrase {
             if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) {
                 return;
             }
+            // Each closing names the kind it closes: 特此通报 closes a 通报, 特此函告 a 函.
             let word = &m.as_str()["特此".len()..];
-            let mismatch = match kind {
-                DocKind::请示 => matches!(word, "报告" | "通知" | "通报" | "函告" | "函复"),
-                DocKind::函 => matches!(word, "通知" | "报告" | "通报"),
-                DocKind::通知 => matches!(word, "报告" | "函告"),
-                DocKind::报告 => matches!(word, "通知" | "函告"),
-                DocKind::批复 => matches!(word, "报告" | "通知"),
-                _ => false,
+            let closes = match word {
+                "函告" | "函复" | "复函" => Some(DocKind::函),
+                other => DocKind::parse(other),
             };
-            if mismatch {
+            // 公告 and 通告 both publish to the public; either closing is written for both.
+            let public = |k: DocKind| matches!(k, DocKind::公告 | DocKind::通告);
+            if closes.is_some_and(|closes| closes != kind && !(public(closes) && public(kind))) {
                 out.push(
                     Finding::new(span, format!("{}不用“{}”作结语", kind.zh(), m.as_str()))
                         .help(suggestion(kind))
@@ -136,6 +135,20 @@ mod tests {
         assert!(d[0].message.contains("特此函告"), "{}", d[0].message);
         let han = "泸县总工会关于商请支持职工技能竞赛的函\n泸县人力资源和社会保障局：\n商请贵局支持。\n特此通知。\n联系人：罗晓燕，联系电话：0830-8182609\n泸县总工会\n2024年11月12日\n";
         assert_eq!(codes_in("t.txt", han, "GW104").len(), 1);
+    }
+
+    /// Every closing names its kind: a 通报 closed as a 报告 is as wrong as a 请示 is.
+    #[test]
+    fn a_closing_of_another_kind() {
+        let bulletin = "中共邢台市委政法委员会关于第一季度平安建设工作情况的通报\n各县（市、区）委政法委：\n现将有关情况通报如下。\n特此报告。\n";
+        let d = lint_text("t.txt", bulletin, "GW104");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("通报不用“特此报告”"), "{}", d[0].message);
+        assert!(codes_in("t.txt", &bulletin.replace("特此报告", "特此通报"), "GW104").is_empty());
+        let notice = "示例县人民政府关于禁止燃放烟花爆竹的通告\n为保障公共安全，决定如下。\n特此公告。\n";
+        assert!(codes_in("t.txt", notice, "GW104").is_empty(), "公告 and 通告 share their closings");
+        let reply = "示例市人民政府关于同意设立示例产业园的批复\n示例县人民政府：\n同意设立。\n特此函复。\n";
+        assert_eq!(codes_in("t.txt", reply, "GW104").len(), 1);
     }
 
     #[test]
