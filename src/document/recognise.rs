@@ -1161,10 +1161,50 @@ impl<'t> Recogniser<'t> {
             Issuer { span: Some(f.span.sub(0, name.len())), name, evidence: Evidence::Signature }
         };
         // A 纪要 names its meeting between the organ and the kind (`某县人大常委会主任会议纪要`,
-        // `某市人民政府第15次常务会议纪要`): the organ is the longest name that opens the title,
-        // read across a line break as a wrapped 版头 is.
+        // `某市人民政府第15次常务会议纪要`, `某局局务会议纪要`), read across a line break as a
+        // wrapped 版头 is: the organ is the longest name the meeting's designation follows. A
+        // topic between them (`某县乡村振兴工作领导小组会议`) leaves the organ unknown, and
+        // GW004 says so, rather than guessing `某县乡`.
         let minutes = doc.kind.as_ref().is_some_and(|k| k.kind == DocKind::纪要);
         let minutes_organ = |title: &Field, kind_at: usize| {
+            const DESIGNATIONS: &[&str] = &[
+                "第",
+                "常务",
+                "主任",
+                "局务",
+                "厅务",
+                "委务",
+                "署务",
+                "校务",
+                "院务",
+                "所务",
+                "行务",
+                "党组",
+                "党委",
+                "常委",
+                "专题",
+                "办公",
+                "全体",
+                "联席",
+                "扩大",
+                "局长",
+                "厅长",
+                "处长",
+                "主席",
+                "书记",
+                "总经理",
+                "董事",
+                "校长",
+                "院长",
+                "省长",
+                "市长",
+                "州长",
+                "县长",
+                "旗长",
+                "区长",
+                "镇长",
+                "乡长",
+            ];
             let before = &title.text[..kind_at];
             if !minutes || before.contains("关于") || before.contains('的') {
                 return None;
@@ -1176,14 +1216,20 @@ impl<'t> Recogniser<'t> {
                 .map(|(at, c)| (c, at + c.len_utf8()))
                 .collect();
             let joined: String = kept.iter().map(|&(c, _)| c).collect();
-            // 局长办公会议: the 局 of 局长 ends no name.
             let ends: Vec<usize> = joined.char_indices().map(|(at, _)| at).collect();
-            let count = (3..ends.len())
-                .rev()
-                .find(|&n| TITLE_ORGAN.is_match(&joined[..ends[n]]) && !joined[ends[n]..].starts_with('长'))?;
-            let name: String = joined.chars().take(count).collect();
-            let end = kept[count - 1].1;
-            Some(Issuer { name, evidence: Evidence::Title, span: Some(title.span.sub(0, end)) })
+            let count = (2..ends.len()).rev().find(|&n| {
+                TITLE_ORGAN.is_match(&joined[..ends[n]])
+                    && DESIGNATIONS.iter().any(|d| joined[ends[n]..].starts_with(d))
+            })?;
+            // Joint meetings (`县委办公室、县政府办公室联席会议`): the lead organ.
+            let organ = &joined[..ends[count]];
+            let lead = organ.split('、').next().unwrap_or(organ);
+            let lead_count = lead.chars().count();
+            Some(Issuer {
+                name: lead.to_string(),
+                evidence: Evidence::Title,
+                span: Some(title.span.sub(0, kept[lead_count - 1].1)),
+            })
         };
         let from_title = |title: &Field| {
             // Only a legal kind word (令, 公告, 通告…) is preceded by the organ; “……暂行办法” is not.

@@ -605,7 +605,24 @@ fn a_bulletins_compiler_and_a_minutes_organ_line_name_the_issuer() {
         let minutes = format!("{title}\n第6期\n某县某办公室　　2025年5月16日\n会议研究了有关事项。\n");
         assert_eq!(issuer(&minutes), Some((organ.to_string(), Evidence::Title)), "{title}");
     }
-    // A meeting named for its work names no organ.
-    let work = "全市安全生产工作会议纪要\n第6期\n会议研究了有关事项。\n";
-    assert_eq!(issuer(work).map(|(name, _)| name), None);
+    // A meeting named for its work, or a topic between the organ and the meeting, names no
+    // organ (GW004 says so); a masthead line still names it; a joint meeting gives its lead.
+    for title in [
+        "全市安全生产工作会议纪要",
+        "婺源县乡村振兴工作领导小组会议纪要",
+        "上饶市中心城区建设指挥部会议纪要",
+        "示例县人民政府与示例集团工作座谈会纪要",
+    ] {
+        let minutes = format!("{title}\n第6期\n会议研究了有关事项。\n");
+        assert_eq!(issuer(&minutes).map(|(name, _)| name), None, "{title}");
+    }
+    for (title, organ) in [
+        ("婺源县教育局局务会议纪要", "婺源县教育局"),
+        ("江西师范大学校务会议纪要", "江西师范大学"),
+        ("婺源县人民政府\n乡村振兴专题会议纪要", "婺源县人民政府"),
+        ("婺源县委办公室、县政府办公室联席会议纪要", "婺源县委办公室"),
+    ] {
+        let minutes = format!("{title}\n第6期\n会议研究了有关事项。\n");
+        assert_eq!(issuer(&minutes).map(|(name, _)| name), Some(organ.to_string()), "{title}");
+    }
 }

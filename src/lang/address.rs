@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 /// The unit words an organ's name ends in, as they follow 你 or 贵 (贵局, 你镇, 贵连), as a
 /// regex alternation.
-pub const UNIT_WORDS: &str = "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|村|嘎查|街道|社区|中心|会|所|处|科|组|站|队|馆|园|社|行|师|团|连|场";
+pub const UNIT_WORDS: &str = "部|局|委|厅|办|单位|院|校|司|公司|集团|府|省|自治区|市|州|盟|县|旗|区|镇|乡|苏木|村|嘎查|街道|社区|中心|会|所|处|科|站|队|馆|园|社|行|师|团|连|场";
 
 /// “你X” and “你们”: how an organ addresses a subordinate.
 pub static PLAIN_YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("你(?:们|{UNIT_WORDS})")).expect("valid"));
@@ -24,9 +24,14 @@ pub fn is_honorific_look_alike(from: &str) -> bool {
     LOOK_ALIKES.iter().any(|w| from.starts_with(w))
 }
 
-/// Whether a `PLAIN_YOU` match is the pronoun before another word: 你所在单位 is 你 and 所在.
+/// Whether a `PLAIN_YOU` or `HONORIFIC_YOU` match is part of other words: the pronoun before
+/// 所在, 所属 (你所在单位), or the end of a person's name before an office (王永贵局长,
+/// 张富贵委员, 刘长贵书记 — the unit word opens the office).
 pub fn is_pronoun_before_word(matched: &str, after: &str) -> bool {
-    matched.ends_with('所') && after.starts_with('在')
+    let unit_opens_office = ["长", "员", "书记", "主任"].iter().any(|w| after.starts_with(w));
+    matched.ends_with('所') && (after.starts_with('在') || after.starts_with('属'))
+        || matched.starts_with('贵') && unit_opens_office
+        || matched.starts_with('你') && after.starts_with('长')
 }
 
 /// The byte length of the address term that opens `s` (你县, 你们, 贵局), or 0 when none does.
@@ -56,6 +61,9 @@ mod tests {
         }
         assert_eq!(leading_term_len("贵州省财政厅"), 0);
         assert_eq!(leading_term_len("你所在单位"), 0);
+        assert_eq!(leading_term_len("你所属单位"), 0);
+        assert_eq!(leading_term_len("贵局长带队"), 0);
+        assert_eq!(leading_term_len("你组织专家"), 0);
         assert_eq!(leading_term_len("市政府你县"), 0);
         assert_eq!(leading_term_len("你好"), 0);
     }

@@ -1151,9 +1151,14 @@ fn body(party: bool, place: Option<&Place>, rest: &str) -> Option<Parsed> {
                 let name = format!("{congress}{office}");
                 plain(make(name, OrgKind::GeneralOffice, place, Some(congress)))
             }
-            // 市人大财政经济委员会 is the congress's committee, named as when written out; the
-            // 常委会's own bodies (人大常委会法制工作委员会) keep the 常委会 in their name.
-            _ if form == "人大" && !office.starts_with("常") => {
+            // 市人大财政经济委员会 (财经委) is the congress's 专门委员会, named as when written
+            // out; the 常委会's own working bodies (法制工作委员会, 法工委, 研究室, 机关) keep
+            // the 常委会 in their name.
+            _ if form == "人大"
+                && (office.ends_with("委员会") && !office.ends_with("工作委员会")
+                    || office.ends_with('委') && !office.ends_with("工委"))
+                && !office.starts_with('常') =>
+            {
                 plain(make(format!("{label}人民代表大会{office}"), OrgKind::Unknown, place, Some(congress)))
             }
             _ => plain(make(format!("{congress}{office}"), OrgKind::Unknown, place, Some(congress))),

@@ -729,6 +729,14 @@ fn congress_committees_and_gacha() {
     // One committee, one name, however it is written.
     assert_eq!(view.parse_name("延吉市人大财政经济委员会").name, committee.name);
     assert_eq!(view.parse_name("延吉市人大常委会法制工作委员会").name, "延吉市人大常委会法制工作委员会");
+    // The 常委会's working bodies, however written, are the 常委会's.
+    for (written, name) in [
+        ("延吉市人大法制工作委员会", "延吉市人大常委会法制工作委员会"),
+        ("延吉市人大法工委", "延吉市人大常委会法工委"),
+        ("延吉市人大研究室", "延吉市人大常委会研究室"),
+    ] {
+        assert_eq!(view.parse_name(written).name, name, "{written}");
+    }
     assert_eq!(
         view.parse_name("伊金霍洛旗红庆河镇巴音敖包嘎查村民委员会").name,
         "伊金霍洛旗红庆河镇巴音敖包嘎查村民委员会"

@@ -44,7 +44,10 @@ impl Rule for ClosingPhrase {
         let suggestion = |k: DocKind| {
             PHRASES.closing_for(k).map(|c| format!("改用“{c}”")).unwrap_or_else(|| "改用与文种相符的结语".into())
         };
-        if let Some(m) = SPECIAL_CLOSING.find(last_text) {
+        // 特此通报表扬 is the verb 通报表扬, not the closing 特此通报.
+        if let Some(m) =
+            SPECIAL_CLOSING.find(last_text).filter(|m| !last_text[m.end()..].starts_with(crate::lang::is_han))
+        {
             let span = last.span.sub(m.start(), m.end());
             if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) {
                 return;
@@ -147,6 +150,8 @@ mod tests {
         assert!(codes_in("t.txt", &bulletin.replace("特此报告", "特此通报"), "GW104").is_empty());
         let notice = "示例县人民政府关于禁止燃放烟花爆竹的通告\n为保障公共安全，决定如下。\n特此公告。\n";
         assert!(codes_in("t.txt", notice, "GW104").is_empty(), "公告 and 通告 share their closings");
+        let praise = "示例市人民政府关于对防汛先进单位予以通报表扬的通知\n各区人民政府：\n经研究，决定予以通报表扬。\n特此通报表扬。\n";
+        assert!(codes_in("t.txt", praise, "GW104").is_empty(), "通报表扬 is a verb");
         let reply = "示例市人民政府关于同意设立示例产业园的批复\n示例县人民政府：\n同意设立。\n特此函复。\n";
         assert_eq!(codes_in("t.txt", reply, "GW104").len(), 1);
     }
