@@ -58,7 +58,11 @@ pub fn attach(doc: &mut Document, text: &str) {
     // In a draft going down, `请贵院科学调配……` tells the recipient what to do: only a weak
     // request for a decision (批准, 同意 …) or a closing (妥否，请批示) still asks.
     let downward = doc.direction() == Some(super::Direction::Down);
-    let upward = doc.direction() == Some(super::Direction::Up);
+    let recipient = match doc.direction() {
+        Some(super::Direction::Up) => request::Recipient::Superior,
+        Some(super::Direction::Across) => request::Recipient::Peer,
+        _ => request::Recipient::Unknown,
+    };
     let own: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut found = Vec::new();
     let mut set_aside = Vec::new();
@@ -67,7 +71,7 @@ pub fn attach(doc: &mut Document, text: &str) {
             continue;
         }
         let s = p.span.text(text);
-        for candidate in request::candidates_in(s, &own, upward) {
+        for candidate in request::candidates_in(s, &own, recipient) {
             let act = p.span.sub(candidate.act.start, candidate.act.end);
             let r = match candidate.verdict {
                 Ok(r) => r,

@@ -141,12 +141,25 @@ pub struct Candidate {
 /// names the author goes by (the sender's full and short names), so that `某县人民政府恳请…`
 /// in that county's own draft is its own request and not a reported one.
 pub fn candidates(text: &str, own_names: &[&str]) -> Vec<Candidate> {
-    candidates_in(text, own_names, false)
+    candidates_in(text, own_names, Recipient::Unknown)
 }
 
-/// [`candidates`] in a draft known to go up (`upward`): there “请你镇审核批准” asks the superior,
-/// wrongly called 你 (GW107 reports the word), instead of instructing a subordinate.
-pub fn candidates_in(text: &str, own_names: &[&str], upward: bool) -> Vec<Candidate> {
+/// Whom the draft is addressed to, as far as its direction tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recipient {
+    /// Not known, or subordinates: 你X and 请各单位… give work.
+    Unknown,
+    /// A superior (请示, 报告): 你X is the superior misnamed (GW107 says so), and what is asked
+    /// of a named superior is asked, whatever the verb.
+    Superior,
+    /// An organ the author does not lead (函): 你X, 贵X are the recipient, asked, not told.
+    Peer,
+}
+
+/// [`candidates`] in a draft whose recipient is known: going up, “请你镇审核批准” asks the
+/// superior, wrongly called 你, instead of instructing a subordinate; across, “请贵委于…反馈”
+/// asks a peer.
+pub fn candidates_in(text: &str, own_names: &[&str], recipient: Recipient) -> Vec<Candidate> {
     let quoted = quoted_ranges(text);
     let mut out = Vec::new();
     for found in ACTS.automaton.find_iter(text) {
@@ -155,7 +168,7 @@ pub fn candidates_in(text: &str, own_names: &[&str], upward: bool) -> Vec<Candid
         let verdict = if quoted.iter().any(|q| q.contains(&act.start)) {
             Err(NotRequest::Quoted)
         } else {
-            judge(text, act.clone(), word, *strong, own_names, upward)
+            judge(text, act.clone(), word, *strong, own_names, recipient)
         };
         out.push(Candidate { act, verdict });
     }
@@ -225,7 +238,7 @@ fn judge(
     word: &str,
     strong: bool,
     own_names: &[&str],
-    upward: bool,
+    recipient: Recipient,
 ) -> Result<Request, NotRequest> {
     let lex = &*LEXICON;
     let clause_start = text[..act.start].rfind(is_clause_end).map_or(0, |p| p + char_len(text, p));
@@ -314,6 +327,11 @@ fn judge(
     {
         return Err(NotRequest::Reported);
     }
+    // `会议议定，请市财政局…`: a meeting's decision gives work out (纪要); it asks no one.
+    const MEETING_DECIDES: &[&str] = &["议定", "决定", "要求", "明确", "强调", "指出", "确定", "商定", "同意"];
+    if !strong && opening_clause.strip_prefix("会议").is_some_and(|v| MEETING_DECIDES.contains(&v)) {
+        return Err(NotRequest::Downward);
+    }
     // 请各单位…, 望各地…: work given to others, not a request.
     let addressee_free = rest.trim_start_matches(['予', '以']);
     let superior_audience = lex.superior_audiences.iter().any(|w| addressee_free.starts_with(w.as_str()));
@@ -325,13 +343,13 @@ fn judge(
             ["各", "你", "有关", "相关", "全", "广大", "大家", "本", "属地"].iter().any(|g| w.starts_with(g));
         !group_word && organ_end > w.len() && addressee_free[w.len()..organ_end].chars().count() <= 4
     };
-    // Going up, 你X is the superior, misnamed: the words that follow decide.
-    let misnamed_superior = |w: &str| upward && w == "你";
+    // Going up, 你X is the superior, misnamed; across, 你X and 贵X are the peer addressed: the
+    // recipient is asked, whatever verb follows.
+    let addresses_recipient =
+        recipient != Recipient::Unknown && crate::lang::address::leading_term_len(addressee_free) > 0;
     if !superior_audience
-        && lex
-            .downward_addressees
-            .iter()
-            .any(|w| addressee_free.starts_with(w.as_str()) && !opens_organ_name(w) && !misnamed_superior(w))
+        && !addresses_recipient
+        && lex.downward_addressees.iter().any(|w| addressee_free.starts_with(w.as_str()) && !opens_organ_name(w))
     {
         return Err(NotRequest::Downward);
     }
@@ -347,6 +365,7 @@ fn judge(
     // they open the request's manner (请省厅参照…标准提高…).
     let imperative = |w: &String| !matches!(w.as_str(), "按照" | "按" | "参照" | "结合" | "对照" | "遵照" | "持");
     if !strong
+        && !addresses_recipient
         && lex.instructions.iter().any(|w| {
             addressee_free.starts_with(w.as_str())
                 || addressee_end > 0 && imperative(w) && verb_phrase.starts_with(w.as_str())
@@ -370,7 +389,7 @@ fn judge(
         let next = rest[g.end..].chars().next().map_or(0, char::len_utf8);
         &rest[..g.end + next]
     });
-    if !strong && word != "建议" && instructed(up_to_grant) {
+    if !strong && word != "建议" && !addresses_recipient && instructed(up_to_grant) {
         return Err(NotRequest::Downward);
     }
     if lex.non_grants.iter().any(|w| addressee_free.starts_with(w.as_str()) || verb_phrase.starts_with(w.as_str())) {
@@ -389,10 +408,16 @@ fn judge(
         return Err(NotRequest::Noun);
     }
     const WEAK_GRANTS: &[&str] = &["予以", "给予", "支持", "指导", "帮助", "关注", "指正"];
-    let concrete = lex.grants.iter().any(|g| !WEAK_GRANTS.contains(&g.as_str()) && rest.contains(g.as_str()));
-    if lex.courtesies.found_in(rest) && !concrete {
+    // A courtesy may close the sentence after what the guests are asked to do (`恳请各位领导
+    // 多走走、多看看，多提宝贵意见`): the whole of what is asked is read.
+    let asked = trim(&text[act.end..sentence_end]);
+    let concrete = lex.grants.iter().any(|g| !WEAK_GRANTS.contains(&g.as_str()) && asked.contains(g.as_str()));
+    if lex.courtesies.found_in(asked) && !concrete {
         return Err(NotRequest::Courtesy);
     }
+    let asks_named_superior = matches!(word, "请" | "望" | "希望" | "盼")
+        && (recipient == Recipient::Superior && addressee_end > 0 || addresses_recipient)
+        && !trim(verb_phrase).is_empty();
     match word {
         "建议" => {
             let decides = lex.decisions.found_in(rest);
@@ -412,10 +437,15 @@ fn judge(
             // 请求指示) closes as `妥否，请批示。` does.
             const INQUIRIES: [&str; 3] = ["妥否", "当否", "可否"];
             let lead = trim(&text[sentence_start..act.start]).trim_end_matches(['，', ',']);
+            // `特向县政府请示：` names the superior between the lead word and the verb.
+            let lead_word = match prefix.rfind('向') {
+                Some(at) if at > 0 && addressee_length(&prefix[at + '向'.len_utf8()..]) > 0 => &prefix[..at],
+                _ => prefix,
+            };
             let closing = ["特此", "现", "谨此", "特", "为此", "故"]
                 .iter()
                 .chain(INQUIRIES.iter())
-                .any(|w| prefix == *w || prefix.ends_with(&format!("，{w}")))
+                .any(|w| lead_word == *w || lead_word.ends_with(&format!("，{w}")))
                 || rest.is_empty() && INQUIRIES.iter().any(|w| lead.ends_with(w))
                 || rest.starts_with("如下")
                 || rest.starts_with('复');
@@ -423,7 +453,11 @@ fn judge(
                 return Err(NotRequest::Noun);
             }
         }
-        _ if !strong && grant.is_none() => return Err(NotRequest::NoGrant),
+        // Going up, what is asked of a superior named before the verb (请领导定夺, 请县里帮我们
+        // 想想办法, 望县里派些执法力量支援), and across, of the peer addressed as 你X or 贵X
+        // (还请你们多派些人手), is asked, granting word or not: only instructions, already set
+        // aside above, are not.
+        _ if !strong && grant.is_none() && !asks_named_superior => return Err(NotRequest::NoGrant),
         // 希望/望/要求 ask a request only of a named organ or leader (`希望市政府给予…`) or in a
         // closing (`望予支持为盼`); `希望受表彰的单位珍惜荣誉` exhorts.
         "希望" | "望" | "要求"
@@ -442,7 +476,7 @@ fn judge(
     // A closing formula asks for the decision itself and nothing after it: `妥否，请批示`,
     // `请予批准`, `望批复为盼`, `特此请示`.
     const DECISION_ASKED: &[&str] =
-        &["批示", "批复", "审批", "审定", "批准", "示复", "指示", "核示", "审示", "阅示", "复", "核准", "函复"];
+        &["批示", "明示", "批复", "审批", "审定", "批准", "示复", "指示", "核示", "审示", "阅示", "复", "核准", "函复"];
     // `现将有关事项请示如下` opens the matter; it does not close the document.
     // `建议予以批准` in a forwarding 请示 is the forwarding organ's opinion, not its closing.
     let closing = word == "请示" && !rest.starts_with("如下")
@@ -523,8 +557,17 @@ fn reported_speech(said_before: &str) -> bool {
             next.is_some_and(|c| matches!(c, '，' | '：' | ':' | '“' | ','))
                 && !prev.is_some_and(|c| "名简职统号声宣对堪俗通总昵并的".contains(c))
                 && !adverbial_clause(&said_before[..at])
+                && !first_person_clause(&said_before[..at])
         })
     })
+}
+
+/// Whether the clause ending here has the author speak (`我委研究认为，` `经研究，本局认为，`):
+/// its own words follow, not someone else's.
+fn first_person_clause(before: &str) -> bool {
+    let clause = before.rsplit(is_clause_end).next().unwrap_or(before).trim_start();
+    let clause = clause.strip_prefix('经').unwrap_or(clause);
+    clause.starts_with('我') || clause.starts_with('本')
 }
 
 /// Whether the clause ending here opens with a preposition (`按照上级要求，` `根据群众反映，`):
@@ -552,10 +595,21 @@ fn addressee_length(s: &str) -> usize {
         "部",
         "署",
         "院",
-        "市里",
+        // A level for its government (市里, 镇上: how county and township drafts say it).
         "省里",
+        "市里",
+        "州里",
         "县里",
+        "旗里",
         "区里",
+        "镇里",
+        "乡里",
+        "省上",
+        "市上",
+        "县上",
+        "区上",
+        "镇上",
+        "乡上",
         "领导",
         "同志",
         "中心",
@@ -609,6 +663,17 @@ fn third_party_subject(prefix: &str) -> bool {
     ];
     if p.is_empty() || OWN_OR_ADVERBIAL.iter().any(|w| p.starts_with(w)) {
         return false;
+    }
+    // A group counted (不少基层干部, 部分企业) or a party to a case (信访人, 当事人) is never the
+    // author.
+    const QUANTIFIED: &[&str] = &["不少", "许多", "很多", "部分", "一些", "多数", "大多数", "少数", "个别", "有的"];
+    let party = p.chars().count() >= 3
+        && p.ends_with('人')
+        && !p.ends_with("个人")
+        && !p.ends_with("本人")
+        && p.chars().all(crate::lang::is_han);
+    if QUANTIFIED.iter().any(|q| p.starts_with(q)) || party {
+        return true;
     }
     const SUBJECTS: &[&str] = &[
         "政府", "局", "委", "办", "厅", "院", "县", "区", "市", "镇", "乡", "村", "街道", "社区", "公司", "企业",
@@ -722,18 +787,18 @@ mod tests {
     #[test]
     fn a_superior_misnamed_as_you_is_still_asked() {
         let s = "以上报告妥否，请你镇审核批准后实施。";
-        let up = candidates_in(s, &[], true);
+        let up = candidates_in(s, &[], Recipient::Superior);
         assert!(up.iter().any(|c| c.verdict.as_ref().is_ok_and(|r| &s[r.act.clone()] == "请")), "{up:?}");
         assert_eq!(reason(s), Some(NotRequest::Downward));
         // Going up, what grants nothing still asks nothing, and 各单位 is still below.
-        let up = |s: &str| candidates_in(s, &[], true).into_iter().find_map(|c| c.verdict.err());
-        assert_eq!(up("请你镇按此执行。"), Some(NotRequest::NoGrant));
+        let up = |s: &str| candidates_in(s, &[], Recipient::Superior).into_iter().find_map(|c| c.verdict.err());
+        assert_eq!(up("请你镇知悉。"), Some(NotRequest::NoGrant));
         assert_eq!(up("请各单位于5月10日前报送。"), Some(NotRequest::Downward));
         // 望 asks only of a named addressee; an address term names one (你县, 贵单位), whatever
         // its unit word, as an organ's name does.
         for s in ["部分堤防年久失修，望你县给予资金支持。", "望贵单位给予协助。", "望你市给予支持。"]
         {
-            let asked = candidates_in(s, &[], true);
+            let asked = candidates_in(s, &[], Recipient::Superior);
             assert!(
                 asked.iter().any(|c| c.verdict.as_ref().is_ok_and(|r| &s[r.act.clone()] == "望")),
                 "{s}: {asked:?}"
