@@ -1167,44 +1167,14 @@ impl<'t> Recogniser<'t> {
         // GW004 says so, rather than guessing `某县乡`.
         let minutes = doc.kind.as_ref().is_some_and(|k| k.kind == DocKind::纪要);
         let minutes_organ = |title: &Field, kind_at: usize| {
-            const DESIGNATIONS: &[&str] = &[
-                "第",
-                "常务",
-                "主任",
-                "局务",
-                "厅务",
-                "委务",
-                "署务",
-                "校务",
-                "院务",
-                "所务",
-                "行务",
-                "党组",
-                "党委",
-                "常委",
-                "专题",
-                "办公",
-                "全体",
-                "联席",
-                "扩大",
-                "局长",
-                "厅长",
-                "处长",
-                "主席",
-                "书记",
-                "总经理",
-                "董事",
-                "校长",
-                "院长",
-                "省长",
-                "市长",
-                "州长",
-                "县长",
-                "旗长",
-                "区长",
-                "镇长",
-                "乡长",
+            // The meeting's designation: its number, its kind, or the office of who chairs it
+            // (局长办公会议, 总经理办公会议: `org::starts_with_title`).
+            const MEETING_WORDS: &[&str] = &[
+                "第", "常务", "局务", "厅务", "委务", "署务", "校务", "院务", "所务", "行务", "党组", "党委", "常委",
+                "专题", "办公", "全体", "联席", "扩大", "董事",
             ];
+            let designated =
+                |rest: &str| MEETING_WORDS.iter().any(|w| rest.starts_with(w)) || crate::org::starts_with_title(rest);
             let before = &title.text[..kind_at];
             if !minutes || before.contains("关于") || before.contains('的') {
                 return None;
@@ -1217,10 +1187,9 @@ impl<'t> Recogniser<'t> {
                 .collect();
             let joined: String = kept.iter().map(|&(c, _)| c).collect();
             let ends: Vec<usize> = joined.char_indices().map(|(at, _)| at).collect();
-            let count = (2..ends.len()).rev().find(|&n| {
-                TITLE_ORGAN.is_match(&joined[..ends[n]])
-                    && DESIGNATIONS.iter().any(|d| joined[ends[n]..].starts_with(d))
-            })?;
+            let count = (2..ends.len())
+                .rev()
+                .find(|&n| TITLE_ORGAN.is_match(&joined[..ends[n]]) && designated(&joined[ends[n]..]))?;
             // Joint meetings (`县委办公室、县政府办公室联席会议`): the lead organ.
             let organ = &joined[..ends[count]];
             let lead = organ.split('、').next().unwrap_or(organ);

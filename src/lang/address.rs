@@ -16,9 +16,15 @@ pub static PLAIN_YOU: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("�
 pub static HONORIFIC_YOU: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("贵(?:{UNIT_WORDS})")).expect("valid"));
 
+/// Whether the `PLAIN_YOU` or `HONORIFIC_YOU` match at `start..end` of `text` is an address
+/// term, not a place, a word or part of a name (贵州, 你所在, 王永贵局长).
+pub fn is_address_term(text: &str, start: usize, end: usize) -> bool {
+    !is_honorific_look_alike(&text[start..]) && !is_pronoun_before_word(&text[start..end], &text[end..])
+}
+
 /// Whether the text at a `HONORIFIC_YOU` match is a place or a word (贵州, 贵阳, 贵重, 贵在), not
 /// the honorific. (贵县, renamed 贵港 in 1988, is no longer a place: `贵县（市、区）` is one.)
-pub fn is_honorific_look_alike(from: &str) -> bool {
+fn is_honorific_look_alike(from: &str) -> bool {
     const LOOK_ALIKES: &[&str] =
         &["贵州", "贵阳", "贵港", "贵溪", "贵定", "贵德", "贵南", "贵池", "贵宾", "贵重", "贵在", "贵行业"];
     LOOK_ALIKES.iter().any(|w| from.starts_with(w))
@@ -27,7 +33,7 @@ pub fn is_honorific_look_alike(from: &str) -> bool {
 /// Whether a `PLAIN_YOU` or `HONORIFIC_YOU` match is part of other words: the pronoun before
 /// 所在, 所属 (你所在单位), or the end of a person's name before an office (王永贵局长,
 /// 张富贵委员, 刘长贵书记 — the unit word opens the office).
-pub fn is_pronoun_before_word(matched: &str, after: &str) -> bool {
+fn is_pronoun_before_word(matched: &str, after: &str) -> bool {
     let unit_opens_office = ["长", "员", "书记", "主任"].iter().any(|w| after.starts_with(w));
     matched.ends_with('所') && (after.starts_with('在') || after.starts_with('属'))
         || matched.starts_with('贵') && unit_opens_office
@@ -36,13 +42,10 @@ pub fn is_pronoun_before_word(matched: &str, after: &str) -> bool {
 
 /// The byte length of the address term that opens `s` (你县, 你们, 贵局), or 0 when none does.
 pub fn leading_term_len(s: &str) -> usize {
-    static LEADING: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!("^(?:你(?:们|{UNIT_WORDS})|贵(?:{UNIT_WORDS}))")).expect("valid"));
-    let Some(m) = LEADING.find(s) else { return 0 };
-    if is_honorific_look_alike(s) || is_pronoun_before_word(m.as_str(), &s[m.end()..]) {
-        return 0;
-    }
-    m.end()
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("^(?:{}|{})", PLAIN_YOU.as_str(), HONORIFIC_YOU.as_str())).expect("valid")
+    });
+    LEADING.find(s).filter(|m| is_address_term(s, 0, m.end())).map_or(0, |m| m.end())
 }
 
 #[cfg(test)]

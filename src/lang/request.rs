@@ -415,7 +415,7 @@ fn judge(
     if lex.courtesies.found_in(asked) && !concrete {
         return Err(NotRequest::Courtesy);
     }
-    let asks_named_superior = matches!(word, "请" | "望" | "希望" | "盼")
+    let asks_named_recipient = matches!(word, "请" | "望" | "希望" | "盼")
         && (recipient == Recipient::Superior && addressee_end > 0 || addresses_recipient)
         && !trim(verb_phrase).is_empty();
     match word {
@@ -457,7 +457,7 @@ fn judge(
         // 想想办法, 望县里派些执法力量支援), and across, of the peer addressed as 你X or 贵X
         // (还请你们多派些人手), is asked, granting word or not: only instructions, already set
         // aside above, are not.
-        _ if !strong && grant.is_none() && !asks_named_superior => return Err(NotRequest::NoGrant),
+        _ if !strong && grant.is_none() && !asks_named_recipient => return Err(NotRequest::NoGrant),
         // 希望/望/要求 ask a request only of a named organ or leader (`希望市政府给予…`) or in a
         // closing (`望予支持为盼`); `希望受表彰的单位珍惜荣誉` exhorts.
         "希望" | "望" | "要求"

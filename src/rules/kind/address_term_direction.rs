@@ -1,7 +1,7 @@
 use super::audience::addresses_administered_bodies;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Direction, MaskSet};
-use crate::lang::address::{HONORIFIC_YOU, PLAIN_YOU, is_honorific_look_alike, is_pronoun_before_word};
+use crate::lang::address::{HONORIFIC_YOU, PLAIN_YOU, is_address_term};
 use crate::rules::{Category, Context, FixAvailability, Need, Pack, Rule, RuleMeta};
 
 pub struct AddressTermDirection;
@@ -46,10 +46,7 @@ impl Rule for AddressTermDirection {
             let s = p.span.text(text);
             for m in re.find_iter(s) {
                 let span = p.span.sub(m.start(), m.end());
-                if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span)
-                    || is_honorific_look_alike(&s[m.start()..])
-                    || is_pronoun_before_word(m.as_str(), &s[m.end()..])
-                {
+                if cx.doc.masks.hits(MaskSet::NOT_OWN_WORDS, span) || !is_address_term(s, m.start(), m.end()) {
                     continue;
                 }
                 let (message, help) = match direction {

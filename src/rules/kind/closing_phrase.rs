@@ -55,7 +55,7 @@ impl Rule for ClosingPhrase {
             // Each closing names the kind it closes: 特此通报 closes a 通报, 特此函告 a 函.
             let word = &m.as_str()["特此".len()..];
             let closes = match word {
-                "函告" | "函复" | "复函" => Some(DocKind::函),
+                "函告" | "函复" => Some(DocKind::函),
                 other => DocKind::parse(other),
             };
             // 公告 and 通告 both publish to the public; either closing is written for both.

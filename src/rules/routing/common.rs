@@ -2,7 +2,7 @@
 //! a draft may state about approvals.
 
 use crate::document::MaskSet;
-use crate::lang::address::{HONORIFIC_YOU, is_honorific_look_alike, is_pronoun_before_word};
+use crate::lang::address::{HONORIFIC_YOU, is_address_term};
 use crate::org::Org;
 use crate::rules::Context;
 use crate::span::Span;
@@ -37,9 +37,7 @@ pub fn says_anywhere(cx: &Context, re: &Regex) -> bool {
 /// between organs that do not lead one another, never used to a superior or a subordinate.
 pub fn addresses_as_peer(cx: &Context) -> bool {
     let text = cx.text();
-    own_matches(cx, &HONORIFIC_YOU)
-        .iter()
-        .any(|m| !is_honorific_look_alike(&text[m.start..]) && !is_pronoun_before_word(m.text(text), &text[m.end..]))
+    own_matches(cx, &HONORIFIC_YOU).iter().any(|m| is_address_term(text, m.start, m.end))
 }
 
 /// A front-matter statement that is present and not “否”.
