@@ -103,7 +103,14 @@ impl Rule for DateWriting {
 }
 
 fn check_dates(s: &str, line: Span, skip: &dyn Fn(Span) -> bool, out: &mut Vec<Finding>) {
-    for c in DATE.captures_iter(s) {
+    // A date is reported only for a month or day written with a leading 0 or a day ending 号;
+    // most are written right, and their groups (several times the search's cost) are not read.
+    let may_be_wrong = |m: &regex::Match| {
+        let d = m.as_str();
+        d.starts_with('0') || d.contains("年0") || d.contains("月0") || d.ends_with('号')
+    };
+    for date in DATE.find_iter(s).filter(may_be_wrong) {
+        let Some(c) = DATE.captures_at(s, date.start()) else { continue };
         let whole = c.get(0).expect("match");
         if prev_char(s, whole.start()).is_some_and(|p| p.is_ascii_digit() || p == '.') {
             continue;
