@@ -80,15 +80,15 @@ impl Dictionary {
         &line[..line.find(char::is_whitespace).unwrap_or(line.len())]
     }
 
+    /// The word of the line starting at `start`, as bytes (what the lines are sorted by).
+    fn key(start: u32) -> &'static [u8] {
+        let rest = &DICT.as_bytes()[start as usize..];
+        &rest[..rest.iter().position(u8::is_ascii_whitespace).unwrap_or(rest.len())]
+    }
+
     /// The general dictionary's line of `word`.
     fn general(&self, word: &str) -> Option<usize> {
-        self.lines
-            .binary_search_by(|&start| {
-                let rest = &DICT.as_bytes()[start as usize..];
-                let len = rest.iter().position(u8::is_ascii_whitespace).unwrap_or(rest.len());
-                rest[..len].cmp(word.as_bytes())
-            })
-            .ok()
+        self.lines.binary_search_by(|&start| Self::key(start).cmp(word.as_bytes())).ok()
     }
 
     /// `piece`'s frequency if it is a word, and whether some word begins with it (itself
@@ -98,11 +98,7 @@ impl Dictionary {
             let at = self.own_sorted.partition_point(|w| *w < piece);
             self.own_sorted.get(at).is_some_and(|w| w.starts_with(piece))
         };
-        let at = self.lines.partition_point(|&start| {
-            let rest = &DICT.as_bytes()[start as usize..];
-            let len = rest.iter().position(u8::is_ascii_whitespace).unwrap_or(rest.len());
-            &rest[..len] < piece.as_bytes()
-        });
+        let at = self.lines.partition_point(|&start| Self::key(start) < piece.as_bytes());
         let general_prefix = at < self.lines.len() && self.word(at).starts_with(piece);
         let freq = match self.own.get(piece) {
             Some(&freq) => Some(freq),
