@@ -10,6 +10,7 @@
 //! against jieba-rs on every text of the repository).
 
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// jieba's general dictionary (MIT, from the jieba-rs distribution; one `word frequency tag` per
@@ -21,6 +22,8 @@ pub(crate) static GONGWEN_DICT: &str = include_str!("../../lints/segmenter/gongw
 struct Dictionary {
     /// Where each line of [`DICT`] starts, in the file's (byte) order of words.
     lines: Vec<u32>,
+    /// The lines whose word begins with a character (sorted by bytes, they are consecutive).
+    by_first: HashMap<char, Range<usize>>,
     /// The 公文 vocabulary's words and frequencies: they replace the general dictionary's.
     own: HashMap<&'static str, u64>,
     /// The 公文 words in byte order, for prefixes.
@@ -41,11 +44,17 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     // `memchr` rather than `split_whitespace` and `parse` (0.1 G instructions).
     let bytes = DICT.as_bytes();
     let mut lines = Vec::with_capacity(360_000);
+    let mut by_first: HashMap<char, Range<usize>> = HashMap::default();
     let mut total: u64 = 0;
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         let line = &bytes[start..end];
         if !line.is_empty() {
+            let first = DICT[start..].chars().next().expect("a line has a character");
+            if by_first.get(&first).is_none_or(|r: &Range<usize>| r.end != lines.len()) {
+                by_first.insert(first, lines.len()..lines.len());
+            }
+            by_first.get_mut(&first).expect("inserted").end += 1;
             lines.push(start as u32);
             let digits = memchr::memchr(b' ', line).map_or(&[][..], |space| &line[space + 1..]);
             total += digits.iter().take_while(|b| b.is_ascii_digit()).fold(0, |n, &d| n * 10 + u64::from(d - b'0'));
@@ -59,7 +68,7 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
             own.insert(word, freq);
         }
     }
-    let mut dictionary = Dictionary { lines, own_sorted: own.keys().copied().collect(), own, log_total: 0.0 };
+    let mut dictionary = Dictionary { lines, by_first, own_sorted: own.keys().copied().collect(), own, log_total: 0.0 };
     dictionary.own_sorted.sort_unstable();
     for (word, &freq) in &dictionary.own {
         total = total - dictionary.general(word).map_or(0, |k| entry(dictionary.line(k)).1) + freq;
@@ -75,11 +84,6 @@ impl Dictionary {
         &rest[..rest.find('\n').unwrap_or(rest.len())]
     }
 
-    fn word(&self, k: usize) -> &'static str {
-        let line = self.line(k);
-        &line[..line.find(char::is_whitespace).unwrap_or(line.len())]
-    }
-
     /// The word of the line starting at `start`, as bytes (what the lines are sorted by).
     fn key(start: u32) -> &'static [u8] {
         let rest = &DICT.as_bytes()[start as usize..];
@@ -92,17 +96,30 @@ impl Dictionary {
     }
 
     /// `piece`'s frequency if it is a word, and whether some word begins with it (itself
-    /// included).
-    fn look_up(&self, piece: &str) -> (Option<u64>, bool) {
+    /// included). `within` holds the lines whose word begins with `piece` less its last
+    /// character (or is `None` for a piece of one character); it is narrowed to those beginning
+    /// with `piece`, so that a piece grown one character at a time is searched among ever fewer
+    /// lines (a hostile run of one character costs no more than a run of words).
+    fn look_up(&self, piece: &str, within: &mut Option<Range<usize>>) -> (Option<u64>, bool) {
         let own_prefix = {
             let at = self.own_sorted.partition_point(|w| *w < piece);
             self.own_sorted.get(at).is_some_and(|w| w.starts_with(piece))
         };
-        let at = self.lines.partition_point(|&start| Self::key(start) < piece.as_bytes());
-        let general_prefix = at < self.lines.len() && self.word(at).starts_with(piece);
+        let range = within.take().unwrap_or_else(|| {
+            let first = piece.chars().next().expect("a piece has a character");
+            self.by_first.get(&first).cloned().unwrap_or(0..0)
+        });
+        let lines = &self.lines[range.clone()];
+        // Sorted by bytes, the words beginning with `piece` follow the last one below it.
+        let lo = lines.partition_point(|&start| Self::key(start) < piece.as_bytes());
+        let hi = lo + lines[lo..].partition_point(|&start| Self::key(start).starts_with(piece.as_bytes()));
+        *within = Some(range.start + lo..range.start + hi);
+        let general_prefix = hi > lo;
         let freq = match self.own.get(piece) {
             Some(&freq) => Some(freq),
-            None if general_prefix && self.word(at) == piece => Some(entry(self.line(at)).1),
+            None if general_prefix && Self::key(lines[lo]) == piece.as_bytes() => {
+                Some(entry(self.line(range.start + lo)).1)
+            }
             None => None,
         };
         (freq, own_prefix || general_prefix)
@@ -171,8 +188,9 @@ fn cut_run<'t>(text: &'t str, chars: &[(usize, char)], end: usize, words: &mut V
     // Each position's words: where they end and ln of their frequency.
     let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for (i, here) in edges.iter_mut().enumerate() {
+        let mut within = None;
         for k in i + 1..=n {
-            let (freq, more) = dictionary.look_up(&text[byte(i)..byte(k)]);
+            let (freq, more) = dictionary.look_up(&text[byte(i)..byte(k)], &mut within);
             if let Some(freq) = freq {
                 here.push((k, (freq as f64).ln()));
             }

@@ -234,11 +234,22 @@ enum Holder {
 /// clause that names one (“已征求市财政局意见，该局有不同意见”). Words, not characters, decide:
 /// the 部 of 部分 and the 局 of 大局 name no organ.
 fn holder(sentence: &str, clause_start: usize, verb_at: usize) -> Option<Holder> {
-    let first_in = |s: &str| segment(s).into_iter().find_map(|w| holder_word(w.text));
+    let first_in = |s: &str| segment(head(s, CLAUSE_READ)).into_iter().find_map(|w| holder_word(w.text));
     if let Some(h) = first_in(&sentence[clause_start..verb_at]) {
         return Some(h);
     }
-    sentence[..clause_start].split(CLAUSE_STOPS).rev().find_map(first_in)
+    sentence[..clause_start].split(CLAUSE_STOPS).rev().take(CLAUSES_BACK).find_map(first_in)
+}
+
+/// How much of a clause is read for its holder (characters), and how many earlier clauses.
+/// Real clauses are far shorter and their subject comes first; the bounds keep a sentence of
+/// thousands of cues and no stop from being segmented again whole for each cue (quadratic).
+const CLAUSE_READ: usize = 200;
+const CLAUSES_BACK: usize = 32;
+
+/// The first `chars` characters of `s`.
+fn head(s: &str, chars: usize) -> &str {
+    s.char_indices().nth(chars).map_or(s, |(at, _)| &s[..at])
 }
 
 /// What a single word says about who holds an opinion: the public, experts and deputies, whose
@@ -276,7 +287,23 @@ fn char_len(s: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::{CLAUSE_READ, Holder, head, holder};
     use crate::test_support::{codes_in, lint_text};
+
+    /// A clause longer than what is read keeps the holder named at its start; a holder named
+    /// only past that is not looked for (real clauses are far shorter).
+    #[test]
+    fn a_long_clause_is_read_from_its_start() {
+        let filler = "经过反复研究讨论".repeat(40);
+        let sentence = format!("市财政局{filler}有不同意见");
+        let verb = sentence.find("有不同").unwrap();
+        assert_eq!(holder(&sentence, 0, verb), Some(Holder::Organ));
+        let late = format!("{filler}市财政局有不同意见");
+        assert_eq!(holder(&late, 0, late.find("有不同").unwrap()), None);
+        assert_eq!(head("一二三", 2), "一二");
+        assert_eq!(head("一二", 5), "一二");
+        assert!(filler.chars().count() > CLAUSE_READ);
+    }
 
     #[test]
     fn other_departments_without_consultation() {
